@@ -1,0 +1,153 @@
+// The vocabulary shared by the cloud core and everything above it. No VS Code, no I/O: just shapes.
+
+/** The two products this project talks to. */
+export type Product = 'mps' | 'vod';
+
+/** What a caller hands the core to sign with. The core never stores or prints it. */
+export interface AccessKeyCredentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** Present for STS credentials. */
+  readonly securityToken?: string;
+}
+
+/**
+ * Where credentials come from. Called before every attempt, so a provider backed by a keychain or by
+ * refreshing STS tokens always hands out the current pair.
+ */
+export interface CredentialProvider {
+  getCredentials(): Promise<AccessKeyCredentials>;
+}
+
+export type IdentityType = 'RamUser' | 'RamRole';
+
+/** A RAM user or role inside one VOD application: the thing app policies are attached to. */
+export interface AppIdentity {
+  readonly identityType: IdentityType;
+  readonly identityName: string;
+  /** Defaults to DEFAULT_APP_ID when omitted. */
+  readonly appId?: string;
+}
+
+export const DEFAULT_APP_ID = 'app-1000000';
+
+export const SYSTEM_APP_POLICIES = ['VODAppFullAccess', 'VODAppReadOnlyAccess', 'VODAppAdministratorAccess'] as const;
+
+export type MediaBucketType = 'Input' | 'Output';
+
+export interface MediaBucket {
+  readonly bucket: string;
+  readonly type: MediaBucketType;
+  readonly referer?: string;
+}
+
+export interface AppPolicy {
+  readonly appId: string;
+  readonly policyName: string;
+  readonly policyType: 'System' | 'Custom';
+  readonly policyValue?: string;
+  readonly description?: string;
+  readonly creationTime?: string;
+  readonly modificationTime?: string;
+}
+
+export interface AppInfo {
+  readonly appId: string;
+  readonly appName: string;
+  readonly type?: string;
+  readonly status?: string;
+  readonly description?: string;
+  readonly creationTime?: string;
+  readonly modificationTime?: string;
+}
+
+/** Every successful call returns at least the RequestId: the one thing users need for audits and tickets. */
+export interface Acknowledged {
+  readonly requestId: string;
+}
+
+export interface PolicyChangeResult extends Acknowledged {
+  readonly nonExistPolicyNames: readonly string[];
+  readonly failedPolicyNames: readonly string[];
+}
+
+export interface MediaBucketList extends Acknowledged {
+  readonly buckets: readonly MediaBucket[];
+}
+
+export interface AppPolicyList extends Acknowledged {
+  readonly policies: readonly AppPolicy[];
+}
+
+export interface AppInfoList extends Acknowledged {
+  readonly total: number;
+  readonly apps: readonly AppInfo[];
+}
+
+/** Per-call knobs. */
+export interface CallOptions {
+  /** Aborting rejects the call with a CloudError of kind 'cancelled' and prevents further attempts. */
+  readonly signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds; overrides the client default. */
+  readonly timeoutMs?: number;
+}
+
+export type CallOutcome = 'succeeded' | 'failed' | 'cancelled';
+
+/** The normalized view of an error, as stored in a CallRecord (CloudError carries the same fields). */
+export interface CallErrorInfo {
+  readonly kind: CloudErrorKind;
+  readonly code: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+  readonly recommend?: string;
+}
+
+export type CloudErrorKind =
+  | 'auth'
+  | 'permission'
+  | 'throttled'
+  | 'invalid-input'
+  | 'not-found'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'cancelled';
+
+/**
+ * One logical call (after all its retries), as the core reports it to observers. This is the single record the
+ * log, the request history and the tree read: it holds no secret, and the AccessKeyId only masked.
+ */
+export interface CallRecord {
+  /** Unique per record (not the RequestId, which failed-before-sending calls lack). */
+  readonly id: string;
+  /** ISO time the call started. */
+  readonly time: string;
+  readonly product: Product;
+  readonly action: string;
+  readonly region: string;
+  readonly endpoint: string;
+  /** Opaque label of the caller (the extension passes its profile name). */
+  readonly profile?: string;
+  /** Human-readable target, e.g. `my-bucket` or `RamUser:alice (app-1000000)`. */
+  readonly target: string;
+  /** The action's own parameters (no common or signature parameters). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly maskedAccessKeyId?: string;
+  readonly outcome: CallOutcome;
+  readonly requestId?: string;
+  readonly latencyMs: number;
+  /** How many HTTP attempts were made (0 when validation stopped the call before sending). */
+  readonly attempts: number;
+  readonly error?: CallErrorInfo;
+  readonly nonExistPolicyNames?: readonly string[];
+  readonly failedPolicyNames?: readonly string[];
+}
+
+export interface CallObserver {
+  /** Called once per logical call, success or failure. Must not throw; exceptions are swallowed. */
+  onCall(record: CallRecord): void;
+  /** Optional: called for each retry, for debug logging. */
+  onRetry?(info: { action: string; target: string; attempt: number; delayMs: number; error: CallErrorInfo }): void;
+}
