@@ -1,0 +1,120 @@
+// VOD (vod 2017-03-21): multi-application policies and app listing. The NonExist/Failed rule is documented in
+// the README: detach — not attached → NonExist, protected → Failed; attach — unknown policy → NonExist, over the
+// 10-per-identity limit → Failed. Re-attaching an attached policy or detaching twice in one call is not an error.
+import { E } from '../errors';
+import { DEFAULT_APP_ID, MAX_POLICIES_PER_IDENTITY, type IdentityType } from '../state';
+import type { ActionContext, ActionSpec } from './types';
+import { intParam, required } from './params';
+
+export const VOD_VERSION = '2017-03-21';
+const ADMIN_POLICY = 'VODAppAdministratorAccess';
+
+function requireAppService(ctx: ActionContext): void {
+  if (!ctx.state.appServiceOpen) throw E.appServiceNotOpen();
+}
+
+function identityType(params: Readonly<Record<string, string>>): IdentityType {
+  const t = required(params, 'IdentityType');
+  if (t !== 'RamUser' && t !== 'RamRole') throw E.invalidParam('IdentityType', 'Valid values: RamUser, RamRole.');
+  return t;
+}
+
+function policyNames(params: Readonly<Record<string, string>>): string[] {
+  const names = [...new Set(required(params, 'PolicyNames').split(',').map((s) => s.trim()).filter(Boolean))];
+  if (names.length === 0) throw E.missing('PolicyNames');
+  return names;
+}
+
+/** AppId may be omitted only when the call concerns VODAppAdministratorAccess alone; it then means app-1000000. */
+function appIdFor(ctx: ActionContext, names?: string[]): string {
+  const given = ctx.params.AppId;
+  if (!given && names && names.some((n) => n !== ADMIN_POLICY)) throw E.missing('AppId');
+  const appId = given || DEFAULT_APP_ID;
+  if (!ctx.state.app(appId)) throw E.appNotFound(appId);
+  if (ctx.state.caller(ctx.accessKeyId).forbiddenApps?.includes(appId)) throw E.forbiddenApp();
+  return appId;
+}
+
+function changePolicies(ctx: ActionContext, mode: 'attach' | 'detach'): Record<string, unknown> {
+  requireAppService(ctx);
+  const type = identityType(ctx.params);
+  const name = required(ctx.params, 'IdentityName');
+  const names = policyNames(ctx.params);
+  const appId = appIdFor(ctx, names);
+  const { state } = ctx;
+  const nonExist: string[] = [];
+  const failed: string[] = [];
+  if (mode === 'attach') {
+    const identity = state.ensureIdentity({ type, name, appId });
+    for (const p of names) {
+      if (!state.isSystemPolicy(p) && !state.customPolicy(appId, p)) nonExist.push(p);
+      else if (identity.policies.includes(p)) continue;
+      else if (identity.policies.length >= MAX_POLICIES_PER_IDENTITY) failed.push(p);
+      else identity.policies.push(p);
+    }
+  } else {
+    const identity = state.identity({ type, name, appId });
+    for (const p of names) {
+      if (!identity || !identity.policies.includes(p)) nonExist.push(p);
+      else if (identity.protectedPolicies?.includes(p)) failed.push(p);
+      else identity.policies.splice(identity.policies.indexOf(p), 1);
+    }
+  }
+  // The official SDK models both as string arrays; the emulator always sends both, empty when nothing matched.
+  return { NonExistPolicyNames: nonExist, FailedPolicyNames: failed };
+}
+
+export const vodActions: Record<string, ActionSpec> = {
+  AttachAppPolicyToIdentity: { product: 'vod', version: VOD_VERSION, handler: (ctx) => changePolicies(ctx, 'attach') },
+  DetachAppPolicyFromIdentity: { product: 'vod', version: VOD_VERSION, handler: (ctx) => changePolicies(ctx, 'detach') },
+  ListAppPoliciesForIdentity: {
+    product: 'vod', version: VOD_VERSION,
+    handler: (ctx) => {
+      requireAppService(ctx);
+      const appId = appIdFor(ctx);
+      const caller = ctx.state.caller(ctx.accessKeyId);
+      let who: { type: IdentityType; name: string } | undefined;
+      if (caller.appAdministrator !== false) {
+        // Administrators may ask about anyone; without a name they get their own identity, if configured.
+        if (ctx.params.IdentityType || ctx.params.IdentityName || !caller.identity) {
+          who = { type: identityType(ctx.params), name: required(ctx.params, 'IdentityName') };
+        } else {
+          who = caller.identity;
+        }
+      } else {
+        who = caller.identity; // IdentityType/IdentityName are ignored for non-administrators
+      }
+      const names = who ? ctx.state.policiesOf({ ...who, appId }) : [];
+      return { AppPolicyList: names.slice(0, 100).map((n) => ctx.state.policyView(appId, n)) };
+    },
+  },
+  ListAppInfo: {
+    product: 'vod', version: VOD_VERSION,
+    handler: (ctx) => {
+      requireAppService(ctx);
+      const { params } = ctx;
+      const status = params.Status;
+      if (status !== undefined && status !== '' && status !== 'Normal' && status !== 'Disable') {
+        throw E.invalidParam('Status', 'Valid values: Normal, Disable.');
+      }
+      const pageNo = intParam(params, 'PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
+      const pageSize = intParam(params, 'PageSize', 10, 1, 100);
+      const apps = ctx.state.apps().filter((a) => (!status || (a.status ?? 'Normal') === status)
+        && (!params.ResourceGroupId || a.resourceGroupId === params.ResourceGroupId));
+      const page = apps.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+      return {
+        Total: apps.length,
+        AppInfoList: page.map((a) => ({
+          AppId: a.appId,
+          AppName: a.appName,
+          Type: a.type ?? 'Custom',
+          Status: a.status ?? 'Normal',
+          Description: a.description ?? '',
+          CreationTime: a.creationTime ?? '2024-01-01T00:00:00Z',
+          ModificationTime: a.modificationTime ?? a.creationTime ?? '2024-01-01T00:00:00Z',
+          ...(a.resourceGroupId ? { ResourceGroupId: a.resourceGroupId } : {}),
+        })),
+      };
+    },
+  },
+};

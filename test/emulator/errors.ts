@@ -1,0 +1,78 @@
+// Alibaba-shaped error responses. Every failure the emulator reports goes through ApiError so that the body
+// ({RequestId, HostId, Code, Message, Recommend}) and the HTTP status stay consistent with the notes' table.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  RequestId: string;
+  HostId: string;
+  Code: string;
+  Message: string;
+  Recommend: string;
+}
+
+export function errorBody(err: ApiError, requestId: string, hostId: string, product?: string): ErrorBody {
+  return {
+    RequestId: requestId,
+    HostId: hostId,
+    Code: err.code,
+    Message: err.message,
+    // Alibaba points at its troubleshooting page; the shape is kept, the link is not followed by anything.
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}`
+      + `${product ? `&product=${encodeURIComponent(product)}` : ''}&requestId=${requestId}`,
+  };
+}
+
+// One constructor per code, so the code/status pairs live in one place.
+export const E = {
+  apiNotFound: (action: string, version?: string) =>
+    new ApiError(404, 'InvalidApi.NotFound', `Specified api is not found, please check your url and method.${action ? ` (${action}${version ? ` ${version}` : ''})` : ''}`),
+  /** Missing<Param>: the emulator's documented choice for every missing required parameter. */
+  missing: (param: string) => new ApiError(400, `Missing${param}`, `${param} is mandatory for this action.`),
+  invalidParam: (param: string, why: string) =>
+    new ApiError(400, 'InvalidParameter', `The specified parameter ${param} is not valid. ${why}`),
+  invalidVersion: (version: string, action: string) =>
+    new ApiError(400, 'InvalidVersion', `Specified parameter Version ${version} is not valid for action ${action}.`),
+  unsupportedFormat: (format: string) =>
+    new ApiError(400, 'InvalidParameter.Format', `Specified parameter Format ${format} is not supported; use JSON.`),
+  signatureMethod: (m: string) =>
+    new ApiError(400, 'InvalidSignatureMethod', `Specified signature method ${m} is not supported; use HMAC-SHA1.`),
+  signatureVersion: (v: string) =>
+    new ApiError(400, 'InvalidSignatureVersion', `Specified signature version ${v} is not supported; use 1.0.`),
+  incompleteSignature: (why: string) =>
+    new ApiError(400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards. ${why}`),
+  signatureMismatch: (serverStringToSign: string) =>
+    new ApiError(400, 'SignatureDoesNotMatch',
+      `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`),
+  keyNotFound: () => new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+  keyInactive: () => new ApiError(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
+  tokenMismatch: () =>
+    new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'The security token does not match the access key.'),
+  timestampFormat: (ts: string) =>
+    new ApiError(400, 'InvalidTimeStamp.Format', `Specified time stamp or date header ${ts} is not well formatted.`),
+  timestampExpired: (ts: string, serverTs: string) =>
+    new ApiError(400, 'InvalidTimeStamp.Expired',
+      `Specified time stamp or date header is expired. Request time ${ts}, server time ${serverTs}.`),
+  nonceUsed: () => new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+  throttled: () => new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+  internal: () => new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.'),
+  unavailable: () => new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'),
+  // MPS
+  bucketAlreadyBound: (b: string) => new ApiError(400, 'Bucket.AlreadyBind', `The bucket ${b} is already bound.`),
+  /** Undocumented by Alibaba; the emulator's choice (see README). */
+  bucketNotBound: (b: string) => new ApiError(400, 'Bucket.NotBind', `The bucket ${b} is not bound as an output bucket.`),
+  /** Used only when the state lists ossBuckets and the name is not among them. */
+  bucketNotFound: (b: string) => new ApiError(404, 'InvalidBucket.NotFound', `The bucket ${b} does not exist in this region.`),
+  // VOD
+  appServiceNotOpen: () => new ApiError(403, 'OperationDenied.NotOpenAppService', 'The app service is not open.'),
+  forbiddenApp: () => new ApiError(403, 'Forbidden.OperateApp', 'User not authorized to operate app.'),
+  appNotFound: (appId: string) => new ApiError(404, 'InvalidAppId.NotFound', `The app ${appId} does not exist.`),
+};

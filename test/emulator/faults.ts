@@ -1,0 +1,67 @@
+// Fault injection: per action (or '*' for any), applied to the next `times` requests after the request has been
+// read and its action identified, before signature checks, throttling or any state change. Faults model what a
+// gateway or an overloaded backend does to a client, so they win over everything the request would otherwise get.
+
+export type FaultKind = 'server-error' | 'throttle' | 'reset' | 'no-answer' | 'html' | 'status-without-code';
+export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'reset', 'no-answer', 'html', 'status-without-code'];
+
+export interface Fault {
+  /** Omitted → latency only. */
+  kind?: FaultKind;
+  /** server-error: 500 (InternalError, default) or 503 (ServiceUnavailable); status-without-code: default 404. */
+  status?: number;
+  /** Added before the fault (or the normal answer) is produced. */
+  latencyMs?: number;
+  /** Number of requests affected; omitted → until cleared. */
+  times?: number;
+}
+
+export function validateFault(action: unknown, fault: unknown): { action: string; fault: Fault } {
+  if (typeof action !== 'string' || action === '') throw new Error('fault action must be a non-empty string (an action name or "*")');
+  if (typeof fault !== 'object' || fault === null) throw new Error('fault must be an object');
+  const f = fault as Record<string, unknown>;
+  if (f.kind !== undefined && !FAULT_KINDS.includes(f.kind as FaultKind)) throw new Error(`fault.kind must be one of ${FAULT_KINDS.join(', ')}`);
+  for (const k of ['status', 'latencyMs', 'times'] as const) {
+    if (f[k] !== undefined && (typeof f[k] !== 'number' || !Number.isFinite(f[k]) || (f[k] as number) < 0)) {
+      throw new Error(`fault.${k} must be a non-negative number`);
+    }
+  }
+  if (f.status !== undefined && ((f.status as number) < 400 || (f.status as number) > 599)) throw new Error('fault.status must be 400-599');
+  if (f.kind === undefined && f.latencyMs === undefined) throw new Error('fault needs a kind or latencyMs');
+  return { action, fault: { kind: f.kind as FaultKind | undefined, status: f.status as number | undefined, latencyMs: f.latencyMs as number | undefined, times: f.times as number | undefined } };
+}
+
+interface Armed { fault: Fault; remaining: number }
+
+export class FaultTable {
+  private readonly byAction = new Map<string, Armed>();
+
+  set(action: string, fault: Fault): void {
+    const v = validateFault(action, fault);
+    this.byAction.set(v.action, { fault: v.fault, remaining: v.fault.times ?? Infinity });
+  }
+
+  clear(): void {
+    this.byAction.clear();
+  }
+
+  /** The fault for this request, consuming one of its `times`; the action's own entry wins over '*'. */
+  take(action: string): Fault | undefined {
+    for (const key of [action, '*']) {
+      const armed = this.byAction.get(key);
+      if (!armed) continue;
+      if (armed.remaining <= 0) {
+        this.byAction.delete(key);
+        continue;
+      }
+      armed.remaining--;
+      if (armed.remaining <= 0) this.byAction.delete(key);
+      return armed.fault;
+    }
+    return undefined;
+  }
+
+  list(): { action: string; fault: Fault; remaining: number | null }[] {
+    return [...this.byAction].map(([action, a]) => ({ action, fault: a.fault, remaining: Number.isFinite(a.remaining) ? a.remaining : null }));
+  }
+}

@@ -1,0 +1,326 @@
+// The emulator's HTTP server and the programmatic API every test, the demo and the benchmarks use. One request
+// goes: read body → identify action → latency and faults → authenticate → product/version → QPS → handler.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { findAction } from './actions';
+import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { demoState } from './demoState';
+import { ApiError, E, errorBody } from './errors';
+import { FaultTable, type Fault } from './faults';
+import { newRequestId } from './requestId';
+import { EmulatorState, type EmulatorStateJson } from './state';
+import { SlidingWindowLimiter } from './throttle';
+import { NonceCache, actionParams, envelope, verifyCall, type AccessKey, type IncomingCall } from './verify';
+
+export type { EmulatorStateJson } from './state';
+export { EmulatorState } from './state';
+export type { Fault, FaultKind } from './faults';
+export type { AccessKey } from './verify';
+
+/** The pair the emulator accepts when no other is configured. Not a real credential. */
+export const DEMO_ACCESS_KEY: { accessKeyId: string; accessKeySecret: string } = Object.freeze({
+  accessKeyId: 'LTAI5tEmuDemoKey0000001',
+  accessKeySecret: 'EmulatorDemoSecretNotReal00000001',
+});
+
+export interface EmulatorOptions {
+  /** 0 = any free port (default 0). */
+  port?: number;
+  /** Loopback only: 127.0.0.1 (default), localhost or ::1. */
+  host?: string;
+  /** Accepted keys (default [DEMO_ACCESS_KEY]). A key with securityToken requires that token. */
+  accessKeys?: AccessKey[];
+  /** Initial state (default the demo state); also what POST /__emulator/reset restores. */
+  state?: EmulatorStateJson;
+  /** Per-action QPS overrides on top of the defaults, or false to disable throttling. */
+  qpsLimits?: Record<string, number> | false;
+  /** Latency added to every API request, ms. */
+  latencyMs?: number;
+  /** No per-request log lines (default false). */
+  quiet?: boolean;
+  /** Clock for timestamps, nonces and QPS windows (ms since epoch). */
+  now?: () => number;
+}
+
+export interface ActionStats { received: number; accepted: number; throttled: number; failed: number }
+export interface EmulatorStats { received: number; byAction: Record<string, ActionStats> }
+
+export interface ReceivedRequest {
+  time: string;
+  method: string;
+  action?: string;
+  accessKeyId?: string;
+  signatureVersion: 'v1' | 'v3';
+  /** All params (query and form) minus Signature. */
+  params: Record<string, string>;
+  status: number;
+  /** 'OK', the error Code, or 'fault:<kind>'. */
+  outcome: string;
+  requestId?: string;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  setFault(action: string, fault: Fault): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  requests(): readonly ReceivedRequest[];
+  state: EmulatorState;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const MAX_BODY = 1024 * 1024;
+const MAX_LOG = 1000;
+
+export function maskAccessKeyId(id: string): string {
+  return id.length <= 8 ? '****' : `${id.slice(0, 4)}****${id.slice(-4)}`;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function toRecord(sp: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  // First occurrence wins for a repeated name, as in the signer's view of a well-formed request.
+  for (const [k, v] of sp) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+function headerRecord(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(',') : v;
+  return out;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+const HTML_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n'
+  + '<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n';
+
+export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = o.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(host)) throw new Error(`the emulator listens on loopback only, not ${host}`);
+  const now = o.now ?? Date.now;
+  const keys = new Map<string, AccessKey>((o.accessKeys ?? [DEMO_ACCESS_KEY]).map((k) => [k.accessKeyId, { ...k }]));
+  const initialState = o.state ?? demoState();
+  const state = new EmulatorState(initialState);
+  const initialStateJson = state.toJSON(); // validated snapshot for reset
+  const limiter = new SlidingWindowLimiter(o.qpsLimits);
+  const nonces = new NonceCache();
+  const faults = new FaultTable();
+  let latencyMs = o.latencyMs ?? 0;
+  let stats: EmulatorStats = { received: 0, byAction: {} };
+  const log: ReceivedRequest[] = [];
+  const held = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let closing = false;
+
+  function actionStats(action: string): ActionStats {
+    return (stats.byAction[action] ??= { received: 0, accepted: 0, throttled: 0, failed: 0 });
+  }
+
+  function record(r: ReceivedRequest, started: number): void {
+    log.push(r);
+    if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+    if (!o.quiet) {
+      const who = r.accessKeyId ? maskAccessKeyId(r.accessKeyId) : '-';
+      console.log(`${r.time} ${r.method} ${r.action ?? '-'} ${who} ${r.status} ${r.outcome} ${Date.now() - started}ms`);
+    }
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string): void {
+    if (res.destroyed || res.writableEnded) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json;charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      ...(requestId ? { 'x-acs-request-id': requestId } : {}),
+    });
+    res.end(text);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = headerRecord(req);
+    const isForm = (headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+    const call: IncomingCall = {
+      method,
+      path: url.pathname,
+      query: toRecord(url.searchParams),
+      form: isForm ? toRecord(new URLSearchParams(body.toString('utf8'))) : {},
+      headers,
+      rawBody: body,
+    };
+    const env = envelope(call);
+    const statsKey = env.action ?? '(none)';
+    const s = actionStats(statsKey);
+    stats.received++;
+    s.received++;
+    const { Signature: _sig, ...loggedParams } = env.params;
+    const entry: ReceivedRequest = {
+      time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
+      signatureVersion: env.signatureVersion, params: loggedParams, status: 0, outcome: '',
+    };
+    const spec = findAction(env.action);
+    const hostId = spec ? `${spec.product}.${state.region}.aliyuncs.com` : (headers.host ?? '127.0.0.1');
+    const requestId = newRequestId();
+
+    const fail = (err: ApiError) => {
+      if (err.code === 'Throttling.User') s.throttled++;
+      else s.failed++;
+      Object.assign(entry, { status: err.status, outcome: err.code, requestId });
+      record(entry, started);
+      sendJson(res, err.status, errorBody(err, requestId, hostId, spec?.product === 'vod' ? 'Vod' : spec ? 'Mts' : undefined), requestId);
+    };
+
+    const fault = faults.take(env.action ?? '');
+    const delay = latencyMs + (fault?.latencyMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    if (closing || res.destroyed) return;
+    if (fault?.kind) {
+      switch (fault.kind) {
+        case 'throttle':
+          return fail(E.throttled());
+        case 'server-error': {
+          const status = fault.status ?? 500;
+          const err = status === 503 ? E.unavailable() : E.internal();
+          return fail(status === err.status ? err : new ApiError(status, err.code, err.message));
+        }
+        case 'reset':
+          Object.assign(entry, { status: 0, outcome: 'fault:reset' });
+          s.failed++;
+          record(entry, started);
+          req.socket.destroy();
+          return;
+        case 'no-answer':
+          Object.assign(entry, { status: 0, outcome: 'fault:no-answer' });
+          s.failed++;
+          record(entry, started);
+          held.add(res);
+          res.on('close', () => held.delete(res));
+          return;
+        case 'html': {
+          Object.assign(entry, { status: 502, outcome: 'fault:html' });
+          s.failed++;
+          record(entry, started);
+          if (!res.destroyed) {
+            res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(HTML_502) });
+            res.end(HTML_502);
+          }
+          return;
+        }
+        case 'status-without-code': {
+          const status = fault.status ?? 404;
+          Object.assign(entry, { status, outcome: 'fault:status-without-code', requestId });
+          s.failed++;
+          record(entry, started);
+          sendJson(res, status, { RequestId: requestId, HostId: hostId, Message: 'The request failed without an error code.' }, requestId);
+          return;
+        }
+      }
+    }
+
+    try {
+      if (!env.action) throw E.missing('Action');
+      if (!spec) throw E.apiNotFound(env.action, env.version);
+      if (!env.version) throw E.missing('Version');
+      if (env.version !== spec.version) throw E.invalidVersion(env.version, env.action);
+      const key = verifyCall(call, env, { keys, nonces, now: now() });
+      if (!limiter.tryAccept(key.accessKeyId, env.action, now())) throw E.throttled();
+      const result = spec.handler({ state, params: actionParams(env), accessKeyId: key.accessKeyId });
+      s.accepted++;
+      Object.assign(entry, { status: 200, outcome: 'OK', requestId });
+      record(entry, started);
+      sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+    } catch (e) {
+      if (e instanceof ApiError) return fail(e);
+      console.error('emulator: unexpected error', e);
+      return fail(E.internal());
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    readBody(req).then(
+      (body) => url.pathname.startsWith(ADMIN_PREFIX)
+        ? handleAdmin(req, res, url.pathname, body, adminHooks)
+        : handleApi(req, res, url, body),
+    ).catch(() => {
+      if (!res.headersSent && !res.destroyed) sendJson(res, 413, { Code: 'InvalidParameter', Message: 'Request body too large.' });
+    });
+  });
+  server.on('connection', (sock) => {
+    sockets.add(sock);
+    sock.on('close', () => sockets.delete(sock));
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const emulator: RunningEmulator = {
+    url: `http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}`,
+    port,
+    state,
+    close: () => new Promise<void>((resolve) => {
+      closing = true;
+      server.close(() => resolve());
+      // Held (no-answer) requests and idle keep-alive sockets would otherwise keep close() waiting forever.
+      for (const res of held) res.destroy();
+      held.clear();
+      for (const sock of sockets) sock.destroy();
+    }),
+    setFault: (action, fault) => faults.set(action, fault),
+    clearFaults: () => faults.clear(),
+    setLatency: (ms) => {
+      if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error('latency must be a non-negative number of ms');
+      latencyMs = ms;
+    },
+    stats: () => JSON.parse(JSON.stringify(stats)) as EmulatorStats,
+    resetStats: () => {
+      stats = { received: 0, byAction: {} };
+    },
+    requests: () => log.slice(),
+  };
+  if (host === 'localhost') emulator.url = `http://localhost:${port}`;
+
+  const adminHooks = {
+    emulator,
+    replaceState: (json: unknown) => state.replace(json),
+    reset: () => {
+      state.replace(initialStateJson);
+      faults.clear();
+      limiter.reset();
+      latencyMs = o.latencyMs ?? 0;
+      emulator.resetStats();
+    },
+    listFaults: () => faults.list(),
+  };
+  return emulator;
+}

@@ -1,0 +1,72 @@
+// QPS enforcement per AccessKey and action with a sliding one-second window: a request is accepted only if fewer
+// than N requests were accepted in the preceding 1000 ms. Each (key, action) keeps a ring of its last N
+// acceptance times, so the check is O(1): the oldest of those N must be at least 1000 ms old. Rejected
+// requests are not recorded, so throttling does not extend itself.
+
+export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
+  UnbindOutputBucket: 100,
+  BindOutputBucket: 100,
+  ListAllMediaBucket: 10,
+  ListAppInfo: 30,
+  DetachAppPolicyFromIdentity: 100,
+  AttachAppPolicyToIdentity: 100,
+  ListAppPoliciesForIdentity: 100,
+};
+
+const WINDOW_MS = 1000;
+
+class Ring {
+  private readonly times: number[];
+  private next = 0;
+  private count = 0;
+  constructor(readonly limit: number) {
+    this.times = new Array<number>(limit).fill(0);
+  }
+  tryAccept(now: number): boolean {
+    if (this.count === this.limit) {
+      const oldest = this.times[this.next]; // slot about to be overwritten = oldest of the last N
+      if (now - oldest < WINDOW_MS) return false;
+    } else {
+      this.count++;
+    }
+    this.times[this.next] = now;
+    this.next = (this.next + 1) % this.limit;
+    return true;
+  }
+}
+
+export class SlidingWindowLimiter {
+  private limits: Record<string, number> | false;
+  private readonly rings = new Map<string, Ring>();
+
+  /** `limits` overrides the defaults per action; false disables enforcement. */
+  constructor(limits?: Record<string, number> | false) {
+    this.limits = limits === false ? false : { ...DEFAULT_QPS_LIMITS, ...(limits ?? {}) };
+  }
+
+  configure(limits?: Record<string, number> | false): void {
+    this.limits = limits === false ? false : { ...DEFAULT_QPS_LIMITS, ...(limits ?? {}) };
+    this.rings.clear();
+  }
+
+  limitFor(action: string): number | undefined {
+    return this.limits === false ? undefined : this.limits[action];
+  }
+
+  /** True when the request may proceed (and is then counted against the window). */
+  tryAccept(accessKeyId: string, action: string, now: number): boolean {
+    const limit = this.limitFor(action);
+    if (limit === undefined || !(limit > 0) || !Number.isFinite(limit)) return true;
+    const key = `${accessKeyId}\n${action}`;
+    let ring = this.rings.get(key);
+    if (!ring || ring.limit !== Math.floor(limit)) {
+      ring = new Ring(Math.max(1, Math.floor(limit)));
+      this.rings.set(key, ring);
+    }
+    return ring.tryAccept(now);
+  }
+
+  reset(): void {
+    this.rings.clear();
+  }
+}
