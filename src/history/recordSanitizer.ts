@@ -1,0 +1,132 @@
+// The one gate every CallRecord passes before it is stored or shown: history writes, history loads (globalState
+// may hold data from an older version or a corrupted profile) and records arriving in the inspector webview.
+//
+// The core already hands out clean records; this is defence in depth. Only known fields survive, strings are
+// bounded, and anything that looks like signing material is removed, whatever field it hides in.
+
+import { maskAccessKeyId, redactText } from '../cloud/redact';
+import type { CallErrorInfo, CallOutcome, CallRecord, CloudErrorKind, Product } from '../cloud/types';
+
+/** Long enough for any real parameter or message, short enough that 500 records stay small in globalState. */
+export const MAX_FIELD_LENGTH = 2000;
+const MAX_PARAMS = 50;
+const MAX_POLICY_NAMES = 100;
+
+const PRODUCTS: readonly Product[] = ['mps', 'vod'];
+const OUTCOMES: readonly CallOutcome[] = ['succeeded', 'failed', 'cancelled'];
+const ERROR_KINDS: readonly CloudErrorKind[] = [
+  'auth', 'permission', 'throttled', 'invalid-input', 'not-found', 'server', 'network', 'timeout', 'bad-response',
+  'cancelled',
+];
+
+/** Parameter names that never belong in a record, even though no action of ours takes them. */
+const SECRET_KEY = /secret|signature|securitytoken|password|credential|privatekey|^token$/i;
+
+/** Returns a clean copy of a record, or undefined when the input is not a record at all. */
+export function sanitizeRecord(input: unknown): CallRecord | undefined {
+  if (!isObject(input)) {
+    return undefined;
+  }
+  const id = text(input.id);
+  const time = text(input.time);
+  const action = text(input.action);
+  const product = PRODUCTS.find((p) => p === input.product);
+  const outcome = OUTCOMES.find((o) => o === input.outcome);
+  if (!id || !time || Number.isNaN(Date.parse(time)) || !action || !product || !outcome) {
+    return undefined;
+  }
+  const record: Mutable<CallRecord> = {
+    id,
+    time,
+    product,
+    action,
+    region: text(input.region) ?? '',
+    endpoint: text(input.endpoint) ?? '',
+    target: text(input.target) ?? '',
+    params: sanitizeParams(input.params),
+    outcome,
+    latencyMs: count(input.latencyMs),
+    attempts: count(input.attempts),
+  };
+  const profile = text(input.profile);
+  if (profile !== undefined) record.profile = profile;
+  const maskedAccessKeyId = text(input.maskedAccessKeyId);
+  if (maskedAccessKeyId) record.maskedAccessKeyId = remask(maskedAccessKeyId);
+  const requestId = text(input.requestId);
+  if (requestId) record.requestId = requestId;
+  const error = sanitizeError(input.error);
+  if (error) record.error = error;
+  const nonExist = names(input.nonExistPolicyNames);
+  if (nonExist) record.nonExistPolicyNames = nonExist;
+  const failed = names(input.failedPolicyNames);
+  if (failed) record.failedPolicyNames = failed;
+  return record;
+}
+
+function sanitizeParams(input: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(input)) {
+    return out;
+  }
+  for (const [key, value] of Object.entries(input).slice(0, MAX_PARAMS)) {
+    if (SECRET_KEY.test(key) || key.length > 100) {
+      continue;
+    }
+    const clean = typeof value === 'number' || typeof value === 'boolean' ? String(value) : text(value);
+    if (clean !== undefined) out[key] = clean;
+  }
+  return out;
+}
+
+function sanitizeError(input: unknown): CallErrorInfo | undefined {
+  if (!isObject(input)) {
+    return undefined;
+  }
+  const kind = ERROR_KINDS.find((k) => k === input.kind);
+  const code = text(input.code);
+  if (!kind || !code) {
+    return undefined;
+  }
+  const error: Mutable<CallErrorInfo> = { kind, code, message: text(input.message) ?? '' };
+  if (typeof input.httpStatus === 'number' && Number.isInteger(input.httpStatus)) error.httpStatus = input.httpStatus;
+  const recommend = text(input.recommend);
+  if (recommend) error.recommend = recommend;
+  return error;
+}
+
+// Bare credentials with no `Key=` in front of them: AccessKeyIds start with LTAI, STS tokens with CAIS.
+const BARE_ACCESS_KEY_ID = /\bLTAI[A-Za-z0-9]{8,}\b/g;
+const BARE_STS_TOKEN = /\bCAIS[A-Za-z0-9+/=_-]{40,}/g;
+
+/** A bounded, redacted string, or undefined for anything that is not a string. */
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const bounded = value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value;
+  return redactText(bounded)
+    .replace(BARE_ACCESS_KEY_ID, (id) => maskAccessKeyId(id))
+    .replace(BARE_STS_TOKEN, '***');
+}
+
+function names(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  return value.slice(0, MAX_POLICY_NAMES).map(text).filter((n): n is string => n !== undefined);
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
+/** A stored id that is not masked (no `****`) gets masked now: a full AccessKeyId must never be persisted. */
+function remask(id: string): string {
+  return id.includes('****') ? id : maskAccessKeyId(id);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,0 +1,54 @@
+// How a record reads in the Request History view: label, description, tooltip lines. No VS Code, so the
+// wording is unit-tested; the tree item only wraps these strings.
+
+import type { CallRecord } from '../cloud/types';
+
+/** `UnbindOutputBucket my-bucket`. */
+export function recordLabel(record: CallRecord): string {
+  return record.target ? `${record.action} ${record.target}` : record.action;
+}
+
+/** `14:03:12 · 0D5B4B5F…`: enough of the RequestId to tell rows apart; the full one is a copy away. */
+export function recordDescription(record: CallRecord, formatTime: (iso: string) => string = localTime): string {
+  return `${formatTime(record.time)} · ${shortRequestId(record.requestId)}`;
+}
+
+export function shortRequestId(requestId: string | undefined): string {
+  if (!requestId) {
+    return 'no RequestId';
+  }
+  return requestId.length > 8 ? `${requestId.slice(0, 8)}…` : requestId;
+}
+
+/** Every field worth showing, as `name: value` lines, in the order people read them. */
+export function recordDetails(record: CallRecord): Array<[string, string]> {
+  const lines: Array<[string, string]> = [
+    ['Time', record.time],
+    ['Outcome', record.outcome],
+    ['Action', `${record.product.toUpperCase()} ${record.action}`],
+    ['Target', record.target],
+    ['Profile', record.profile ?? ''],
+    ['Region', record.region],
+    ['Endpoint', record.endpoint],
+    ['AccessKeyId', record.maskedAccessKeyId ?? ''],
+    ['RequestId', record.requestId ?? ''],
+    ['Latency', `${record.latencyMs} ms`],
+    ['Attempts', String(record.attempts)],
+  ];
+  for (const [name, value] of Object.entries(record.params)) {
+    lines.push([`Param ${name}`, value]);
+  }
+  if (record.nonExistPolicyNames?.length) lines.push(['NonExistPolicyNames', record.nonExistPolicyNames.join(', ')]);
+  if (record.failedPolicyNames?.length) lines.push(['FailedPolicyNames', record.failedPolicyNames.join(', ')]);
+  if (record.error) {
+    lines.push(['Error code', record.error.code], ['Error kind', record.error.kind], ['Error message', record.error.message]);
+    if (record.error.httpStatus !== undefined) lines.push(['HTTP status', String(record.error.httpStatus)]);
+    if (record.error.recommend) lines.push(['Recommend', record.error.recommend]);
+  }
+  return lines.filter(([, value]) => value !== '');
+}
+
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
+}

@@ -1,0 +1,103 @@
+// The inspector's message protocol, both directions, and the guards that check every message on arrival.
+// No VS Code and no DOM: the extension and the webview import the same guards, and the unit tests check them.
+//
+// Neither side trusts the other: a webview can be scripted by anything that gets into it, and a webview that
+// outlived an extension update may receive shapes it does not know. Anything unexpected is rejected with a
+// reason the receiver logs; nothing is coerced into a different message.
+
+import type { CallRecord } from '../cloud/types';
+import { sanitizeRecord } from '../history/recordSanitizer';
+
+/** Record ids and RequestIds are short; anything longer is not one. */
+export const MAX_ID_LENGTH = 200;
+/** Export sends the ids on screen; the history cap bounds that well below this. */
+export const MAX_EXPORT_IDS = 10000;
+export const MAX_RECORDS_PER_MESSAGE = 10000;
+
+/** Webview → extension. */
+export type InspectorRequest =
+  /** The script loaded (first time or after being hidden and shown again) and wants the records. */
+  | { readonly type: 'ready' }
+  | { readonly type: 'copyRequestId'; readonly requestId: string }
+  | { readonly type: 'undo'; readonly recordId: string }
+  /** Export the records with these ids (the filtered rows, in screen order). The extension looks them up itself. */
+  | { readonly type: 'export'; readonly recordIds: readonly string[] };
+
+/** Extension → webview. */
+export type InspectorUpdate =
+  /** The whole history, newest first: it replaces what the webview shows. */
+  | { readonly type: 'records'; readonly records: readonly CallRecord[]; readonly undoableIds: readonly string[] }
+  /** Select and reveal one record (the tree's "Open Request Inspector" on a record). */
+  | { readonly type: 'focus'; readonly recordId: string };
+
+export type Parsed<T> = { readonly message: T } | { readonly error: string };
+
+export function parseInspectorRequest(data: unknown): Parsed<InspectorRequest> {
+  if (!isObject(data) || typeof data.type !== 'string') {
+    return { error: 'not a message object with a type' };
+  }
+  switch (data.type) {
+    case 'ready':
+      return onlyKeys(data, ['type']) ?? { message: { type: 'ready' } };
+    case 'copyRequestId': {
+      const requestId = id(data.requestId);
+      if (!requestId) return { error: 'copyRequestId: requestId must be a non-empty short string' };
+      return onlyKeys(data, ['type', 'requestId']) ?? { message: { type: 'copyRequestId', requestId } };
+    }
+    case 'undo': {
+      const recordId = id(data.recordId);
+      if (!recordId) return { error: 'undo: recordId must be a non-empty short string' };
+      return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'undo', recordId } };
+    }
+    case 'export': {
+      const ids = data.recordIds;
+      if (!Array.isArray(ids) || ids.length > MAX_EXPORT_IDS) {
+        return { error: `export: recordIds must be an array of at most ${MAX_EXPORT_IDS} ids` };
+      }
+      const recordIds = ids.map(id);
+      if (recordIds.some((r) => r === undefined)) return { error: 'export: every record id must be a short string' };
+      return onlyKeys(data, ['type', 'recordIds']) ?? { message: { type: 'export', recordIds: recordIds as string[] } };
+    }
+    default:
+      return { error: `unknown message type ${JSON.stringify(data.type.slice(0, 40))}` };
+  }
+}
+
+export function parseInspectorUpdate(data: unknown): Parsed<InspectorUpdate> {
+  if (!isObject(data) || typeof data.type !== 'string') {
+    return { error: 'not a message object with a type' };
+  }
+  switch (data.type) {
+    case 'records': {
+      if (!Array.isArray(data.records) || data.records.length > MAX_RECORDS_PER_MESSAGE) {
+        return { error: 'records: records must be an array' };
+      }
+      if (!Array.isArray(data.undoableIds)) return { error: 'records: undoableIds must be an array' };
+      // A record that fails the sanitizer is dropped, not the whole update: one bad row must not blank the table.
+      const records = data.records.map(sanitizeRecord).filter((r): r is CallRecord => r !== undefined);
+      const undoableIds = data.undoableIds.map(id).filter((r): r is string => r !== undefined);
+      return onlyKeys(data, ['type', 'records', 'undoableIds']) ?? { message: { type: 'records', records, undoableIds } };
+    }
+    case 'focus': {
+      const recordId = id(data.recordId);
+      if (!recordId) return { error: 'focus: recordId must be a non-empty short string' };
+      return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'focus', recordId } };
+    }
+    default:
+      return { error: `unknown message type ${JSON.stringify(data.type.slice(0, 40))}` };
+  }
+}
+
+function id(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH ? value : undefined;
+}
+
+/** Extra keys mean the sender speaks another version of the protocol: reject rather than guess. */
+function onlyKeys(data: Record<string, unknown>, allowed: readonly string[]): { error: string } | undefined {
+  const extra = Object.keys(data).filter((key) => !allowed.includes(key));
+  return extra.length ? { error: `${String(data.type)}: unexpected field ${extra[0].slice(0, 40)}` } : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
