@@ -1,0 +1,66 @@
+// What MpsClient and VodClient share: their options and how those become an RpcChannel.
+
+import { API_VERSIONS, resolveEndpoint } from './endpoints';
+import { invalidInputError } from './errors';
+import { defaultRateLimiters, type RateLimiterRegistry } from './rateLimiter';
+import { retryPolicy, type RetryPolicy } from './retry';
+import { RpcChannel } from './rpc';
+import type { CallObserver, CredentialProvider, Product } from './types';
+
+export interface ClientOptions {
+  readonly region: string;
+  /** Overrides `https://<product>.<region>.aliyuncs.com`; plain http only for loopback hosts. */
+  readonly endpoint?: string;
+  readonly credentials: CredentialProvider;
+  /** Opaque label copied into every CallRecord (the extension passes its profile name). */
+  readonly profile?: string;
+  readonly observer?: CallObserver;
+  /** Per-attempt timeout; default 10 000 ms. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Defaults to the process-wide registry, so all clients of one AccessKey share one pace. */
+  readonly limiters?: RateLimiterRegistry;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface OpenedChannel {
+  readonly channel: RpcChannel;
+  readonly endpoint: string;
+  readonly region: string;
+}
+
+/** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
+export function openChannel(product: Product, options: ClientOptions): OpenedChannel {
+  if (typeof options !== 'object' || options === null) throw invalidInputError('Client options are required.');
+  const endpoint = resolveEndpoint(product, options.region, options.endpoint);
+  if (typeof options.credentials?.getCredentials !== 'function') {
+    throw invalidInputError('A credential provider with getCredentials() is required.');
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw invalidInputError(`timeoutMs must be a positive number (got ${timeoutMs}).`);
+  }
+  let retry: RetryPolicy;
+  try {
+    retry = retryPolicy(options.retry);
+  } catch (e) {
+    throw invalidInputError((e as Error).message);
+  }
+  const channel = new RpcChannel({
+    product,
+    apiVersion: API_VERSIONS[product],
+    region: options.region,
+    endpoint,
+    credentials: options.credentials,
+    profile: options.profile,
+    observer: options.observer,
+    timeoutMs,
+    retry,
+    limiters: options.limiters ?? defaultRateLimiters,
+  });
+  return { channel, endpoint, region: options.region };
+}
+
+/** Guards list loops against a server that never says "last page". */
+export const MAX_PAGES = 1000;

@@ -1,0 +1,94 @@
+// Where each product answers. Region lists come from Alibaba's endpoint tables for MPS and VOD; a region missing
+// here is refused rather than guessed, because a wrong endpoint fails with confusing DNS or signature errors.
+
+import { invalidInputError } from './errors';
+import type { Product } from './types';
+
+export const MPS_REGIONS = [
+  'cn-qingdao', 'cn-beijing', 'cn-zhangjiakou', 'cn-hangzhou', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong',
+  'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-5', 'eu-central-1', 'eu-west-1', 'us-west-1',
+] as const;
+
+export const VOD_REGIONS = [
+  'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-5',
+  'eu-central-1', 'us-west-1',
+] as const;
+
+export const PRODUCT_REGIONS: Readonly<Record<Product, readonly string[]>> = { mps: MPS_REGIONS, vod: VOD_REGIONS };
+
+/** The RPC product code that names the host (MPS is historically `mts`). */
+const HOST_PREFIX: Readonly<Record<Product, string>> = { mps: 'mts', vod: 'vod' };
+
+export const API_VERSIONS: Readonly<Record<Product, string>> = { mps: '2014-06-18', vod: '2017-03-21' };
+
+const PRODUCT_NAMES: Readonly<Record<Product, string>> = { mps: 'MPS', vod: 'VOD' };
+
+export function validateRegion(product: Product, region: unknown): string | undefined {
+  if (typeof region !== 'string' || region.trim() === '') {
+    return `Region is required for ${PRODUCT_NAMES[product]}.`;
+  }
+  if (!PRODUCT_REGIONS[product].includes(region)) {
+    return `Region "${region}" is not a ${PRODUCT_NAMES[product]} region. Use one of: ${PRODUCT_REGIONS[product].join(', ')}.`;
+  }
+  return undefined;
+}
+
+/** `https://mts.cn-shanghai.aliyuncs.com` for a valid region; throws CloudError invalid-input otherwise. */
+export function defaultEndpoint(product: Product, region: string): string {
+  const problem = validateRegion(product, region);
+  if (problem) throw invalidInputError(problem, 'InvalidInput.Region');
+  return `https://${HOST_PREFIX[product]}.${region}.aliyuncs.com`;
+}
+
+/**
+ * Accepts `https://host[:port][/]`. Plain http is allowed only for loopback hosts (a local emulator): anywhere
+ * else it would send the AccessKeyId and a replayable signature in clear text.
+ */
+export function validateEndpoint(endpoint: unknown): string | undefined {
+  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
+    return 'Endpoint is required.';
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `Endpoint "${endpoint}" is not a URL. Expected e.g. https://mts.cn-shanghai.aliyuncs.com.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `Endpoint must start with https:// (got ${url.protocol}).`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return `Endpoint ${url.host} must use https://; plain http:// is allowed only for 127.0.0.1, localhost or [::1].`;
+  }
+  if (url.username || url.password) {
+    return 'Endpoint must not contain a user name or password.';
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    return 'Endpoint must be just scheme, host and optional port (no path, query or fragment).';
+  }
+  return undefined;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1') return true;
+  const octets = host.split('.');
+  return (
+    octets.length === 4 &&
+    octets[0] === '127' &&
+    octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)
+  );
+}
+
+/** The endpoint to call: the override when given (validated, normalized to `scheme://host[:port]`), else the default. */
+export function resolveEndpoint(product: Product, region: string, override?: string): string {
+  const regionProblem = validateRegion(product, region);
+  if (regionProblem) throw invalidInputError(regionProblem, 'InvalidInput.Region');
+  if (override === undefined || override === '') {
+    return defaultEndpoint(product, region);
+  }
+  const problem = validateEndpoint(override);
+  if (problem) throw invalidInputError(problem, 'InvalidInput.Endpoint');
+  const url = new URL(override);
+  return `${url.protocol}//${url.host}`;
+}

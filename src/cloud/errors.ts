@@ -1,0 +1,346 @@
+// One error type for everything the core can fail with, and the single place that understands how pop-core fails.
+//
+// pop-core 1.8.0 fails in five shapes: an Error carrying the parsed body (`data`) whose message ends with the
+// request URL; a plain object `{ name: 'SyntaxError', message, at, text }` when the body is not JSON (an HTML 502
+// page from a gateway); an Error named RequestTimeoutError; Node socket errors with the URL appended; and — not a
+// throw at all — a resolved 4xx/5xx response whose body lacks `Code`, which rpc.ts detects and hands to
+// `httpStatusError`. CloudError keeps only normalized, redacted fields: never pop-core's error, its `entry`
+// (request headers, URL) or its `url`.
+
+import { inspect } from 'node:util';
+import { redactText } from './redact';
+import type { CallErrorInfo, CloudErrorKind } from './types';
+
+export interface CloudErrorInit {
+  readonly kind: CloudErrorKind;
+  readonly code: string;
+  readonly message: string;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+  readonly recommend?: string;
+  readonly hostId?: string;
+  /** Defaults from the kind and code (see isRetryableByDefault). */
+  readonly retryable?: boolean;
+  readonly retryAfterMs?: number;
+}
+
+export class CloudError extends Error {
+  readonly kind: CloudErrorKind;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+  readonly recommend?: string;
+  readonly hostId?: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(init: CloudErrorInit) {
+    // Redacted here as well as at every call site: a message is never trusted to be clean.
+    super(redactText(init.message));
+    this.name = 'CloudError';
+    this.kind = init.kind;
+    this.code = init.code;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
+    if (init.recommend !== undefined) this.recommend = redactText(init.recommend);
+    if (init.hostId !== undefined) this.hostId = init.hostId;
+    this.retryable = init.retryable ?? isRetryableByDefault(init.kind, init.code);
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The normalized view stored in CallRecords. */
+  toInfo(): CallErrorInfo {
+    return {
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      ...(this.httpStatus !== undefined ? { httpStatus: this.httpStatus } : {}),
+      ...(this.recommend !== undefined ? { recommend: this.recommend } : {}),
+    };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      requestId: this.requestId,
+      httpStatus: this.httpStatus,
+      recommend: this.recommend,
+      hostId: this.hostId,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+    };
+  }
+
+  [inspect.custom](): string {
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(this.toJSON(), { breakLength: Infinity })}`;
+  }
+}
+
+export function isCloudError(value: unknown): value is CloudError {
+  return value instanceof CloudError;
+}
+
+/** Kinds worth another attempt by default. Throttling and 5xx are the server asking us to come back later. */
+function isRetryableByDefault(kind: CloudErrorKind, code: string): boolean {
+  if (code === 'SignatureNonceUsed') return true; // the next attempt is signed with a fresh nonce
+  return kind === 'throttled' || kind === 'server' || kind === 'timeout';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Classification
+
+const AUTH_CODES = [
+  /^InvalidAccessKeyId(\.|$)/,
+  /^SignatureDoesNotMatch$/,
+  /^IncompleteSignature$/,
+  /^InvalidSecurityToken(\.|$)/,
+  /^InvalidTimeStamp(\.|$)/,
+  /^SignatureNonceUsed$/,
+  /^InvalidAccessKeySecret$/,
+];
+const PERMISSION_CODES = [/^Forbidden/, /^OperationDenied/, /^NoPermission/, /^AccessDenied/, /^NotAuthorized/];
+const SERVER_CODES = [/^InternalError$/, /^ServiceUnavailable$/, /^InternalServerError$/, /^UnknownError$/];
+
+/** Maps an Alibaba error code and HTTP status to a kind. The code wins over the status: it is more specific. */
+export function classify(code: string | undefined, httpStatus: number | undefined): CloudErrorKind {
+  if (code) {
+    if (/Throttling/i.test(code)) return 'throttled';
+    if (AUTH_CODES.some((p) => p.test(code))) return 'auth';
+    if (PERMISSION_CODES.some((p) => p.test(code))) return 'permission';
+    if (SERVER_CODES.some((p) => p.test(code))) return 'server';
+    if (/NotFound$/.test(code) || /\.NotExist$/.test(code)) return 'not-found';
+    if (/^Missing/.test(code) || /^Invalid/.test(code)) return 'invalid-input';
+  }
+  if (httpStatus !== undefined) {
+    if (httpStatus === 429) return 'throttled';
+    if (httpStatus === 401) return 'auth';
+    if (httpStatus === 403) return 'permission';
+    if (httpStatus === 404) return 'not-found';
+    if (httpStatus >= 500) return 'server';
+    if (httpStatus >= 400) return 'invalid-input';
+  }
+  return code ? 'invalid-input' : 'server';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normalization
+
+export interface ErrorContext {
+  /** Secrets to scrub from any text taken from the thrown value (the current secret and token). */
+  readonly secrets?: readonly (string | undefined)[];
+  /** Per-attempt timeout, for a readable timeout message. */
+  readonly timeoutMs?: number;
+}
+
+/** Whatever was thrown — pop-core, Node, AbortSignal, a CloudError — becomes a CloudError. */
+export function toCloudError(thrown: unknown, context: ErrorContext = {}): CloudError {
+  if (thrown instanceof CloudError) return thrown;
+  const clean = (text: string) => redactText(stripUrlTail(text), context.secrets);
+
+  if (isRecord(thrown)) {
+    // pop-core: an error body with a Code outside its success list.
+    if (isRecord(thrown.data) && typeof thrown.data.Code === 'string') {
+      return fromErrorBody(thrown.data, statusOf(thrown), headersOf(thrown), context);
+    }
+    const name = stringOf(thrown.name);
+    // pop-core / json-bigint: a body that is not JSON. Not an Error, so no stack and a `text` field.
+    if (name === 'SyntaxError' && !(thrown instanceof Error) && 'text' in thrown) {
+      return badBodyError(stringOf(thrown.text) ?? '', context);
+    }
+    if (name === 'AbortError' || name === 'CanceledError') {
+      return cancelledError();
+    }
+    if (name === 'RequestTimeoutError') {
+      return new CloudError({
+        kind: 'timeout',
+        code: 'RequestTimeout',
+        message:
+          context.timeoutMs !== undefined
+            ? `No response within ${context.timeoutMs} ms.`
+            : clean(stringOf(thrown.message) ?? 'The request timed out.'),
+      });
+    }
+    const nodeCode = stringOf(thrown.code);
+    const message = stringOf(thrown.message) ?? '';
+    const network = networkError(nodeCode, message, clean);
+    if (network) return network;
+  }
+
+  const message = isRecord(thrown) ? (stringOf(thrown.message) ?? '') : typeof thrown === 'string' ? thrown : '';
+  return new CloudError({
+    kind: 'bad-response',
+    code: 'UnexpectedError',
+    message: clean(message) || 'Unexpected failure while calling Alibaba Cloud.',
+    retryable: false,
+  });
+}
+
+const NETWORK_CODES: Record<string, { retryable: boolean; text: string }> = {
+  ECONNRESET: { retryable: true, text: 'The connection was reset.' },
+  EPIPE: { retryable: true, text: 'The connection was closed while sending.' },
+  ECONNABORTED: { retryable: true, text: 'The connection was aborted.' },
+  ETIMEDOUT: { retryable: true, text: 'The connection timed out.' },
+  EAI_AGAIN: { retryable: true, text: 'DNS lookup failed temporarily.' },
+  // A refused connection or an unknown host is a configuration problem: retrying only delays the message.
+  ECONNREFUSED: { retryable: false, text: 'The connection was refused.' },
+  ENOTFOUND: { retryable: false, text: 'The host name could not be resolved.' },
+  EHOSTUNREACH: { retryable: false, text: 'The host is unreachable.' },
+  ENETUNREACH: { retryable: false, text: 'The network is unreachable.' },
+};
+
+function networkError(nodeCode: string | undefined, message: string, clean: (t: string) => string): CloudError | undefined {
+  const known = nodeCode ? NETWORK_CODES[nodeCode] : undefined;
+  if (known) {
+    return new CloudError({ kind: 'network', code: nodeCode as string, message: known.text, retryable: known.retryable });
+  }
+  if (/socket hang up/i.test(message)) {
+    return new CloudError({ kind: 'network', code: 'ECONNRESET', message: 'The server closed the connection (socket hang up).', retryable: true });
+  }
+  if (nodeCode && /^E[A-Z_]+$/.test(nodeCode)) {
+    return new CloudError({ kind: 'network', code: nodeCode, message: clean(message) || nodeCode, retryable: false });
+  }
+  return undefined;
+}
+
+/** A CloudError from an Alibaba error body (`Code`, `Message`, `RequestId`, `Recommend`, `HostId`). */
+export function fromErrorBody(
+  body: Record<string, unknown>,
+  httpStatus: number | undefined,
+  headers: Record<string, unknown> | undefined,
+  context: ErrorContext = {},
+): CloudError {
+  const code = stringOf(body.Code) ?? `HTTP${httpStatus ?? ''}`;
+  const kind = classify(code, httpStatus);
+  const message = stringOf(body.Message) ?? `Alibaba Cloud returned ${code}.`;
+  return new CloudError({
+    kind,
+    code,
+    message: redactText(message, context.secrets),
+    requestId: stringOf(body.RequestId),
+    httpStatus,
+    recommend: stringOf(body.Recommend),
+    hostId: stringOf(body.HostId),
+    retryAfterMs: retryAfterMs(headers),
+  });
+}
+
+/**
+ * pop-core resolves a 4xx/5xx response whose body has no `Code` (a gateway error in JSON, a bare 404): rpc.ts
+ * sees the status in verbose mode and builds the error here.
+ */
+export function httpStatusError(
+  httpStatus: number,
+  body: unknown,
+  headers: Record<string, unknown> | undefined,
+  context: ErrorContext = {},
+): CloudError {
+  const fields = isRecord(body) ? body : {};
+  const message = stringOf(fields.Message) ?? stringOf(fields.message) ?? `The server answered HTTP ${httpStatus} without an error code.`;
+  return new CloudError({
+    kind: classify(undefined, httpStatus),
+    code: `HTTP${httpStatus}`,
+    message: redactText(message, context.secrets),
+    requestId: stringOf(fields.RequestId),
+    httpStatus,
+    retryAfterMs: retryAfterMs(headers),
+  });
+}
+
+/** A body that is not JSON, or JSON without the fields every answer has. */
+function badBodyError(text: string, _context: ErrorContext): CloudError {
+  const status = statusInHtml(text);
+  return new CloudError({
+    kind: 'bad-response',
+    code: 'InvalidResponse',
+    message: `The server answered with a body that is not JSON${status ? ` (it looks like an HTTP ${status} page)` : ''}.`,
+    httpStatus: status,
+    // Usually a gateway or load balancer page in front of a struggling service: worth another attempt,
+    // unless the page itself says it is a client error.
+    retryable: status === undefined || status >= 500,
+  });
+}
+
+/** A success status with a body that lacks RequestId or is not an object. */
+export function badResponseError(reason: string, httpStatus?: number): CloudError {
+  return new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: reason, httpStatus, retryable: false });
+}
+
+export function cancelledError(): CloudError {
+  return new CloudError({
+    kind: 'cancelled',
+    code: 'Cancelled',
+    message: 'The call was cancelled. A request already sent may still complete at the server.',
+    retryable: false,
+  });
+}
+
+export function invalidInputError(message: string, code = 'InvalidInput'): CloudError {
+  return new CloudError({ kind: 'invalid-input', code, message, retryable: false });
+}
+
+/**
+ * One line for people: `SignatureDoesNotMatch (HTTP 400): Specified signature is not matched with our calculation.
+ * RequestId 4AEA0480-…`.
+ */
+export function describeError(err: unknown): string {
+  const e = toCloudError(err);
+  const head = e.httpStatus !== undefined ? `${e.code} (HTTP ${e.httpStatus})` : e.code;
+  const message = e.message.trim();
+  const sentence = message && !/[.!?]$/.test(message) ? `${message}.` : message;
+  return `${head}: ${sentence}${e.requestId ? ` RequestId ${e.requestId}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers for pop-core's shapes (parsed JSON has a null prototype: only plain property reads are safe)
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+function statusOf(err: Record<string, unknown>): number | undefined {
+  const entry = err.entry;
+  if (isRecord(entry) && isRecord(entry.response) && typeof entry.response.statusCode === 'number') {
+    return entry.response.statusCode;
+  }
+  return undefined;
+}
+
+function headersOf(err: Record<string, unknown>): Record<string, unknown> | undefined {
+  const entry = err.entry;
+  if (isRecord(entry) && isRecord(entry.response) && isRecord(entry.response.headers)) {
+    return entry.response.headers;
+  }
+  return undefined;
+}
+
+/** `x-acs-retry-after` carries the wait in milliseconds; anything unparsable is ignored. */
+export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+  if (!headers) return undefined;
+  const raw = headers['x-acs-retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  const ms = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : undefined;
+}
+
+/** pop-core appends `, URL: <url>` and httpx appends `GET <url> failed.`: neither belongs in a message. */
+function stripUrlTail(text: string): string {
+  return text
+    .replace(/,?\s*URL:\s*\S+/g, '')
+    .replace(/\s*(GET|POST|PUT|DELETE)\s+https?:\/\/\S*\s+failed\.?/g, '')
+    .trim();
+}
+
+function statusInHtml(text: string): number | undefined {
+  const match = /<title>\s*(\d{3})\b/i.exec(text) ?? /<h1>\s*(\d{3})\b/i.exec(text) ?? /^\s*(\d{3})\s/.exec(text);
+  const status = match ? Number(match[1]) : NaN;
+  return status >= 400 && status <= 599 ? status : undefined;
+}

@@ -1,0 +1,113 @@
+// ApsaraVideo Media Processing (product code mts, API 2014-06-18): the output buckets bound to MPS.
+
+import { openChannel, MAX_PAGES, type ClientOptions } from './clientOptions';
+import { badResponseError } from './errors';
+import { isRecord, listItems, optionalString, type ResponseBody } from './responses';
+import type { RpcChannel } from './rpc';
+import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
+import { validateBucketName } from './validate';
+
+/** ListAllMediaBucket's documented maximum. */
+const PAGE_SIZE = 100;
+
+export class MpsClient {
+  readonly endpoint: string;
+  readonly region: string;
+  private readonly channel: RpcChannel;
+
+  /** Throws CloudError invalid-input for a bad region or endpoint. */
+  constructor(options: ClientOptions) {
+    const opened = openChannel('mps', options);
+    this.channel = opened.channel;
+    this.endpoint = opened.endpoint;
+    this.region = opened.region;
+  }
+
+  /** Detaches an output bucket from MPS. The bucket and its objects are untouched. */
+  unbindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.channel.call(
+      {
+        action: 'UnbindOutputBucket',
+        target: String(bucket),
+        params: { Bucket: bucket },
+        validate: () => validateBucketName(bucket),
+        parse: (_body, requestId) => ({ requestId }),
+      },
+      options,
+    );
+  }
+
+  /** Attaches an output bucket; answers Bucket.AlreadyBind when it already is. */
+  bindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.channel.call(
+      {
+        action: 'BindOutputBucket',
+        target: String(bucket),
+        params: { Bucket: bucket },
+        validate: () => validateBucketName(bucket),
+        parse: (_body, requestId) => ({ requestId }),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Every media bucket (input and output), following NextPageToken to the end. Each page is its own call and its
+   * own CallRecord; the result carries the first page's RequestId.
+   */
+  async listAllMediaBuckets(options?: CallOptions): Promise<MediaBucketList> {
+    const buckets: MediaBucket[] = [];
+    const seenTokens = new Set<string>();
+    let firstRequestId: string | undefined;
+    let token: string | undefined;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await this.channel.call(
+        {
+          action: 'ListAllMediaBucket',
+          target: page === 1 ? 'media buckets' : `media buckets (page ${page})`,
+          params: { MaximumPageSize: PAGE_SIZE, NextPageToken: token },
+          parse: parseBucketPage,
+        },
+        options,
+      );
+      firstRequestId ??= result.requestId;
+      buckets.push(...result.buckets);
+      if (!result.nextPageToken) {
+        return { requestId: firstRequestId, buckets };
+      }
+      if (seenTokens.has(result.nextPageToken)) {
+        throw badResponseError(`ListAllMediaBucket returned NextPageToken "${result.nextPageToken}" twice; stopping to avoid a loop.`);
+      }
+      seenTokens.add(result.nextPageToken);
+      token = result.nextPageToken;
+    }
+    throw badResponseError(`ListAllMediaBucket did not finish within ${MAX_PAGES} pages.`);
+  }
+}
+
+interface BucketPage {
+  readonly requestId: string;
+  readonly buckets: MediaBucket[];
+  readonly nextPageToken?: string;
+}
+
+function parseBucketPage(body: ResponseBody, requestId: string): BucketPage {
+  const buckets: MediaBucket[] = [];
+  for (const item of listItems(body.MediaBucketList, 'MediaBucket')) {
+    if (!isRecord(item)) continue;
+    const bucket = optionalString(item.Bucket);
+    if (!bucket) continue;
+    const referer = optionalString(item.Referer);
+    buckets.push({ bucket, type: bucketType(item.Type), ...(referer ? { referer } : {}) });
+  }
+  const nextPageToken = optionalString(body.NextPageToken) || undefined;
+  return { requestId, buckets, ...(nextPageToken ? { nextPageToken } : {}) };
+}
+
+/** Case-insensitive; an unknown type is passed through as sent so nothing is silently relabelled. */
+function bucketType(value: unknown): MediaBucketType {
+  const text = optionalString(value) ?? '';
+  if (/^input$/i.test(text)) return 'Input';
+  if (/^output$/i.test(text)) return 'Output';
+  return text as MediaBucketType;
+}

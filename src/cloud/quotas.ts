@@ -1,0 +1,25 @@
+// Queries per second that Alibaba Cloud allows per account (per AccessKey, as the core counts) for each action.
+
+/**
+ * MPS numbers are documented on each API page. VOD does not publish limits for its app-policy actions; we pace
+ * them like the MPS write actions (100/s) because they are single-row writes/reads of the same weight, and a
+ * throttled call is retried anyway. ListAppInfo is documented at 30/s.
+ */
+export const ACTION_QPS: Readonly<Record<string, number>> = {
+  // MPS (mts, 2014-06-18)
+  UnbindOutputBucket: 100,
+  BindOutputBucket: 100,
+  ListAllMediaBucket: 10,
+  // VOD (vod, 2017-03-21)
+  DetachAppPolicyFromIdentity: 100, // undocumented: chosen, see above
+  AttachAppPolicyToIdentity: 100, // undocumented: chosen, see above
+  ListAppPoliciesForIdentity: 100, // undocumented: chosen, see above
+  ListAppInfo: 30,
+};
+
+/** Actions nobody measured get a cautious rate. */
+export const DEFAULT_QPS = 10;
+
+export function qpsFor(action: string): number {
+  return ACTION_QPS[action] ?? DEFAULT_QPS;
+}

@@ -1,0 +1,70 @@
+// Reading Alibaba's JSON answers defensively. pop-core parses with json-bigint: objects have a null prototype (no
+// toString, no hasOwnProperty), integers beyond 2^53 arrive as BigNumber, and lists come either bare or wrapped in
+// an object named after the item (`{ MediaBucket: [...] }`), sometimes as a single object when there is one item.
+
+import { badResponseError } from './errors';
+
+export type ResponseBody = Readonly<Record<string, unknown>>;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBigNumber(value: unknown): value is { toFixed(): string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toFixed?: unknown }).toFixed === 'function' &&
+    typeof (value as { isNaN?: unknown }).isNaN === 'function'
+  );
+}
+
+/** A string field, also from numbers and BigNumbers (ids that happen to be numeric); otherwise undefined. */
+export function optionalString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (isBigNumber(value)) return value.toFixed();
+  return undefined;
+}
+
+export function optionalNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (isBigNumber(value)) return Number(value.toFixed());
+  return undefined;
+}
+
+/** Items of a list that may be bare, wrapped as `{ [itemKey]: [...] }`, a single object, or missing. */
+export function listItems(value: unknown, itemKey: string): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (Array.isArray(value)) return value;
+  if (isRecord(value) && itemKey in value) return listItems(value[itemKey], itemKey);
+  return [value];
+}
+
+/**
+ * NonExistPolicyNames / FailedPolicyNames: an array (SDK models), a comma-separated string (older doc samples),
+ * Alibaba's wrapped form `{ PolicyName: [...] }`, or missing. Always a clean list of names.
+ */
+export function policyNameList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (Array.isArray(value)) return value.flatMap((item) => policyNameList(item));
+  if (isRecord(value)) {
+    if ('PolicyName' in value) return policyNameList(value.PolicyName);
+    // Some other wrapper name: take whatever it wraps.
+    return Object.keys(value).flatMap((key) => policyNameList(value[key]));
+  }
+  const text = optionalString(value);
+  return text ? [text] : [];
+}
+
+/** Every answer carries a RequestId; its absence means this is not an Alibaba API answer at all. */
+export function requireRequestId(body: unknown, httpStatus?: number): string {
+  const requestId = isRecord(body) ? optionalString(body.RequestId) : undefined;
+  if (!requestId) {
+    throw badResponseError('The server answered without a RequestId; this does not look like an Alibaba Cloud API response.', httpStatus);
+  }
+  return requestId;
+}

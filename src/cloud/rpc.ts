@@ -1,0 +1,268 @@
+// The one place that calls Alibaba Cloud. For each logical call: validate, then per attempt fetch credentials,
+// wait for a rate-limit slot and send one signed POST through pop-core; retry what is worth retrying; report
+// exactly one CallRecord to the observer, whatever happened.
+//
+// Cancellation: pop-core (through httpx) cannot abort a request it has sent, so an abort rejects the call at
+// once and abandons the in-flight attempt; the server may still execute it. No further attempt is made.
+
+import { createHash, randomUUID } from 'node:crypto';
+import { CloudError, cancelledError, httpStatusError, invalidInputError, toCloudError } from './errors';
+import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
+import type { RateLimiterRegistry } from './rateLimiter';
+import { maskAccessKeyId } from './redact';
+import { requireRequestId, type ResponseBody } from './responses';
+import { withRetries, type RetryPolicy } from './retry';
+import type {
+  AccessKeyCredentials,
+  CallErrorInfo,
+  CallObserver,
+  CallOptions,
+  CallRecord,
+  CredentialProvider,
+  Product,
+} from './types';
+import { validateCredentials } from './validate';
+
+export type ActionParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** One API action as a client method describes it to the channel. */
+export interface ActionRequest<T> {
+  readonly action: string;
+  /** For people: `my-bucket`, `RamUser:alice (app-1000000)`. */
+  readonly target: string;
+  /** The action's own parameters; undefined values are not sent. */
+  readonly params: ActionParams;
+  /** Runs before anything else; a message means the call is refused with kind invalid-input. */
+  readonly validate?: () => string | undefined;
+  /** Turns a successful body (RequestId already checked) into the typed result. */
+  readonly parse: (body: ResponseBody, requestId: string) => T;
+  /** Extra record fields taken from the result. */
+  readonly describe?: (result: T) => Pick<CallRecord, 'nonExistPolicyNames' | 'failedPolicyNames'>;
+}
+
+export interface ChannelSettings {
+  readonly product: Product;
+  readonly apiVersion: string;
+  readonly region: string;
+  readonly endpoint: string;
+  readonly credentials: CredentialProvider;
+  readonly profile?: string;
+  readonly observer?: CallObserver;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly limiters: RateLimiterRegistry;
+}
+
+export class RpcChannel {
+  constructor(private readonly settings: ChannelSettings) {}
+
+  async call<T>(request: ActionRequest<T>, options: CallOptions = {}): Promise<T> {
+    const { signal } = options;
+    const startedAt = new Date();
+    const started = performance.now();
+    const trace: { attempts: number; maskedAccessKeyId?: string } = { attempts: 0 };
+    try {
+      if (signal?.aborted) throw cancelledError();
+      const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
+      if (problem) throw invalidInputError(problem);
+      const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+      const result = await withRetries((n) => this.attempt(request, n, timeoutMs, trace, signal), this.settings.retry, {
+        signal,
+        onRetry: (attempt, delayMs, err) =>
+          this.notifyRetry({ action: request.action, target: request.target, attempt, delayMs, error: err.toInfo() }),
+      });
+      this.report(request, startedAt, started, trace, { outcome: 'succeeded', result });
+      return result.value;
+    } catch (thrown) {
+      const err = toCloudError(thrown);
+      this.report(request, startedAt, started, trace, { outcome: err.kind === 'cancelled' ? 'cancelled' : 'failed', err });
+      throw err;
+    }
+  }
+
+  private async attempt<T>(
+    request: ActionRequest<T>,
+    n: number,
+    timeoutMs: number,
+    trace: { attempts: number; maskedAccessKeyId?: string },
+    signal: AbortSignal | undefined,
+  ): Promise<{ value: T; requestId: string }> {
+    const credentials = await this.currentCredentials();
+    trace.maskedAccessKeyId = maskAccessKeyId(credentials.accessKeyId);
+    await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
+    if (signal?.aborted) throw cancelledError();
+    trace.attempts = n;
+    const secrets = [credentials.accessKeySecret, credentials.securityToken];
+    let body: unknown;
+    let entry: PopCoreEntry;
+    try {
+      const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
+      const sending = client.request(request.action, sendableParams(request.params), {
+        method: 'POST',
+        timeout: timeoutMs,
+        formatParams: false,
+      });
+      [body, entry] = await untilAborted(sending, signal);
+    } catch (thrown) {
+      throw toCloudError(thrown, { secrets, timeoutMs });
+    }
+    const status = entry.response?.statusCode;
+    // pop-core resolves error statuses whose body has no Code; they are failures all the same.
+    if (status !== undefined && status >= 400) {
+      throw httpStatusError(status, body, entry.response?.headers, { secrets });
+    }
+    const requestId = requireRequestId(body, status);
+    return { value: request.parse(body as ResponseBody, requestId), requestId };
+  }
+
+  private async currentCredentials(): Promise<AccessKeyCredentials> {
+    let credentials: AccessKeyCredentials;
+    try {
+      credentials = await this.settings.credentials.getCredentials();
+    } catch (thrown) {
+      if (thrown instanceof CloudError) throw thrown;
+      // The provider's message may name a keychain entry or a file, never the secret it failed to read.
+      throw new CloudError({
+        kind: 'auth',
+        code: 'CredentialsUnavailable',
+        message: `Could not get AccessKey credentials: ${toCloudError(thrown).message}`,
+        retryable: false,
+      });
+    }
+    const problem = validateCredentials(credentials);
+    if (problem) throw invalidInputError(problem, 'InvalidInput.Credentials');
+    return credentials;
+  }
+
+  private report<T>(
+    request: ActionRequest<T>,
+    startedAt: Date,
+    started: number,
+    trace: { attempts: number; maskedAccessKeyId?: string },
+    end: { outcome: 'succeeded'; result: { value: T; requestId: string } } | { outcome: 'failed' | 'cancelled'; err: CloudError },
+  ): void {
+    const observer = this.settings.observer;
+    if (!observer) return;
+    const error: CallErrorInfo | undefined = end.outcome === 'succeeded' ? undefined : end.err.toInfo();
+    const requestId = end.outcome === 'succeeded' ? end.result.requestId : end.err.requestId;
+    const record: CallRecord = {
+      id: randomUUID(),
+      time: startedAt.toISOString(),
+      product: this.settings.product,
+      action: request.action,
+      region: this.settings.region,
+      endpoint: this.settings.endpoint,
+      ...(this.settings.profile !== undefined ? { profile: this.settings.profile } : {}),
+      target: request.target,
+      params: recordParams(request.params),
+      ...(trace.maskedAccessKeyId ? { maskedAccessKeyId: trace.maskedAccessKeyId } : {}),
+      outcome: end.outcome,
+      ...(requestId ? { requestId } : {}),
+      latencyMs: Math.round(performance.now() - started),
+      attempts: trace.attempts,
+      ...(error ? { error } : {}),
+      ...(end.outcome === 'succeeded' && request.describe ? request.describe(end.result.value) : {}),
+    };
+    try {
+      observer.onCall(record);
+    } catch {
+      // An observer (a log, a tree refresh) must never turn a finished call into a failure.
+    }
+  }
+
+  private notifyRetry(info: Parameters<NonNullable<CallObserver['onRetry']>>[0]): void {
+    try {
+      this.settings.observer?.onRetry?.(info);
+    } catch {
+      // Same rule as onCall.
+    }
+  }
+}
+
+function validateTimeout(timeoutMs: number | undefined): string | undefined {
+  if (timeoutMs === undefined) return undefined;
+  return Number.isFinite(timeoutMs) && timeoutMs > 0 ? undefined : `timeoutMs must be a positive number (got ${timeoutMs}).`;
+}
+
+/** pop-core would send `undefined` as the string "undefined". */
+function sendableParams(params: ActionParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) out[key] = String(value);
+  }
+  return out;
+}
+
+function recordParams(params: ActionParams): Readonly<Record<string, string>> {
+  return sendableParams(params);
+}
+
+/** Rejects with kind cancelled as soon as the signal aborts; the abandoned promise's outcome is ignored. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelledError());
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// pop-core clients, reused so their keep-alive agents are. Keyed by a hash of the secret and token so the key
+// itself holds nothing sensitive and a rotated secret gets a fresh client.
+
+const MAX_CACHED_CLIENTS = 32;
+const clients = new Map<string, PopCoreClient>();
+
+function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyCredentials): PopCoreClient {
+  const secretHash = createHash('sha256')
+    .update(credentials.accessKeySecret)
+    .update('\u0000')
+    .update(credentials.securityToken ?? '')
+    .digest('hex');
+  const key = [endpoint, apiVersion, credentials.accessKeyId, secretHash].join('|');
+  let client = clients.get(key);
+  if (client) {
+    // Least recently used goes first: re-insert to move to the end.
+    clients.delete(key);
+  } else {
+    client = new PopRpcClient(
+      {
+        endpoint,
+        apiVersion,
+        accessKeyId: credentials.accessKeyId,
+        accessKeySecret: credentials.accessKeySecret,
+        ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+      },
+      true,
+    );
+    if (clients.size >= MAX_CACHED_CLIENTS) {
+      const oldest = clients.keys().next().value as string;
+      clients.delete(oldest);
+    }
+  }
+  clients.set(key, client);
+  return client;
+}
+
+/** Drops cached pop-core clients and closes their idle keep-alive sockets (on deactivate, and in tests). */
+export function closeIdleConnections(): void {
+  for (const client of clients.values()) {
+    client.keepAliveAgent?.destroy();
+  }
+  clients.clear();
+}

@@ -1,0 +1,202 @@
+// ApsaraVideo VOD (product code vod, API 2017-03-21): app policies of RAM users and roles, and the applications.
+
+import { openChannel, MAX_PAGES, type ClientOptions } from './clientOptions';
+import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
+import type { RpcChannel } from './rpc';
+import {
+  DEFAULT_APP_ID,
+  type AppIdentity,
+  type AppInfo,
+  type AppInfoList,
+  type AppPolicy,
+  type AppPolicyList,
+  type CallOptions,
+  type PolicyChangeResult,
+} from './types';
+import { canOmitAppId, validateIdentity, validatePolicyNames } from './validate';
+
+/** ListAppInfo's documented maximum page size. */
+const PAGE_SIZE = 100;
+
+export interface AppInfoFilter {
+  /** `Normal` or `Disable`. */
+  readonly status?: string;
+  readonly resourceGroupId?: string;
+}
+
+export class VodClient {
+  readonly endpoint: string;
+  readonly region: string;
+  private readonly channel: RpcChannel;
+
+  /** Throws CloudError invalid-input for a bad region or endpoint. */
+  constructor(options: ClientOptions) {
+    const opened = openChannel('vod', options);
+    this.channel = opened.channel;
+    this.endpoint = opened.endpoint;
+    this.region = opened.region;
+  }
+
+  /** Revokes app policies. Names the identity does not hold come back in nonExistPolicyNames, not as an error. */
+  detachAppPolicyFromIdentity(identity: AppIdentity, policyNames: readonly string[], options?: CallOptions): Promise<PolicyChangeResult> {
+    return this.changePolicies('DetachAppPolicyFromIdentity', identity, policyNames, options);
+  }
+
+  attachAppPolicyToIdentity(identity: AppIdentity, policyNames: readonly string[], options?: CallOptions): Promise<PolicyChangeResult> {
+    return this.changePolicies('AttachAppPolicyToIdentity', identity, policyNames, options);
+  }
+
+  /** Up to 100 policies (at most 10 can exist per identity), no paging. */
+  listAppPoliciesForIdentity(identity: AppIdentity, options?: CallOptions): Promise<AppPolicyList> {
+    const appId = identity?.appId ?? DEFAULT_APP_ID;
+    return this.channel.call(
+      {
+        action: 'ListAppPoliciesForIdentity',
+        target: `app policies of ${describeIdentity(identity, appId)}`,
+        params: { IdentityType: identity?.identityType, IdentityName: identity?.identityName, AppId: appId },
+        validate: () => validateIdentity(identity),
+        parse: (body, requestId) => ({ requestId, policies: parsePolicies(body, appId) }),
+      },
+      options,
+    );
+  }
+
+  /** Every application, 100 per page. Each page is its own call and CallRecord; requestId is the first page's. */
+  async listAppInfo(filter: AppInfoFilter = {}, options?: CallOptions): Promise<AppInfoList> {
+    const apps: AppInfo[] = [];
+    let firstRequestId: string | undefined;
+    let total = 0;
+    for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+      const page = await this.channel.call(
+        {
+          action: 'ListAppInfo',
+          target: pageNo === 1 ? 'applications' : `applications (page ${pageNo})`,
+          params: { Status: filter?.status, ResourceGroupId: filter?.resourceGroupId, PageNo: pageNo, PageSize: PAGE_SIZE },
+          validate: () => validateAppFilter(filter),
+          parse: parseAppPage,
+        },
+        options,
+      );
+      firstRequestId ??= page.requestId;
+      total = page.total ?? total;
+      apps.push(...page.apps);
+      const done = page.apps.length < PAGE_SIZE || (page.total !== undefined && apps.length >= page.total);
+      if (done) {
+        return { requestId: firstRequestId, total: Math.max(total, apps.length), apps };
+      }
+    }
+    return { requestId: firstRequestId as string, total: Math.max(total, apps.length), apps };
+  }
+
+  private changePolicies(
+    action: 'DetachAppPolicyFromIdentity' | 'AttachAppPolicyToIdentity',
+    identity: AppIdentity,
+    policyNames: readonly string[],
+    options?: CallOptions,
+  ): Promise<PolicyChangeResult> {
+    // AppId is optional only for VODAppAdministratorAccess alone; otherwise the default app is meant.
+    const names = Array.isArray(policyNames) ? policyNames : [];
+    const appId = identity?.appId ?? (canOmitAppId(names) ? undefined : DEFAULT_APP_ID);
+    return this.channel.call(
+      {
+        action,
+        target: describeIdentity(identity, appId),
+        params: {
+          IdentityType: identity?.identityType,
+          IdentityName: identity?.identityName,
+          AppId: appId,
+          PolicyNames: names.join(','),
+        },
+        validate: () => validateIdentity(identity) ?? validatePolicyNames(policyNames),
+        parse: (body, requestId) => ({
+          requestId,
+          nonExistPolicyNames: policyNameList(body.NonExistPolicyNames),
+          failedPolicyNames: policyNameList(body.FailedPolicyNames),
+        }),
+        describe: (result) => ({ nonExistPolicyNames: result.nonExistPolicyNames, failedPolicyNames: result.failedPolicyNames }),
+      },
+      options,
+    );
+  }
+}
+
+/** `RamUser:alice (app-1000000)`, or without the app when none is sent. */
+export function describeIdentity(identity: AppIdentity | undefined, appId: string | undefined): string {
+  const who = `${identity?.identityType ?? '?'}:${identity?.identityName ?? '?'}`;
+  return appId ? `${who} (${appId})` : who;
+}
+
+function validateAppFilter(filter: AppInfoFilter | undefined): string | undefined {
+  if (filter === undefined || filter === null) return undefined;
+  if (typeof filter !== 'object') return 'The application filter must be an object.';
+  if (filter.status !== undefined && !/^[A-Za-z]{1,32}$/.test(filter.status)) {
+    return `Application status "${filter.status}" must be a word such as Normal or Disable.`;
+  }
+  if (filter.resourceGroupId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(filter.resourceGroupId)) {
+    return `Resource group id "${filter.resourceGroupId}" may contain only letters, digits and hyphens.`;
+  }
+  return undefined;
+}
+
+function parsePolicies(body: ResponseBody, requestedAppId: string): AppPolicy[] {
+  const policies: AppPolicy[] = [];
+  for (const item of listItems(body.AppPolicyList, 'AppPolicy')) {
+    if (!isRecord(item)) continue;
+    const policyName = optionalString(item.PolicyName);
+    if (!policyName) continue;
+    policies.push(
+      withOptional(
+        {
+          appId: optionalString(item.AppId) ?? requestedAppId,
+          policyName,
+          policyType: (/^system$/i.test(optionalString(item.PolicyType) ?? '') ? 'System' : 'Custom') as AppPolicy['policyType'],
+        },
+        {
+          policyValue: optionalString(item.PolicyValue),
+          description: optionalString(item.Description),
+          creationTime: optionalString(item.CreationTime),
+          modificationTime: optionalString(item.ModificationTime),
+        },
+      ),
+    );
+  }
+  return policies;
+}
+
+interface AppPage {
+  readonly requestId: string;
+  readonly total?: number;
+  readonly apps: AppInfo[];
+}
+
+function parseAppPage(body: ResponseBody, requestId: string): AppPage {
+  const apps: AppInfo[] = [];
+  for (const item of listItems(body.AppInfoList, 'AppInfo')) {
+    if (!isRecord(item)) continue;
+    const appId = optionalString(item.AppId);
+    if (!appId) continue;
+    apps.push(
+      withOptional(
+        { appId, appName: optionalString(item.AppName) ?? '' },
+        {
+          type: optionalString(item.Type),
+          status: optionalString(item.Status),
+          description: optionalString(item.Description),
+          creationTime: optionalString(item.CreationTime),
+          modificationTime: optionalString(item.ModificationTime),
+        },
+      ),
+    );
+  }
+  const total = optionalNumber(body.Total);
+  return { requestId, apps, ...(total !== undefined ? { total } : {}) };
+}
+
+/** Adds only the optional fields that have a value, so results compare cleanly and serialize without nulls. */
+function withOptional<T extends Record<string, unknown>, O extends Record<string, string | undefined>>(base: T, optional: O): T & Partial<Record<keyof O, string>> {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T & Partial<Record<keyof O, string>>;
+}
