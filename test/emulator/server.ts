@@ -133,6 +133,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const held = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   let closing = false;
+  let closed: Promise<void> | undefined; // close() is idempotent
 
   function actionStats(action: string): ActionStats {
     return (stats.byAction[action] ??= { received: 0, accepted: 0, throttled: 0, failed: 0 });
@@ -288,14 +289,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     url: `http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}`,
     port,
     state,
-    close: () => new Promise<void>((resolve) => {
+    close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;
       server.close(() => resolve());
       // Held (no-answer) requests and idle keep-alive sockets would otherwise keep close() waiting forever.
       for (const res of held) res.destroy();
       held.clear();
       for (const sock of sockets) sock.destroy();
-    }),
+    })),
     setFault: (action, fault) => faults.set(action, fault),
     clearFaults: () => faults.clear(),
     setLatency: (ms) => {

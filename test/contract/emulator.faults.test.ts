@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { MPS_VERSION, expectError, mpsClient, post, signedCall } from './emulator.helpers';
+
+describe('emulator fault injection', () => {
+  let em: RunningEmulator;
+  beforeEach(async () => {
+    em = await startEmulator({ quiet: true, qpsLimits: false });
+  });
+  afterEach(() => em.close());
+
+  it('server-error: 500 InternalError, then normal answers after `times`', async () => {
+    em.setFault('ListAllMediaBucket', { kind: 'server-error', times: 1 });
+    await expectError(post(mpsClient(em), 'ListAllMediaBucket'), 'InternalError', 500);
+    await post(mpsClient(em), 'ListAllMediaBucket');
+  });
+
+  it('server-error with status 503: ServiceUnavailable', async () => {
+    em.setFault('ListAllMediaBucket', { kind: 'server-error', status: 503 });
+    await expectError(post(mpsClient(em), 'ListAllMediaBucket'), 'ServiceUnavailable', 503);
+    await expectError(post(mpsClient(em), 'ListAllMediaBucket'), 'ServiceUnavailable', 503);
+    em.clearFaults();
+    await post(mpsClient(em), 'ListAllMediaBucket');
+  });
+
+  it('applies before any state change', async () => {
+    em.setFault('UnbindOutputBucket', { kind: 'server-error' });
+    await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'InternalError', 500);
+    assert.ok(em.state.isBound('media-output-demo'));
+    assert.equal(em.stats().byAction.UnbindOutputBucket.failed, 1);
+  });
+
+  it('throttle: a burst of Throttling.User on the next N', async () => {
+    em.setFault('UnbindOutputBucket', { kind: 'throttle', times: 2 });
+    for (let i = 0; i < 2; i++) {
+      const e = await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'Throttling.User', 400);
+      assert.equal(e.data.Message, 'Request was denied due to user flow control.');
+    }
+    await post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' });
+    assert.equal(em.stats().byAction.UnbindOutputBucket.throttled, 2);
+  });
+
+  it('reset: the socket is destroyed', async () => {
+    em.setFault('*', { kind: 'reset', times: 1 });
+    await assert.rejects(post(mpsClient(em), 'ListAllMediaBucket'), (e: NodeJS.ErrnoException) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`));
+    await post(mpsClient(em), 'ListAllMediaBucket');
+  });
+
+  it('no-answer: the request hangs until the client times out', async () => {
+    em.setFault('ListAppInfo', { kind: 'no-answer' });
+    const c = mpsClient(em);
+    await assert.rejects(c.request('ListAppInfo', {}, { method: 'POST', timeout: 300 }), /timeout/i);
+    assert.equal(em.requests().at(-1)?.outcome, 'fault:no-answer');
+  });
+
+  it('no-answer: close() ends held requests and returns promptly', async () => {
+    em.setFault('*', { kind: 'no-answer' });
+    const pending = fetch(`${em.url}/`, { method: 'POST', body: 'Action=ListAllMediaBucket', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const settled = pending.then(() => 'answered', () => 'failed');
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    await em.close();
+    assert.ok(Date.now() - t0 < 1000);
+    assert.equal(await settled, 'failed');
+  });
+
+  it('html: a 502 HTML page that pop-core cannot parse', async () => {
+    em.setFault('ListAllMediaBucket', { kind: 'html' });
+    let thrown: unknown;
+    try {
+      await post(mpsClient(em), 'ListAllMediaBucket');
+    } catch (e) {
+      thrown = e;
+    }
+    assert.equal((thrown as { name?: string }).name, 'SyntaxError');
+    const res = await fetch(`${em.url}/?Action=ListAllMediaBucket`);
+    assert.equal(res.status, 502);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await res.text(), /502 Bad Gateway/);
+  });
+
+  it('status-without-code: an HTTP error whose JSON body has no Code', async () => {
+    em.setFault('ListAllMediaBucket', { kind: 'status-without-code', status: 500 });
+    const r = await signedCall(em, 'ListAllMediaBucket', MPS_VERSION, {});
+    assert.equal(r.status, 500);
+    assert.equal(r.body.Code, undefined);
+    assert.ok(r.body.RequestId);
+    // pop-core resolves such bodies: that is the quirk clients must handle.
+    const resolved = await post(mpsClient(em), 'ListAllMediaBucket');
+    assert.equal(resolved.Code, undefined);
+  });
+
+  it('latency: per-fault and global', async () => {
+    em.setFault('ListAllMediaBucket', { latencyMs: 150, times: 1 });
+    let t0 = Date.now();
+    await post(mpsClient(em), 'ListAllMediaBucket');
+    assert.ok(Date.now() - t0 >= 140);
+    em.setLatency(120);
+    t0 = Date.now();
+    await post(mpsClient(em), 'ListAllMediaBucket');
+    assert.ok(Date.now() - t0 >= 110);
+    em.setLatency(0);
+  });
+
+  it('an action-specific fault wins over "*"', async () => {
+    em.setFault('*', { kind: 'server-error' });
+    em.setFault('ListAllMediaBucket', { kind: 'throttle' });
+    await expectError(post(mpsClient(em), 'ListAllMediaBucket'), 'Throttling.User', 400);
+    await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'x' }), 'InternalError', 500);
+  });
+
+  it('rejects malformed faults', () => {
+    assert.throws(() => em.setFault('X', { kind: 'explode' as never }), /kind/);
+    assert.throws(() => em.setFault('X', {}), /kind or latencyMs/);
+  });
+});
