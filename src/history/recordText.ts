@@ -52,3 +52,21 @@ function localTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
 }
+
+/**
+ * The call's result as the core normalized it: the acknowledgement (RequestId and, for policy changes, the
+ * names Alibaba reported back) or the error. The inspector's detail pane shows it as JSON.
+ */
+export function recordResponse(record: CallRecord): { title: string; body: Record<string, unknown> } {
+  if (record.error) {
+    const { code, message, kind, httpStatus, recommend } = record.error;
+    return {
+      title: 'Error',
+      body: { Code: code, Message: message, Kind: kind, HttpStatus: httpStatus, Recommend: recommend, RequestId: record.requestId },
+    };
+  }
+  const body: Record<string, unknown> = { RequestId: record.requestId };
+  if (record.nonExistPolicyNames) body.NonExistPolicyNames = record.nonExistPolicyNames;
+  if (record.failedPolicyNames) body.FailedPolicyNames = record.failedPolicyNames;
+  return { title: record.outcome === 'cancelled' ? 'Cancelled' : 'Response', body };
+}

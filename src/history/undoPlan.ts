@@ -2,7 +2,6 @@
 // here is unit-tested; the command only asks for confirmation and runs the plan through the profile's clients.
 
 import type { AppIdentity, CallRecord, IdentityType } from '../cloud/types';
-import { DEFAULT_APP_ID } from '../cloud/types';
 
 export type UndoPlan =
   | {
@@ -15,7 +14,8 @@ export type UndoPlan =
       readonly action: 'AttachAppPolicyToIdentity';
       readonly profile?: string;
       readonly region: string;
-      readonly identity: Required<AppIdentity>;
+      /** appId is absent when the detach sent none (VODAppAdministratorAccess alone): the attach mirrors it. */
+      readonly identity: AppIdentity;
       /** Only the names the detach really removed: requested minus NonExistPolicyNames minus FailedPolicyNames. */
       readonly policyNames: readonly string[];
     };
@@ -59,7 +59,7 @@ function planReattach(record: CallRecord): UndoDecision {
       action: 'AttachAppPolicyToIdentity',
       ...profileOf(record),
       region: record.region,
-      identity: { identityType, identityName, appId: appId || DEFAULT_APP_ID },
+      identity: appId ? { identityType, identityName, appId } : { identityType, identityName },
       policyNames,
     },
   };
@@ -71,7 +71,8 @@ export function describeUndo(plan: UndoPlan): string {
     return `Bind output bucket ${plan.bucket} again in ${plan.region}.`;
   }
   const { identityType, identityName, appId } = plan.identity;
-  return `Attach ${plan.policyNames.join(', ')} to ${identityType}:${identityName} (${appId}) again.`;
+  const app = appId ? ` (${appId})` : '';
+  return `Attach ${plan.policyNames.join(', ')} to ${identityType}:${identityName}${app} again.`;
 }
 
 function splitNames(value: string | undefined): string[] {

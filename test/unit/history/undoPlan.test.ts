@@ -24,10 +24,10 @@ describe('planUndo', () => {
     });
   });
 
-  it('uses the default app when the detach omitted AppId', () => {
-    const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', PolicyNames: 'X' } }));
+  it('omits the app when the detach omitted AppId (VODAppAdministratorAccess alone), as the detach did', () => {
+    const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', PolicyNames: 'VODAppAdministratorAccess' } }));
     assert.ok('plan' in decision && decision.plan.action === 'AttachAppPolicyToIdentity');
-    assert.equal(decision.plan.identity.appId, 'app-1000000');
+    assert.deepEqual(decision.plan.identity, { identityType: 'RamUser', identityName: 'alice' });
   });
 
   it('refuses when nothing was really detached', () => {

@@ -1,0 +1,47 @@
+// The selected record in full, and the normalized response or error, plus which actions apply to it.
+
+import type { CallRecord } from '../../cloud/types';
+import { recordDetails, recordResponse } from '../../history/recordText';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) {
+    throw new Error(`inspector markup lacks #${id}`);
+  }
+  return element as T;
+}
+
+export function renderDetail(record: CallRecord | undefined, undoable: boolean): void {
+  const fields = byId('detail-fields');
+  const placeholder = byId('detail-placeholder');
+  const responseTitle = byId('detail-response-title');
+  const response = byId('detail-response');
+  const copy = byId('copy-request-id');
+  const undo = byId('undo');
+
+  placeholder.hidden = record !== undefined;
+  responseTitle.hidden = record === undefined;
+  response.hidden = record === undefined;
+  toggleDisabled(copy, !record?.requestId);
+  toggleDisabled(undo, !record || !undoable);
+  if (!record) {
+    fields.replaceChildren();
+    return;
+  }
+  fields.replaceChildren(
+    ...recordDetails(record).flatMap(([name, value]) => {
+      const term = document.createElement('dt');
+      term.textContent = name;
+      const definition = document.createElement('dd');
+      definition.textContent = value;
+      return [term, definition];
+    }),
+  );
+  const { title, body } = recordResponse(record);
+  responseTitle.textContent = title;
+  response.textContent = JSON.stringify(body, null, 2);
+}
+
+function toggleDisabled(element: HTMLElement, disabled: boolean): void {
+  element.toggleAttribute('disabled', disabled);
+}

@@ -1,0 +1,116 @@
+// The Request Inspector's script: holds the records the extension sends, renders the filtered and sorted table and
+// the selected record, and asks the extension to copy, undo or export. It never trusts a message it receives
+// (parseInspectorUpdate) and remembers its filter, sort and selection across hide/show with setState.
+
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-table/index.js';
+import '@vscode-elements/elements/dist/vscode-table-body/index.js';
+import '@vscode-elements/elements/dist/vscode-table-cell/index.js';
+import '@vscode-elements/elements/dist/vscode-table-header/index.js';
+import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
+import '@vscode-elements/elements/dist/vscode-table-row/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './inspector.css';
+
+import type { CallRecord } from '../../cloud/types';
+import { parseInspectorUpdate } from '../messages';
+import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
+import { restoreViewState, type ViewState } from '../viewState';
+import { renderDetail } from './detailPane';
+import { renderHeader, renderRows, revealRow } from './requestTable';
+import { loadState, post, saveState } from './vscodeApi';
+
+let records: readonly CallRecord[] = [];
+let undoableIds = new Set<string>();
+let view: ViewState = restoreViewState(loadState());
+
+const filter = element<HTMLElement & { value: string }>('filter');
+const outcome = element<HTMLElement & { value: string }>('outcome');
+const header = element('requests-header');
+const body = element('requests-body');
+
+function element<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) {
+    throw new Error(`inspector markup lacks #${id}`);
+  }
+  return found as T;
+}
+
+function visibleRecords(): CallRecord[] {
+  return queryRecords(records, view.query);
+}
+
+function selectedRecord(): CallRecord | undefined {
+  return view.selectedId === undefined ? undefined : records.find((r) => r.id === view.selectedId);
+}
+
+function setView(next: ViewState): void {
+  view = next;
+  saveState(view);
+  render();
+}
+
+function setQuery(query: RecordQuery): void {
+  setView({ ...view, query });
+}
+
+function select(record: CallRecord): void {
+  setView({ ...view, selectedId: record.id });
+}
+
+function render(): void {
+  const visible = visibleRecords();
+  renderHeader(header, view.query, (key) => setQuery(toggleSort(view.query, key)));
+  renderRows(body, visible, view.selectedId, select);
+  element('count').textContent = `${visible.length} of ${records.length} requests`;
+  element('empty').hidden = visible.length > 0;
+  const selected = selectedRecord();
+  renderDetail(selected, selected !== undefined && undoableIds.has(selected.id));
+}
+
+filter.value = view.query.text;
+outcome.value = view.query.outcome;
+
+filter.addEventListener('input', () => setQuery({ ...view.query, text: filter.value }));
+outcome.addEventListener('change', () => {
+  if (isOutcomeFilter(outcome.value)) setQuery({ ...view.query, outcome: outcome.value });
+});
+element('export').addEventListener('click', () => post({ type: 'export', recordIds: visibleRecords().map((r) => r.id) }));
+element('copy-request-id').addEventListener('click', () => {
+  const requestId = selectedRecord()?.requestId;
+  if (requestId) post({ type: 'copyRequestId', requestId });
+});
+element('undo').addEventListener('click', () => {
+  const record = selectedRecord();
+  if (record && undoableIds.has(record.id)) post({ type: 'undo', recordId: record.id });
+});
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const parsed = parseInspectorUpdate(event.data);
+  if ('error' in parsed) {
+    console.warn(`Request Inspector ignored a message: ${parsed.error}`);
+    return;
+  }
+  const message = parsed.message;
+  if (message.type === 'records') {
+    records = message.records;
+    undoableIds = new Set(message.undoableIds);
+    render();
+  } else {
+    // Focusing a record that the filter hides would show nothing: clear the filter so the row is there to see.
+    const target = records.find((r) => r.id === message.recordId);
+    const hidden = target !== undefined && !visibleRecords().includes(target);
+    if (hidden) {
+      filter.value = '';
+      outcome.value = 'all';
+    }
+    setView({ query: hidden ? { ...view.query, text: '', outcome: 'all' } : view.query, selectedId: message.recordId });
+    revealRow(body, message.recordId);
+  }
+});
+
+render();
+post({ type: 'ready' });

@@ -1,0 +1,123 @@
+// The history table: sortable header buttons and one focusable row per record. Rows use a roving tabindex, so
+// Tab enters the table once; arrows move between rows, Enter or Space selects. Text goes in via textContent only:
+// record fields come from the cloud and are never parsed as HTML.
+
+import type { CallRecord } from '../../cloud/types';
+import type { RecordQuery, SortKey } from '../recordQuery';
+
+interface Column {
+  readonly key: SortKey;
+  readonly label: string;
+  readonly cell: (record: CallRecord) => string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time) },
+  { key: 'action', label: 'Action', cell: (r) => r.action },
+  { key: 'target', label: 'Target', cell: (r) => r.target },
+  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome },
+  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '' },
+  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '' },
+  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms` },
+];
+
+export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (key: SortKey) => void): void {
+  header.replaceChildren(
+    ...COLUMNS.map((column) => {
+      const cell = document.createElement('vscode-table-header-cell');
+      const sorted = query.sortKey === column.key;
+      cell.setAttribute('aria-sort', sorted ? (query.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      button.dataset.key = column.key;
+      button.textContent = sorted ? `${column.label} ${query.sortDirection === 'asc' ? '▲' : '▼'}` : column.label;
+      button.title = `Sort by ${column.label}`;
+      button.addEventListener('click', () => onSort(column.key));
+      cell.append(button);
+      return cell;
+    }),
+  );
+}
+
+export function renderRows(
+  body: HTMLElement,
+  records: readonly CallRecord[],
+  selectedId: string | undefined,
+  onSelect: (record: CallRecord) => void,
+): void {
+  // Keep keyboard focus on the same record across live updates.
+  const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('vscode-table-row')?.getAttribute('data-id');
+  const tabStop = records.some((r) => r.id === selectedId) ? selectedId : records[0]?.id;
+  const rows = records.map((record) => {
+    const row = document.createElement('vscode-table-row');
+    row.dataset.id = record.id;
+    row.tabIndex = record.id === tabStop ? 0 : -1;
+    row.classList.add(`outcome-${record.outcome}`);
+    if (record.id === selectedId) {
+      row.setAttribute('aria-current', 'true');
+      row.classList.add('selected');
+    }
+    row.append(
+      ...COLUMNS.map((column) => {
+        const cell = document.createElement('vscode-table-cell');
+        cell.textContent = column.cell(record);
+        return cell;
+      }),
+    );
+    row.addEventListener('click', () => onSelect(record));
+    row.addEventListener('keydown', (event) => onRowKey(event, row, record, onSelect));
+    return row;
+  });
+  body.replaceChildren(...rows);
+  if (focusedId) {
+    rows.find((row) => row.dataset.id === focusedId)?.focus();
+  }
+}
+
+function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {
+  switch (event.key) {
+    case 'Enter':
+    case ' ':
+      event.preventDefault();
+      onSelect(record);
+      return;
+    case 'ArrowDown':
+      event.preventDefault();
+      moveFocus(row, row.nextElementSibling);
+      return;
+    case 'ArrowUp':
+      event.preventDefault();
+      moveFocus(row, row.previousElementSibling);
+      return;
+    case 'Home':
+      event.preventDefault();
+      moveFocus(row, row.parentElement?.firstElementChild ?? null);
+      return;
+    case 'End':
+      event.preventDefault();
+      moveFocus(row, row.parentElement?.lastElementChild ?? null);
+      return;
+  }
+}
+
+function moveFocus(from: HTMLElement, to: Element | null): void {
+  if (!(to instanceof HTMLElement)) {
+    return;
+  }
+  from.tabIndex = -1;
+  to.tabIndex = 0;
+  to.focus();
+}
+
+/** Focuses a record's row and scrolls it into view (used when the inspector opens on a record). */
+export function revealRow(body: HTMLElement, recordId: string): void {
+  const row = [...body.children].find((r) => (r as HTMLElement).dataset.id === recordId) as HTMLElement | undefined;
+  row?.scrollIntoView({ block: 'nearest' });
+  row?.focus();
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}

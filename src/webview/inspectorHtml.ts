@@ -1,0 +1,74 @@
+// The inspector's page: a strict Content Security Policy and static markup the bundled script brings to life.
+// No VS Code import (the panel passes the URIs as strings), so the policy is unit-tested.
+//
+// No 'unsafe-inline' anywhere: vscode-elements styles its shadow roots with constructable stylesheets
+// (adoptedStyleSheets), which style-src does not govern, and sets dynamic sizes through the CSSOM, which CSP
+// allows; our own styles come from a file. No inline handlers: the script attaches every listener.
+
+export interface InspectorPageInput {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** Fresh per render; only the script carrying it runs. */
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export function inspectorHtml(input: InspectorPageInput): string {
+  const csp = contentSecurityPolicy(input.cspSource, input.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${attr(input.styleUri)}">
+  <title>Request Inspector</title>
+</head>
+<body>
+  <main class="inspector">
+    <div class="toolbar" role="search">
+      <vscode-textfield id="filter" placeholder="Filter by RequestId, target, action or error code" aria-label="Filter requests"></vscode-textfield>
+      <vscode-single-select id="outcome" aria-label="Outcome">
+        <vscode-option value="all">All outcomes</vscode-option>
+        <vscode-option value="succeeded">Succeeded</vscode-option>
+        <vscode-option value="failed">Failed</vscode-option>
+        <vscode-option value="cancelled">Cancelled</vscode-option>
+      </vscode-single-select>
+      <vscode-button id="export" secondary>Export filtered as JSON</vscode-button>
+      <span id="count" class="count" role="status"></span>
+    </div>
+    <vscode-table id="requests" zebra bordered-rows resizable>
+      <vscode-table-header slot="header" id="requests-header"></vscode-table-header>
+      <vscode-table-body slot="body" id="requests-body"></vscode-table-body>
+    </vscode-table>
+    <p id="empty" class="empty" hidden>No requests match.</p>
+    <section id="detail" class="detail" aria-label="Selected request" tabindex="-1">
+      <div class="detail-actions">
+        <vscode-button id="copy-request-id" disabled>Copy RequestId</vscode-button>
+        <vscode-button id="undo" secondary disabled>Undo</vscode-button>
+      </div>
+      <p id="detail-placeholder" class="placeholder">Select a request to see its full record.</p>
+      <dl id="detail-fields" class="fields"></dl>
+      <h3 id="detail-response-title" class="response-title" hidden></h3>
+      <pre id="detail-response" class="response" hidden></pre>
+    </section>
+  </main>
+  <script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
