@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { runBulk } from '../../../src/cloud/bulk';
+import { CloudError } from '../../../src/cloud/errors';
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('runBulk', () => {
+  it('reports outcomes in target order with counts', async () => {
+    const targets = ['a', 'b', 'c', 'd', 'e'];
+    const delays: Record<string, number> = { a: 5, b: 1, c: 3, d: 0, e: 2 };
+    const report = await runBulk(
+      targets,
+      async (t) => {
+        await new Promise((r) => setTimeout(r, delays[t]));
+        if (t === 'c') throw new CloudError({ kind: 'not-found', code: 'Bucket.NotFound', message: 'nope' });
+        if (t === 'e') throw new Error('plain failure');
+        return t.toUpperCase();
+      },
+      { concurrency: 3 },
+    );
+    assert.deepEqual(report.outcomes.map((o) => o.target), targets);
+    assert.deepEqual(report.outcomes.map((o) => o.status), ['succeeded', 'succeeded', 'failed', 'succeeded', 'failed']);
+    assert.deepEqual([report.succeeded, report.failed, report.skipped, report.cancelled], [3, 2, 0, false]);
+    const c = report.outcomes[2]!;
+    assert.ok(c.status === 'failed' && c.error.code === 'Bucket.NotFound');
+    const e = report.outcomes[4]!;
+    assert.ok(e.status === 'failed' && e.error instanceof CloudError);
+    const a = report.outcomes[0]!;
+    assert.ok(a.status === 'succeeded' && a.result === 'A');
+  });
+
+  it('keeps at most `concurrency` calls in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    await runBulk(Array.from({ length: 40 }, (_, i) => i), async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await tick();
+      inFlight--;
+    }, { concurrency: 7 });
+    assert.equal(peak, 7);
+  });
+
+  it('on cancel, lets started calls settle and skips the rest', async () => {
+    const controller = new AbortController();
+    const release: (() => void)[] = [];
+    const started: number[] = [];
+    const progress: number[] = [];
+    const running = runBulk(
+      Array.from({ length: 10 }, (_, i) => i),
+      (i) => {
+        started.push(i);
+        return new Promise<number>((resolve) => release.push(() => resolve(i)));
+      },
+      { concurrency: 3, signal: controller.signal, onSettled: (_o, done) => progress.push(done) },
+    );
+    await tick();
+    release.shift()!(); // target 0 completes, target 3 starts
+    await tick();
+    assert.deepEqual(started, [0, 1, 2, 3]);
+    controller.abort();
+    for (const r of release.splice(0)) r(); // in-flight 1, 2, 3 finish after the cancel
+    const report = await running;
+    assert.deepEqual(started, [0, 1, 2, 3], 'nothing starts after cancel');
+    assert.deepEqual(report.outcomes.map((o) => o.status), [
+      'succeeded', 'succeeded', 'succeeded', 'succeeded', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped',
+    ]);
+    assert.deepEqual([report.succeeded, report.failed, report.skipped, report.cancelled], [4, 0, 6, true]);
+    assert.deepEqual(progress, [1, 2, 3, 4]);
+  });
+
+  it('hands run a signal that aborts on cancel', async () => {
+    const controller = new AbortController();
+    const report = await runBulk([1, 2], (_t, signal) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(new CloudError({ kind: 'cancelled', code: 'Cancelled', message: 'c' })));
+      controller.abort();
+    }), { concurrency: 1, signal: controller.signal });
+    assert.deepEqual(report.outcomes.map((o) => o.status), ['failed', 'skipped']);
+    const first = report.outcomes[0]!;
+    assert.ok(first.status === 'failed' && first.error.kind === 'cancelled');
+  });
+
+  it('skips everything when already cancelled, and never rejects', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let calls = 0;
+    const report = await runBulk(['x', 'y'], async () => void calls++, { signal: controller.signal });
+    assert.equal(calls, 0);
+    assert.deepEqual([report.skipped, report.cancelled], [2, true]);
+    const throwingProgress = await runBulk(['x'], async () => 1, { onSettled: () => { throw new Error('ui bug'); } });
+    assert.equal(throwingProgress.succeeded, 1);
+    const empty = await runBulk([], async () => 1);
+    assert.deepEqual([empty.outcomes.length, empty.cancelled], [0, false]);
+  });
+});
