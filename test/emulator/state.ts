@@ -157,7 +157,7 @@ export function parseState(input: unknown): EmulatorStateJson {
     }
   }
   if (input.appServiceOpen !== undefined && typeof input.appServiceOpen !== 'boolean') fail('$.appServiceOpen', 'expected a boolean');
-  return {
+  const out: EmulatorStateJson = {
     region: str(input.region, '$.region', true),
     mediaBuckets,
     ossBuckets: input.ossBuckets === undefined ? undefined : strArray(input.ossBuckets, '$.ossBuckets'),
@@ -167,6 +167,8 @@ export function parseState(input: unknown): EmulatorStateJson {
     identities,
     callers,
   };
+  // Drop the undefined optionals so the result equals its own JSON round-trip (what GET /__emulator/state sends).
+  return JSON.parse(JSON.stringify(out)) as EmulatorStateJson;
 }
 
 function identityKey(appId: string, type: string, name: string): string {

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import RPCClient = require('@alicloud/pop-core');
+import { demoState } from '../emulator/demoState';
+import { DEMO_ACCESS_KEY } from '../emulator/server';
+import { parseArgs } from '../emulator/cli';
+import type { PopError } from './emulator.helpers';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Started { child: ChildProcess; url: string; output: () => string }
+
+/** Runs the CLI as one node process (tsx as an import hook, so a single PID to kill). */
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
+  const clean = { ...process.env };
+  delete clean.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  delete clean.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  delete clean.ALIBABA_CLOUD_SECURITY_TOKEN;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 8000);
+    const check = () => {
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m && /State:/.test(out)) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1], output: () => out });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`exited ${code}: ${out}`), { exitCode: code, output: out }));
+    });
+  });
+}
+
+const children: ChildProcess[] = [];
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('emulator CLI', function () {
+  this.timeout(20000);
+  let tmp: string | undefined;
+  afterEach(async () => {
+    await Promise.all(children.splice(0).map(stop));
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    tmp = undefined;
+  });
+
+  it('parses options', () => {
+    assert.deepEqual(parseArgs(['--port', '0', '--state', 'a.json', '--latency=20', '--no-qps', '--quiet']),
+      { port: 0, host: '127.0.0.1', state: 'a.json', latency: 20, qps: false, quiet: true, help: false });
+    assert.equal(parseArgs([]).port, 8765);
+    assert.throws(() => parseArgs(['--port', '70000']), /port/);
+    assert.throws(() => parseArgs(['--bogus']), /unknown option/);
+  });
+
+  it('starts on a free port with the demo key printed, answers a call, and exits on SIGTERM', async () => {
+    const { child, url, output } = await runCli(['--port', '0']);
+    assert.match(output(), new RegExp(DEMO_ACCESS_KEY.accessKeySecret));
+    const c = new RPCClient({ endpoint: url, apiVersion: '2014-06-18', ...DEMO_ACCESS_KEY });
+    const r = await c.request<{ MediaBucketList: { MediaBucket: unknown[] } }>('ListAllMediaBucket', {}, { method: 'POST' });
+    assert.equal(r.MediaBucketList.MediaBucket.length, 5);
+    await stop(child);
+    assert.equal(child.exitCode, 0);
+    await assert.rejects(fetch(`${url}/__emulator/health`));
+  });
+
+  it('takes the key pair from the environment and never prints the secret', async () => {
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIenvironmentKey9876', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-value-xyz' };
+    const { url, output } = await runCli(['--port', '0', '--quiet'], env);
+    assert.ok(!output().includes(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET));
+    assert.ok(!output().includes(env.ALIBABA_CLOUD_ACCESS_KEY_ID));
+    assert.match(output(), /LTAI\*\*\*\*9876/);
+    const ok = new RPCClient({ endpoint: url, apiVersion: '2017-03-21', accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+    await ok.request('ListAppInfo', {}, { method: 'POST' });
+    const demo = new RPCClient({ endpoint: url, apiVersion: '2017-03-21', ...DEMO_ACCESS_KEY });
+    await assert.rejects(demo.request('ListAppInfo', {}, { method: 'POST' }), (e: PopError) => e.code === 'InvalidAccessKeyId.NotFound');
+  });
+
+  it('loads --state and honours --no-qps', async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'emu-'));
+    const state = demoState();
+    state.mediaBuckets = [{ bucket: 'from-file', type: 'Input' }];
+    writeFileSync(join(tmp, 's.json'), JSON.stringify(state));
+    const { url, output } = await runCli(['--port', '0', '--state', join(tmp, 's.json'), '--no-qps', '--quiet']);
+    assert.match(output(), /QPS limits off/);
+    const c = new RPCClient({ endpoint: url, apiVersion: '2014-06-18', ...DEMO_ACCESS_KEY });
+    const all = await Promise.all(Array.from({ length: 20 }, () => c.request<{ MediaBucketList: { MediaBucket: { Bucket: string }[] } }>('ListAllMediaBucket', {}, { method: 'POST' })));
+    assert.equal(all[19].MediaBucketList.MediaBucket[0].Bucket, 'from-file');
+  });
+
+  it('refuses a non-loopback host and bad options with exit code 1', async () => {
+    await assert.rejects(runCli(['--port', '0', '--host', '0.0.0.0']), (e: { exitCode: number; output: string }) => e.exitCode === 1 && /loopback/.test(e.output));
+    await assert.rejects(runCli(['--nope']), (e: { exitCode: number }) => e.exitCode === 1);
+  });
+});
