@@ -1,0 +1,69 @@
+// Headless Chromium through playwright-core (no browser download: it drives the system's Chromium).
+// CHROMIUM_PATH overrides the executable; otherwise the first of the usual Linux locations that exists.
+import * as fs from 'node:fs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { makeTempDir } from './util';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => fs.existsSync(p));
+  if (!found) {
+    throw new Error(
+      `no Chromium found (looked at ${CANDIDATES.join(', ')}). Install it (Debian: apt-get install chromium) ` +
+        'or set CHROMIUM_PATH to a Chromium/Chrome executable.',
+    );
+  }
+  return found;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(o: { viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+  const profile = makeTempDir('vscode-test-chromium');
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: o.viewport ?? { width: 1400, height: 900 },
+      env: { ...process.env, TMPDIR: profile.dir, XDG_CONFIG_HOME: profile.dir, XDG_CACHE_HOME: profile.dir },
+    });
+  } catch (err) {
+    profile.remove();
+    throw err;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  let closed = false;
+  return {
+    context,
+    page,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      profile.remove();
+    },
+  };
+}
