@@ -1,0 +1,26 @@
+// "Clear Request History": asks first, because the RequestIds may be needed for an audit or a support ticket.
+
+import * as vscode from 'vscode';
+import type { RequestHistory } from './requestHistory';
+
+export const CLEAR_HISTORY_COMMAND = 'alicloudMedia.clearHistory';
+
+export function registerClearHistory(history: RequestHistory): vscode.Disposable {
+  return vscode.commands.registerCommand(CLEAR_HISTORY_COMMAND, async (): Promise<boolean> => {
+    const count = history.records().length;
+    if (count === 0) {
+      return true;
+    }
+    const accept = vscode.l10n.t('Clear History');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Clear all {0} recorded requests?', count),
+      { modal: true, detail: vscode.l10n.t('Their RequestIds will be gone. Export them first if you may need them for an audit or a ticket.') },
+      accept,
+    );
+    if (answer !== accept) {
+      return false;
+    }
+    await history.clear();
+    return true;
+  });
+}

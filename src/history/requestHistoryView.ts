@@ -1,0 +1,50 @@
+// The "Request History" view: one row per CallRecord, newest first, with an outcome icon, the action and target,
+// the time and a short RequestId, and the full record in the tooltip.
+
+import * as vscode from 'vscode';
+import type { CallOutcome, CallRecord } from '../cloud';
+import { recordDescription, recordDetails, recordLabel } from './recordText';
+import type { RequestHistory } from './requestHistory';
+import { isUndoable } from './undoPlan';
+
+export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
+
+/** Menus key on these: only successful revocations offer Undo. */
+export const CONTEXT_REQUEST = 'request';
+export const CONTEXT_UNDOABLE_REQUEST = 'request.undoable';
+
+const OUTCOME_ICONS: Record<CallOutcome, vscode.ThemeIcon> = {
+  succeeded: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
+};
+
+export class RequestHistoryView implements vscode.TreeDataProvider<CallRecord>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly history: RequestHistory) {
+    this.subscription = history.onDidChange(() => this.changed.fire());
+  }
+
+  getChildren(element?: CallRecord): CallRecord[] {
+    return element ? [] : [...this.history.records()];
+  }
+
+  getTreeItem(record: CallRecord): vscode.TreeItem {
+    const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
+    item.id = record.id;
+    item.description = recordDescription(record);
+    item.tooltip = recordDetails(record).map(([name, value]) => `${name}: ${value}`).join('\n');
+    item.iconPath = OUTCOME_ICONS[record.outcome];
+    item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
+    item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record)}` };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
