@@ -5,6 +5,7 @@
 // real outcome, or kind cancelled if they honour the signal) and are reported. Targets never started are
 // 'skipped'. runBulk never rejects.
 
+import { setMaxListeners } from 'node:events';
 import { CloudError, cancelledError, toCloudError } from './errors';
 
 export type BulkOutcome<T, R> =
@@ -42,6 +43,8 @@ export async function runBulk<T, R>(
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_BULK_CONCURRENCY));
   // Our own controller, so a caller's signal that never aborts still gives `run` a real signal.
   const controller = new AbortController();
+  // Every call in flight listens to this signal (limiter wait, request, backoff): that is expected, not a leak.
+  setMaxListeners(Math.max(10, concurrency * 4), controller.signal);
   const onAbort = () => controller.abort();
   const outer = options.signal;
   if (outer?.aborted) controller.abort();

@@ -1,0 +1,109 @@
+// The core's clients against the emulator over real HTTP: every action, round trips and paging.
+import { strict as assert } from 'node:assert';
+import { closeIdleConnections } from '../../src/cloud/rpc';
+import { demoState } from '../emulator/demoState';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { harness, type Harness } from './core.helpers';
+
+describe('core clients against the emulator', () => {
+  let em: RunningEmulator;
+  let h: Harness;
+  beforeEach(async () => {
+    em = await startEmulator({ quiet: true });
+    h = harness(em);
+  });
+  afterEach(async () => {
+    closeIdleConnections();
+    await em.close();
+  });
+
+  it('bind → list → unbind → list', async () => {
+    const mps = h.mps();
+    const outputs = async () => (await mps.listAllMediaBuckets()).buckets.filter((b) => b.type === 'Output').map((b) => b.bucket);
+    assert.ok(!(await outputs()).includes('media-output-unbound'));
+    const bound = await mps.bindOutputBucket('media-output-unbound');
+    assert.match(bound.requestId, /^[0-9A-F-]{36}$/);
+    assert.ok((await outputs()).includes('media-output-unbound'));
+    const unbound = await mps.unbindOutputBucket('media-output-unbound');
+    assert.notEqual(unbound.requestId, bound.requestId);
+    assert.ok(!(await outputs()).includes('media-output-unbound'));
+    assert.equal(em.state.isBound('media-output-unbound'), false);
+    assert.deepEqual(h.records.map((r) => [r.action, r.outcome, r.attempts]), [
+      ['ListAllMediaBucket', 'succeeded', 1],
+      ['BindOutputBucket', 'succeeded', 1],
+      ['ListAllMediaBucket', 'succeeded', 1],
+      ['UnbindOutputBucket', 'succeeded', 1],
+      ['ListAllMediaBucket', 'succeeded', 1],
+    ]);
+    assert.equal(h.records[1]!.requestId, bound.requestId);
+    assert.equal(h.records[1]!.maskedAccessKeyId, 'LTAI****0001');
+  });
+
+  it('reports the emulator’s documented bind/unbind errors as CloudErrors', async () => {
+    const mps = h.mps();
+    await assert.rejects(mps.bindOutputBucket('media-output-demo'), { code: 'Bucket.AlreadyBind', kind: 'invalid-input', httpStatus: 400 });
+    await assert.rejects(mps.unbindOutputBucket('media-output-unbound'), { code: 'Bucket.NotBind' });
+    assert.equal(h.records.every((r) => r.attempts === 1 && r.outcome === 'failed' && r.requestId), true);
+  });
+
+  it('lists every media bucket across pages', async () => {
+    const state = demoState();
+    state.mediaBuckets = Array.from({ length: 230 }, (_, i) => ({ bucket: `page-out-${String(i).padStart(3, '0')}`, type: 'Output' as const }));
+    await em.close();
+    em = await startEmulator({ quiet: true, state });
+    h = harness(em);
+    const list = await h.mps().listAllMediaBuckets();
+    assert.equal(list.buckets.length, 230);
+    assert.equal(new Set(list.buckets.map((b) => b.bucket)).size, 230);
+    assert.equal(h.records.length, 3, 'one record per page');
+    assert.equal(em.stats().byAction.ListAllMediaBucket!.accepted, 3);
+  });
+
+  it('attach → list → detach → list', async () => {
+    const vod = h.vod();
+    const bot = { identityType: 'RamUser', identityName: 'build-bot' } as const;
+    const names = async () => (await vod.listAppPoliciesForIdentity(bot)).policies.map((p) => p.policyName).sort();
+    assert.deepEqual(await names(), ['VODAppReadOnlyAccess']);
+    const attached = await vod.attachAppPolicyToIdentity(bot, ['VODAppFullAccess']);
+    assert.deepEqual([attached.nonExistPolicyNames, attached.failedPolicyNames], [[], []]);
+    assert.deepEqual(await names(), ['VODAppFullAccess', 'VODAppReadOnlyAccess']);
+    const detached = await vod.detachAppPolicyFromIdentity(bot, ['VODAppFullAccess', 'VODAppReadOnlyAccess']);
+    assert.deepEqual([detached.nonExistPolicyNames, detached.failedPolicyNames], [[], []]);
+    assert.deepEqual(await names(), []);
+    const again = await vod.detachAppPolicyFromIdentity(bot, ['VODAppFullAccess']);
+    assert.deepEqual(again.nonExistPolicyNames, ['VODAppFullAccess']);
+    const record = h.records.at(-1)!;
+    assert.deepEqual([record.target, record.nonExistPolicyNames, record.params.PolicyNames], ['RamUser:build-bot (app-1000000)', ['VODAppFullAccess'], 'VODAppFullAccess']);
+  });
+
+  it('reads policy details and the protected administrator policy', async () => {
+    const vod = h.vod();
+    const alice = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: 'alice' });
+    const custom = alice.policies.find((p) => p.policyName === 'VODCustomUploadOnly');
+    assert.equal(custom?.policyType, 'Custom');
+    assert.equal(custom?.appId, 'app-1000000');
+    const inOtherApp = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: 'alice', appId: 'app-2000001' });
+    assert.deepEqual(inOtherApp.policies.map((p) => p.policyName), ['VODAppReadOnlyAccess']);
+    const role = { identityType: 'RamRole', identityName: 'TranscodeRole' } as const;
+    const result = await vod.detachAppPolicyFromIdentity(role, ['VODAppAdministratorAccess']);
+    assert.deepEqual(result.failedPolicyNames, ['VODAppAdministratorAccess']);
+  });
+
+  it('lists applications with filters and across pages', async () => {
+    const vod = h.vod();
+    const all = await vod.listAppInfo();
+    assert.deepEqual([all.total, all.apps.map((a) => a.appId)], [3, ['app-1000000', 'app-2000001', 'app-2000002']]);
+    const disabled = await vod.listAppInfo({ status: 'Disable' });
+    assert.deepEqual(disabled.apps.map((a) => a.appName), ['Legacy']);
+
+    const state = demoState();
+    state.apps = Array.from({ length: 150 }, (_, i) => ({ appId: `app-${3000000 + i}`, appName: `App ${i}`, status: 'Normal' as const }));
+    state.customPolicies = [];
+    state.identities = [];
+    await em.close();
+    em = await startEmulator({ quiet: true, state });
+    const many = await harness(em).vod().listAppInfo();
+    assert.deepEqual([many.total, many.apps.length, new Set(many.apps.map((a) => a.appId)).size], [150, 150, 150]);
+    assert.equal(em.stats().byAction.ListAppInfo!.accepted, 2);
+  });
+});
