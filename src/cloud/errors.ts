@@ -268,11 +268,17 @@ export function badResponseError(reason: string, httpStatus?: number): CloudErro
   return new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: reason, httpStatus, retryable: false });
 }
 
-export function cancelledError(): CloudError {
+/**
+ * `requestInFlight`: whether a request had been sent and not answered when the cancel came. Such a request may
+ * still be executed by the server (the HTTP client cannot take it back), and people need to know that.
+ */
+export function cancelledError(requestInFlight = false): CloudError {
   return new CloudError({
     kind: 'cancelled',
     code: 'Cancelled',
-    message: 'The call was cancelled. A request already sent may still complete at the server.',
+    message: requestInFlight
+      ? 'The call was cancelled while its request was in flight; the server may still complete it.'
+      : 'The call was cancelled before a request was in flight.',
     retryable: false,
   });
 }

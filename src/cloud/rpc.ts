@@ -53,6 +53,13 @@ export interface ChannelSettings {
   readonly limiters: RateLimiterRegistry;
 }
 
+/** What one logical call has done so far, for its CallRecord. */
+interface CallTrace {
+  /** HTTP attempts sent. */
+  attempts: number;
+  maskedAccessKeyId?: string;
+}
+
 export class RpcChannel {
   constructor(private readonly settings: ChannelSettings) {}
 
@@ -60,7 +67,7 @@ export class RpcChannel {
     const { signal } = options;
     const startedAt = new Date();
     const started = performance.now();
-    const trace: { attempts: number; maskedAccessKeyId?: string } = { attempts: 0 };
+    const trace: CallTrace = { attempts: 0 };
     try {
       if (signal?.aborted) throw cancelledError();
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
@@ -84,7 +91,7 @@ export class RpcChannel {
     request: ActionRequest<T>,
     n: number,
     timeoutMs: number,
-    trace: { attempts: number; maskedAccessKeyId?: string },
+    trace: CallTrace,
     signal: AbortSignal | undefined,
   ): Promise<{ value: T; requestId: string }> {
     const credentials = await this.currentCredentials();
@@ -138,7 +145,7 @@ export class RpcChannel {
     request: ActionRequest<T>,
     startedAt: Date,
     started: number,
-    trace: { attempts: number; maskedAccessKeyId?: string },
+    trace: CallTrace,
     end: { outcome: 'succeeded'; result: { value: T; requestId: string } } | { outcome: 'failed' | 'cancelled'; err: CloudError },
   ): void {
     const observer = this.settings.observer;
@@ -202,7 +209,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   if (!signal) return promise;
   promise.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelledError());
+    const onAbort = () => reject(cancelledError(true));
     if (signal.aborted) {
       onAbort();
       return;

@@ -1,6 +1,7 @@
 // ApsaraVideo VOD (product code vod, API 2017-03-21): app policies of RAM users and roles, and the applications.
 
 import { openChannel, MAX_PAGES, type ClientOptions } from './clientOptions';
+import { badResponseError } from './errors';
 import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
 import type { RpcChannel } from './rpc';
 import {
@@ -85,7 +86,7 @@ export class VodClient {
         return { requestId: firstRequestId, total: Math.max(total, apps.length), apps };
       }
     }
-    return { requestId: firstRequestId as string, total: Math.max(total, apps.length), apps };
+    throw badResponseError(`ListAppInfo did not finish within ${MAX_PAGES} pages.`);
   }
 
   private changePolicies(

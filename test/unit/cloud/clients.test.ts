@@ -127,6 +127,7 @@ describe('clients over a stub server', () => {
     await assert.rejects(call, (e: unknown) => e instanceof CloudError && e.kind === 'cancelled');
     assert.ok(Date.now() - started < 1000);
     assert.equal(records[0]!.outcome, 'cancelled');
+    assert.match(records[0]!.error!.message, /may still complete/);
   });
 
   it('follows NextPageToken to the end, one record per page', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
-import { CloudError, classify, describeError, httpStatusError, toCloudError } from '../../../src/cloud/errors';
+import { CloudError, cancelledError, classify, describeError, httpStatusError, toCloudError } from '../../../src/cloud/errors';
 
 const SECRET = 'TopSecretValue1234567890';
 const TOKEN = 'CAIStokenValue987654321';
@@ -157,5 +157,13 @@ describe('errors', () => {
 
   it('describeError omits missing parts', () => {
     assert.equal(describeError(new CloudError({ kind: 'network', code: 'ECONNRESET', message: 'The connection was reset.' })), 'ECONNRESET: The connection was reset.');
+  });
+});
+
+describe('cancellation messages', () => {
+  it('say whether a request may still complete at the server', () => {
+    assert.match(cancelledError(true).message, /may still complete/);
+    assert.match(cancelledError().message, /before a request was in flight/);
+    assert.equal(cancelledError().kind, 'cancelled');
   });
 });
