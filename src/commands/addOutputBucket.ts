@@ -1,0 +1,38 @@
+// alicloudMedia.addOutputBucket: adds a bucket name to a profile so the tree shows its binding. Settings only.
+// Programmatic: { profile, bucket } → { ok }.
+
+import * as vscode from 'vscode';
+import { validateBucketName } from '../cloudBasics';
+import { addOutputBucket } from '../settings/profileEdits';
+import { isRecord } from '../settings/profiles';
+import { isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { profileFor } from './pickers';
+import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+
+export function registerAddOutputBucket(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.addOutputBucket', async (arg?: unknown): Promise<EditResult | undefined> => {
+      if (isRecord(arg) && !isResourceNode(arg)) {
+        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+        const problem = validateBucketName(arg.bucket);
+        if (problem) return invalidArgument(problem);
+        return editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, arg.bucket as string), false);
+      }
+      const profile = await profileFor(deps, arg, 'Add Output Bucket');
+      if (!profile) return undefined;
+      const bucket = await vscode.window.showInputBox({
+        title: `Add output bucket to ${profile.name}`,
+        prompt: `OSS bucket name in ${profile.region}`,
+        placeHolder: 'media-output',
+        ignoreFocusOut: true,
+        validateInput: (v) =>
+          validateBucketName(v) ?? (profile.outputBuckets.includes(v) ? `Bucket "${v}" is already in this profile.` : undefined),
+      });
+      if (!bucket) return undefined;
+      await editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, bucket), true);
+      return undefined;
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+// alicloudMedia.addProfile: name, region, where the AccessKey comes from; then offers "Set AccessKey…".
+// Programmatic: executeCommand('alicloudMedia.addProfile', { name, region, credentialSource?, endpoints? }) → { ok }.
+// Endpoint overrides (for an emulator or a VPC endpoint) are set in settings.json: rarely needed, easy to get wrong.
+
+import * as vscode from 'vscode';
+import { MPS_REGIONS, VOD_REGIONS } from '../cloudBasics';
+import { addProfile, type NewProfile } from '../settings/profileEdits';
+import { PROFILE_REGIONS, isRecord, parseProfiles, validateProfileName } from '../settings/profiles';
+import type { CommandDeps } from './deps';
+import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+
+export function registerAddProfile(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.addProfile', (arg?: unknown) =>
+      isRecord(arg) && typeof arg.name === 'string' ? addForCaller(deps, arg) : addFromUi(deps),
+    ),
+  );
+}
+
+function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<EditResult> | EditResult {
+  const profile = arg as unknown as NewProfile;
+  // Parse the profile exactly as the settings reader will, so nothing is written that would then be ignored.
+  const { problems } = parseProfiles([{ ...profile, outputBuckets: [], identities: [] }]);
+  const existing = deps.settings.profiles().map((p) => p.name);
+  const problem = problems[0] ?? validateProfileName(profile.name, existing);
+  if (problem) return invalidArgument(problem);
+  return editProfiles(deps, (raw) => addProfile(raw, profile), false);
+}
+
+async function addFromUi(deps: CommandDeps): Promise<void> {
+  const title = 'Add Alibaba Cloud Profile';
+  const existing = deps.settings.profiles().map((p) => p.name);
+  const name = await vscode.window.showInputBox({
+    title,
+    prompt: 'Profile name (a label for one account and region)',
+    placeHolder: 'production',
+    ignoreFocusOut: true,
+    validateInput: (v) => validateProfileName(v, existing),
+  });
+  if (!name) return;
+  const region = await vscode.window.showQuickPick(
+    PROFILE_REGIONS.map((r) => ({
+      label: r,
+      description: (MPS_REGIONS as readonly string[]).includes(r) && (VOD_REGIONS as readonly string[]).includes(r) ? 'MPS and VOD' : (MPS_REGIONS as readonly string[]).includes(r) ? 'MPS only' : 'VOD only',
+    })),
+    { title, placeHolder: 'Region' },
+  );
+  if (!region) return;
+  const source = await vscode.window.showQuickPick(
+    [
+      { label: 'Keychain', description: "VS Code's secret storage (recommended)", value: 'keychain' as const },
+      { label: 'Environment variables', description: 'ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN', value: 'environment' as const },
+    ],
+    { title, placeHolder: 'Where does the AccessKey come from?' },
+  );
+  if (!source) return;
+  const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, credentialSource: source.value }), true);
+  if (!result.ok || source.value !== 'keychain') return;
+  const set = 'Set AccessKey…';
+  if ((await vscode.window.showInformationMessage(`Profile ${name} added to your user settings.`, set)) === set) {
+    await vscode.commands.executeCommand('alicloudMedia.setCredentials', name);
+  }
+}

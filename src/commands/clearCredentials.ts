@@ -1,0 +1,32 @@
+// alicloudMedia.clearCredentials "Clear AccessKey": deletes the profile's stored AccessKey after a confirmation.
+// Programmatic: executeCommand('alicloudMedia.clearCredentials', { profile }) → { ok } without prompting.
+
+import * as vscode from 'vscode';
+import { isRecord } from '../settings/profiles';
+import { isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { profileFor } from './pickers';
+
+export function registerClearCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.clearCredentials', async (arg?: unknown) => {
+      if (isRecord(arg) && !isResourceNode(arg)) {
+        const profile = typeof arg.profile === 'string' ? arg.profile : '';
+        if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
+        await deps.accessKeys.delete(profile);
+        return { ok: true };
+      }
+      const profile = await profileFor(deps, arg, 'Clear AccessKey');
+      if (!profile) return undefined;
+      const answer = await vscode.window.showWarningMessage(
+        `Delete the stored AccessKey of profile ${profile.name}?`,
+        { modal: true, detail: 'Only the copy in VS Code is deleted; the AccessKey itself stays valid in Alibaba Cloud RAM.' },
+        'Delete',
+      );
+      if (answer !== 'Delete') return undefined;
+      await deps.accessKeys.delete(profile.name);
+      deps.log.info(`AccessKey of profile ${profile.name} deleted from VS Code's secret storage.`);
+      return undefined;
+    }),
+  );
+}

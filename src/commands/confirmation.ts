@@ -1,0 +1,74 @@
+// The modal confirmation shown before a revocation. It names exactly what goes, from what, in which profile, region
+// and at which endpoint — the endpoint matters most when a profile points at a test server. No VS Code import.
+
+import type { ProfileIdentity } from '../settings/profiles';
+
+export interface Confirmation {
+  readonly message: string;
+  readonly detail: string;
+  /** The button text; VS Code adds Cancel itself. */
+  readonly accept: string;
+}
+
+export interface RevocationScope {
+  readonly profile: string;
+  readonly region: string;
+  /** The account endpoint the request goes to, e.g. https://mts.cn-shanghai.aliyuncs.com or the override. */
+  readonly endpoint: string;
+}
+
+/** Long selections are listed up to this many lines; the count in the message stays exact. */
+const MAX_LISTED = 15;
+
+function bulleted(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_LISTED).map((l) => `• ${l}`);
+  if (lines.length > MAX_LISTED) shown.push(`… and ${lines.length - MAX_LISTED} more`);
+  return shown.join('\n');
+}
+
+function scopeLines(scope: RevocationScope): string {
+  return `Profile: ${scope.profile}\nRegion: ${scope.region}\nEndpoint: ${scope.endpoint}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[]): Confirmation {
+  const what = buckets.length === 1 ? `output bucket "${buckets[0]}"` : plural(buckets.length, 'output bucket', 'output buckets');
+  const list = buckets.length === 1 ? '' : `${bulleted(buckets)}\n\n`;
+  return {
+    message: `Unbind ${what} from MPS?`,
+    detail:
+      `${list}${scopeLines(scope)}\n\n` +
+      `MPS will no longer write transcoding output to ${buckets.length === 1 ? 'this bucket' : 'these buckets'}. ` +
+      'The buckets and their objects in OSS are not changed; binding again restores access.',
+    accept: buckets.length === 1 ? 'Unbind' : `Unbind ${buckets.length}`,
+  };
+}
+
+export interface IdentityPolicies {
+  readonly identity: ProfileIdentity;
+  readonly policyNames: readonly string[];
+}
+
+export function describeIdentity(identity: ProfileIdentity): string {
+  return `${identity.identityType} "${identity.identityName}" in ${identity.appId}`;
+}
+
+export function detachConfirmation(scope: RevocationScope, groups: readonly IdentityPolicies[]): Confirmation {
+  const count = groups.reduce((n, g) => n + g.policyNames.length, 0);
+  const policies = plural(count, 'app policy', 'app policies');
+  const only = groups.length === 1 ? groups[0] : undefined;
+  const message = only
+    ? `Detach ${count === 1 ? `app policy "${only.policyNames[0]}"` : policies} from ${only.identity.identityType} "${only.identity.identityName}"?`
+    : `Detach ${policies} from ${groups.length} identities?`;
+  const list = only
+    ? `${bulleted(only.policyNames)}\n\nIdentity: ${describeIdentity(only.identity)}`
+    : bulleted(groups.map((g) => `${describeIdentity(g.identity)}: ${g.policyNames.join(', ')}`));
+  return {
+    message,
+    detail: `${list}\n${scopeLines(scope)}\n\nThe ${only ? 'identity loses' : 'identities lose'} these VOD permissions immediately.`,
+    accept: count === 1 ? 'Detach' : `Detach ${count}`,
+  };
+}

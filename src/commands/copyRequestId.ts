@@ -1,0 +1,39 @@
+// alicloudMedia.copyRequestId — argument: a RequestId string, anything with a `requestId` (a CallRecord, a command
+// result, an error row); without one, a pick of the latest calls. RequestIds are what Alibaba support asks for.
+
+import * as vscode from 'vscode';
+import { isRecord } from '../settings/profiles';
+import type { CommandDeps } from './deps';
+
+function requestIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg.trim()) return arg.trim();
+  if (!isRecord(arg)) return undefined;
+  if (typeof arg.requestId === 'string' && arg.requestId) return arg.requestId;
+  if (isRecord(arg.error) && typeof arg.error.requestId === 'string') return arg.error.requestId;
+  return undefined;
+}
+
+export function registerCopyRequestId(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.copyRequestId', async (arg?: unknown) => {
+      let requestId = requestIdOf(arg);
+      if (!requestId && arg === undefined) {
+        const items = deps.log.recent
+          .filter((r) => r.requestId)
+          .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
+        if (items.length === 0) {
+          void vscode.window.showInformationMessage('No request has returned a RequestId in this session yet.');
+          return undefined;
+        }
+        requestId = (await vscode.window.showQuickPick(items, { title: 'Copy Request ID', matchOnDescription: true }))?.label;
+      }
+      if (!requestId) {
+        if (arg !== undefined) void vscode.window.showInformationMessage('There is no RequestId here: the call never reached Alibaba Cloud.');
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(requestId);
+      vscode.window.setStatusBarMessage(`$(check) Copied RequestId ${requestId}`, 3000);
+      return requestId;
+    }),
+  );
+}

@@ -1,0 +1,17 @@
+// What commands are built from. Passed explicitly to each registerXxx, so a command's needs are visible in its file.
+
+import type { AccessKeyStore } from '../credentials/accessKeyStore';
+import type { CallLog } from '../log/callLog';
+import type { ProfileSessions } from '../profiles/profileSessions';
+import type { ProfileSettings } from '../settings/profileSettings';
+import type { ResourcesTree } from '../tree/resourcesTree';
+import type { InFlightCalls } from './inFlight';
+
+export interface CommandDeps {
+  readonly settings: ProfileSettings;
+  readonly accessKeys: AccessKeyStore;
+  readonly sessions: ProfileSessions;
+  readonly tree: ResourcesTree;
+  readonly log: CallLog;
+  readonly inFlight: InFlightCalls;
+}

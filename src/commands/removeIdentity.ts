@@ -1,0 +1,44 @@
+// alicloudMedia.removeIdentity "Remove from Profile": stops showing identities. Settings only — it does NOT detach
+// any policy. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
+
+import * as vscode from 'vscode';
+import { type IdentityType } from '../cloudBasics';
+import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
+import { isRecord } from '../settings/profiles';
+import { IdentityNode, isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { pickIdentities, pickProfile } from './pickers';
+import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { effectiveSelection } from './targets';
+
+export function registerRemoveIdentity(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.removeIdentity', async (arg?: unknown, selected?: unknown): Promise<EditResult | undefined> => {
+      if (isRecord(arg) && !isResourceNode(arg)) {
+        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+        const entry: IdentityEntry = {
+          identityType: arg.identityType as IdentityType,
+          identityName: arg.identityName as string,
+          appId: arg.appId as string | undefined,
+        };
+        return editProfiles(deps, (raw) => removeIdentities(raw, profile.name, [entry]), false);
+      }
+      const groups = new Map<string, IdentityEntry[]>();
+      for (const node of effectiveSelection(arg, selected)) {
+        if (node instanceof IdentityNode) groups.set(node.profile.name, [...(groups.get(node.profile.name) ?? []), node.identity]);
+      }
+      if (groups.size === 0) {
+        const profile = await pickProfile(deps, 'Remove Identity from Profile');
+        if (!profile) return undefined;
+        const picked = await pickIdentities(deps, profile, `Remove identities from ${profile.name} (settings only)`, true);
+        if (!picked) return undefined;
+        groups.set(profile.name, picked);
+      }
+      for (const [profile, identities] of groups) {
+        await editProfiles(deps, (raw) => removeIdentities(raw, profile, identities), true);
+      }
+      return undefined;
+    }),
+  );
+}

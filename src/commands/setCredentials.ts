@@ -1,0 +1,84 @@
+// alicloudMedia.setCredentials "Set AccessKey…": AccessKey ID, then the secret in a password box, stored in
+// SecretStorage under the profile. The secret is never echoed, logged or kept anywhere else.
+// Programmatic: executeCommand('alicloudMedia.setCredentials', { profile, accessKeyId, accessKeySecret, securityToken? })
+// → { ok: true } | { ok: false, error } (for tests and provisioning scripts; nothing is prompted).
+
+import * as vscode from 'vscode';
+import { CloudError, maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloudBasics';
+import { isRecord } from '../settings/profiles';
+import { isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { profileFor } from './pickers';
+import { failed, type Failed } from './results';
+
+export function registerSetCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('alicloudMedia.setCredentials', (arg?: unknown) =>
+      isRecord(arg) && !isResourceNode(arg) ? setForCaller(deps, arg) : setFromUi(deps, arg),
+    ),
+  );
+}
+
+function invalid(message: string, code = 'InvalidArgument'): Failed {
+  return failed(new CloudError({ kind: 'invalid-input', code, message, retryable: false }));
+}
+
+async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
+  const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+  if (!profile) return invalid(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+  const credentials = {
+    accessKeyId: arg.accessKeyId as string,
+    accessKeySecret: arg.accessKeySecret as string,
+    ...(typeof arg.securityToken === 'string' && arg.securityToken ? { securityToken: arg.securityToken } : {}),
+  };
+  const problem = validateCredentials(credentials);
+  if (problem) return invalid(problem);
+  await deps.accessKeys.store(profile.name, credentials);
+  deps.log.info(`AccessKey ${maskAccessKeyId(credentials.accessKeyId)} stored for profile ${profile.name}.`);
+  return { ok: true };
+}
+
+async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
+  const profile = await profileFor(deps, arg, 'Set AccessKey');
+  if (!profile) return;
+  if (profile.credentialSource === 'environment') {
+    void vscode.window.showInformationMessage(
+      `Profile ${profile.name} reads its AccessKey from environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID, …). Change its credentialSource to "keychain" to store one here.`,
+    );
+    return;
+  }
+  const title = `Set AccessKey for profile ${profile.name}`;
+  const accessKeyId = (
+    await vscode.window.showInputBox({
+      title,
+      prompt: 'AccessKey ID (LTAI… or STS.…)',
+      placeHolder: 'LTAI…',
+      ignoreFocusOut: true,
+      validateInput: (v) => validateAccessKeyId(v.trim()),
+    })
+  )?.trim();
+  if (!accessKeyId) return;
+  const accessKeySecret = await vscode.window.showInputBox({
+    title,
+    prompt: `AccessKey Secret for ${maskAccessKeyId(accessKeyId)}. Stored in VS Code's secret storage, never in settings.`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => validateAccessKeySecret(v),
+  });
+  if (!accessKeySecret) return;
+  let securityToken: string | undefined;
+  // Only STS keys have a token; asking everyone would invite pasting the secret twice.
+  if (accessKeyId.startsWith('STS.')) {
+    securityToken = await vscode.window.showInputBox({
+      title,
+      prompt: 'Security token of the STS AccessKey',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => validateSecurityToken(v, accessKeyId),
+    });
+    if (!securityToken) return;
+  }
+  await deps.accessKeys.store(profile.name, { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) });
+  deps.log.info(`AccessKey ${maskAccessKeyId(accessKeyId)} stored for profile ${profile.name}.`);
+  vscode.window.setStatusBarMessage(`$(key) AccessKey set for ${profile.name}`, 3000);
+}

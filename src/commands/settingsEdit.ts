@@ -1,0 +1,25 @@
+// Shared by the commands that add and remove profiles, buckets and identities: they only write user settings
+// (ConfigurationTarget.Global) and never call the cloud.
+
+import * as vscode from 'vscode';
+import { CloudError } from '../cloudBasics';
+import type { CommandDeps } from './deps';
+import { failed, type Failed } from './results';
+
+export type EditResult = { readonly ok: true } | Failed;
+
+export function invalidArgument(message: string, code = 'InvalidArgument'): Failed {
+  return failed(new CloudError({ kind: 'invalid-input', code, message, retryable: false }));
+}
+
+/** Writes the edit; a refused edit (duplicate, unknown profile) becomes an error result, and a message in the UI. */
+export async function editProfiles(deps: CommandDeps, edit: (raw: unknown) => unknown[], fromUi: boolean): Promise<EditResult> {
+  try {
+    await deps.settings.updateProfiles(edit);
+    return { ok: true };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (fromUi) void vscode.window.showErrorMessage(message);
+    return invalidArgument(message, 'SettingsNotChanged');
+  }
+}

@@ -1,0 +1,70 @@
+// What a revocation acts on, and how tree selections become those targets. No VS Code import.
+
+import type { ProfileIdentity } from '../settings/profiles';
+import { identityKey } from '../settings/profiles';
+import { AppPolicyNode, IdentityNode, OutputBucketNode, type AnyResourceNode } from '../tree/nodes';
+
+export interface BucketTarget {
+  readonly profile: string;
+  readonly bucket: string;
+}
+
+/** One DetachAppPolicyFromIdentity call: PolicyNames is a list, so all policies of one identity go together. */
+export interface PolicyTarget {
+  readonly profile: string;
+  readonly identity: ProfileIdentity;
+  readonly policyNames: readonly string[];
+}
+
+/**
+ * VS Code passes `(clickedNode, selectedNodes)`. When the clicked row is part of the selection the command acts on
+ * the whole selection; a right-click outside the selection acts on that row alone (as the Explorer does).
+ */
+export function effectiveSelection(node: unknown, selected: unknown): unknown[] {
+  if (Array.isArray(selected) && selected.length > 0 && selected.includes(node)) return selected;
+  return node === undefined ? [] : [node];
+}
+
+export function bucketTargetsOf(nodes: readonly unknown[]): BucketTarget[] {
+  const targets: BucketTarget[] = [];
+  for (const node of nodes) {
+    if (!(node instanceof OutputBucketNode)) continue;
+    if (targets.some((t) => t.profile === node.profile.name && t.bucket === node.bucket)) continue;
+    targets.push({ profile: node.profile.name, bucket: node.bucket });
+  }
+  return targets;
+}
+
+export interface PolicySelection {
+  /** Policies picked as rows, grouped per identity. */
+  readonly targets: PolicyTarget[];
+  /** Identity rows, whose policies still have to be chosen. */
+  readonly identities: IdentityNode[];
+}
+
+export function policySelectionOf(nodes: readonly unknown[]): PolicySelection {
+  const targets: { profile: string; identity: ProfileIdentity; policyNames: string[] }[] = [];
+  const identities: IdentityNode[] = [];
+  for (const node of nodes as AnyResourceNode[]) {
+    if (node instanceof IdentityNode) {
+      if (!identities.some((i) => i.id === node.id)) identities.push(node);
+    } else if (node instanceof AppPolicyNode) {
+      const key = identityKey(node.identity);
+      let group = targets.find((t) => t.profile === node.profile.name && identityKey(t.identity) === key);
+      if (!group) {
+        group = { profile: node.profile.name, identity: node.identity, policyNames: [] };
+        targets.push(group);
+      }
+      if (!group.policyNames.includes(node.policy.policyName)) group.policyNames.push(node.policy.policyName);
+    }
+  }
+  return { targets, identities };
+}
+
+export function profilesOf(targets: readonly { profile: string }[]): string[] {
+  return [...new Set(targets.map((t) => t.profile))];
+}
+
+export function describePolicyTarget(target: PolicyTarget): string {
+  return `${target.identity.identityType}:${target.identity.identityName} (${target.identity.appId})`;
+}

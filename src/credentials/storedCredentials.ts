@@ -1,0 +1,85 @@
+// How one profile's AccessKey is kept in SecretStorage, and the CredentialProvider the core signs with.
+// No VS Code import: the store is anything with SecretStorage's get/store/delete, so this is unit-tested.
+
+import { CloudError, type AccessKeyCredentials, type CredentialProvider } from '../cloudBasics';
+import type { Profile } from '../settings/profiles';
+import { readEnvironmentCredentials } from './environment';
+
+/** The subset of vscode.SecretStorage used here. */
+export interface SecretStore {
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
+}
+
+const KEY_PREFIX = 'alicloudMedia.accessKey/';
+
+export function secretKeyFor(profileName: string): string {
+  return `${KEY_PREFIX}${profileName}`;
+}
+
+/** The profile a changed secret belongs to, or undefined for keys that are not ours. */
+export function profileOfSecretKey(key: string): string | undefined {
+  return key.startsWith(KEY_PREFIX) ? key.slice(KEY_PREFIX.length) : undefined;
+}
+
+export function serializeCredentials(credentials: AccessKeyCredentials): string {
+  return JSON.stringify({
+    accessKeyId: credentials.accessKeyId,
+    accessKeySecret: credentials.accessKeySecret,
+    ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+  });
+}
+
+/** Undefined for anything that is not the JSON we wrote: a corrupted entry must not be half-used. */
+export function parseStoredCredentials(text: string | undefined): AccessKeyCredentials | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (typeof value?.accessKeyId !== 'string' || typeof value.accessKeySecret !== 'string') return undefined;
+    return {
+      accessKeyId: value.accessKeyId,
+      accessKeySecret: value.accessKeySecret,
+      ...(typeof value.securityToken === 'string' && value.securityToken ? { securityToken: value.securityToken } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export const MISSING_CREDENTIALS_CODE = 'MissingCredentials';
+
+export function missingCredentialsError(profile: Profile): CloudError {
+  const message =
+    profile.credentialSource === 'environment'
+      ? `No AccessKey in the environment for profile ${profile.name} — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET before starting VS Code, or switch the profile to the keychain.`
+      : `No AccessKey set for profile ${profile.name} — run 'Set AccessKey…'.`;
+  return new CloudError({ kind: 'auth', code: MISSING_CREDENTIALS_CODE, message, retryable: false });
+}
+
+/**
+ * Looks the credentials up on every call (the core asks before each attempt), so a key set or cleared while
+ * the extension runs takes effect at once and nothing secret is cached in memory longer than a call.
+ */
+export function credentialProviderFor(
+  profile: Profile,
+  secrets: SecretStore,
+  env: () => Readonly<Record<string, string | undefined>> = () => process.env,
+): CredentialProvider {
+  return {
+    async getCredentials() {
+      const credentials = await lookupCredentials(profile, secrets, env);
+      if (!credentials) throw missingCredentialsError(profile);
+      return credentials;
+    },
+  };
+}
+
+export async function lookupCredentials(
+  profile: Profile,
+  secrets: SecretStore,
+  env: () => Readonly<Record<string, string | undefined>> = () => process.env,
+): Promise<AccessKeyCredentials | undefined> {
+  if (profile.credentialSource === 'environment') return readEnvironmentCredentials(env())?.credentials;
+  return parseStoredCredentials(await secrets.get(secretKeyFor(profile.name)));
+}

@@ -1,0 +1,70 @@
+// Entry point. Activation comes only from contributions (opening the view, running a command) and does no I/O:
+// it builds a few small objects and lists registrations. Settings, secrets and the network are touched only when
+// the view renders or a command runs.
+
+import * as vscode from 'vscode';
+import { CallEvents } from './calls';
+import { registerAddIdentity } from './commands/addIdentity';
+import { registerAddOutputBucket } from './commands/addOutputBucket';
+import { registerAddProfile } from './commands/addProfile';
+import { registerClearCredentials } from './commands/clearCredentials';
+import { registerCopyRequestId } from './commands/copyRequestId';
+import type { CommandDeps } from './commands/deps';
+import { registerDetachAppPolicy } from './commands/detachAppPolicy';
+import { InFlightCalls } from './commands/inFlight';
+import { registerRefresh } from './commands/refresh';
+import { registerRemoveIdentity } from './commands/removeIdentity';
+import { registerRemoveOutputBucket } from './commands/removeOutputBucket';
+import { registerRemoveProfile } from './commands/removeProfile';
+import { registerSetCredentials } from './commands/setCredentials';
+import { registerShowOutput } from './commands/showOutput';
+import { registerUnbindOutputBucket } from './commands/unbindOutputBucket';
+import { AccessKeyStore } from './credentials/accessKeyStore';
+import { CallLog } from './log/callLog';
+import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
+import { ProfileSessions } from './profiles/profileSessions';
+import { ProfileSettings } from './settings/profileSettings';
+import { ResourcesTree } from './tree/resourcesTree';
+import { registerResourcesView } from './tree/resourcesView';
+
+/** What other parts of the extension (and other extensions) can subscribe to. */
+export interface AlicloudMediaApi {
+  readonly onDidRecordCall: CallEvents['onDidRecordCall'];
+}
+
+export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
+  const calls = new CallEvents();
+  const log = new CallLog(calls);
+  const settings = new ProfileSettings((text) => log.warn(text));
+  const accessKeys = new AccessKeyStore(context.secrets);
+  const sessions = new ProfileSessions({
+    profile: (name) => settings.find(name),
+    secrets: context.secrets,
+    observer: calls,
+    timeoutMs: () => settings.timeoutMs(),
+  });
+  const tree = new ResourcesTree({ settings, accessKeys, sessions });
+  context.subscriptions.push(calls, log, settings, accessKeys);
+
+  const deps: CommandDeps = { settings, accessKeys, sessions, tree, log, inFlight: new InFlightCalls() };
+  registerResourcesView(context, tree);
+  registerRefresh(context, deps);
+  registerShowOutput(context, deps);
+  registerCopyRequestId(context, deps);
+  registerSetCredentials(context, deps);
+  registerClearCredentials(context, deps);
+  registerAddProfile(context, deps);
+  registerRemoveProfile(context, deps);
+  registerAddOutputBucket(context, deps);
+  registerRemoveOutputBucket(context, deps);
+  registerAddIdentity(context, deps);
+  registerRemoveIdentity(context, deps);
+  registerUnbindOutputBucket(context, deps);
+  registerDetachAppPolicy(context, deps);
+
+  return { onDidRecordCall: calls.onDidRecordCall };
+}
+
+export function deactivate(): void {
+  closeIdleConnectionsIfLoaded();
+}

@@ -1,0 +1,55 @@
+// One log line per CallRecord. Log text is deliberately not localized: people paste it into support tickets.
+
+import type { CallRecord } from '../cloudBasics';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface FormattedCall {
+  readonly level: LogLevel;
+  readonly text: string;
+}
+
+function attempts(n: number): string {
+  return n === 1 ? '1 attempt' : `${n} attempts`;
+}
+
+function names(list: readonly string[]): string {
+  return `[${list.join(', ')}]`;
+}
+
+/**
+ * `UnbindOutputBucket media-output-demo [profile demo, cn-shanghai] succeeded in 23 ms (1 attempt) RequestId …`.
+ * Failures add Code, HTTP status, Message and Recommend; detaches add the policy lists the server returned.
+ */
+export function formatCallRecord(record: CallRecord): FormattedCall {
+  const where = record.profile !== undefined ? `[profile ${record.profile}, ${record.region}]` : `[${record.region}]`;
+  let text = `${record.action} ${record.target} ${where} ${record.outcome} in ${record.latencyMs} ms (${attempts(record.attempts)})`;
+  if (record.requestId) text += ` RequestId ${record.requestId}`;
+
+  let level: LogLevel = record.outcome === 'succeeded' ? 'info' : record.outcome === 'cancelled' ? 'warn' : 'error';
+  const details: string[] = [];
+  const error = record.error;
+  if (error) {
+    details.push(`Code ${error.code}`);
+    if (error.httpStatus !== undefined) details.push(`HTTP ${error.httpStatus}`);
+    details.push(`Message "${error.message}"`);
+    if (error.recommend) details.push(`Recommend ${error.recommend}`);
+  }
+  if (record.nonExistPolicyNames !== undefined || record.failedPolicyNames !== undefined) {
+    const failed = record.failedPolicyNames ?? [];
+    details.push(`NonExistPolicyNames ${names(record.nonExistPolicyNames ?? [])}`, `FailedPolicyNames ${names(failed)}`);
+    // The call succeeded but some policies stayed attached: worth a warning, not an info line.
+    if (failed.length > 0 && level === 'info') level = 'warn';
+  }
+  if (details.length > 0) text += ` — ${details.join(', ')}`;
+  return { level, text };
+}
+
+/** Debug-level detail: what was sent (the action's own parameters only; the core never records signing ones). */
+export function formatCallDetail(record: CallRecord): string {
+  const params = Object.entries(record.params)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+  const key = record.maskedAccessKeyId ? ` AccessKeyId ${record.maskedAccessKeyId}` : '';
+  return `  ${record.product.toUpperCase()} ${record.endpoint}${key} params: ${params || '(none)'}`;
+}

@@ -1,0 +1,18 @@
+// The cloud clients, loaded on first use (see cloudBasics.ts for why). Type-only imports are erased, so nothing
+// here runs pop-core until a profile actually makes a call.
+
+import type * as Cloud from '../cloud';
+
+type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'closeIdleConnections'>;
+
+let clients: Clients | undefined;
+
+export function cloudClients(): Clients {
+  clients ??= require('../cloud') as Clients;
+  return clients;
+}
+
+/** On deactivate: close keep-alive sockets, but do not load the clients just to find there are none. */
+export function closeIdleConnectionsIfLoaded(): void {
+  clients?.closeIdleConnections();
+}

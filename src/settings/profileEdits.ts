@@ -1,0 +1,100 @@
+// Edits to the raw `alicloudMedia.profiles` value, as pure functions. They work on the user's JSON as written
+// (not on parsed profiles) so that fields we do not know, comments' neighbours and key order survive a round trip.
+
+import { DEFAULT_APP_ID, type IdentityType } from '../cloudBasics';
+import { isRecord, type CredentialSource } from './profiles';
+
+export interface NewProfile {
+  readonly name: string;
+  readonly region: string;
+  readonly credentialSource?: CredentialSource;
+  readonly endpoints?: { readonly mps?: string; readonly vod?: string };
+}
+
+export interface IdentityEntry {
+  readonly identityType: IdentityType;
+  readonly identityName: string;
+  readonly appId?: string;
+}
+
+type RawProfiles = readonly unknown[];
+
+function asList(raw: unknown): unknown[] {
+  return Array.isArray(raw) ? [...raw] : [];
+}
+
+function indexOfProfile(list: RawProfiles, name: string): number {
+  return list.findIndex((p) => isRecord(p) && p.name === name);
+}
+
+/** Applies `change` to a copy of the named profile; throws when the profile is not in the user's settings. */
+function withProfile(raw: unknown, name: string, change: (profile: Record<string, unknown>) => void): unknown[] {
+  const list = asList(raw);
+  const index = indexOfProfile(list, name);
+  if (index < 0) throw new Error(`Profile "${name}" is not in your user settings.`);
+  const copy = { ...(list[index] as Record<string, unknown>) };
+  change(copy);
+  list[index] = copy;
+  return list;
+}
+
+export function addProfile(raw: unknown, profile: NewProfile): unknown[] {
+  const list = asList(raw);
+  if (indexOfProfile(list, profile.name) >= 0) throw new Error(`A profile named "${profile.name}" already exists.`);
+  const endpoints = Object.fromEntries(Object.entries(profile.endpoints ?? {}).filter(([, v]) => v));
+  list.push({
+    name: profile.name,
+    region: profile.region,
+    credentialSource: profile.credentialSource ?? 'keychain',
+    ...(Object.keys(endpoints).length ? { endpoints } : {}),
+    outputBuckets: [],
+    identities: [],
+  });
+  return list;
+}
+
+export function removeProfile(raw: unknown, name: string): unknown[] {
+  return asList(raw).filter((p) => !(isRecord(p) && p.name === name));
+}
+
+export function addOutputBucket(raw: unknown, profileName: string, bucket: string): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    const buckets = asList(profile.outputBuckets);
+    if (buckets.includes(bucket)) throw new Error(`Bucket "${bucket}" is already in profile "${profileName}".`);
+    profile.outputBuckets = [...buckets, bucket];
+  });
+}
+
+export function removeOutputBuckets(raw: unknown, profileName: string, buckets: readonly string[]): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    profile.outputBuckets = asList(profile.outputBuckets).filter((b) => !buckets.includes(b as string));
+  });
+}
+
+function sameIdentity(item: unknown, identity: IdentityEntry): boolean {
+  if (!isRecord(item)) return false;
+  const appId = (item.appId as string | undefined) || DEFAULT_APP_ID;
+  return (
+    item.identityType === identity.identityType &&
+    item.identityName === identity.identityName &&
+    appId === (identity.appId || DEFAULT_APP_ID)
+  );
+}
+
+export function addIdentity(raw: unknown, profileName: string, identity: IdentityEntry): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    const identities = asList(profile.identities);
+    if (identities.some((i) => sameIdentity(i, identity))) {
+      throw new Error(`${identity.identityType} "${identity.identityName}" is already in profile "${profileName}".`);
+    }
+    const entry: Record<string, string> = { identityType: identity.identityType, identityName: identity.identityName };
+    if (identity.appId && identity.appId !== DEFAULT_APP_ID) entry.appId = identity.appId;
+    profile.identities = [...identities, entry];
+  });
+}
+
+export function removeIdentities(raw: unknown, profileName: string, identities: readonly IdentityEntry[]): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    profile.identities = asList(profile.identities).filter((i) => !identities.some((id) => sameIdentity(i, id)));
+  });
+}

@@ -1,0 +1,81 @@
+// Reads and writes the application-scoped settings. Only the user-level value (inspect().globalValue) is ever
+// used: a workspace's .vscode/settings.json must never choose where requests signed with the user's keys go, even
+// if some VS Code version lets a workspace value through for an application-scoped setting.
+
+import * as vscode from 'vscode';
+import { parseProfiles, type ParsedProfiles, type Profile } from './profiles';
+
+const SECTION = 'alicloudMedia';
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export class ProfileSettings implements vscode.Disposable {
+  private parsed: ParsedProfiles | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly warned = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+  /** Fires after any alicloudMedia.* setting changed (the parsed profiles are re-read lazily). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly warn: (text: string) => void) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.parsed = undefined;
+      this.changed.fire();
+    });
+  }
+
+  current(): ParsedProfiles {
+    if (!this.parsed) {
+      this.parsed = parseProfiles(this.userValue('profiles'));
+      for (const problem of this.parsed.problems) this.warnOnce(`Settings: ${problem}`);
+    }
+    return this.parsed;
+  }
+
+  profiles(): readonly Profile[] {
+    return this.current().profiles;
+  }
+
+  find(name: string): Profile | undefined {
+    return this.profiles().find((p) => p.name === name);
+  }
+
+  /** Per-attempt timeout in milliseconds, from alicloudMedia.requestTimeoutSeconds (1–120 s). */
+  timeoutMs(): number {
+    const seconds = this.userValue('requestTimeoutSeconds');
+    const value = typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : DEFAULT_TIMEOUT_SECONDS;
+    return Math.round(Math.min(120, Math.max(1, value)) * 1000);
+  }
+
+  /** Applies `edit` to the user-level profiles and writes them back to user settings. */
+  async updateProfiles(edit: (raw: unknown) => unknown[]): Promise<void> {
+    const next = edit(this.userValue('profiles') ?? []);
+    await vscode.workspace.getConfiguration(SECTION).update('profiles', next, vscode.ConfigurationTarget.Global);
+    this.parsed = undefined;
+  }
+
+  private userValue(key: string): unknown {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(key);
+    if (
+      inspected?.workspaceValue !== undefined ||
+      inspected?.workspaceFolderValue !== undefined ||
+      inspected?.workspaceLanguageValue !== undefined
+    ) {
+      this.warnOnce(
+        `Settings: ${SECTION}.${key} is set in workspace or folder settings; that value is ignored. Only user settings are used, so a workspace cannot redirect requests signed with your AccessKey.`,
+      );
+    }
+    return inspected?.globalValue;
+  }
+
+  private warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.warn(text);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

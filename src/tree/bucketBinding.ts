@@ -1,0 +1,11 @@
+// Whether a configured bucket is currently bound to MPS as an output bucket, read from the profile's listing.
+
+import type { MediaBucketList } from '../cloudBasics';
+import type { Listing } from './listingCache';
+
+export type BucketBinding = 'bound' | 'unbound' | 'unknown';
+
+export function bucketBinding(listing: Listing<MediaBucketList> | undefined, bucket: string): BucketBinding {
+  if (listing?.status !== 'loaded') return 'unknown';
+  return listing.value.buckets.some((b) => b.bucket === bucket && b.type === 'Output') ? 'bound' : 'unbound';
+}

@@ -1,0 +1,109 @@
+// The Resources tree's elements. Plain classes without VS Code: they say WHAT a row is (a profile, a bucket of a
+// profile, a policy of an identity); how a row looks is decided in resourceItems.ts from these and the live state.
+// Instances are cached by id so VS Code can refresh one row at a time and commands receive the same objects.
+
+import type { AppPolicy } from '../cloudBasics';
+import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
+
+export abstract class ResourceNode {
+  abstract readonly kind: string;
+  abstract readonly id: string;
+}
+
+export class ProfileNode extends ResourceNode {
+  readonly kind = 'profile';
+  readonly id: string;
+  constructor(readonly profile: Profile) {
+    super();
+    this.id = `profile/${profile.name}`;
+  }
+}
+
+export class BucketGroupNode extends ResourceNode {
+  readonly kind = 'bucketGroup';
+  readonly id: string;
+  constructor(readonly profile: Profile) {
+    super();
+    this.id = `profile/${profile.name}/buckets`;
+  }
+}
+
+export class OutputBucketNode extends ResourceNode {
+  readonly kind = 'outputBucket';
+  readonly id: string;
+  constructor(
+    readonly profile: Profile,
+    readonly bucket: string,
+  ) {
+    super();
+    this.id = `profile/${profile.name}/buckets/${bucket}`;
+  }
+}
+
+export class IdentityGroupNode extends ResourceNode {
+  readonly kind = 'identityGroup';
+  readonly id: string;
+  constructor(readonly profile: Profile) {
+    super();
+    this.id = `profile/${profile.name}/identities`;
+  }
+}
+
+export class IdentityNode extends ResourceNode {
+  readonly kind = 'identity';
+  readonly id: string;
+  constructor(
+    readonly profile: Profile,
+    readonly identity: ProfileIdentity,
+  ) {
+    super();
+    this.id = `profile/${profile.name}/identities/${identityKey(identity)}`;
+  }
+}
+
+export class AppPolicyNode extends ResourceNode {
+  readonly kind = 'appPolicy';
+  readonly id: string;
+  constructor(
+    readonly profile: Profile,
+    readonly identity: ProfileIdentity,
+    readonly policy: AppPolicy,
+  ) {
+    super();
+    this.id = `profile/${profile.name}/identities/${identityKey(identity)}/${policy.policyName}`;
+  }
+}
+
+/** What a message row does when clicked. */
+export type MessageAction = 'showLog' | 'setCredentials' | 'openSettings' | 'addOutputBucket' | 'addIdentity';
+
+/** A row that is not a resource: a load failure, a missing AccessKey, a settings problem. */
+export class MessageNode extends ResourceNode {
+  readonly kind = 'message';
+  constructor(
+    readonly id: string,
+    readonly tone: 'error' | 'warning' | 'info',
+    readonly label: string,
+    readonly action: MessageAction,
+    readonly profile?: Profile,
+    readonly tooltip?: string,
+    /** For failures that reached the server: offered by "Copy Request ID". */
+    readonly requestId?: string,
+  ) {
+    super();
+  }
+}
+
+export type AnyResourceNode =
+  | ProfileNode
+  | BucketGroupNode
+  | OutputBucketNode
+  | IdentityGroupNode
+  | IdentityNode
+  | AppPolicyNode
+  | MessageNode;
+
+/** Tells a tree row (from a menu or a click) apart from a plain object handed to executeCommand. */
+export function isResourceNode(value: unknown): value is AnyResourceNode {
+  return value instanceof ResourceNode;
+}

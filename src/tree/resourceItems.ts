@@ -1,0 +1,150 @@
+// How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
+
+import * as vscode from 'vscode';
+import { describeError, type CloudError } from '../cloudBasics';
+import type { BucketBinding } from './bucketBinding';
+import {
+  AppPolicyNode,
+  BucketGroupNode,
+  IdentityGroupNode,
+  IdentityNode,
+  MessageNode,
+  OutputBucketNode,
+  ProfileNode,
+  type AnyResourceNode,
+} from './nodes';
+import type { Profile } from '../settings/profiles';
+
+const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+
+/** What a row's look depends on besides the node itself. */
+export interface RowState {
+  readonly binding: (node: OutputBucketNode) => BucketBinding;
+  /** "unbinding…", "detaching…" while a revocation of this row is in flight. */
+  readonly busy: (node: AnyResourceNode) => string | undefined;
+  readonly endpoint: (profile: Profile, product: 'mps' | 'vod') => string;
+}
+
+function scopeTooltip(profile: Profile, product: 'mps' | 'vod', state: RowState): string {
+  return `Profile: ${profile.name}\nRegion: ${profile.region}\nEndpoint: ${state.endpoint(profile, product)}`;
+}
+
+const BINDING_TEXT: Record<BucketBinding, string> = {
+  bound: 'bound as output',
+  unbound: 'not bound',
+  unknown: 'unknown',
+};
+
+const BINDING_ICON: Record<BucketBinding, vscode.ThemeIcon> = {
+  bound: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  unbound: new vscode.ThemeIcon('circle-slash'),
+  unknown: new vscode.ThemeIcon('question'),
+};
+
+export function treeItemFor(node: AnyResourceNode, state: RowState): vscode.TreeItem {
+  const item = build(node, state);
+  item.id = node.id;
+  const busy = state.busy(node);
+  if (busy) {
+    item.description = busy;
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    // No revoke menus on a row that is already being revoked.
+    item.contextValue = `${item.contextValue}.busy`;
+  }
+  return item;
+}
+
+function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
+  if (node instanceof ProfileNode) {
+    const p = node.profile;
+    const item = new vscode.TreeItem(p.name, Expanded);
+    const custom = p.endpoints.mps || p.endpoints.vod ? ' · custom endpoint' : '';
+    item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}`;
+    item.iconPath = new vscode.ThemeIcon('account');
+    item.contextValue = 'profile';
+    item.tooltip = `${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\nAccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
+    return item;
+  }
+  if (node instanceof BucketGroupNode) {
+    const item = new vscode.TreeItem('MPS Output Buckets', Expanded);
+    item.description = String(node.profile.outputBuckets.length);
+    item.iconPath = new vscode.ThemeIcon('database');
+    item.contextValue = 'bucketGroup';
+    item.tooltip = scopeTooltip(node.profile, 'mps', state);
+    return item;
+  }
+  if (node instanceof OutputBucketNode) {
+    const binding = state.binding(node);
+    const item = new vscode.TreeItem(node.bucket, None);
+    item.description = BINDING_TEXT[binding];
+    item.iconPath = BINDING_ICON[binding];
+    item.contextValue = `outputBucket.${binding}`;
+    item.tooltip = `Bucket: ${node.bucket} (${BINDING_TEXT[binding]})\n${scopeTooltip(node.profile, 'mps', state)}`;
+    return item;
+  }
+  if (node instanceof IdentityGroupNode) {
+    const item = new vscode.TreeItem('VOD Identities', Expanded);
+    item.description = String(node.profile.identities.length);
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = 'identityGroup';
+    item.tooltip = scopeTooltip(node.profile, 'vod', state);
+    return item;
+  }
+  if (node instanceof IdentityNode) {
+    const { identityType, identityName, appId } = node.identity;
+    const item = new vscode.TreeItem(`${identityType}: ${identityName}`, Collapsed);
+    item.description = appId;
+    item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
+    item.contextValue = 'identity';
+    item.tooltip = `${identityType} ${identityName} in application ${appId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+    return item;
+  }
+  if (node instanceof AppPolicyNode) {
+    const policy = node.policy;
+    const item = new vscode.TreeItem(policy.policyName, None);
+    item.description = policy.policyType;
+    item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
+    item.contextValue = 'appPolicy';
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
+    if (policy.description) tip.appendText(`${policy.description}\n`);
+    tip.appendText(`Attached to ${node.identity.identityType} ${node.identity.identityName} in ${policy.appId}\n`);
+    tip.appendText(scopeTooltip(node.profile, 'vod', state));
+    item.tooltip = tip;
+    return item;
+  }
+  return messageItem(node);
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, None);
+  item.tooltip = node.tooltip ?? node.label;
+  const icons = { error: 'error', warning: 'warning', info: 'info' } as const;
+  const colors = { error: 'list.errorForeground', warning: 'list.warningForeground', info: undefined } as const;
+  const color = colors[node.tone];
+  item.iconPath = new vscode.ThemeIcon(icons[node.tone], color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = node.tone === 'error' ? (node.requestId ? 'error.withRequestId' : 'error') : `message.${node.action}`;
+  item.command = messageCommand(node);
+  return item;
+}
+
+function messageCommand(node: MessageNode): vscode.Command {
+  switch (node.action) {
+    case 'setCredentials':
+      return { title: 'Set AccessKey…', command: 'alicloudMedia.setCredentials', arguments: [node] };
+    case 'addOutputBucket':
+      return { title: 'Add Output Bucket…', command: 'alicloudMedia.addOutputBucket', arguments: [node] };
+    case 'addIdentity':
+      return { title: 'Add Identity…', command: 'alicloudMedia.addIdentity', arguments: [node] };
+    case 'openSettings':
+      return { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['alicloudMedia.profiles'] };
+    default:
+      return { title: 'Show Log', command: 'alicloudMedia.showOutput' };
+  }
+}
+
+/** "Failed to load buckets: SignatureDoesNotMatch (HTTP 400) — show log". */
+export function failureLabel(what: string, error: CloudError): { label: string; tooltip: string } {
+  const status = error.httpStatus !== undefined ? ` (HTTP ${error.httpStatus})` : '';
+  return { label: `Failed to load ${what}: ${error.code}${status} — show log`, tooltip: describeError(error) };
+}

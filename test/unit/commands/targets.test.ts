@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { bucketTargetsOf, effectiveSelection, policySelectionOf } from '../../../src/commands/targets';
+import { AppPolicyNode, BucketGroupNode, IdentityNode, OutputBucketNode, isResourceNode } from '../../../src/tree/nodes';
+import type { Profile } from '../../../src/settings/profiles';
+
+const alice = { identityType: 'RamUser' as const, identityName: 'alice', appId: 'app-1000000' };
+const bob = { identityType: 'RamRole' as const, identityName: 'bob', appId: 'app-1000000' };
+const profile: Profile = { name: 'demo', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: ['a-1', 'b-2'], identities: [alice, bob] };
+const policy = (identity: typeof alice | typeof bob, name: string) =>
+  new AppPolicyNode(profile, identity, { appId: identity.appId, policyName: name, policyType: 'System' });
+
+describe('tree selections → targets', () => {
+  it('acts on the whole selection only when the clicked row is part of it', () => {
+    const a = new OutputBucketNode(profile, 'a-1');
+    const b = new OutputBucketNode(profile, 'b-2');
+    assert.deepEqual(effectiveSelection(a, [a, b]), [a, b]);
+    assert.deepEqual(effectiveSelection(a, [b]), [a]);
+    assert.deepEqual(effectiveSelection(a, undefined), [a]);
+    assert.deepEqual(effectiveSelection(undefined, undefined), []);
+  });
+
+  it('maps bucket rows to one target per bucket, ignoring other rows', () => {
+    const nodes = [new OutputBucketNode(profile, 'a-1'), new BucketGroupNode(profile), new OutputBucketNode(profile, 'b-2'), new OutputBucketNode(profile, 'a-1')];
+    assert.deepEqual(bucketTargetsOf(nodes), [
+      { profile: 'demo', bucket: 'a-1' },
+      { profile: 'demo', bucket: 'b-2' },
+    ]);
+  });
+
+  it('groups selected policies per identity: one detach call each', () => {
+    const selection = policySelectionOf([policy(alice, 'A'), policy(bob, 'B'), policy(alice, 'C'), new IdentityNode(profile, bob)]);
+    assert.deepEqual(selection.targets, [
+      { profile: 'demo', identity: alice, policyNames: ['A', 'C'] },
+      { profile: 'demo', identity: bob, policyNames: ['B'] },
+    ]);
+    assert.deepEqual(selection.identities.map((i) => i.identity), [bob]);
+  });
+
+  it('tells tree rows from plain objects', () => {
+    assert.equal(isResourceNode(new OutputBucketNode(profile, 'a-1')), true);
+    assert.equal(isResourceNode({ profile: 'demo', bucket: 'a-1' }), false);
+    assert.equal(isResourceNode({ kind: 'outputBucket', id: 'x' }), false);
+  });
+
+  it('gives rows stable ids', () => {
+    assert.equal(new OutputBucketNode(profile, 'a-1').id, 'profile/demo/buckets/a-1');
+    assert.equal(policy(alice, 'A').id, 'profile/demo/identities/RamUser:alice@app-1000000/A');
+  });
+});

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/profiles';
+import { addIdentity, addOutputBucket, addProfile, removeIdentities, removeOutputBuckets, removeProfile } from '../../../src/settings/profileEdits';
+
+describe('parseProfiles', () => {
+  it('fills defaults: keychain, no endpoints, default AppId', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'demo', region: 'cn-shanghai', outputBuckets: ['media-out'], identities: [{ identityType: 'RamUser', identityName: 'alice' }] },
+    ]);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(profiles[0], {
+      name: 'demo',
+      region: 'cn-shanghai',
+      credentialSource: 'keychain',
+      endpoints: {},
+      outputBuckets: ['media-out'],
+      identities: [{ identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }],
+    });
+  });
+
+  it('treats a missing setting as no profiles, and a non-array as one problem', () => {
+    assert.deepEqual(parseProfiles(undefined), { profiles: [], problems: [] });
+    const parsed = parseProfiles({ name: 'x' });
+    assert.equal(parsed.profiles.length, 0);
+    assert.equal(parsed.problems.length, 1);
+  });
+
+  it('drops a whole profile whose endpoint override is unsafe, rather than falling back to Alibaba', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'evil', region: 'cn-shanghai', endpoints: { mps: 'http://attacker.example.com' } },
+      { name: 'local', region: 'cn-shanghai', endpoints: { mps: 'http://127.0.0.1:8765', vod: 'http://localhost:8765' } },
+    ]);
+    assert.deepEqual(profiles.map((p) => p.name), ['local']);
+    assert.deepEqual(profiles[0]?.endpoints, { mps: 'http://127.0.0.1:8765', vod: 'http://localhost:8765' });
+    assert.match(problems[0] ?? '', /evil.*endpoints\.mps.*https/);
+  });
+
+  it('rejects unknown regions, bad names and bad credential sources', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'a', region: 'mars-1' },
+      { name: '', region: 'cn-shanghai' },
+      { name: 'b/c', region: 'cn-shanghai' },
+      { name: 'd', region: 'cn-shanghai', credentialSource: 'file' },
+    ]);
+    assert.equal(profiles.length, 0);
+    assert.equal(problems.length, 4);
+  });
+
+  it('keeps the first of two profiles with the same name', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'p', region: 'cn-shanghai' },
+      { name: 'p', region: 'cn-beijing' },
+    ]);
+    assert.deepEqual(profiles.map((p) => p.region), ['cn-shanghai']);
+    assert.match(problems[0] ?? '', /defined twice/);
+  });
+
+  it('drops invalid and duplicate buckets and identities but keeps the profile', () => {
+    const { profiles, problems } = parseProfiles([
+      {
+        name: 'p',
+        region: 'cn-shanghai',
+        outputBuckets: ['good-bucket', 'Bad_Bucket', 'good-bucket'],
+        identities: [
+          { identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' },
+          { identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' },
+          { identityType: 'Group', identityName: 'x' },
+          { identityType: 'RamUser', identityName: 'bob', appId: 'nope' },
+        ],
+      },
+    ]);
+    assert.deepEqual(profiles[0]?.outputBuckets, ['good-bucket']);
+    assert.deepEqual(profiles[0]?.identities, [{ identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' }]);
+    assert.equal(problems.length, 5);
+  });
+
+  it('offers the union of MPS and VOD regions', () => {
+    assert.ok(PROFILE_REGIONS.includes('cn-qingdao'));
+    assert.ok(PROFILE_REGIONS.includes('us-west-1'));
+    assert.equal(new Set(PROFILE_REGIONS).size, PROFILE_REGIONS.length);
+  });
+
+  it('validates profile names against existing ones', () => {
+    assert.equal(validateProfileName('prod', ['dev']), undefined);
+    assert.match(validateProfileName('dev', ['dev']) ?? '', /already exists/);
+    assert.ok(validateProfileName(' lead'));
+  });
+});
+
+describe('profile edits', () => {
+  const base = [{ name: 'p', region: 'cn-shanghai', custom: 1, outputBuckets: ['a-bucket'], identities: [{ identityType: 'RamUser', identityName: 'alice' }] }];
+
+  it('adds and removes profiles without touching the others', () => {
+    const added = addProfile(base, { name: 'q', region: 'cn-beijing' });
+    assert.equal(added.length, 2);
+    assert.deepEqual(added[1], { name: 'q', region: 'cn-beijing', credentialSource: 'keychain', outputBuckets: [], identities: [] });
+    assert.deepEqual(removeProfile(added, 'q'), base);
+    assert.throws(() => addProfile(base, { name: 'p', region: 'cn-beijing' }), /already exists/);
+  });
+
+  it('adds and removes buckets, keeping unknown fields', () => {
+    const added = addOutputBucket(base, 'p', 'b-bucket');
+    assert.deepEqual((added[0] as { outputBuckets: string[] }).outputBuckets, ['a-bucket', 'b-bucket']);
+    assert.equal((added[0] as { custom: number }).custom, 1);
+    assert.deepEqual((removeOutputBuckets(added, 'p', ['a-bucket'])[0] as { outputBuckets: string[] }).outputBuckets, ['b-bucket']);
+    assert.throws(() => addOutputBucket(base, 'p', 'a-bucket'), /already/);
+    assert.throws(() => addOutputBucket(base, 'nope', 'x-bucket'), /not in your user settings/);
+    assert.equal((base[0] as { outputBuckets: string[] }).outputBuckets.length, 1, 'input not mutated');
+  });
+
+  it('matches identities with the default AppId filled in', () => {
+    assert.throws(() => addIdentity(base, 'p', { identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }), /already/);
+    const added = addIdentity(base, 'p', { identityType: 'RamRole', identityName: 'r', appId: 'app-7' });
+    assert.deepEqual((added[0] as { identities: unknown[] }).identities[1], { identityType: 'RamRole', identityName: 'r', appId: 'app-7' });
+    const removed = removeIdentities(added, 'p', [{ identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }]);
+    assert.equal((removed[0] as { identities: unknown[] }).identities.length, 1);
+  });
+});

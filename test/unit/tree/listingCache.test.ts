@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { CloudError } from '../../../src/cloudBasics';
+import { bucketBinding } from '../../../src/tree/bucketBinding';
+import { ListingCache } from '../../../src/tree/listingCache';
+
+describe('ListingCache', () => {
+  it('shares a load in progress and caches the result until forgotten', async () => {
+    const cache = new ListingCache<number>();
+    let calls = 0;
+    const fetch = async () => ++calls;
+    const [a, b] = await Promise.all([cache.load('p', fetch), cache.load('p', fetch)]);
+    assert.equal(calls, 1);
+    assert.deepEqual(a, { status: 'loaded', value: 1 });
+    assert.equal(b, a);
+    await cache.load('p', fetch);
+    assert.equal(calls, 1);
+    cache.forget('p');
+    assert.deepEqual(await cache.load('p', fetch), { status: 'loaded', value: 2 });
+  });
+
+  it('turns failures into a failed listing (never rejects)', async () => {
+    const cache = new ListingCache<number>();
+    const listing = await cache.load('p', () => Promise.reject(new CloudError({ kind: 'auth', code: 'SignatureDoesNotMatch', message: 'x', httpStatus: 400 })));
+    assert.equal(listing.status, 'failed');
+    assert.equal(listing.status === 'failed' && listing.error.code, 'SignatureDoesNotMatch');
+  });
+
+  it('does not let a load that was overtaken by a refresh overwrite the newer state', async () => {
+    const cache = new ListingCache<string>();
+    let release!: (v: string) => void;
+    const slow = cache.load('p', () => new Promise<string>((r) => (release = r)));
+    cache.forget('p');
+    await cache.load('p', async () => 'fresh');
+    release('stale');
+    await slow;
+    assert.deepEqual(cache.peek('p'), { status: 'loaded', value: 'fresh' });
+  });
+});
+
+describe('bucketBinding', () => {
+  const listing = {
+    status: 'loaded' as const,
+    value: { requestId: 'R', buckets: [{ bucket: 'out-1', type: 'Output' as const }, { bucket: 'in-1', type: 'Input' as const }] },
+  };
+  it('is bound only for an Output entry', () => {
+    assert.equal(bucketBinding(listing, 'out-1'), 'bound');
+    assert.equal(bucketBinding(listing, 'in-1'), 'unbound');
+    assert.equal(bucketBinding(listing, 'absent'), 'unbound');
+  });
+  it('is unknown until listed or after a failure', () => {
+    assert.equal(bucketBinding(undefined, 'out-1'), 'unknown');
+    assert.equal(bucketBinding({ status: 'failed', error: new CloudError({ kind: 'network', code: 'ECONNREFUSED', message: 'x' }) }, 'out-1'), 'unknown');
+  });
+});
