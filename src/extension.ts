@@ -20,6 +20,8 @@ import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowOutput } from './commands/showOutput';
 import { registerUnbindOutputBucket } from './commands/unbindOutputBucket';
 import { AccessKeyStore } from './credentials/accessKeyStore';
+import { registerRequestHistory } from './history/registerRequestHistory';
+import { undoClientsFromSessions } from './history/undoClients';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
 import { ProfileSessions } from './profiles/profileSessions';
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   registerRemoveIdentity(context, deps);
   registerUnbindOutputBucket(context, deps);
   registerDetachAppPolicy(context, deps);
+  registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, clientsFor: undoClientsFromSessions(sessions), log });
 
   return { onDidRecordCall: calls.onDidRecordCall };
 }
