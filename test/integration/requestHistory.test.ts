@@ -1,0 +1,156 @@
+// The request history in a real extension host: every call the extension makes is recorded, a recorded
+// revocation can be undone (and the undo is recorded too), and records export to JSON without secrets.
+// The extension talks to the emulator started here; credentials come from the environment of this process,
+// which is the extension host's.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
+
+const EXTENSION_ID = 'alicloud-media-tools.alicloud-media-access';
+const PROFILE = 'history-it';
+
+interface ExportedRecord {
+  id: string;
+  action: string;
+  target: string;
+  outcome: string;
+  requestId?: string;
+  params: Record<string, string>;
+  nonExistPolicyNames?: string[];
+  failedPolicyNames?: string[];
+  error?: { code: string; httpStatus?: number };
+}
+
+/** The whole history (or the given ids), read back through the export command the inspector uses. */
+async function exportRecords(recordIds?: string[]): Promise<{ text: string; records: ExportedRecord[] }> {
+  const target = vscode.Uri.file(path.join(os.tmpdir(), `history-it-${process.pid}-${Date.now()}.json`));
+  const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('alicloudMedia.exportRequestHistory', { target, recordIds });
+  assert.equal(written?.fsPath, target.fsPath);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+  await vscode.workspace.fs.delete(target);
+  return { text, records: (JSON.parse(text) as { records: ExportedRecord[] }).records };
+}
+
+/** Records are added when the call's observer fires, just before the command resolves: wait for the write. */
+async function latestRecord(predicate: (r: ExportedRecord) => boolean): Promise<ExportedRecord> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const found = (await exportRecords()).records.find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('no matching record in the history');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('request history', function () {
+  this.timeout(30_000);
+  let emulator: RunningEmulator;
+  const savedEnv = { id: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY.accessKeyId;
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY.accessKeySecret;
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await vscode.workspace.getConfiguration('alicloudMedia').update(
+      'profiles',
+      [{ name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url } }],
+      vscode.ConfigurationTarget.Global,
+    );
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('alicloudMedia').update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = savedEnv.id;
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = savedEnv.secret;
+    if (savedEnv.id === undefined) delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+    if (savedEnv.secret === undefined) delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+    await emulator?.close();
+  });
+
+  it('records a successful revocation with its RequestId', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-archive' },
+    );
+    assert.equal(result?.ok, true, JSON.stringify(result));
+    const record = await latestRecord((r) => r.requestId === result.requestId);
+    assert.equal(record.action, 'UnbindOutputBucket');
+    assert.equal(record.target, 'media-output-archive');
+    assert.equal(record.outcome, 'succeeded');
+  });
+
+  it('records a failed call with its HTTP status', async () => {
+    emulator.setFault('UnbindOutputBucket', { kind: 'status-without-code', status: 404, times: 5 });
+    try {
+      const result = await vscode.commands.executeCommand<{ ok: boolean }>(
+        'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-demo' },
+      );
+      assert.equal(result?.ok, false);
+    } finally {
+      emulator.clearFaults();
+    }
+    const record = await latestRecord((r) => r.outcome === 'failed' && r.target === 'media-output-demo');
+    assert.equal(record.action, 'UnbindOutputBucket');
+    assert.equal(record.error?.httpStatus, 404);
+  });
+
+  it('undoes an unbind: the bucket is bound again and the undo is recorded', async () => {
+    const unbind = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-thumbs' },
+    );
+    assert.equal(unbind?.ok, true, JSON.stringify(unbind));
+    assert.equal(emulator.state.isBound('media-output-thumbs'), false);
+    const record = await latestRecord((r) => r.requestId === unbind.requestId);
+
+    const undo = await vscode.commands.executeCommand<{ ok: boolean; action?: string; requestId?: string; reason?: string }>(
+      'alicloudMedia.undo', record.id, { skipConfirmation: true },
+    );
+    assert.equal(undo?.ok, true, undo?.reason);
+    assert.equal(undo.action, 'BindOutputBucket');
+    assert.equal(emulator.state.isBound('media-output-thumbs'), true);
+    const recorded = await latestRecord((r) => r.requestId === undo.requestId);
+    assert.equal(recorded.action, 'BindOutputBucket');
+  });
+
+  it('undoes a detach by reattaching only the policies that were really detached', async () => {
+    const role = { type: 'RamRole' as const, name: 'TranscodeRole', appId: 'app-1000000' };
+    const detach = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string; nonExistPolicyNames?: string[]; failedPolicyNames?: string[] }>(
+      'alicloudMedia.detachAppPolicy',
+      { profile: PROFILE, identityType: 'RamRole', identityName: 'TranscodeRole', appId: 'app-1000000', policyNames: ['VODAppReadOnlyAccess', 'VODAppFullAccess'] },
+    );
+    assert.equal(detach?.ok, true, JSON.stringify(detach));
+    assert.deepEqual(detach.nonExistPolicyNames, ['VODAppFullAccess']);
+    assert.ok(!emulator.state.policiesOf(role).includes('VODAppReadOnlyAccess'));
+    const record = await latestRecord((r) => r.requestId === detach.requestId);
+
+    const undo = await vscode.commands.executeCommand<{ ok: boolean; action?: string; requestId?: string; reason?: string }>(
+      'alicloudMedia.undo', record.id, { skipConfirmation: true },
+    );
+    assert.equal(undo?.ok, true, undo?.reason);
+    assert.equal(undo.action, 'AttachAppPolicyToIdentity');
+    const attach = await latestRecord((r) => r.requestId === undo.requestId);
+    assert.equal(attach.params.PolicyNames, 'VODAppReadOnlyAccess', 'only the detached name is reattached');
+    assert.ok(emulator.state.policiesOf(role).includes('VODAppReadOnlyAccess'));
+    assert.ok(!emulator.state.policiesOf(role).includes('VODAppFullAccess'));
+  });
+
+  it('refuses to undo what is not a successful revocation', async () => {
+    const bind = await latestRecord((r) => r.action === 'BindOutputBucket');
+    const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', bind.id, { skipConfirmation: true });
+    assert.equal(undo?.ok, false);
+    const unknown = await vscode.commands.executeCommand<{ ok: boolean }>('alicloudMedia.undo', 'no-such-record', { skipConfirmation: true });
+    assert.equal(unknown?.ok, false);
+  });
+
+  it('exports the requested records in the requested order, without secrets', async () => {
+    const all = (await exportRecords()).records;
+    assert.ok(all.length >= 3);
+    const chosen = [all[2].id, all[0].id];
+    const { text, records } = await exportRecords(chosen);
+    assert.deepEqual(records.map((r) => r.id), chosen);
+    assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeySecret), 'the secret is never exported');
+    assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeyId), 'the AccessKeyId is only exported masked');
+  });
+});
