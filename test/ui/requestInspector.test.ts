@@ -1,0 +1,75 @@
+// The Request Inspector in the real workbench: after the extension has made some calls, filtering by one
+// RequestId leaves exactly that row. Webviews are nested iframes (VS Code's host frame, then the content frame).
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
+import { openWorkbench, type Workbench } from './workbench';
+
+const PROFILE = 'inspector-ui';
+
+describe('Request Inspector (UI)', function () {
+  this.timeout(180_000);
+  let emulator: RunningEmulator;
+  let wb: Workbench;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
+    // Its own workbench: the emulator URL in the settings differs from the shared instance's.
+    wb = await openWorkbench({
+      userSettings: {
+        'workbench.startupEditor': 'none',
+        'alicloudMedia.profiles': [
+          { name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url }, outputBuckets: ['media-output-demo'] },
+        ],
+      },
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
+    });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await emulator?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.saveFailureArtifacts(this.currentTest.fullTitle());
+  });
+
+  function inspectorFrame(): FrameLocator {
+    return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  it('filters the history down to the row of one RequestId', async () => {
+    // The Resources view opens with the profile expanded and lists its buckets: real calls, each recorded.
+    await wb.openView('Alibaba Cloud Media');
+    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 1, 30_000);
+    await wb.runCommand('Alibaba Cloud Media: Refresh');
+    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 2, 30_000);
+    const requestIds = emulator.requests().map((r) => r.requestId).filter((id): id is string => Boolean(id));
+
+    await wb.runCommand('Alibaba Cloud Media: Open Request Inspector');
+    const frame = inspectorFrame();
+    const rows = frame.locator('vscode-table-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+
+    await waitFor(async () => (await rows.count()) >= 2, 10_000);
+    const wanted = requestIds[0];
+    await frame.locator('#filter input').fill(wanted);
+    await waitFor(async () => (await rows.count()) === 1, 10_000);
+    assert.equal(await rows.count(), 1);
+    assert.ok((await rows.first().innerText()).includes(wanted));
+
+    // Keyboard only: Enter on the focused row shows its full record.
+    await rows.first().focus();
+    await wb.page.keyboard.press('Enter');
+    await frame.locator('#detail-fields').filter({ hasText: wanted }).waitFor({ timeout: 10_000 });
+  });
+});
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
