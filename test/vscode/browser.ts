@@ -48,7 +48,8 @@ export async function launchBrowser(o: { viewport?: { width: number; height: num
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: o.viewport ?? { width: 1400, height: 900 },
-      env: { ...process.env, TMPDIR: profile.dir, XDG_CONFIG_HOME: profile.dir, XDG_CACHE_HOME: profile.dir },
+      // Keep Chromium's crash database and caches out of the user's home.
+      env: { ...process.env, HOME: profile.dir, TMPDIR: profile.dir, XDG_CONFIG_HOME: profile.dir, XDG_CACHE_HOME: profile.dir },
     });
   } catch (err) {
     profile.remove();
