@@ -26,6 +26,7 @@ import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
 import { ProfileSessions } from './profiles/profileSessions';
 import { ProfileSettings } from './settings/profileSettings';
+import { StartupClock } from './startupTimings';
 import { ResourcesTree } from './tree/resourcesTree';
 import { registerResourcesView } from './tree/resourcesView';
 
@@ -35,6 +36,7 @@ export interface AlicloudMediaApi {
 }
 
 export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
+  const clock = new StartupClock();
   const calls = new CallEvents();
   const log = new CallLog(calls);
   const settings = new ProfileSettings((text) => log.warn(text));
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   context.subscriptions.push(calls, log, settings, accessKeys);
 
   const deps: CommandDeps = { settings, accessKeys, sessions, tree, log, inFlight: new InFlightCalls() };
+  clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
   registerRefresh(context, deps);
   registerShowOutput(context, deps);
@@ -65,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   registerDetachAppPolicy(context, deps);
   registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, clientsFor: undoClientsFromSessions(sessions), log });
 
+  clock.register(context);
+  clock.activated();
   return { onDidRecordCall: calls.onDidRecordCall };
 }
 
