@@ -1,0 +1,185 @@
+// Numbers → the JSON the issue specifies (plus extra keys) and the tables people read, each number next to its
+// target and to the peer it is compared with. Nothing here fails: a missed target is printed as such.
+import type { BulkEntry } from './bulk';
+import type { MachineInfo } from './machine';
+import type { OverheadResult } from './overhead';
+import type { SizeResult } from './size';
+import type { StartupResult } from './startup';
+
+export const TARGETS = {
+  activateMs: 10,
+  /** 120 KB read as 120,000 bytes, the stricter reading. */
+  extensionJsBytes: 120_000,
+  bulkReqPerSec: 95,
+  throttledSurfaced: 0,
+  overheadRatio: 1.1,
+} as const;
+
+export interface BenchResults {
+  machine: string;
+  machineDetails: MachineInfo;
+  generatedAt: string;
+  command: string;
+  options: { targets: number; latenciesMs: number[]; overheadCalls: number; startupSamples: number; quick: boolean };
+  startup: (Omit<StartupResult, 'samples'> & { samples: StartupResult['samples'] }) | { skipped: string };
+  size: Omit<SizeResult, 'vsixPath'> | { skipped: string };
+  bulk: BulkEntry[];
+  overhead: OverheadResult | { skipped: string };
+  targetsMet: Record<string, boolean | null>;
+}
+
+const ok = (met: boolean | null) => (met === null ? '–' : met ? '✓ met' : '✗ missed');
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const s = (n: number) => `${n.toFixed(2)} s`;
+const rps = (n: number) => `${n.toFixed(1)}/s`;
+const bytes = (n: number) => `${n.toLocaleString('en-US')} B (${(n / 1024).toFixed(1)} KiB)`;
+const times = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)}×`;
+
+export function evaluateTargets(r: Omit<BenchResults, 'targetsMet'>): Record<string, boolean | null> {
+  const startup = 'skipped' in r.startup ? undefined : r.startup;
+  const size = 'skipped' in r.size ? undefined : r.size;
+  const overhead = 'skipped' in r.overhead ? undefined : r.overhead;
+  return {
+    activateMs: startup ? startup.activateMs <= TARGETS.activateMs : null,
+    nothingLoadedWhileViewClosed: startup ? !startup.loadedWhileViewClosed : null,
+    extensionJsBytes: size ? size.extensionJsBytes <= TARGETS.extensionJsBytes : null,
+    bulkReqPerSec: r.bulk.length ? r.bulk.every((b) => b.extension.reqPerSec >= TARGETS.bulkReqPerSec) : null,
+    bulkThrottledSurfaced: r.bulk.length ? r.bulk.every((b) => b.extension.throttledSurfaced === TARGETS.throttledSurfaced) : null,
+    overheadRatio: overhead ? overhead.ratio <= TARGETS.overheadRatio : null,
+  };
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function renderTables(r: BenchResults): string {
+  const t = r.targetsMet;
+  const out: string[] = [];
+
+  out.push('### Start-up (real extension host: code-server, extension installed from the .vsix)');
+  if ('skipped' in r.startup) out.push(`Skipped: ${r.startup.skipped}`);
+  else {
+    const st = r.startup;
+    const probe = st.samples.map((x) => x.probe.openToActiveMs ?? NaN).sort((a, b) => a - b);
+    out.push(
+      `${st.profiles} profiles × ${st.bucketsPerProfile} output buckets × ${st.identitiesPerProfile} identities; median of ${st.samples.length} fresh workbench(es).`,
+      '',
+      table(
+        ['measure', 'value', 'target', ''],
+        [
+          ['`activate()` (reported by the extension)', ms(st.activateMs), `≤ ${TARGETS.activateMs} ms (${times(st.activateMs / TARGETS.activateMs)} of it)`, ok(t.activateMs)],
+          ['activation start → Resources tree first level (`getChildren(undefined)` resolved)', ms(st.firstTreeRenderMs), '–', '–'],
+          ['view opened → extension active (seen by the probe, median)', ms(probe[Math.floor(probe.length / 2)] ?? NaN), '–', '–'],
+          ['extension active or any of its files loaded while its view was closed', st.loadedWhileViewClosed ? 'yes' : 'no', 'no', ok(t.nothingLoadedWhileViewClosed)],
+        ],
+      ),
+    );
+  }
+
+  out.push('', '### Size');
+  if ('skipped' in r.size) out.push(`Skipped: ${r.size.skipped}`);
+  else {
+    out.push(
+      table(
+        ['artifact', 'bytes', 'target', ''],
+        [
+          ['`dist/extension.js` (`node esbuild.js --production`)', bytes(r.size.extensionJsBytes), `≤ 120 KB = ${TARGETS.extensionJsBytes.toLocaleString('en-US')} B (${times(r.size.extensionJsBytes / TARGETS.extensionJsBytes)} of it)`, ok(t.extensionJsBytes)],
+          ['`.vsix` (`vsce package --no-dependencies`)', bytes(r.size.vsixBytes), '–', '–'],
+        ],
+      ),
+    );
+  }
+
+  out.push('', '### Bulk revocation (emulator enforcing 100 QPS per AccessKey)');
+  if (!r.bulk.length) out.push('Skipped.');
+  else {
+    out.push(
+      `Target: extension ≥ ${TARGETS.bulkReqPerSec} req/s with 0 throttling errors surfaced, at every latency. req/s = successful revocations per wall-clock second; "done" = targets actually revoked, counted in the emulator's state afterwards; "server" = requests the emulator received / accepted / throttled.`,
+      '',
+      table(
+        ['action', 'latency', 'way', 'time', 'req/s', 'done', 'throttled', 'retries', 'server recv/acc/thr', 'vs extension'],
+        r.bulk.flatMap((b) => {
+          const ext = b.extension;
+          const seq = b.sequentialPopCore;
+          const all = b.promiseAllPopCore;
+          const done = (notRevoked: number) => `${b.targets - notRevoked}/${b.targets}`;
+          const server = (x: { received: number; accepted: number; throttled: number }) => `${x.received}/${x.accepted}/${x.throttled}`;
+          const met = ext.reqPerSec >= TARGETS.bulkReqPerSec && ext.throttledSurfaced === 0;
+          return [
+            [b.action, `${b.emulatorLatencyMs} ms`, `**extension** (runBulk, ${ext.concurrency} in flight)`, s(ext.seconds), `**${rps(ext.reqPerSec)}**`, done(ext.server.notRevoked), `${ext.throttledSurfaced} surfaced`, String(ext.retries), server(ext.server), `${ok(met)} (${times(ext.reqPerSec / TARGETS.bulkReqPerSec)} of ${TARGETS.bulkReqPerSec}/s)`],
+            ['', '', 'sequential pop-core loop', s(seq.seconds), rps(seq.reqPerSec), done(seq.server.notRevoked), `${seq.throttledFailures} failed`, '0', server(seq.server), `time ${times(seq.seconds / ext.seconds)}, done ${times((b.targets - seq.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
+            ['', '', 'unbounded Promise.all pop-core', s(all.seconds), rps(all.reqPerSec), done(all.server.notRevoked), `${all.throttledFailures} failed`, '0', server(all.server), `time ${times(all.seconds / ext.seconds)}, done ${times((b.targets - all.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
+          ];
+        }),
+      ),
+    );
+  }
+
+  out.push('', '### Per-call overhead (core vs bare pop-core, same emulator, 0 ms latency, paced below the QPS limit)');
+  if ('skipped' in r.overhead) out.push(`Skipped: ${r.overhead.skipped}`);
+  else {
+    const o = r.overhead;
+    out.push(
+      table(
+        ['measure', 'core', 'bare pop-core', 'ratio', 'target', ''],
+        [
+          [`median of ${o.calls} calls each`, ms(o.coreMedianMs), ms(o.barePopCoreMedianMs), o.ratio.toFixed(3), `≤ ${TARGETS.overheadRatio.toFixed(2)}`, ok(t.overheadRatio)],
+          ['90th percentile', ms(o.coreP90Ms), ms(o.barePopCoreP90Ms), (o.coreP90Ms / o.barePopCoreP90Ms).toFixed(3), '–', '–'],
+        ],
+      ),
+      '',
+      `Calls alternate core/bare with a ${o.gapMs} ms pause after each (limiter interval ${o.limiterIntervalMs.toFixed(1)} ms), after ${o.warmupCalls} warm-up calls each; server: ${o.server.received} received, ${o.server.accepted} accepted, ${o.server.throttled} throttled.`,
+    );
+  }
+  return out.join('\n');
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  return [
+    '# Benchmarks',
+    '',
+    'Speed measured side by side with what a user would otherwise do (a pop-core script), in one run on one machine.',
+    'The benchmark only prints numbers; nothing fails on timing.',
+    '',
+    `Reproduce: \`${r.command}\``,
+    '',
+    `Machine: ${r.machine}. Run at ${r.generatedAt}.`,
+    '',
+    renderTables(r),
+    '',
+    '## How it is measured',
+    '',
+    '- **Start-up**: code-server (VS Code for the web) with headless Chromium; the extension is installed from the `.vsix`',
+    '  the size step built, and user settings hold 3 profiles of 100 output buckets and 100 identities pointing at an',
+    '  in-process emulator. A probe extension with no contributions runs as the test module inside the same extension',
+    '  host. It waits 5 s with the workbench open and the view never shown, then checks that the extension is not',
+    '  active *and* that no file of its install folder is in the host\'s `require` cache (VS Code loads an extension\'s',
+    '  main file only to activate it). Then it opens the view as a click does and reads the timings the extension took',
+    '  itself with `performance.now()` (`alicloudMedia.internal.startupTimings`, registered but not contributed):',
+    '  `activate()` from its first to its last line, and from that start until the Resources tree\'s first',
+    '  `getChildren(undefined)` resolved. Each sample is a fresh code-server, user data and browser.',
+    '- **Size**: `node esbuild.js --production`, then `vsce package --no-dependencies`. 120 KB is read as 120,000 bytes.',
+    '- **Bulk**: each of the three ways gets a fresh in-process emulator holding exactly the targets (1,000 bound output',
+    '  buckets, or 1,000 RAM users each holding `VODAppReadOnlyAccess`) and enforcing its default 100 QPS per',
+    '  AccessKey, so every call is a real revocation. *Extension* = the same `runBulk` call the Unbind/Detach commands',
+    '  make (default concurrency 16) over `src/commands/revocations.ts`, through a `ProfileSession` built from a parsed',
+    '  profile with the AccessKey in a SecretStorage-shaped store; the progress notification, tree and log are left',
+    '  out. Retries are counted with `CallObserver.onRetry`; surfaced throttling = targets that ended with',
+    '  `error.kind === \'throttled\'`. The pop-core script uses the package entry point with POST and its defaults',
+    '  (no pacing, no retries) and counts failures whose code contains `Throttling`. "done" is read from the',
+    '  emulator\'s state after the run; the server columns are `emulator.stats()` for the action.',
+    '- **Why retries appear at 30 ms**: the core paces its sends 10.2 ms apart (2 % under the quota), but the server',
+    '  counts arrivals after the added latency; timer jitter in that delay and a slower first request (new sockets)',
+    '  can squeeze 101 arrivals into one second. The few throttled answers are retried by the core and never reach',
+    '  the user; they cost about 1 % of throughput.',
+    '- **Overhead**: `MpsClient.unbindOutputBucket` (validation, credentials, limiter, retry wrapper, CallRecord) against',
+    '  a bare pop-core `request` to the same emulator with no added latency, alternating, each call followed by a',
+    '  pause longer than the limiter interval so neither side waits for a slot or meets the QPS limit. At well under',
+    '  1 ms per call the ratio moves by a few percent between runs; the 90th percentile is shown for that reason.',
+    '- The emulator runs in the benchmark\'s own process, so client and server share one event loop, as they would',
+    '  not against Alibaba Cloud; both sides of every comparison share it alike.',
+    '',
+  ].join('\n');
+}

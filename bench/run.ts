@@ -1,0 +1,157 @@
+// npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
+//               [--startup-samples N] [--skip-startup] [--skip-size]
+// Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
+// benchmark itself could not run (a build or the workbench broke).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { closeIdleConnections } from '../src/cloud';
+import { makeTempDir, repoRoot } from '../test/vscode/util';
+import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
+import { machineInfo } from './machine';
+import { benchOverhead } from './overhead';
+import { evaluateTargets, renderMarkdown, renderTables, type BenchResults } from './report';
+import { measureSize } from './size';
+import { benchStartup, codeServerInstalled } from './startup';
+
+interface Args {
+  out?: string;
+  markdown?: string;
+  quick: boolean;
+  targets: number;
+  latencies: number[];
+  overheadCalls: number;
+  startupSamples: number;
+  skipStartup: boolean;
+  skipSize: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const quick = argv.includes('--quick');
+  const args: Args = {
+    quick,
+    targets: quick ? 200 : 1000,
+    latencies: [0, 30],
+    overheadCalls: quick ? 100 : 200,
+    startupSamples: quick ? 1 : 3,
+    skipStartup: false,
+    skipSize: false,
+  };
+  const value = (i: number, name: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const count = (text: string, name: string, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be an integer from 1 to ${max}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') continue;
+    else if (a === '--out') args.out = path.resolve(value(i++, a));
+    else if (a === '--markdown') args.markdown = path.resolve(value(i++, a));
+    else if (a === '--targets') args.targets = count(value(i++, a), a, 5000);
+    else if (a === '--startup-samples') args.startupSamples = count(value(i++, a), a, 10);
+    else if (a === '--latencies') {
+      args.latencies = value(i++, a).split(',').map((x) => Number(x));
+      if (!args.latencies.length || args.latencies.some((x) => !Number.isFinite(x) || x < 0 || x > 1000)) {
+        throw new Error('--latencies takes comma-separated milliseconds, 0 to 1000');
+      }
+    } else if (a === '--skip-startup') args.skipStartup = true;
+    else if (a === '--skip-size') args.skipSize = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function commandLine(args: Args): string {
+  const parts = ['npm run bench'];
+  const extra: string[] = [];
+  if (args.quick) extra.push('--quick');
+  if (args.out) extra.push('--out', path.relative(repoRoot, args.out));
+  if (args.markdown) extra.push('--markdown', path.relative(repoRoot, args.markdown));
+  if (extra.length) parts.push('--', ...extra);
+  return parts.join(' ');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const machine = machineInfo();
+  progress(`machine: ${machine.summary}`);
+  const work = makeTempDir('bench');
+  let failed = false;
+  try {
+    let size: BenchResults['size'] = { skipped: 'not run (--skip-size)' };
+    let vsixPath: string | undefined;
+    if (!args.skipSize) {
+      progress('size: production build and vsce package…');
+      const measured = measureSize(repoRoot, work.dir);
+      vsixPath = measured.vsixPath;
+      size = { extensionJsBytes: measured.extensionJsBytes, vsixBytes: measured.vsixBytes };
+    }
+
+    let startup: BenchResults['startup'] = { skipped: 'not run (--skip-startup)' };
+    if (!args.skipStartup) {
+      if (!vsixPath) startup = { skipped: 'needs the .vsix from the size step (drop --skip-size)' };
+      else if (!codeServerInstalled()) startup = { skipped: 'code-server is not installed: run `npm run codeserver:install`' };
+      else {
+        try {
+          startup = await benchStartup(vsixPath, work.dir, { samples: args.startupSamples, closedWaitMs: 5000, progress });
+        } catch (err) {
+          failed = true;
+          startup = { skipped: `failed: ${err instanceof Error ? err.message : String(err)}` };
+          progress(`start-up ${startup.skipped}`);
+        }
+      }
+    }
+
+    const bulk: BulkEntry[] = [];
+    for (const latency of args.latencies) {
+      for (const action of BULK_ACTIONS) bulk.push(await benchBulk(action, latency, args.targets, progress));
+    }
+
+    progress(`overhead: ${args.overheadCalls} core + ${args.overheadCalls} bare calls…`);
+    const overhead = await benchOverhead(args.overheadCalls);
+
+    const partial: Omit<BenchResults, 'targetsMet'> = {
+      machine: machine.summary,
+      machineDetails: machine,
+      generatedAt: new Date().toISOString(),
+      command: commandLine(args),
+      options: { targets: args.targets, latenciesMs: args.latencies, overheadCalls: args.overheadCalls, startupSamples: args.startupSamples, quick: args.quick },
+      startup,
+      size,
+      bulk,
+      overhead,
+    };
+    const results: BenchResults = { ...partial, targetsMet: evaluateTargets(partial) };
+
+    process.stdout.write(`\nMachine: ${machine.summary}\n\n${renderTables(results)}\n\n`);
+    if (args.out) {
+      fs.mkdirSync(path.dirname(args.out), { recursive: true });
+      fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+      progress(`JSON written to ${path.relative(process.cwd(), args.out) || args.out}`);
+    }
+    if (args.markdown) {
+      fs.writeFileSync(args.markdown, renderMarkdown(results));
+      progress(`Markdown written to ${path.relative(process.cwd(), args.markdown) || args.markdown}`);
+    }
+    progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    closeIdleConnections();
+    work.remove();
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

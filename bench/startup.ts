@@ -1,0 +1,147 @@
+// Start-up in the real extension host: code-server (VS Code for the web) + headless Chromium, the extension
+// installed from the .vsix the size step packaged, three profiles of 100 output buckets and 100 identities in the
+// user settings, all pointing at an in-process emulator. A probe extension's test module (startupProbe.ts) does
+// the measuring from inside the extension host; see there for what each number means.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator } from '../test/emulator/server';
+import { launchBrowser, type Browser } from '../test/vscode/browser';
+import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
+import { codeServerEntry } from '../test/vscode/codeServer/install';
+import { workbenchUrl } from '../test/vscode/workbenchUrl';
+import { BENCH_KEY, BENCH_REGION, benchState, bucketNames, identities } from './fixtures';
+import type { ProbeResult } from './startupProbe';
+
+export const PROFILES = 3;
+export const BUCKETS_PER_PROFILE = 100;
+export const IDENTITIES_PER_PROFILE = 100;
+
+export interface StartupSample {
+  readonly activateMs: number;
+  readonly firstTreeRenderMs: number;
+  readonly loadedWhileViewClosed: boolean;
+  readonly probe: ProbeResult;
+}
+
+export interface StartupResult {
+  /** Medians over the samples. */
+  readonly activateMs: number;
+  readonly firstTreeRenderMs: number;
+  /** True if any sample saw the extension active, or any of its files loaded, while its view was closed. */
+  readonly loadedWhileViewClosed: boolean;
+  readonly samples: StartupSample[];
+  readonly profiles: number;
+  readonly bucketsPerProfile: number;
+  readonly identitiesPerProfile: number;
+}
+
+export function codeServerInstalled(): boolean {
+  return fs.existsSync(codeServerEntry);
+}
+
+function profileSettings(endpoint: string) {
+  return Array.from({ length: PROFILES }, (_, p) => ({
+    name: `bench-${p + 1}`,
+    region: BENCH_REGION,
+    credentialSource: 'environment',
+    endpoints: { mps: endpoint, vod: endpoint },
+    outputBuckets: bucketNames(BUCKETS_PER_PROFILE, `p${p + 1}-out`),
+    identities: identities(IDENTITIES_PER_PROFILE, `p${p + 1}-user`).map((id) => ({ identityType: id.identityType, identityName: id.identityName })),
+  }));
+}
+
+async function buildProbe(dir: string): Promise<string> {
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-startup-probe', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
+  );
+  const entry = path.join(dir, 'probe.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'startupProbe.ts')],
+    outfile: entry,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  return entry;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function oneSample(vsixPath: string, workDir: string, endpoint: string, closedWaitMs: number): Promise<StartupSample> {
+  const probeDir = fs.mkdtempSync(path.join(workDir, 'probe-'));
+  const probeEntry = await buildProbe(probeDir);
+  const resultFile = path.join(probeDir, 'result.json');
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer({
+      installExtensions: [vsixPath],
+      userSettings: { 'alicloudMedia.profiles': profileSettings(endpoint) },
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: BENCH_KEY.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: BENCH_KEY.accessKeySecret,
+        BENCH_STARTUP_RESULT_FILE: resultFile,
+        BENCH_CLOSED_WAIT_MS: String(closedWaitMs),
+      },
+    });
+    browser = await launchBrowser();
+    let resolveExit!: (code: number) => void;
+    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    await browser.page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
+    const url = await workbenchUrl(server.url, { folder: server.workspace, extensionDevelopmentPath: probeDir, extensionTestsPath: probeEntry });
+    await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 120_000)))]);
+    clearTimeout(timer);
+    if (code === 'timeout') throw new Error(`start-up probe did not finish within 120 s\n${server.logTail().split('\n').slice(-10).join('\n')}`);
+    const probe = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ProbeResult;
+    if (probe.error) throw new Error(`start-up probe: ${probe.error}`);
+    return {
+      activateMs: probe.reported?.activateMs ?? NaN,
+      firstTreeRenderMs: probe.reported?.firstTreeRenderMs ?? NaN,
+      loadedWhileViewClosed: probe.activeWhileViewClosed || probe.modulesLoadedWhileViewClosed.length > 0,
+      probe,
+    };
+  } finally {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(probeDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchStartup(
+  vsixPath: string,
+  workDir: string,
+  o: { samples: number; closedWaitMs: number; progress: (line: string) => void },
+): Promise<StartupResult> {
+  const buckets = Array.from({ length: PROFILES }, (_, p) => bucketNames(BUCKETS_PER_PROFILE, `p${p + 1}-out`)).flat();
+  const ids = Array.from({ length: PROFILES }, (_, p) => identities(IDENTITIES_PER_PROFILE, `p${p + 1}-user`)).flat();
+  const em = await startEmulator({ port: 0, quiet: true, state: benchState({ buckets, identities: ids }) });
+  const samples: StartupSample[] = [];
+  try {
+    for (let i = 0; i < o.samples; i++) {
+      o.progress(`start-up sample ${i + 1}/${o.samples} (fresh code-server + browser)…`);
+      samples.push(await oneSample(vsixPath, workDir, em.url, o.closedWaitMs));
+    }
+  } finally {
+    await em.close();
+  }
+  return {
+    activateMs: median(samples.map((s) => s.activateMs)),
+    firstTreeRenderMs: median(samples.map((s) => s.firstTreeRenderMs)),
+    loadedWhileViewClosed: samples.some((s) => s.loadedWhileViewClosed),
+    samples,
+    profiles: PROFILES,
+    bucketsPerProfile: BUCKETS_PER_PROFILE,
+    identitiesPerProfile: IDENTITIES_PER_PROFILE,
+  };
+}
