@@ -178,6 +178,8 @@ export function renderMarkdown(r: BenchResults): string {
     '  a bare pop-core `request` to the same emulator with no added latency, alternating, each call followed by a',
     '  pause longer than the limiter interval so neither side waits for a slot or meets the QPS limit. At well under',
     '  1 ms per call the ratio moves by a few percent between runs; the 90th percentile is shown for that reason.',
+    '- The benchmark itself is bundled and minified with esbuild before it runs, so the core\'s code runs as it ships',
+    '  (under a TypeScript loader every per-call closure gets a keepNames wrapper, several percent of the overhead).',
     '- The emulator runs in the benchmark\'s own process, so client and server share one event loop, as they would',
     '  not against Alibaba Cloud; both sides of every comparison share it alike.',
     '',

@@ -9,6 +9,7 @@ import { startEmulator } from '../test/emulator/server';
 import { launchBrowser, type Browser } from '../test/vscode/browser';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { codeServerEntry } from '../test/vscode/codeServer/install';
+import { repoRoot } from '../test/vscode/util';
 import { workbenchUrl } from '../test/vscode/workbenchUrl';
 import { BENCH_KEY, BENCH_REGION, benchState, bucketNames, identities } from './fixtures';
 import type { ProbeResult } from './startupProbe';
@@ -58,7 +59,7 @@ async function buildProbe(dir: string): Promise<string> {
   );
   const entry = path.join(dir, 'probe.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'startupProbe.ts')],
+    entryPoints: [path.join(repoRoot, 'bench', 'startupProbe.ts')],
     outfile: entry,
     bundle: true,
     platform: 'node',
