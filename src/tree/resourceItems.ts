@@ -51,6 +51,10 @@ export function treeItemFor(node: AnyResourceNode, state: RowState): vscode.Tree
     // No revoke menus on a row that is already being revoked.
     item.contextValue = `${item.contextValue}.busy`;
   }
+  // Without this, screen readers read a string tooltip instead of the row ("Profile: … Region: …" for
+  // "MPS Output Buckets"): announce the row's label and state, as the Request History view does.
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  item.accessibilityInformation = { label: typeof item.description === 'string' && item.description ? `${label}, ${item.description}` : label };
   return item;
 }
 
