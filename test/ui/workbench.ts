@@ -231,8 +231,20 @@ export function openWorkbench(o?: OpenWorkbenchOptions): Promise<Workbench> {
 // Mocha integration: one code-server + browser shared by every UI test file in the run (opened by the first
 // file's before(), closed when the run ends), failure artifacts after each failed test.
 
+/**
+ * What the shared workbench is opened with: options, or a function that prepares them (e.g. starts an emulator
+ * first and returns settings pointing at it). Files share the instance only when they pass the same object or
+ * the same function.
+ */
+export type WorkbenchSetup = OpenWorkbenchOptions | (() => Promise<OpenWorkbenchOptions>);
+
 let shared: Promise<Workbench> | undefined;
-let sharedOptions: OpenWorkbenchOptions | undefined;
+let sharedSetup: WorkbenchSetup | undefined;
+
+function sameSetup(a: WorkbenchSetup, b: WorkbenchSetup | undefined): boolean {
+  if (typeof a === 'function' || typeof b === 'function') return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 if (typeof after === 'function') {
   // Registered while mocha loads the first test file that imports this module: a root-level hook.
@@ -243,15 +255,15 @@ if (typeof after === 'function') {
 }
 
 /** Call inside describe(): returns a getter for the shared workbench. */
-export function useWorkbench(o: OpenWorkbenchOptions = {}): () => Workbench {
+export function useWorkbench(o: WorkbenchSetup = {}): () => Workbench {
   let wb: Workbench | undefined;
   before(async function () {
     this.timeout(180_000);
-    if (shared && JSON.stringify(o) !== JSON.stringify(sharedOptions)) {
+    if (shared && !sameSetup(o, sharedSetup)) {
       throw new Error('useWorkbench(): all UI test files share one workbench; use openWorkbench() for different options');
     }
-    sharedOptions = o;
-    shared ??= openWorkbench(o);
+    sharedSetup = o;
+    shared ??= (typeof o === 'function' ? o() : Promise.resolve(o)).then(openWorkbench);
     wb = await shared;
   });
   afterEach(async function () {

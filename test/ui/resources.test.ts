@@ -1,0 +1,195 @@
+// What a user does in the Resources view of the real workbench, checked on screen and at the emulator: the rows
+// load, a bucket is unbound and a policy detached through their context menus and modals (the RequestId in the
+// Output is one the emulator issued), two buckets go in one bulk run, "Set AccessKey…" stores a key through the
+// input boxes without the secret ever showing, and a failing listing shows its code in an error row and the log.
+// The scenarios share one workbench (emulatorWorkbench.ts) and touch different rows, in this order.
+import * as assert from 'node:assert/strict';
+import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
+import { ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
+import { useWorkbench } from './workbench';
+
+const CHANNEL = 'Alibaba Cloud Media';
+const REQUEST_ID = '[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}';
+
+describe('Resources view (UI)', function () {
+  this.timeout(60_000);
+  const wb = useWorkbench(emulatorWorkbench);
+  let emulator: RunningEmulator;
+
+  before(async () => {
+    emulator = await uiEmulator();
+  });
+
+  beforeEach(async () => {
+    await wb().reset();
+    await wb().openView('Alibaba Cloud Media');
+  });
+
+  /** A Resources row by its accessible name: "label" or "label, description". */
+  function row(label: string, description?: string) {
+    return wb().treeItem(new RegExp(`^${escapeRegExp(label)}${description === undefined ? '' : `, ${escapeRegExp(description)}`}$`));
+  }
+
+  /** Expands a collapsed row (clicking an expanded one would collapse it). */
+  async function expand(label: string, description?: string): Promise<void> {
+    const r = row(label, description).first();
+    await r.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await r.getAttribute('aria-expanded')) === 'false') await r.click();
+  }
+
+  async function visible(label: string, description?: string, timeout = 30_000): Promise<void> {
+    await row(label, description).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** The emulator's answered API requests matching `filter`. */
+  function requests(filter: (r: ReceivedRequest) => boolean): ReceivedRequest[] {
+    return emulator.requests().filter(filter);
+  }
+
+  /** The RequestId of the last Output line matching `line` (a regex source with no capture group). */
+  async function requestIdInOutput(line: string): Promise<string> {
+    const re = new RegExp(`${line}.*? RequestId (${REQUEST_ID})`, 'g');
+    let found: string | undefined;
+    await waitFor(async () => {
+      const text = await wb().outputText(CHANNEL);
+      found = [...text.matchAll(re)].pop()?.[1];
+      return found !== undefined;
+    }, 15_000, `Output "${CHANNEL}" has no line matching /${line}/ with a RequestId`);
+    return found as string;
+  }
+
+  it('shows the profiles with their buckets, identities and app policies', async () => {
+    await visible(ENV_PROFILE, 'cn-shanghai · environment · custom endpoint');
+    await visible('MPS Output Buckets', '3');
+    for (const bucket of ['media-output-demo', 'media-output-archive', 'media-output-thumbs']) await visible(bucket, 'bound as output');
+    await visible('VOD Identities', '3');
+    await expand('RamUser: alice', 'app-1000000');
+    await visible('VODAppFullAccess', 'System');
+    await visible('VODCustomUploadOnly', 'Custom');
+    // The keychain profile has no key yet: it offers one and sends nothing.
+    await visible(KEYCHAIN_PROFILE, 'cn-shanghai · custom endpoint');
+    await visible('Set AccessKey…');
+    await visible(KEYCHAIN_BUCKET, 'unknown');
+
+    const lists = requests((r) => r.action === 'ListAllMediaBucket' && r.outcome === 'OK');
+    assert.ok(lists.length >= 1, 'the emulator answered no ListAllMediaBucket');
+    assert.ok(lists.every((r) => r.accessKeyId === ENV_KEY.accessKeyId), 'only the environment profile may list buckets');
+    const policies = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === 'alice');
+    assert.equal(policies.at(-1)?.outcome, 'OK');
+  });
+
+  it('unbinds one bucket from its context menu after the modal, logging the RequestId the emulator issued', async () => {
+    await wb().rightClick(row('media-output-demo', 'bound as output'));
+    await wb().clickMenuItem('Unbind Output Bucket');
+    const question = await wb().answerDialog('Unbind');
+    assert.match(question, /Unbind output bucket "media-output-demo" from MPS\?/);
+    assert.match(question, new RegExp(`Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
+
+    await visible('media-output-demo', 'not bound');
+    const toast = await wb().waitForNotification(/Unbound output bucket "media-output-demo"/);
+    const logged = await requestIdInOutput(`UnbindOutputBucket media-output-demo \\[profile ${ENV_PROFILE}, cn-shanghai\\] succeeded`);
+
+    const sent = requests((r) => r.action === 'UnbindOutputBucket' && r.params.Bucket === 'media-output-demo');
+    assert.equal(sent.length, 1, 'exactly one UnbindOutputBucket for the bucket');
+    assert.equal(sent[0].outcome, 'OK');
+    assert.equal(logged, sent[0].requestId, 'the Output shows the RequestId the emulator issued');
+    assert.ok(toast.includes(logged), `the notification names the RequestId: ${toast}`);
+    assert.equal(emulator.state.isBound('media-output-demo'), false);
+  });
+
+  it('detaches an app policy from its context menu after the modal', async () => {
+    await expand('RamUser: alice', 'app-1000000');
+    await wb().rightClick(row('VODCustomUploadOnly', 'Custom'));
+    await wb().clickMenuItem('Detach App Policy…');
+    const question = await wb().answerDialog('Detach');
+    assert.match(question, /Detach app policy "VODCustomUploadOnly" from RamUser "alice"\?/);
+    assert.match(question, /Identity: RamUser "alice" in app-1000000/);
+
+    await row('VODCustomUploadOnly', 'Custom').waitFor({ state: 'detached', timeout: 30_000 });
+    await visible('VODAppFullAccess', 'System');
+    await wb().waitForNotification(/Detached VODCustomUploadOnly from RamUser "alice"/);
+    const logged = await requestIdInOutput('DetachAppPolicyFromIdentity .*alice.* succeeded');
+
+    const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity');
+    assert.equal(sent.length, 1);
+    assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], ['alice', 'VODCustomUploadOnly', 'OK']);
+    assert.equal(logged, sent[0].requestId);
+    assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: 'alice', appId: 'app-1000000' }), ['VODAppFullAccess']);
+  });
+
+  it('unbinds two selected buckets in one bulk run with one summary', async () => {
+    const buckets = ['media-output-archive', 'media-output-thumbs'];
+    await row(buckets[0], 'bound as output').click();
+    await row(buckets[1], 'bound as output').click({ modifiers: ['ControlOrMeta'] });
+    await wb().rightClick(row(buckets[1], 'bound as output'));
+    await wb().clickMenuItem('Unbind Output Bucket');
+    const question = await wb().answerDialog('Unbind 2');
+    assert.match(question, /Unbind 2 output buckets from MPS\?/);
+    for (const b of buckets) assert.ok(question.includes(`• ${b}`), `the modal lists ${b}`);
+
+    await wb().waitForNotification('Unbound 2 of 2 buckets');
+    for (const b of buckets) await visible(b, 'not bound');
+    const text = await wb().outputText(CHANNEL);
+    assert.match(text, new RegExp(`Unbound 2 of 2 buckets \\[profile ${ENV_PROFILE}\\]`));
+    for (const b of buckets) {
+      const sent = requests((r) => r.action === 'UnbindOutputBucket' && r.params.Bucket === b);
+      assert.equal(sent.length, 1, `one UnbindOutputBucket for ${b}`);
+      assert.equal(sent[0].outcome, 'OK');
+      assert.ok(text.includes(`${b}: succeeded RequestId ${sent[0].requestId}`), `the summary lists ${b} with the emulator's RequestId`);
+      assert.equal(emulator.state.isBound(b), false);
+    }
+  });
+
+  it('shows a failed listing as an error row with its code, and logs it', async () => {
+    await expand('RamUser: ghost', MISSING_APP);
+    await visible('Failed to load app policies: InvalidAppId.NotFound (HTTP 404) — show log');
+    const logged = await requestIdInOutput('ListAppPoliciesForIdentity app policies of .*ghost.* failed');
+    const text = await wb().outputText(CHANNEL);
+    assert.match(text, new RegExp(`RequestId ${logged} — Code InvalidAppId.NotFound, HTTP 404`));
+    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === 'ghost');
+    assert.ok(sent.length >= 1);
+    assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));
+    assert.ok(sent.some((r) => r.requestId === logged), 'the logged RequestId is one the emulator issued');
+  });
+
+  it('stores an AccessKey typed into "Set AccessKey…" (secret in a password box) and loads the profile with it', async () => {
+    const before = requests((r) => r.accessKeyId === KEYCHAIN_KEY.accessKeyId).length;
+    assert.equal(before, 0, 'nothing was signed with the keychain pair before it was set');
+
+    await wb().rightClick(row(KEYCHAIN_PROFILE, 'cn-shanghai · custom endpoint'));
+    await wb().clickMenuItem('Set AccessKey…');
+    const box = wb().quickInput();
+    await box.filter({ hasText: `Set AccessKey for profile ${KEYCHAIN_PROFILE}` }).waitFor({ timeout: 15_000 });
+    await wb().fillQuickInput(KEYCHAIN_KEY.accessKeyId);
+    await box.filter({ hasText: 'AccessKey Secret for LTAI****0001' }).waitFor({ timeout: 15_000 });
+    const input = box.locator('input').first();
+    assert.equal(await input.getAttribute('type'), 'password', 'the secret goes into a password box');
+    await wb().fillQuickInput(KEYCHAIN_KEY.accessKeySecret);
+    await box.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    await visible(KEYCHAIN_BUCKET, 'bound as output');
+    await row('Set AccessKey…').waitFor({ state: 'detached', timeout: 15_000 });
+    const signed = requests((r) => r.accessKeyId === KEYCHAIN_KEY.accessKeyId);
+    assert.ok(signed.some((r) => r.action === 'ListAllMediaBucket' && r.outcome === 'OK'), 'the bucket listing was signed with the stored pair');
+
+    // The secret shows nowhere: not in the Output the failure artifacts dump, not on the page.
+    const text = await wb().outputText(CHANNEL);
+    assert.match(text, new RegExp(`AccessKey LTAI\\*{4}0001 stored for profile ${KEYCHAIN_PROFILE}\\.`));
+    assert.ok(!text.includes(KEYCHAIN_KEY.accessKeySecret), 'the Output contains the secret');
+    assert.ok(!text.includes(KEYCHAIN_KEY.accessKeyId), 'the Output contains the unmasked AccessKey ID');
+    const page = await wb().page.locator('body').innerText();
+    assert.ok(!page.includes(KEYCHAIN_KEY.accessKeySecret), 'the page shows the secret');
+  });
+});
+
+async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`${what} (waited ${timeoutMs} ms)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
