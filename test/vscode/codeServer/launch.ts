@@ -94,6 +94,10 @@ export async function startCodeServer(o: CodeServerOptions = {}): Promise<CodeSe
   };
   // Don't let a parent VS Code/code-server session leak into ours.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_IPC') || k === 'VSCODE_PROXY_URI') delete env[k];
+  // code-server lets these override --bind-addr: a PORT in the caller's shell would move it off the port we poll,
+  // a CODE_SERVER_HOST could expose it beyond loopback.
+  delete env.PORT;
+  delete env.CODE_SERVER_HOST;
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
   for (const ext of o.installExtensions ?? []) {
