@@ -33,6 +33,11 @@ import { registerResourcesView } from './tree/resourcesView';
 /** What other parts of the extension (and other extensions) can subscribe to. */
 export interface AlicloudMediaApi {
   readonly onDidRecordCall: CallEvents['onDidRecordCall'];
+  /**
+   * The Resources view's rows exactly as VS Code gets them (getChildren from the root, then getTreeItem), so tests
+   * and tools can read what the view shows. Elements are opaque: pass them back, don't look inside.
+   */
+  readonly resources: Pick<vscode.TreeDataProvider<unknown>, 'getChildren' | 'getTreeItem' | 'onDidChangeTreeData'>;
 }
 
 export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
@@ -70,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
 
   clock.register(context);
   clock.activated();
-  return { onDidRecordCall: calls.onDidRecordCall };
+  return { onDidRecordCall: calls.onDidRecordCall, resources: tree as vscode.TreeDataProvider<unknown> };
 }
 
 export function deactivate(): void {
