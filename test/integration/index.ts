@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, recordStartup } from './support/startup';
 
 export const RESULTS_ENV = 'VSCODE_TEST_RESULTS_FILE';
 
@@ -54,6 +56,9 @@ class ConsoleReporter extends Mocha.reporters.Base {
 }
 
 export async function run(): Promise<void> {
+  // Before any test file is loaded: any of them may activate the extension, so activation.test.ts can only prove
+  // that nothing activated it at start-up from a snapshot taken here.
+  recordStartup({ extensionActive: vscode.extensions.getExtension(EXTENSION_ID)?.isActive, at: Date.now() });
   const files = findTests(__dirname);
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, durationMs: 0, failures: [] };
   const mocha = new Mocha({

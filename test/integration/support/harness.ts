@@ -1,0 +1,234 @@
+// Shared by the extension-host test files (each bundles its own copy): the extension under test, its settings,
+// an in-process emulator, the revocation commands' result shapes, and where VS Code writes its files.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEMO_ACCESS_KEY, startEmulator, type EmulatorOptions, type ReceivedRequest, type RunningEmulator } from '../../emulator/server';
+
+export { DEMO_ACCESS_KEY };
+export type { ReceivedRequest, RunningEmulator };
+
+export { EXTENSION_ID } from './startup';
+import { EXTENSION_ID } from './startup';
+export const REGION = 'cn-shanghai';
+
+/** What `activate()` returns (src/extension.ts AlicloudMediaApi), as a test sees it. */
+export interface ExtensionApi {
+  readonly onDidRecordCall: vscode.Event<CallRecordLike>;
+  readonly resources: Pick<vscode.TreeDataProvider<unknown>, 'getChildren' | 'getTreeItem' | 'onDidChangeTreeData'>;
+}
+
+export interface CallRecordLike {
+  readonly action: string;
+  readonly target: string;
+  readonly profile?: string;
+  readonly outcome: string;
+  readonly requestId?: string;
+  readonly attempts: number;
+}
+
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return ext.activate();
+}
+
+// ------------------------------------------------------------------------------------------------ results
+
+export interface ResultError {
+  kind: string;
+  code: string;
+  message: string;
+  requestId?: string;
+  httpStatus?: number;
+  recommend?: string;
+}
+
+export interface UnbindResult {
+  ok: boolean;
+  profile?: string;
+  bucket?: string;
+  requestId?: string;
+  error?: ResultError;
+}
+
+export interface BulkUnbindResult {
+  ok: boolean;
+  profile: string;
+  cancelled: boolean;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  results: { bucket: string; status: string; requestId?: string; error?: ResultError }[];
+  error?: ResultError;
+}
+
+export interface DetachResult {
+  ok: boolean;
+  requestId?: string;
+  nonExistPolicyNames?: string[];
+  failedPolicyNames?: string[];
+  error?: ResultError;
+}
+
+export interface EditResult {
+  ok: boolean;
+  error?: ResultError;
+}
+
+export function unbind(arg: unknown): Thenable<UnbindResult> {
+  return vscode.commands.executeCommand<UnbindResult>('alicloudMedia.unbindOutputBucket', arg);
+}
+
+export function unbindMany(arg: { profile: string; buckets: string[] }): Thenable<BulkUnbindResult> {
+  return vscode.commands.executeCommand<BulkUnbindResult>('alicloudMedia.unbindOutputBucket', arg);
+}
+
+export function detach(arg: unknown): Thenable<DetachResult> {
+  return vscode.commands.executeCommand<DetachResult>('alicloudMedia.detachAppPolicy', arg);
+}
+
+export function setCredentials(profile: string, key: { accessKeyId: string; accessKeySecret: string; securityToken?: string }): Thenable<EditResult> {
+  return vscode.commands.executeCommand<EditResult>('alicloudMedia.setCredentials', { profile, ...key });
+}
+
+export function clearCredentials(profile: string): Thenable<EditResult> {
+  return vscode.commands.executeCommand<EditResult>('alicloudMedia.clearCredentials', { profile });
+}
+
+// ------------------------------------------------------------------------------------------------ settings
+
+export interface ProfileSetting {
+  name: string;
+  region?: string;
+  credentialSource?: 'keychain' | 'environment';
+  endpoints?: { mps?: string; vod?: string };
+  outputBuckets?: string[];
+  identities?: { identityType: 'RamUser' | 'RamRole'; identityName: string; appId?: string }[];
+}
+
+/** A profile pointed at the emulator for both products. */
+export function emulatorProfile(emulator: RunningEmulator, p: ProfileSetting): ProfileSetting {
+  return { region: REGION, endpoints: { mps: emulator.url, vod: emulator.url }, ...p };
+}
+
+/** Replaces alicloudMedia.profiles in user settings (the only level the extension reads). */
+export async function setProfiles(profiles: ProfileSetting[] | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('alicloudMedia').update('profiles', profiles, vscode.ConfigurationTarget.Global);
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('alicloudMedia').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+// ------------------------------------------------------------------------------------------------ emulator
+
+/** An emulator for one test file: the demo state and keys unless given, no QPS limits (the suite is not a load test). */
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, quiet: true, qpsLimits: false, ...options });
+}
+
+/** The requests of one action the emulator received since `since` (an index into requests()). */
+export function requestsOf(emulator: RunningEmulator, action: string, since = 0): ReceivedRequest[] {
+  return emulator.requests().slice(since).filter((r) => r.action === action);
+}
+
+/** Asserts `request` is a v1-signed POST the emulator accepted, signed with `accessKeyId`. */
+export function assertAcceptedAndSigned(request: ReceivedRequest | undefined, accessKeyId: string): void {
+  assert.ok(request, 'the emulator received no such request');
+  assert.equal(request.status, 200, `answered ${request.status} ${request.outcome}`);
+  assert.equal(request.outcome, 'OK');
+  assert.equal(request.accessKeyId, accessKeyId);
+  assert.equal(request.signatureVersion, 'v1');
+  assert.equal(request.method, 'POST');
+  assert.match(request.requestId ?? '', /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+}
+
+// ------------------------------------------------------------------------------------------------ environment
+
+/** Every variable the extension reads credentials from (src/credentials/environment.ts). */
+export const CREDENTIAL_VARIABLES = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'ALIBABACLOUD_ACCESS_KEY_ID', 'ALIBABACLOUD_ACCESS_KEY_SECRET', 'ALIBABACLOUD_SECURITY_TOKEN',
+  'ALICLOUD_ACCESS_KEY_ID', 'ALICLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_SECURITY_TOKEN',
+  'ALICLOUD_ACCESS_KEY', 'ALICLOUD_SECRET_KEY',
+] as const;
+
+/**
+ * Snapshot of the credential variables of this process (the extension host, which the extension reads at call
+ * time); `restore()` puts them back exactly, including absent ones.
+ */
+export function saveCredentialEnvironment(): { restore(): void } {
+  const saved = new Map(CREDENTIAL_VARIABLES.map((k) => [k, process.env[k]]));
+  return {
+    restore() {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    },
+  };
+}
+
+export function clearCredentialEnvironment(): void {
+  for (const k of CREDENTIAL_VARIABLES) delete process.env[k];
+}
+
+// ------------------------------------------------------------------------------------------------ waiting
+
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ files VS Code writes
+
+/**
+ * The user-data directory of the VS Code this host belongs to. code-server puts its session socket there and
+ * passes the path to the extension host as CODE_SERVER_SESSION_SOCKET; the desktop runner passes the directory
+ * itself as VSCODE_TEST_USER_DATA_DIR.
+ */
+export function userDataDir(): string {
+  const explicit = process.env.VSCODE_TEST_USER_DATA_DIR;
+  if (explicit) return explicit;
+  const socket = process.env.CODE_SERVER_SESSION_SOCKET;
+  if (socket) return path.dirname(socket);
+  throw new Error('cannot locate the user-data directory: set VSCODE_TEST_USER_DATA_DIR for the extension host');
+}
+
+/**
+ * The file the extension's LogOutputChannel writes: `<logs>/<session>/exthost<N>/<extension id>/<channel>.log`
+ * (the extension's logUri). Newest session first, in case the folder holds older ones.
+ */
+export function logChannelFile(channel = 'Alibaba Cloud Media'): string | undefined {
+  const logs = path.join(userDataDir(), 'logs');
+  if (!fs.existsSync(logs)) return undefined;
+  for (const session of fs.readdirSync(logs).sort().reverse()) {
+    const sessionDir = path.join(logs, session);
+    if (!fs.statSync(sessionDir).isDirectory()) continue;
+    for (const host of fs.readdirSync(sessionDir).filter((d) => d.startsWith('exthost')).sort().reverse()) {
+      const file = path.join(sessionDir, host, EXTENSION_ID, `${channel}.log`);
+      if (fs.existsSync(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+export function readLog(): string {
+  const file = logChannelFile();
+  return file ? fs.readFileSync(file, 'utf8') : '';
+}
+
+/** Waits until the log channel's file contains every one of `needles` (the channel writes asynchronously). */
+export function waitForLog(needles: string[], timeoutMs = 5000): Promise<string> {
+  return waitFor(() => {
+    const text = readLog();
+    return needles.every((n) => text.includes(n)) ? text : undefined;
+  }, `log lines containing ${needles.join(' | ')}`, timeoutMs);
+}
