@@ -8,6 +8,8 @@ import { freePort, killTree, log, makeTempDir, onEmergency, seconds, signalGroup
 import { codeServerEntry } from './install';
 
 export interface CodeServerOptions {
+  /** Port on 127.0.0.1 (default: a free one). A given port that is busy is an error, not retried elsewhere. */
+  port?: number;
   /** Use this extensions dir instead of a fresh empty one (it is not removed on close). */
   extensionsDir?: string;
   /** Merged over the defaults written to User/settings.json. */
@@ -116,7 +118,7 @@ export async function startCodeServer(o: CodeServerOptions = {}): Promise<CodeSe
   const verbose = o.verbose ?? !!process.env.VSCODE_TEST_VERBOSE;
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
+    const port = o.port ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;
     const child = spawn(
       process.execPath,
@@ -159,7 +161,10 @@ export async function startCodeServer(o: CodeServerOptions = {}): Promise<CodeSe
       closed = true;
       await killTree(child);
       unregisterKill();
-      if (/EADDRINUSE/.test(tail.join('\n'))) continue;
+      if (/EADDRINUSE/.test(tail.join('\n'))) {
+        if (o.port === undefined) continue;
+        lastError = new Error(`port ${o.port} on 127.0.0.1 is already in use`);
+      }
       root.remove();
       throw lastError;
     }
