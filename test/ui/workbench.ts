@@ -28,9 +28,28 @@ const built = new Set<string>();
 export class Workbench {
   private constructor(
     readonly page: Page,
-    readonly server: CodeServer,
+    /** Undefined for a workbench served by someone else (connect()). */
+    readonly server: CodeServer | undefined,
     private readonly browser: Browser,
   ) {}
+
+  /**
+   * A browser on a workbench that is already being served (e.g. by `npm run demo`). close() closes only the
+   * browser.
+   */
+  static async connect(url: string): Promise<Workbench> {
+    const started = Date.now();
+    const browser = await launchBrowser();
+    try {
+      await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
+      await browser.page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+      log(`workbench at ${url} open in ${seconds(started)}`);
+      return new Workbench(browser.page, undefined, browser);
+    } catch (err) {
+      await browser.close();
+      throw err;
+    }
+  }
 
   static async open(o: OpenWorkbenchOptions = {}): Promise<Workbench> {
     const started = Date.now();
@@ -58,7 +77,7 @@ export class Workbench {
 
   async close(): Promise<void> {
     await this.browser.close();
-    await this.server.close();
+    await this.server?.close();
   }
 
   /** Clicks the activity bar entry whose title starts with `containerTitle`; returns the side bar. */

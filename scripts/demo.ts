@@ -1,0 +1,214 @@
+// npm run demo [-- --port N] — the extension in VS Code for the web, against the local Alibaba Cloud emulator.
+//
+// 1. installs code-server on first run (about a minute, once; later runs only check it);
+// 2. packages the working tree into a VSIX (production build first) and installs it into a fresh extensions dir;
+// 3. starts the emulator with its demo state, in this process;
+// 4. starts code-server on http://127.0.0.1:8080 (or --port) with two demo profiles in its user settings;
+// 5. on Ctrl-C, SIGTERM or SIGHUP stops code-server (its whole process group) and the emulator, removes every
+//    temp dir and exits 0.
+//
+// Why a VSIX and not the workbench URL's extensionDevelopmentPath payload: the demo is opened by a person in their
+// own browser, and the plain URL must keep working after a reload or when typed by hand. An installed extension
+// loads for every window of this server; a payload URL is long, is lost as soon as the user navigates to "/", and
+// runs the extension as an "Extension Development Host".
+//
+// code-server listens on 127.0.0.1 only, so `--auth none` exposes it to this machine's users and nobody else.
+// The "demo" profile reads its AccessKey from the environment: this script gives code-server (and so the
+// extension host) ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET set to the emulator's demo pair — not a real credential.
+import { spawnSync } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
+import { ensureCodeServer, PrerequisiteError } from '../test/vscode/codeServer/install';
+import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
+import { makeTempDir, repoRoot, seconds } from '../test/vscode/util';
+
+const USAGE = `Usage: npm run demo -- [--port N] [--emulator-port N] [--quiet]
+  --port N            code-server port on 127.0.0.1 (default 8080)
+  --emulator-port N   emulator port on 127.0.0.1 (default: any free port)
+  --quiet             no per-request lines from the emulator`;
+
+export const DEMO_PROFILE = 'demo';
+export const KEYCHAIN_PROFILE = 'demo-keychain';
+export const DEMO_BUCKETS = ['media-output-demo', 'media-output-archive', 'media-output-thumbs', 'media-output-unbound'];
+
+interface Args {
+  port: number;
+  emulatorPort: number;
+  quiet: boolean;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { port: 8080, emulatorPort: 0, quiet: false, help: false };
+  const portValue = (flag: string, v: string | undefined, allowZero: boolean): number => {
+    const n = Number(v);
+    if (v === undefined || !/^\d+$/.test(v) || n > 65535 || (!allowZero && n === 0)) throw new Error(`${flag} needs a port number, got ${v ?? 'nothing'}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--port') args.port = portValue(flag, value(), false);
+    else if (flag === '--emulator-port') args.emulatorPort = portValue(flag, value(), true);
+    else if (flag === '--quiet') args.quiet = true;
+    else if (flag === '--help' || flag === '-h') args.help = true;
+    else throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
+  }
+  return args;
+}
+
+function say(msg: string): void {
+  process.stdout.write(`[demo] ${msg}\n`);
+}
+
+/** Fails fast, before the slow steps, when the port is taken. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new Error(e.code === 'EADDRINUSE' ? `port ${port} on 127.0.0.1 is in use: choose another with \`npm run demo -- --port N\`` : e.message)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/** Production build + VSIX of the working tree, in a temp dir the caller removes. */
+function packageExtension(dir: string): string {
+  const vsix = path.join(dir, 'alicloud-media-access-demo.vsix');
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--out', vsix], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.error) throw new Error(`could not run vsce (${r.error.message}): run \`npm install\` first`);
+  if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  return vsix;
+}
+
+export function demoSettings(emulatorUrl: string): object {
+  const endpoints = { mps: emulatorUrl, vod: emulatorUrl };
+  return {
+    'alicloudMedia.profiles': [
+      {
+        name: DEMO_PROFILE,
+        region: 'cn-shanghai',
+        credentialSource: 'environment',
+        endpoints,
+        outputBuckets: DEMO_BUCKETS,
+        identities: [
+          { identityType: 'RamUser', identityName: 'alice' },
+          { identityType: 'RamUser', identityName: 'build-bot' },
+          { identityType: 'RamRole', identityName: 'TranscodeRole' },
+          { identityType: 'RamUser', identityName: 'alice', appId: 'app-2000001' },
+        ],
+      },
+      {
+        name: KEYCHAIN_PROFILE,
+        region: 'cn-shanghai',
+        credentialSource: 'keychain',
+        endpoints,
+        outputBuckets: ['media-output-demo'],
+        identities: [{ identityType: 'RamUser', identityName: 'build-bot' }],
+      },
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const started = Date.now();
+  await assertPortFree(args.port);
+
+  say('checking code-server (installed into .tools/ on first run, about a minute)');
+  ensureCodeServer();
+
+  let t = Date.now();
+  say('building and packaging the extension from the working tree');
+  const vsixDir = makeTempDir('alicloud-demo-vsix');
+  let emulator: RunningEmulator | undefined;
+  let server: CodeServer | undefined;
+  try {
+    const vsix = packageExtension(vsixDir.dir);
+    say(`packaged in ${seconds(t)}`);
+
+    emulator = await startEmulator({ port: args.emulatorPort, quiet: args.quiet });
+    say(`emulator listening on ${emulator.url} (demo state)`);
+
+    t = Date.now();
+    say(`starting code-server on 127.0.0.1:${args.port} with the extension installed`);
+    server = await startCodeServer({
+      port: args.port,
+      userSettings: demoSettings(emulator.url),
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
+      installExtensions: [vsix],
+    });
+    say(`code-server ready in ${seconds(t)}`);
+  } catch (err) {
+    await server?.close();
+    await emulator?.close();
+    throw err;
+  } finally {
+    vsixDir.remove();
+  }
+
+  installShutdown(server, emulator);
+  console.log(`
+  Alibaba Cloud Media Access demo, ready in ${seconds(started)}
+
+    Open  ${server.url}   (127.0.0.1 only, no password: --auth none is safe on loopback)
+    Then  the "Alibaba Cloud Media" icon in the activity bar.
+
+    Profile "${DEMO_PROFILE}"            AccessKey from the environment (set for code-server by this script)
+    Profile "${KEYCHAIN_PROFILE}"   right-click → Set AccessKey… and enter the emulator's demo pair:
+      AccessKeyId      ${DEMO_ACCESS_KEY.accessKeyId}
+      AccessKeySecret  ${DEMO_ACCESS_KEY.accessKeySecret}   (not a real credential)
+
+    Emulator  ${emulator.url}   (state, stats, requests: ${emulator.url}/__emulator/)
+
+  Ctrl-C stops code-server and the emulator.
+`);
+}
+
+/**
+ * Replaces the launcher's emergency signal handlers (which SIGKILL and exit at once) with an orderly stop; they
+ * stay as the fallback for a second signal or a crash (their 'exit' hook still kills the group and removes dirs).
+ */
+function installShutdown(server: CodeServer, emulator: RunningEmulator): void {
+  let stopping = false;
+  const initialParent = process.ppid;
+  const stop = async (why: string) => {
+    if (stopping) {
+      say(`${why} again: stopping now`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`${why}: stopping code-server and the emulator`);
+    const t = Date.now();
+    await server.close();
+    await emulator.close();
+    say(`stopped in ${seconds(t)}`);
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
+  // When whatever started us dies without passing a signal on (npm forwards SIGTERM to its `sh -c`, which dies
+  // without passing it on), stop rather than linger as an orphan.
+  const watch = setInterval(() => {
+    if (process.ppid === initialParent) return;
+    clearInterval(watch);
+    void stop('parent process gone');
+  }, 1000);
+  watch.unref();
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    const prefix = err instanceof PrerequisiteError ? 'cannot install code-server' : 'demo failed';
+    process.stderr.write(`[demo] ${prefix}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
