@@ -10,6 +10,7 @@
 // filtered noise.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEMO_ACCESS_KEY } from '../emulator/server';
 import { launchBrowser, type Browser } from './browser';
 import { buildTests, integrationIndex } from './buildTests';
 import { ensureCodeServer } from './codeServer/install';
@@ -36,6 +37,25 @@ const WORKBENCH_CHATTER =
 export function isNoise(text: string): boolean {
   return NOISE.some((re) => re.test(text));
 }
+
+/**
+ * The extension host inherits code-server's environment. The suite checks that an "environment" profile signs with
+ * a key VS Code was started with, so start it with the emulator's demo key in the lowest-precedence spelling
+ * (Terraform's) and the other spellings emptied: a developer's real keys never reach the test host.
+ */
+const CREDENTIAL_ENV: NodeJS.ProcessEnv = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: '',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
+  ALIBABA_CLOUD_SECURITY_TOKEN: '',
+  ALIBABACLOUD_ACCESS_KEY_ID: '',
+  ALIBABACLOUD_ACCESS_KEY_SECRET: '',
+  ALIBABACLOUD_SECURITY_TOKEN: '',
+  ALICLOUD_ACCESS_KEY_ID: '',
+  ALICLOUD_ACCESS_KEY_SECRET: '',
+  ALICLOUD_SECURITY_TOKEN: '',
+  ALICLOUD_ACCESS_KEY: DEMO_ACCESS_KEY.accessKeyId,
+  ALICLOUD_SECRET_KEY: DEMO_ACCESS_KEY.accessKeySecret,
+};
 
 interface Args {
   extension: string;
@@ -95,7 +115,7 @@ async function main(): Promise<number> {
   let exitCode = 1;
   let summary = '';
   try {
-    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile } });
+    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile, ...CREDENTIAL_ENV } });
     browser = await launchBrowser();
     const page = browser.page;
     const verbose = !!process.env.VSCODE_TEST_VERBOSE;
