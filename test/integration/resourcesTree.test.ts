@@ -1,0 +1,189 @@
+// The Resources view's rows, read through the data provider the extension exports (the same getChildren /
+// getTreeItem calls VS Code makes): which rows exist comes from the user settings, what they say comes from the
+// emulator's state, and each listing is fetched only when its rows are asked for.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  DEMO_ACCESS_KEY,
+  assertAcceptedAndSigned,
+  clearCredentials,
+  detach,
+  emulatorProfile,
+  extensionApi,
+  requestsOf,
+  setCredentials,
+  setProfiles,
+  startTestEmulator,
+  unbind,
+  waitFor,
+  type ExtensionApi,
+  type ProfileSetting,
+  type RunningEmulator,
+} from './support/harness';
+
+const PROFILE = 'tree-it';
+const BUCKETS = ['media-output-demo', 'media-output-unbound', 'media-output-archive'];
+
+interface Row {
+  element: unknown;
+  label: string;
+  description: string;
+  contextValue: string;
+}
+
+describe('Resources tree', function () {
+  this.timeout(30_000);
+  let emulator: RunningEmulator;
+  let api: ExtensionApi;
+  let profile: ProfileSetting;
+
+  async function rowsOf(element?: unknown): Promise<Row[]> {
+    const children = (await api.resources.getChildren(element)) ?? [];
+    return Promise.all(
+      children.map(async (child) => {
+        const item = await api.resources.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return { element: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
+      }),
+    );
+  }
+
+  async function row(parent: unknown, label: string): Promise<Row> {
+    const found = (await rowsOf(parent)).find((r) => r.label === label);
+    assert.ok(found, `no row "${label}"`);
+    return found;
+  }
+
+  const profileRow = () => row(undefined, PROFILE);
+  const bucketGroup = async () => row((await profileRow()).element, 'MPS Output Buckets');
+  const identityGroup = async () => row((await profileRow()).element, 'VOD Identities');
+  const bucketRows = async () => (await rowsOf((await bucketGroup()).element)).map((r) => ({ label: r.label, description: r.description, contextValue: r.contextValue }));
+
+  /** Polls the rows until they satisfy `ok` (refreshes after a setting or secret change arrive as events). */
+  function rowsUntil<R extends { label: string; contextValue: string }>(read: () => Promise<R[]>, ok: (rows: R[]) => boolean, what: string): Promise<R[]> {
+    return waitFor(async () => {
+      const rows = await read();
+      return ok(rows) ? rows : undefined;
+    }, what);
+  }
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    api = await extensionApi();
+    profile = emulatorProfile(emulator, {
+      name: PROFILE,
+      outputBuckets: BUCKETS,
+      identities: [
+        { identityType: 'RamUser', identityName: 'alice' },
+        { identityType: 'RamRole', identityName: 'TranscodeRole', appId: 'app-1000000' },
+      ],
+    });
+    await clearCredentials(PROFILE);
+    await setProfiles([profile]);
+  });
+
+  after(async () => {
+    await clearCredentials(PROFILE);
+    await setProfiles(undefined);
+    await emulator?.close();
+  });
+
+  it('shows the profile from settings, and without an AccessKey offers Set AccessKey… and lists nothing', async () => {
+    const roots = await rowsUntil(() => rowsOf(), (rows) => rows.some((r) => r.label === PROFILE), 'the profile row');
+    assert.deepEqual(roots.map((r) => r.label), [PROFILE]);
+    const p = await profileRow();
+    assert.equal(p.contextValue, 'profile');
+    assert.equal(p.description, 'cn-shanghai · custom endpoint');
+
+    const children = await rowsOf(p.element);
+    assert.deepEqual(children.map((r) => [r.label, r.contextValue]), [
+      ['Set AccessKey…', 'message.setCredentials'],
+      ['MPS Output Buckets', 'bucketGroup'],
+      ['VOD Identities', 'identityGroup'],
+    ]);
+    assert.equal(children[1]?.description, '3');
+    assert.equal(children[2]?.description, '2');
+    assert.deepEqual(await bucketRows(), BUCKETS.map((b) => ({ label: b, description: 'unknown', contextValue: 'outputBucket.unknown' })));
+    const alice = await row((await identityGroup()).element, 'RamUser: alice');
+    assert.deepEqual((await rowsOf(alice.element)).map((r) => r.label), ['Set AccessKey…']);
+    assert.equal(emulator.stats().received, 0, 'a list call was sent without credentials');
+  });
+
+  it('with an AccessKey, each bucket shows its binding from ONE ListAllMediaBucket', async () => {
+    assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
+    await rowsUntil(async () => rowsOf((await profileRow()).element), (rows) => !rows.some((r) => r.label === 'Set AccessKey…'), 'the Set AccessKey row to go');
+    assert.deepEqual(await bucketRows(), [
+      { label: 'media-output-demo', description: 'bound as output', contextValue: 'outputBucket.bound' },
+      { label: 'media-output-unbound', description: 'not bound', contextValue: 'outputBucket.unbound' },
+      { label: 'media-output-archive', description: 'bound as output', contextValue: 'outputBucket.bound' },
+    ]);
+    await bucketRows(); // rendering again uses the loaded listing
+    const lists = requestsOf(emulator, 'ListAllMediaBucket');
+    assert.equal(lists.length, 1);
+    assertAcceptedAndSigned(lists[0], DEMO_ACCESS_KEY.accessKeyId);
+  });
+
+  it('an identity expands to the app policies the emulator holds for it', async () => {
+    const identities = await rowsOf((await identityGroup()).element);
+    assert.deepEqual(identities.map((r) => [r.label, r.description, r.contextValue]), [
+      ['RamUser: alice', 'app-1000000', 'identity'],
+      ['RamRole: TranscodeRole', 'app-1000000', 'identity'],
+    ]);
+    const policies = await rowsOf(identities[0]?.element);
+    assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [
+      ['VODAppFullAccess', 'System', 'appPolicy'],
+      ['VODCustomUploadOnly', 'Custom', 'appPolicy'],
+    ]);
+    const lists = requestsOf(emulator, 'ListAppPoliciesForIdentity');
+    assert.equal(lists.length, 1, 'only the expanded identity is listed');
+    assert.equal(lists[0]?.params.IdentityName, 'alice');
+    assert.equal(lists[0]?.params.IdentityType, 'RamUser');
+  });
+
+  it('after an unbind through the command, the bucket row shows "not bound" from a fresh listing', async () => {
+    const result = await unbind({ profile: PROFILE, bucket: 'media-output-demo' });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-demo')?.contextValue === 'outputBucket.unbound', 'the unbound state');
+    assert.equal(requestsOf(emulator, 'ListAllMediaBucket').length, 2, 'one new listing after the unbind');
+  });
+
+  it('after a detach through the command, the policy row is gone', async () => {
+    const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const alice = async () => rowsOf((await row((await identityGroup()).element, 'RamUser: alice')).element);
+    const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess'), 'the detached policy to disappear');
+    assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly']);
+  });
+
+  it('Refresh reloads from the server: a change made elsewhere shows up', async () => {
+    emulator.state.bindOutput('media-output-unbound');
+    assert.equal((await bucketRows()).find((r) => r.label === 'media-output-unbound')?.contextValue, 'outputBucket.unbound', 'cached until refreshed');
+    await vscode.commands.executeCommand('alicloudMedia.refresh');
+    await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-unbound')?.contextValue === 'outputBucket.bound', 'the refreshed state');
+  });
+
+  it('a failed listing shows an error row with the code and leaves the bindings unknown', async () => {
+    await setCredentials(PROFILE, { accessKeyId: 'LTAI5tTreeUnknownKey0009', accessKeySecret: DEMO_ACCESS_KEY.accessKeySecret });
+    const rows = await rowsUntil(bucketRows, (r) => r[0]?.contextValue === 'error.withRequestId', 'the error row');
+    assert.equal(rows[0]?.label, 'Failed to load buckets: InvalidAccessKeyId.NotFound (HTTP 404) — show log');
+    assert.deepEqual(rows.slice(1).map((r) => r.contextValue), BUCKETS.map(() => 'outputBucket.unknown'));
+    await setCredentials(PROFILE, DEMO_ACCESS_KEY);
+  });
+
+  it('rows follow the settings: an added bucket appears, an empty profile offers to add, a bad profile is reported', async () => {
+    const added = await vscode.commands.executeCommand<{ ok: boolean }>('alicloudMedia.addOutputBucket', { profile: PROFILE, bucket: 'media-output-thumbs' });
+    assert.equal(added?.ok, true, JSON.stringify(added));
+    await rowsUntil(bucketRows, (rows) => rows.some((r) => r.label === 'media-output-thumbs' && r.contextValue === 'outputBucket.bound'), 'the added bucket');
+
+    await setProfiles([
+      profile,
+      emulatorProfile(emulator, { name: 'tree-empty-it' }),
+      { name: 'tree-bad-it', region: 'cn-shanghai', endpoints: { mps: 'http://example.com' } },
+    ]);
+    const roots = await rowsUntil(() => rowsOf(), (rows) => rows.length === 3, 'three root rows');
+    assert.deepEqual(roots.map((r) => r.label), [PROFILE, 'tree-empty-it', '1 problem in alicloudMedia.profiles — show log']);
+    const empty = await rowsOf(roots[1]?.element);
+    const emptyBuckets = await rowsOf(empty.find((r) => r.label === 'MPS Output Buckets')?.element);
+    assert.deepEqual(emptyBuckets.map((r) => [r.label, r.contextValue]), [['Add Output Bucket…', 'message.addOutputBucket']]);
+  });
+});
