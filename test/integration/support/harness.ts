@@ -232,3 +232,11 @@ export function waitForLog(needles: string[], timeoutMs = 5000): Promise<string>
     return needles.every((n) => text.includes(n)) ? text : undefined;
   }, `log lines containing ${needles.join(' | ')}`, timeoutMs);
 }
+
+// ------------------------------------------------------------------------------------------------ secrets
+
+/**
+ * Every AccessKey secret and security token this suite uses (the emulator's demo secret included) contains
+ * "NotReal" followed by digits, so one pattern finds any of them in whatever VS Code or the extension wrote.
+ */
+export const TEST_SECRET_PATTERN = /[A-Za-z]+NotReal\d+/;
