@@ -9,6 +9,7 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTests, integrationIndex } from './buildTests';
+import { CREDENTIAL_ENV } from './runIntegration';
 import { log, makeTempDir, repoRoot, run, seconds } from './util';
 
 const VERSION = process.env.VSCODE_TEST_VERSION ?? '1.100.3';
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
   const scratch = makeTempDir('vscode-test-electron');
   const resultsFile = path.join(scratch.dir, 'results.json');
   const workspace = path.join(scratch.dir, 'workspace');
+  const userData = path.join(scratch.dir, 'user-data');
   fs.mkdirSync(workspace);
   let code: number;
   try {
@@ -50,14 +52,16 @@ async function main(): Promise<number> {
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: integrationIndex,
-      extensionTestsEnv: { VSCODE_TEST_RESULTS_FILE: resultsFile },
+      // The same credential environment as the code-server runner; the user-data dir so the suite can read the
+      // files VS Code writes (the extension's log, settings) — code-server tells its extension host on its own.
+      extensionTestsEnv: { VSCODE_TEST_RESULTS_FILE: resultsFile, VSCODE_TEST_USER_DATA_DIR: userData, ...CREDENTIAL_ENV },
       launchArgs: [
         workspace,
         '--disable-extensions',
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
-        '--user-data-dir', path.join(scratch.dir, 'user-data'),
+        '--user-data-dir', userData,
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       ],
     }).catch((err: unknown) => {

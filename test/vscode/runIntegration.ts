@@ -43,7 +43,7 @@ export function isNoise(text: string): boolean {
  * a key VS Code was started with, so start it with the emulator's demo key in the lowest-precedence spelling
  * (Terraform's) and the other spellings emptied: a developer's real keys never reach the test host.
  */
-const CREDENTIAL_ENV: NodeJS.ProcessEnv = {
+export const CREDENTIAL_ENV: Record<string, string> = {
   ALIBABA_CLOUD_ACCESS_KEY_ID: '',
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
   ALIBABA_CLOUD_SECURITY_TOKEN: '',

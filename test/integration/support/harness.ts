@@ -203,21 +203,18 @@ export function userDataDir(): string {
 }
 
 /**
- * The file the extension's LogOutputChannel writes: `<logs>/<session>/exthost<N>/<extension id>/<channel>.log`
- * (the extension's logUri). Newest session first, in case the folder holds older ones.
+ * The file the extension's LogOutputChannel writes, in the extension's log folder (its logUri) inside the window's
+ * logs: `<user-data>/logs/<session>/exthost<N>/<extension id>/<channel>.log` in code-server,
+ * `…/<session>/window<N>/exthost/<extension id>/<channel>.log` on desktop. The most recently written one wins.
  */
 export function logChannelFile(channel = 'Alibaba Cloud Media'): string | undefined {
   const logs = path.join(userDataDir(), 'logs');
   if (!fs.existsSync(logs)) return undefined;
-  for (const session of fs.readdirSync(logs).sort().reverse()) {
-    const sessionDir = path.join(logs, session);
-    if (!fs.statSync(sessionDir).isDirectory()) continue;
-    for (const host of fs.readdirSync(sessionDir).filter((d) => d.startsWith('exthost')).sort().reverse()) {
-      const file = path.join(sessionDir, host, EXTENSION_ID, `${channel}.log`);
-      if (fs.existsSync(file)) return file;
-    }
-  }
-  return undefined;
+  const suffix = path.join(EXTENSION_ID, `${channel}.log`);
+  const found = (fs.readdirSync(logs, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(suffix) && /exthost/.test(f))
+    .map((f) => path.join(logs, f));
+  return found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 }
 
 export function readLog(): string {
