@@ -13,7 +13,9 @@ export function registerClearCredentials(context: vscode.ExtensionContext, deps:
       if (isRecord(arg) && !isResourceNode(arg)) {
         const profile = typeof arg.profile === 'string' ? arg.profile : '';
         if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
+        // Allowed for names no longer in settings too: clearing a leftover key must always be possible.
         await deps.accessKeys.delete(profile);
+        deps.log.info(`AccessKey of profile ${profile} deleted from VS Code's secret storage.`);
         return { ok: true };
       }
       const profile = await profileFor(deps, arg, 'Clear AccessKey');

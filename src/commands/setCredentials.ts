@@ -26,6 +26,10 @@ function invalid(message: string, code = 'InvalidArgument'): Failed {
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
   const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
   if (!profile) return invalid(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+  // Same rule as the UI: a key stored for an environment profile would never be used, which misleads.
+  if (profile.credentialSource === 'environment') {
+    return invalid(`Profile ${profile.name} reads its AccessKey from environment variables; nothing was stored.`, 'CredentialSourceIsEnvironment');
+  }
   const credentials = {
     accessKeyId: arg.accessKeyId as string,
     accessKeySecret: arg.accessKeySecret as string,

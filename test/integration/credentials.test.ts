@@ -185,9 +185,11 @@ describe('credentials', function () {
       assert.equal(emulator.stats().received, received);
     });
 
-    it('setCredentials does not affect an environment profile', async () => {
+    it('setCredentials refuses an environment profile, which keeps using only the environment', async () => {
       clearCredentialEnvironment();
-      assert.deepEqual(await setCredentials(ENVIRONMENT, SECOND_KEY), { ok: true });
+      const stored = await setCredentials(ENVIRONMENT, SECOND_KEY);
+      assert.equal(stored.ok, false);
+      assert.equal(stored.error?.code, 'CredentialSourceIsEnvironment');
       const { result } = await unbindFresh(ENVIRONMENT);
       assert.equal(result.error?.code, 'MissingCredentials', 'an environment profile used a key from SecretStorage');
       await clearCredentials(ENVIRONMENT);
