@@ -1,43 +1,7 @@
-// The cloud core's public API. Everything above src/cloud imports from here.
+// The cloud core's whole public API: the light half (basics.ts) plus the rate limiting, retries and the clients,
+// which load pop-core.
 
-export * from './types';
-export {
-  CloudError,
-  isCloudError,
-  toCloudError,
-  describeError,
-  classify,
-  type CloudErrorInit,
-} from './errors';
-export { maskAccessKeyId, redactText } from './redact';
-export {
-  assertValid,
-  validateBucketName,
-  validateIdentityType,
-  validateIdentityName,
-  validateIdentity,
-  validateAppId,
-  validatePolicyName,
-  validatePolicyNames,
-  validateAccessKeyId,
-  validateAccessKeySecret,
-  validateSecurityToken,
-  validateCredentials,
-  validateRegion,
-  validateEndpoint,
-  canOmitAppId,
-  IDENTITY_TYPES,
-  MAX_POLICIES_PER_CALL,
-} from './validate';
-export {
-  MPS_REGIONS,
-  VOD_REGIONS,
-  PRODUCT_REGIONS,
-  API_VERSIONS,
-  defaultEndpoint,
-  resolveEndpoint,
-  isLoopbackHost,
-} from './endpoints';
+export * from './basics';
 export { ACTION_QPS, DEFAULT_QPS, qpsFor } from './quotas';
 export {
   PacedLimiter,
@@ -52,4 +16,3 @@ export { closeIdleConnections } from './rpc';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
 export { VodClient, describeIdentity, type AppInfoFilter } from './vod';
-export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, type BulkOptions } from './bulk';

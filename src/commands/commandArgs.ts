@@ -10,7 +10,7 @@ import {
   validateIdentityType,
   validatePolicyNames,
   type IdentityType,
-} from '../cloudBasics';
+} from '../cloud/basics';
 import { isRecord } from '../settings/profiles';
 import type { BucketTarget, PolicyTarget } from './targets';
 

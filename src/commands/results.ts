@@ -1,7 +1,7 @@
 // What the revocation commands return to programmatic callers (tests, tasks, other extensions). Plain JSON, so it
 // crosses executeCommand unchanged; errors carry the fields people need for a ticket, never a secret.
 
-import { toCloudError, type CloudErrorKind, type PolicyChangeResult } from '../cloudBasics';
+import { toCloudError, type CloudErrorKind, type PolicyChangeResult } from '../cloud/basics';
 
 export interface ResultError {
   readonly kind: CloudErrorKind;

@@ -1,4 +1,4 @@
-// The cloud clients, loaded on first use (see cloudBasics.ts for why). Type-only imports are erased, so nothing
+// The cloud clients, loaded on first use (see cloud/basics.ts for why). Type-only imports are erased, so nothing
 // here runs pop-core until a profile actually makes a call.
 
 import type * as Cloud from '../cloud';

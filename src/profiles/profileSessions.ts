@@ -2,7 +2,7 @@
 // never opened never builds one, and a changed endpoint or timeout always takes effect. No VS Code import.
 
 import type { MpsClient, VodClient } from '../cloud';
-import { resolveEndpoint, type CallObserver, type Product } from '../cloudBasics';
+import { resolveEndpoint, type CallObserver, type Product } from '../cloud/basics';
 import { cloudClients } from './cloudClients';
 import { credentialProviderFor, type SecretStore } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';

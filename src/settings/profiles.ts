@@ -14,7 +14,7 @@ import {
   validateIdentityName,
   validateIdentityType,
   type IdentityType,
-} from '../cloudBasics';
+} from '../cloud/basics';
 
 export type CredentialSource = 'keychain' | 'environment';
 
