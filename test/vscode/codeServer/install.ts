@@ -200,12 +200,23 @@ export function ensureCodeServer(): void {
   log(`code-server ${version} installed in ${seconds(started)}`);
 }
 
+// `--if-possible` is npm install's postinstall: it prepares the VS Code that `npm run demo` and the tests use, so
+// the demo starts within seconds, but a machine that cannot build it must still get a working `npm install`.
 if (require.main === module) {
-  try {
-    ensureCodeServer();
-  } catch (err) {
-    const prefix = err instanceof PrerequisiteError ? 'cannot install code-server' : 'code-server install failed';
-    process.stderr.write(`[vscode-test] ${prefix}: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+  const ifPossible = process.argv.includes('--if-possible');
+  if (ifPossible && process.env.SKIP_CODE_SERVER_INSTALL) {
+    process.stdout.write('[vscode-test] SKIP_CODE_SERVER_INSTALL is set: code-server will be installed on first use.\n');
+  } else {
+    try {
+      ensureCodeServer();
+    } catch (err) {
+      const prefix = err instanceof PrerequisiteError ? 'cannot install code-server' : 'code-server install failed';
+      process.stderr.write(`[vscode-test] ${prefix}: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (ifPossible) {
+        process.stderr.write('[vscode-test] npm install goes on; `npm run demo` and the VS Code tests will retry the install.\n');
+      } else {
+        process.exit(1);
+      }
+    }
   }
 }
