@@ -1,15 +1,11 @@
 // What the revocation commands return to programmatic callers (tests, tasks, other extensions). Plain JSON, so it
 // crosses executeCommand unchanged; errors carry the fields people need for a ticket, never a secret.
 
-import { toCloudError, type CloudErrorKind, type PolicyChangeResult } from '../cloud/basics';
+import { toCloudError, type CallErrorInfo, type PolicyChangeResult } from '../cloud/basics';
 
-export interface ResultError {
-  readonly kind: CloudErrorKind;
-  readonly code: string;
-  readonly message: string;
+/** The core's normalized error plus the RequestId, when the server gave one. */
+export interface ResultError extends CallErrorInfo {
   readonly requestId?: string;
-  readonly httpStatus?: number;
-  readonly recommend?: string;
 }
 
 export interface Failed {
