@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CloudError } from '../../../src/cloudBasics';
+import { CloudError } from '../../../src/cloud/basics';
 import {
   credentialProviderFor,
   parseStoredCredentials,
