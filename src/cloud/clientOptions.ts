@@ -24,14 +24,23 @@ export interface ClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export interface OpenedChannel {
-  readonly channel: RpcChannel;
+/** What both product clients are: a channel opened for their product, and where it points. */
+export abstract class ProductClient {
   readonly endpoint: string;
   readonly region: string;
+  protected readonly channel: RpcChannel;
+
+  /** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
+  protected constructor(product: Product, options: ClientOptions) {
+    const { channel, endpoint } = openChannel(product, options);
+    this.channel = channel;
+    this.endpoint = endpoint;
+    this.region = options.region;
+  }
 }
 
 /** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
-export function openChannel(product: Product, options: ClientOptions): OpenedChannel {
+function openChannel(product: Product, options: ClientOptions): { channel: RpcChannel; endpoint: string } {
   if (typeof options !== 'object' || options === null) throw invalidInputError('Client options are required.');
   const endpoint = resolveEndpoint(product, options.region, options.endpoint);
   if (typeof options.credentials?.getCredentials !== 'function') {
@@ -59,7 +68,7 @@ export function openChannel(product: Product, options: ClientOptions): OpenedCha
     retry,
     limiters: options.limiters ?? defaultRateLimiters,
   });
-  return { channel, endpoint, region: options.region };
+  return { channel, endpoint };
 }
 
 /** Guards list loops against a server that never says "last page". */

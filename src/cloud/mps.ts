@@ -1,26 +1,17 @@
 // ApsaraVideo Media Processing (product code mts, API 2014-06-18): the output buckets bound to MPS.
 
-import { openChannel, MAX_PAGES, type ClientOptions } from './clientOptions';
+import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { isRecord, listItems, optionalString, type ResponseBody } from './responses';
-import type { RpcChannel } from './rpc';
 import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
 import { validateBucketName } from './validate';
 
 /** ListAllMediaBucket's documented maximum. */
 const PAGE_SIZE = 100;
 
-export class MpsClient {
-  readonly endpoint: string;
-  readonly region: string;
-  private readonly channel: RpcChannel;
-
-  /** Throws CloudError invalid-input for a bad region or endpoint. */
+export class MpsClient extends ProductClient {
   constructor(options: ClientOptions) {
-    const opened = openChannel('mps', options);
-    this.channel = opened.channel;
-    this.endpoint = opened.endpoint;
-    this.region = opened.region;
+    super('mps', options);
   }
 
   /** Detaches an output bucket from MPS. The bucket and its objects are untouched. */

@@ -1,9 +1,8 @@
 // ApsaraVideo VOD (product code vod, API 2017-03-21): app policies of RAM users and roles, and the applications.
 
-import { openChannel, MAX_PAGES, type ClientOptions } from './clientOptions';
+import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
-import type { RpcChannel } from './rpc';
 import {
   DEFAULT_APP_ID,
   type AppIdentity,
@@ -25,17 +24,9 @@ export interface AppInfoFilter {
   readonly resourceGroupId?: string;
 }
 
-export class VodClient {
-  readonly endpoint: string;
-  readonly region: string;
-  private readonly channel: RpcChannel;
-
-  /** Throws CloudError invalid-input for a bad region or endpoint. */
+export class VodClient extends ProductClient {
   constructor(options: ClientOptions) {
-    const opened = openChannel('vod', options);
-    this.channel = opened.channel;
-    this.endpoint = opened.endpoint;
-    this.region = opened.region;
+    super('vod', options);
   }
 
   /** Revokes app policies. Names the identity does not hold come back in nonExistPolicyNames, not as an error. */
