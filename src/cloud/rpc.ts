@@ -67,28 +67,31 @@ export class RpcChannel {
     const { signal } = options;
     const startedAt = new Date();
     const started = performance.now();
+    // Converted once: every attempt sends this object (pop-core copies it before signing) and the record keeps it.
+    const params = sendableParams(request.params);
     const trace: CallTrace = { attempts: 0 };
     try {
       if (signal?.aborted) throw cancelledError();
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
       if (problem) throw invalidInputError(problem);
       const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
-      const result = await withRetries((n) => this.attempt(request, n, timeoutMs, trace, signal), this.settings.retry, {
+      const result = await withRetries((n) => this.attempt(request, params, n, timeoutMs, trace, signal), this.settings.retry, {
         signal,
         onRetry: (attempt, delayMs, err) =>
           this.notifyRetry({ action: request.action, target: request.target, attempt, delayMs, error: err.toInfo() }),
       });
-      this.report(request, startedAt, started, trace, { outcome: 'succeeded', result });
+      this.report(request, params, startedAt, started, trace, { outcome: 'succeeded', result });
       return result.value;
     } catch (thrown) {
       const err = toCloudError(thrown);
-      this.report(request, startedAt, started, trace, { outcome: err.kind === 'cancelled' ? 'cancelled' : 'failed', err });
+      this.report(request, params, startedAt, started, trace, { outcome: err.kind === 'cancelled' ? 'cancelled' : 'failed', err });
       throw err;
     }
   }
 
   private async attempt<T>(
     request: ActionRequest<T>,
+    params: Record<string, string>,
     n: number,
     timeoutMs: number,
     trace: CallTrace,
@@ -104,7 +107,7 @@ export class RpcChannel {
     let entry: PopCoreEntry;
     try {
       const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
-      const sending = client.request(request.action, sendableParams(request.params), {
+      const sending = client.request(request.action, params, {
         method: 'POST',
         timeout: timeoutMs,
         formatParams: false,
@@ -143,6 +146,7 @@ export class RpcChannel {
 
   private report<T>(
     request: ActionRequest<T>,
+    params: Readonly<Record<string, string>>,
     startedAt: Date,
     started: number,
     trace: CallTrace,
@@ -161,7 +165,7 @@ export class RpcChannel {
       endpoint: this.settings.endpoint,
       ...(this.settings.profile !== undefined ? { profile: this.settings.profile } : {}),
       target: request.target,
-      params: recordParams(request.params),
+      params,
       ...(trace.maskedAccessKeyId ? { maskedAccessKeyId: trace.maskedAccessKeyId } : {}),
       outcome: end.outcome,
       ...(requestId ? { requestId } : {}),
@@ -198,10 +202,6 @@ function sendableParams(params: ActionParams): Record<string, string> {
     if (value !== undefined) out[key] = String(value);
   }
   return out;
-}
-
-function recordParams(params: ActionParams): Readonly<Record<string, string>> {
-  return sendableParams(params);
 }
 
 /** Rejects with kind cancelled as soon as the signal aborts; the abandoned promise's outcome is ignored. */
