@@ -6,6 +6,7 @@ import { defaultRateLimiters, type RateLimiterRegistry } from './rateLimiter';
 import { retryPolicy, type RetryPolicy } from './retry';
 import { RpcChannel } from './rpc';
 import type { CallObserver, CredentialProvider, Product } from './types';
+import { validateTimeout } from './validate';
 
 export interface ClientOptions {
   readonly region: string;
@@ -47,9 +48,8 @@ function openChannel(product: Product, options: ClientOptions): { channel: RpcCh
     throw invalidInputError('A credential provider with getCredentials() is required.');
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw invalidInputError(`timeoutMs must be a positive number (got ${timeoutMs}).`);
-  }
+  const timeoutProblem = validateTimeout(timeoutMs);
+  if (timeoutProblem) throw invalidInputError(timeoutProblem);
   let retry: RetryPolicy;
   try {
     retry = retryPolicy(options.retry);

@@ -21,7 +21,7 @@ import type {
   CredentialProvider,
   Product,
 } from './types';
-import { validateCredentials } from './validate';
+import { validateCredentials, validateTimeout } from './validate';
 
 export type ActionParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -188,11 +188,6 @@ export class RpcChannel {
       // Same rule as onCall.
     }
   }
-}
-
-function validateTimeout(timeoutMs: number | undefined): string | undefined {
-  if (timeoutMs === undefined) return undefined;
-  return Number.isFinite(timeoutMs) && timeoutMs > 0 ? undefined : `timeoutMs must be a positive number (got ${timeoutMs}).`;
 }
 
 /** pop-core would send `undefined` as the string "undefined". */

@@ -156,3 +156,9 @@ export function validateCredentials(credentials: unknown): string | undefined {
     validateSecurityToken(c.securityToken, c.accessKeyId as string)
   );
 }
+
+/** A client's default timeout and a call's override follow the same rule; undefined means "not given". */
+export function validateTimeout(timeoutMs: number | undefined): string | undefined {
+  if (timeoutMs === undefined) return undefined;
+  return Number.isFinite(timeoutMs) && timeoutMs > 0 ? undefined : `timeoutMs must be a positive number (got ${timeoutMs}).`;
+}
