@@ -33,42 +33,35 @@ export abstract class ProductClient {
 
   /** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
   protected constructor(product: Product, options: ClientOptions) {
-    const { channel, endpoint } = openChannel(product, options);
-    this.channel = channel;
+    if (typeof options !== 'object' || options === null) throw invalidInputError('Client options are required.');
+    const endpoint = resolveEndpoint(product, options.region, options.endpoint);
+    if (typeof options.credentials?.getCredentials !== 'function') {
+      throw invalidInputError('A credential provider with getCredentials() is required.');
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutProblem = validateTimeout(timeoutMs);
+    if (timeoutProblem) throw invalidInputError(timeoutProblem);
+    let retry: RetryPolicy;
+    try {
+      retry = retryPolicy(options.retry);
+    } catch (e) {
+      throw invalidInputError((e as Error).message);
+    }
+    this.channel = new RpcChannel({
+      product,
+      apiVersion: API_VERSIONS[product],
+      region: options.region,
+      endpoint,
+      credentials: options.credentials,
+      profile: options.profile,
+      observer: options.observer,
+      timeoutMs,
+      retry,
+      limiters: options.limiters ?? defaultRateLimiters,
+    });
     this.endpoint = endpoint;
     this.region = options.region;
   }
-}
-
-/** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
-function openChannel(product: Product, options: ClientOptions): { channel: RpcChannel; endpoint: string } {
-  if (typeof options !== 'object' || options === null) throw invalidInputError('Client options are required.');
-  const endpoint = resolveEndpoint(product, options.region, options.endpoint);
-  if (typeof options.credentials?.getCredentials !== 'function') {
-    throw invalidInputError('A credential provider with getCredentials() is required.');
-  }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeoutProblem = validateTimeout(timeoutMs);
-  if (timeoutProblem) throw invalidInputError(timeoutProblem);
-  let retry: RetryPolicy;
-  try {
-    retry = retryPolicy(options.retry);
-  } catch (e) {
-    throw invalidInputError((e as Error).message);
-  }
-  const channel = new RpcChannel({
-    product,
-    apiVersion: API_VERSIONS[product],
-    region: options.region,
-    endpoint,
-    credentials: options.credentials,
-    profile: options.profile,
-    observer: options.observer,
-    timeoutMs,
-    retry,
-    limiters: options.limiters ?? defaultRateLimiters,
-  });
-  return { channel, endpoint };
 }
 
 /** Guards list loops against a server that never says "last page". */
