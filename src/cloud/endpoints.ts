@@ -82,11 +82,9 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** The endpoint to call: the override when given (validated, normalized to `scheme://host[:port]`), else the default. */
 export function resolveEndpoint(product: Product, region: string, override?: string): string {
-  const regionProblem = validateRegion(product, region);
-  if (regionProblem) throw invalidInputError(regionProblem, 'InvalidInput.Region');
-  if (override === undefined || override === '') {
-    return defaultEndpoint(product, region);
-  }
+  // Always built, so a bad region is refused even when an override would not use the default.
+  const fallback = defaultEndpoint(product, region);
+  if (override === undefined || override === '') return fallback;
   const problem = validateEndpoint(override);
   if (problem) throw invalidInputError(problem, 'InvalidInput.Endpoint');
   const url = new URL(override);
