@@ -16,30 +16,12 @@ export class MpsClient extends ProductClient {
 
   /** Detaches an output bucket from MPS. The bucket and its objects are untouched. */
   unbindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
-    return this.channel.call(
-      {
-        action: 'UnbindOutputBucket',
-        target: String(bucket),
-        params: { Bucket: bucket },
-        validate: () => validateBucketName(bucket),
-        parse: (_body, requestId) => ({ requestId }),
-      },
-      options,
-    );
+    return this.bucketAction('UnbindOutputBucket', bucket, options);
   }
 
   /** Attaches an output bucket; answers Bucket.AlreadyBind when it already is. */
   bindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
-    return this.channel.call(
-      {
-        action: 'BindOutputBucket',
-        target: String(bucket),
-        params: { Bucket: bucket },
-        validate: () => validateBucketName(bucket),
-        parse: (_body, requestId) => ({ requestId }),
-      },
-      options,
-    );
+    return this.bucketAction('BindOutputBucket', bucket, options);
   }
 
   /**
@@ -73,6 +55,19 @@ export class MpsClient extends ProductClient {
       token = result.nextPageToken;
     }
     throw badResponseError(`ListAllMediaBucket did not finish within ${MAX_PAGES} pages.`);
+  }
+
+  private bucketAction(action: 'UnbindOutputBucket' | 'BindOutputBucket', bucket: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.channel.call(
+      {
+        action,
+        target: String(bucket),
+        params: { Bucket: bucket },
+        validate: () => validateBucketName(bucket),
+        parse: (_body, requestId) => ({ requestId }),
+      },
+      options,
+    );
   }
 }
 
