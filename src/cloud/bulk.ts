@@ -52,7 +52,6 @@ export async function runBulk<T, R>(
 
   let next = 0;
   let done = 0;
-  let stoppedEarly = false;
 
   const settle = (index: number, outcome: BulkOutcome<T, R>) => {
     outcomes[index] = outcome;
@@ -66,10 +65,7 @@ export async function runBulk<T, R>(
 
   const worker = async () => {
     while (next < total) {
-      if (controller.signal.aborted) {
-        stoppedEarly = true;
-        return;
-      }
+      if (controller.signal.aborted) return;
       const index = next++;
       const target = targets[index] as T;
       try {
@@ -90,11 +86,13 @@ export async function runBulk<T, R>(
 
   const final = outcomes.map((o, i): BulkOutcome<T, R> => o ?? { target: targets[i] as T, status: 'skipped' });
   const count = (status: BulkOutcome<T, R>['status']) => final.filter((o) => o.status === status).length;
+  const skipped = count('skipped');
   return {
     outcomes: final,
     succeeded: count('succeeded'),
     failed: count('failed'),
-    skipped: count('skipped'),
-    cancelled: stoppedEarly || (controller.signal.aborted && final.some((o) => o.status === 'skipped')),
+    skipped,
+    // A worker stops early only on abort, and every target it takes settles, so this is "stopped by the abort".
+    cancelled: controller.signal.aborted && skipped > 0,
   };
 }
