@@ -143,12 +143,13 @@ export function toCloudError(thrown: unknown, context: ErrorContext = {}): Cloud
   if (isRecord(thrown)) {
     // pop-core: an error body with a Code outside its success list.
     if (isRecord(thrown.data) && typeof thrown.data.Code === 'string') {
-      return fromErrorBody(thrown.data, statusOf(thrown), headersOf(thrown), context);
+      const response = responseOf(thrown);
+      return fromErrorBody(thrown.data, response?.statusCode, response?.headers, context);
     }
     const name = stringOf(thrown.name);
     // pop-core / json-bigint: a body that is not JSON. Not an Error, so no stack and a `text` field.
     if (name === 'SyntaxError' && !(thrown instanceof Error) && 'text' in thrown) {
-      return badBodyError(stringOf(thrown.text) ?? '', context);
+      return badBodyError(stringOf(thrown.text) ?? '');
     }
     if (name === 'AbortError' || name === 'CanceledError') {
       return cancelledError();
@@ -250,7 +251,7 @@ export function httpStatusError(
 }
 
 /** A body that is not JSON, or JSON without the fields every answer has. */
-function badBodyError(text: string, _context: ErrorContext): CloudError {
+function badBodyError(text: string): CloudError {
   const status = statusInHtml(text);
   return new CloudError({
     kind: 'bad-response',
@@ -312,20 +313,14 @@ function stringOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function statusOf(err: Record<string, unknown>): number | undefined {
-  const entry = err.entry;
-  if (isRecord(entry) && isRecord(entry.response) && typeof entry.response.statusCode === 'number') {
-    return entry.response.statusCode;
-  }
-  return undefined;
-}
-
-function headersOf(err: Record<string, unknown>): Record<string, unknown> | undefined {
-  const entry = err.entry;
-  if (isRecord(entry) && isRecord(entry.response) && isRecord(entry.response.headers)) {
-    return entry.response.headers;
-  }
-  return undefined;
+/** The status and headers pop-core keeps in `err.entry.response`, each only when it has the expected type. */
+function responseOf(err: Record<string, unknown>): { statusCode?: number; headers?: Record<string, unknown> } | undefined {
+  const response = isRecord(err.entry) ? err.entry.response : undefined;
+  if (!isRecord(response)) return undefined;
+  return {
+    statusCode: typeof response.statusCode === 'number' ? response.statusCode : undefined,
+    headers: isRecord(response.headers) ? response.headers : undefined,
+  };
 }
 
 /** `x-acs-retry-after` carries the wait in milliseconds; anything unparsable is ignored. */
