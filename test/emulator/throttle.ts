@@ -36,17 +36,12 @@ class Ring {
 }
 
 export class SlidingWindowLimiter {
-  private limits: Record<string, number> | false;
+  private readonly limits: Record<string, number> | false;
   private readonly rings = new Map<string, Ring>();
 
   /** `limits` overrides the defaults per action; false disables enforcement. */
   constructor(limits?: Record<string, number> | false) {
     this.limits = limits === false ? false : { ...DEFAULT_QPS_LIMITS, ...(limits ?? {}) };
-  }
-
-  configure(limits?: Record<string, number> | false): void {
-    this.limits = limits === false ? false : { ...DEFAULT_QPS_LIMITS, ...(limits ?? {}) };
-    this.rings.clear();
   }
 
   limitFor(action: string): number | undefined {

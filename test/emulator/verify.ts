@@ -4,7 +4,7 @@
 // cannot burn a legitimate client's nonce.
 import { timingSafeEqual } from 'node:crypto';
 import { E } from './errors';
-import { V3_ALGORITHM, sha256Hex, sign, signV3, stringToSign, stringToSignV3, type V3Input } from './signature';
+import { V3_ALGORITHM, formatTimestamp, sha256Hex, sign, signV3, stringToSign, stringToSignV3, type V3Input } from './signature';
 
 export interface AccessKey { accessKeyId: string; accessKeySecret: string; securityToken?: string }
 
@@ -78,17 +78,13 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function formatServerTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 export function checkTimestamp(ts: string, now: number): void {
   const m = TIMESTAMP.exec(ts);
   if (!m) throw E.timestampFormat(ts);
   const t = Date.parse(ts);
   // Date.parse accepts 2024-02-30; round-tripping the date part rejects impossible calendar dates.
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`) throw E.timestampFormat(ts);
-  if (Math.abs(now - t) > MAX_SKEW_MS) throw E.timestampExpired(ts, formatServerTime(now));
+  if (Math.abs(now - t) > MAX_SKEW_MS) throw E.timestampExpired(ts, formatTimestamp(new Date(now)));
 }
 
 /**
