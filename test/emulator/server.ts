@@ -6,7 +6,7 @@ import { findAction } from './actions';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { demoState } from './demoState';
 import { ApiError, E, errorBody } from './errors';
-import { FaultTable, type Fault } from './faults';
+import { FaultTable, type Fault, type FaultKind } from './faults';
 import { newRequestId } from './requestId';
 import { EmulatorState, type EmulatorStateJson } from './state';
 import { SlidingWindowLimiter } from './throttle';
@@ -194,6 +194,13 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       sendJson(res, err.status, errorBody(err, requestId, hostId, spec?.product === 'vod' ? 'Vod' : spec ? 'Mts' : undefined), requestId);
     };
 
+    // A fault's answer is logged and counted as a failure like any error, whatever it sends (if anything).
+    const faulted = (status: number, kind: FaultKind, withRequestId = false) => {
+      Object.assign(entry, { status, outcome: `fault:${kind}`, ...(withRequestId ? { requestId } : {}) });
+      s.failed++;
+      record(entry, started);
+    };
+
     const fault = faults.take(env.action ?? '');
     const delay = latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
@@ -208,22 +215,16 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
           return fail(status === err.status ? err : new ApiError(status, err.code, err.message));
         }
         case 'reset':
-          Object.assign(entry, { status: 0, outcome: 'fault:reset' });
-          s.failed++;
-          record(entry, started);
+          faulted(0, fault.kind);
           req.socket.destroy();
           return;
         case 'no-answer':
-          Object.assign(entry, { status: 0, outcome: 'fault:no-answer' });
-          s.failed++;
-          record(entry, started);
+          faulted(0, fault.kind);
           held.add(res);
           res.on('close', () => held.delete(res));
           return;
         case 'html': {
-          Object.assign(entry, { status: 502, outcome: 'fault:html' });
-          s.failed++;
-          record(entry, started);
+          faulted(502, fault.kind);
           if (!res.destroyed) {
             res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(HTML_502) });
             res.end(HTML_502);
@@ -232,9 +233,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
         }
         case 'status-without-code': {
           const status = fault.status ?? 404;
-          Object.assign(entry, { status, outcome: 'fault:status-without-code', requestId });
-          s.failed++;
-          record(entry, started);
+          faulted(status, fault.kind, true);
           sendJson(res, status, { RequestId: requestId, HostId: hostId, Message: 'The request failed without an error code.' }, requestId);
           return;
         }
