@@ -20,6 +20,17 @@ export default tseslint.config(
     },
   },
   {
+    // The heavy half of the core loads pop-core: outside the core and tests it is reached lazily, in one place.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cloud/**', 'src/profiles/cloudClients.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cloud/clients', '**/cloud/mps', '**/cloud/vod', '**/cloud/rpc'], allowTypeImports: true, message: 'Load the clients lazily through profiles/cloudClients.ts.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
   },

@@ -4,7 +4,8 @@
 //   sequentialPopCore  for (const t of targets) await client.request(...)
 //   promiseAllPopCore  await Promise.all(targets.map((t) => client.request(...)))
 // The client counts what it saw; the emulator's stats() count what the server received, accepted and throttled.
-import { DEFAULT_BULK_CONCURRENCY, closeIdleConnections, type BulkReport, type CallObserver } from '../src/cloud';
+import { DEFAULT_BULK_CONCURRENCY, type BulkReport, type CallObserver } from '../src/cloud';
+import { closeIdleConnections } from '../src/cloud/clients';
 import type { ProfileIdentity } from '../src/settings/profiles';
 import { startEmulator, type ActionStats, type RunningEmulator } from '../test/emulator/server';
 import { extensionBulkPath } from './extensionPath';

@@ -2,7 +2,8 @@
 // request, against the same emulator with no added latency. Calls alternate core/bare, each followed by a pause
 // longer than the limiter's interval, so neither side ever waits for a slot or meets the server's QPS limit and
 // the ratio measures per-call work only. Each call revokes its own bound bucket, so every one is a real Unbind.
-import { DEFAULT_TIMEOUT_MS, MpsClient, closeIdleConnections, defaultRateLimiters, qpsFor, type CallObserver } from '../src/cloud';
+import type { CallObserver } from '../src/cloud';
+import { DEFAULT_TIMEOUT_MS, MpsClient, closeIdleConnections, defaultRateLimiters, qpsFor } from '../src/cloud/clients';
 import { startEmulator } from '../test/emulator/server';
 import { BENCH_KEY, BENCH_REGION, benchState, bucketNames } from './fixtures';
 import { closeScriptClient, scriptClient } from './popCoreScript';

@@ -8,7 +8,7 @@
 // moved the per-call overhead ratio by several percent.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { closeIdleConnections } from '../src/cloud';
+import { closeIdleConnections } from '../src/cloud/clients';
 import { makeTempDir, repoRoot } from '../test/vscode/util';
 import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
 import { machineInfo } from './machine';

@@ -2,7 +2,7 @@
 // subscribes now, the request history and anything else later, without the clients knowing who listens.
 
 import * as vscode from 'vscode';
-import type { CallObserver, CallRecord } from './cloud/basics';
+import type { CallObserver, CallRecord } from './cloud';
 
 export type RetryInfo = Parameters<NonNullable<CallObserver['onRetry']>>[0];
 

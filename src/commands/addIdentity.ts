@@ -2,7 +2,7 @@
 // Settings only. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
 
 import * as vscode from 'vscode';
-import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityType, type IdentityType } from '../cloud/basics';
+import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityType, type IdentityType } from '../cloud';
 import { addIdentity } from '../settings/profileEdits';
 import { isRecord } from '../settings/profiles';
 import { isResourceNode } from '../tree/nodes';

@@ -2,7 +2,7 @@
 // Programmatic: { profile, bucket } → { ok }.
 
 import * as vscode from 'vscode';
-import { validateBucketName } from '../cloud/basics';
+import { validateBucketName } from '../cloud';
 import { addOutputBucket } from '../settings/profileEdits';
 import { isRecord } from '../settings/profiles';
 import { isResourceNode } from '../tree/nodes';

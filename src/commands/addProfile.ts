@@ -3,7 +3,7 @@
 // Endpoint overrides (for an emulator or a VPC endpoint) are set in settings.json: rarely needed, easy to get wrong.
 
 import * as vscode from 'vscode';
-import { MPS_REGIONS, VOD_REGIONS } from '../cloud/basics';
+import { MPS_REGIONS, VOD_REGIONS } from '../cloud';
 import { addProfile, type NewProfile } from '../settings/profileEdits';
 import { PROFILE_REGIONS, isRecord, parseProfiles, validateProfileName } from '../settings/profiles';
 import type { CommandDeps } from './deps';

@@ -1,6 +1,6 @@
 // Text for the end of a bulk revocation: the notification line and the per-target report written to the log.
 
-import type { BulkReport } from '../cloud/basics';
+import type { BulkReport } from '../cloud';
 
 export interface BulkWording {
   /** Past tense: "Unbound", "Detached policies from". */

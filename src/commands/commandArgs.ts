@@ -10,7 +10,7 @@ import {
   validateIdentityType,
   validatePolicyNames,
   type IdentityType,
-} from '../cloud/basics';
+} from '../cloud';
 import { isRecord } from '../settings/profiles';
 import type { BucketTarget, PolicyTarget } from './targets';
 

@@ -5,7 +5,7 @@
 // Selected policies are grouped per identity: one DetachAppPolicyFromIdentity call each (PolicyNames is a list).
 
 import * as vscode from 'vscode';
-import { describeError, runBulk, type PolicyChangeResult } from '../cloud/basics';
+import { describeError, runBulk, type PolicyChangeResult } from '../cloud';
 import { isResourceNode } from '../tree/nodes';
 import { bulkReportLines, bulkSummary } from './bulkSummary';
 import { parseDetachArgument } from './commandArgs';

@@ -1,7 +1,7 @@
 // Quick picks for commands run without a tree row (Command Palette, keybindings): profile → bucket / identity.
 
 import * as vscode from 'vscode';
-import { SYSTEM_APP_POLICIES, describeError, toCloudError } from '../cloud/basics';
+import { SYSTEM_APP_POLICIES, describeError, toCloudError } from '../cloud';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from '../tree/bucketBinding';
 import { isResourceNode } from '../tree/nodes';

@@ -2,7 +2,7 @@
 // any policy. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
 
 import * as vscode from 'vscode';
-import { type IdentityType } from '../cloud/basics';
+import { type IdentityType } from '../cloud';
 import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
 import { isRecord } from '../settings/profiles';
 import { IdentityNode, isResourceNode } from '../tree/nodes';

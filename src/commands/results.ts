@@ -1,7 +1,7 @@
 // What the revocation commands return to programmatic callers (tests, tasks, other extensions). Plain JSON, so it
 // crosses executeCommand unchanged; errors carry the fields people need for a ticket, never a secret.
 
-import { toCloudError, type CallErrorInfo, type PolicyChangeResult } from '../cloud/basics';
+import { toCloudError, type CallErrorInfo, type PolicyChangeResult } from '../cloud';
 
 /** The core's normalized error plus the RequestId, when the server gave one. */
 export interface ResultError extends CallErrorInfo {

@@ -1,7 +1,7 @@
 // The two revocations, shared by tree menus, the Command Palette and programmatic callers: one in-flight call per
 // target, the row shows what is happening, and the affected rows reload afterwards.
 
-import { CloudError, describeError, type Acknowledged, type PolicyChangeResult } from '../cloud/basics';
+import { CloudError, describeError, type Acknowledged, type PolicyChangeResult } from '../cloud';
 import { identityKey } from '../settings/profiles';
 import type { ProfileSession } from '../profiles/profileSessions';
 import type { CommandDeps } from './deps';

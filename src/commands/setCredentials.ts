@@ -4,7 +4,7 @@
 // → { ok: true } | { ok: false, error } (for tests and provisioning scripts; nothing is prompted).
 
 import * as vscode from 'vscode';
-import { CloudError, maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud/basics';
+import { CloudError, maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud';
 import { isRecord } from '../settings/profiles';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';

@@ -2,7 +2,7 @@
 // (ConfigurationTarget.Global) and never call the cloud.
 
 import * as vscode from 'vscode';
-import { CloudError } from '../cloud/basics';
+import { CloudError } from '../cloud';
 import type { CommandDeps } from './deps';
 import { failed, type Failed } from './results';
 

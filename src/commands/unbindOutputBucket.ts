@@ -4,7 +4,7 @@
 // Programmatic calls never prompt; UI calls always confirm in a modal first.
 
 import * as vscode from 'vscode';
-import { describeError, runBulk, type Acknowledged } from '../cloud/basics';
+import { describeError, runBulk, type Acknowledged } from '../cloud';
 import { isResourceNode } from '../tree/nodes';
 import { bulkReportLines, bulkSummary } from './bulkSummary';
 import { parseUnbindArgument } from './commandArgs';

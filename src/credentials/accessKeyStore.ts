@@ -1,7 +1,7 @@
 // Profile AccessKeys in VS Code's SecretStorage (the OS keychain on desktop). The only code that writes them.
 
 import * as vscode from 'vscode';
-import type { AccessKeyCredentials } from '../cloud/basics';
+import type { AccessKeyCredentials } from '../cloud';
 import type { Profile } from '../settings/profiles';
 import { lookupCredentials, profileOfSecretKey, secretKeyFor, serializeCredentials } from './storedCredentials';
 

@@ -1,7 +1,7 @@
 // AccessKeys from environment variables, in the spellings people already export for the aliyun CLI and
 // Terraform. Pure: takes the environment as an argument so tests never touch process.env.
 
-import type { AccessKeyCredentials } from '../cloud/basics';
+import type { AccessKeyCredentials } from '../cloud';
 
 /** Variable name triples in order of preference: the official SDK names first, then the CLI's, then Terraform's. */
 export const ENVIRONMENT_SPELLINGS: readonly { id: string; secret: string; token: string }[] = [

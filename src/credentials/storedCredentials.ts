@@ -1,7 +1,7 @@
 // How one profile's AccessKey is kept in SecretStorage, and the CredentialProvider the core signs with.
 // No VS Code import: the store is anything with SecretStorage's get/store/delete, so this is unit-tested.
 
-import { CloudError, type AccessKeyCredentials, type CredentialProvider } from '../cloud/basics';
+import { CloudError, type AccessKeyCredentials, type CredentialProvider } from '../cloud';
 import type { Profile } from '../settings/profiles';
 import { readEnvironmentCredentials } from './environment';
 

@@ -3,7 +3,7 @@
 // recorded by the same observer and appears in the history like any other call.
 
 import * as vscode from 'vscode';
-import { describeError, type Acknowledged, type AppIdentity, type PolicyChangeResult } from '../cloud/basics';
+import { describeError, type Acknowledged, type AppIdentity, type PolicyChangeResult } from '../cloud';
 import { resolveRecord } from './recordArgument';
 import type { RequestHistory } from './requestHistory';
 import { describeUndo, planUndo, type UndoPlan } from './undoPlan';

@@ -2,7 +2,7 @@
 // Created on first use, not at activation: most sessions that open the view never need it.
 
 import * as vscode from 'vscode';
-import type { CallRecord } from '../cloud/basics';
+import type { CallRecord } from '../cloud';
 import type { CallEvents } from '../calls';
 import { formatCallDetail, formatCallRecord } from './formatCallRecord';
 

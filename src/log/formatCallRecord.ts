@@ -1,6 +1,6 @@
 // One log line per CallRecord. Log text is deliberately not localized: people paste it into support tickets.
 
-import type { CallRecord } from '../cloud/basics';
+import type { CallRecord } from '../cloud';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 

@@ -1,14 +1,14 @@
-// The cloud clients, loaded on first use (see cloud/basics.ts for why). Type-only imports are erased, so nothing
+// The cloud clients, loaded on first use (see src/cloud/index.ts for why). Type-only imports are erased, so nothing
 // here runs pop-core until a profile actually makes a call.
 
-import type * as Cloud from '../cloud';
+import type * as Cloud from '../cloud/clients';
 
 type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'closeIdleConnections'>;
 
 let clients: Clients | undefined;
 
 export function cloudClients(): Clients {
-  clients ??= require('../cloud') as Clients;
+  clients ??= require('../cloud/clients') as Clients;
   return clients;
 }
 

@@ -1,8 +1,8 @@
 // Profile → cloud clients. Clients are made on first use and kept until the settings change, so a view that is
 // never opened never builds one, and a changed endpoint or timeout always takes effect. No VS Code import.
 
-import type { MpsClient, VodClient } from '../cloud';
-import { resolveEndpoint, type CallObserver, type Product } from '../cloud/basics';
+import type { MpsClient, VodClient } from '../cloud/clients';
+import { resolveEndpoint, type CallObserver, type Product } from '../cloud';
 import { cloudClients } from './cloudClients';
 import { credentialProviderFor, type SecretStore } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';

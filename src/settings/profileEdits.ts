@@ -1,7 +1,7 @@
 // Edits to the raw `alicloudMedia.profiles` value, as pure functions. They work on the user's JSON as written
 // (not on parsed profiles) so that fields we do not know, comments' neighbours and key order survive a round trip.
 
-import { DEFAULT_APP_ID, type IdentityType } from '../cloud/basics';
+import { DEFAULT_APP_ID, type IdentityType } from '../cloud';
 import { isRecord, type CredentialSource } from './profiles';
 
 export interface NewProfile {

@@ -14,7 +14,7 @@ import {
   validateIdentityName,
   validateIdentityType,
   type IdentityType,
-} from '../cloud/basics';
+} from '../cloud';
 
 export type CredentialSource = 'keychain' | 'environment';
 

@@ -1,6 +1,6 @@
 // Whether a configured bucket is currently bound to MPS as an output bucket, read from the profile's listing.
 
-import type { MediaBucketList } from '../cloud/basics';
+import type { MediaBucketList } from '../cloud';
 import type { Listing } from './listingCache';
 
 export type BucketBinding = 'bound' | 'unbound' | 'unknown';

@@ -1,7 +1,7 @@
 // Remembers one listing per key (a profile's media buckets, an identity's policies) until it is refreshed, and
 // shares an in-progress load so that rendering a row twice never sends two list calls.
 
-import { toCloudError, type CloudError } from '../cloud/basics';
+import { toCloudError, type CloudError } from '../cloud';
 
 export type Listing<T> =
   | { readonly status: 'loading'; readonly promise: Promise<Listing<T>> }

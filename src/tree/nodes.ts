@@ -2,7 +2,7 @@
 // profile, a policy of an identity); how a row looks is decided in resourceItems.ts from these and the live state.
 // Instances are cached by id so VS Code can refresh one row at a time and commands receive the same objects.
 
-import type { AppPolicy } from '../cloud/basics';
+import type { AppPolicy } from '../cloud';
 import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
 
 export abstract class ResourceNode {

@@ -1,7 +1,7 @@
 // How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
 
 import * as vscode from 'vscode';
-import { describeError, type CloudError } from '../cloud/basics';
+import { describeError, type CloudError } from '../cloud';
 import type { BucketBinding } from './bucketBinding';
 import {
   AppPolicyNode,

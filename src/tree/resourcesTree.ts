@@ -2,7 +2,7 @@
 // per refresh, and an identity's app policies when its row is expanded. Nothing loads before the view asks.
 
 import * as vscode from 'vscode';
-import type { AppPolicyList, MediaBucketList } from '../cloud/basics';
+import type { AppPolicyList, MediaBucketList } from '../cloud';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { ProfileSessions } from '../profiles/profileSessions';
 import type { ProfileSettings } from '../settings/profileSettings';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CloudError } from '../../../src/cloud/basics';
+import { CloudError } from '../../../src/cloud';
 import {
   credentialProviderFor,
   parseStoredCredentials,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CallRecord } from '../../../src/cloud/basics';
+import type { CallRecord } from '../../../src/cloud';
 import { formatCallDetail, formatCallRecord } from '../../../src/log/formatCallRecord';
 
 const base: CallRecord = {
