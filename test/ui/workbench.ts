@@ -180,9 +180,26 @@ export class Workbench {
 
   /** Runs a command from the palette by its title as shown there, e.g. "Alibaba Cloud: Add Profile". */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
+    await this.openPalette();
     await this.fillQuickInput(`>${title}`, false);
     await this.pickQuickItem(new RegExp(`^${escapeRegExp(title)}`));
+  }
+
+  /**
+   * F1, again if the palette did not appear: a key press that lands while a modal or a notification is closing is
+   * dropped by the workbench, which made scenarios wait 30 s for a palette that was never opened.
+   */
+  private async openPalette(): Promise<void> {
+    const input = this.quickInput().locator('input').first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
   }
 
   /** Shows an Output channel and returns its visible text (the editor renders only lines in view). */
