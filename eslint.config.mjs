@@ -3,6 +3,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// A file whose header comment promises "No VS Code" (or "without VS Code", "needs no VS Code") is unit-tested
+// outside VS Code: hold it to that promise, so the comment cannot silently go stale.
+const HEADER_PROMISE = /\b(no|without|needs no) VS Code\b/i;
+const vscodeFree = {
+  meta: { type: 'problem', messages: { promised: 'This file\'s header says it has no VS Code import.' }, schema: [] },
+  create(context) {
+    const source = context.sourceCode;
+    const first = source.ast.body[0];
+    const header = source.getAllComments().filter((c) => !first || c.range[1] <= first.range[0]);
+    if (!header.some((c) => HEADER_PROMISE.test(c.value))) return {};
+    const check = (node, name) => {
+      if (name === 'vscode') context.report({ node, messageId: 'promised' });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      TSImportEqualsDeclaration: (node) => check(node, node.moduleReference?.expression?.value),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]?.value);
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', '.tools/**', 'test-output/**', '.vscode-test/**'] },
   js.configs.recommended,
@@ -12,6 +35,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { local: { rules: { 'vscode-free': vscodeFree } } },
+    rules: { 'local/vscode-free': 'error' },
   },
   {
     files: ['src/cloud/**/*.ts'],
