@@ -4,11 +4,11 @@
 //   sequentialPopCore  for (const t of targets) await client.request(...)
 //   promiseAllPopCore  await Promise.all(targets.map((t) => client.request(...)))
 // The client counts what it saw; the emulator's stats() count what the server received, accepted and throttled.
-import { DEFAULT_BULK_CONCURRENCY, type BulkReport, type CallObserver } from '../src/cloud';
+import { DEFAULT_BULK_CONCURRENCY, type CallObserver } from '../src/cloud';
 import { closeIdleConnections } from '../src/cloud/clients';
 import type { ProfileIdentity } from '../src/settings/profiles';
 import { startEmulator, type ActionStats, type RunningEmulator } from '../test/emulator/server';
-import { extensionBulkPath } from './extensionPath';
+import { extensionBulkPath, type BulkRun } from './extensionPath';
 import { BENCH_POLICY, benchState, bucketNames, identities } from './fixtures';
 import { closeScriptClient, isThrottling, scriptClient, type RevokeAction } from './popCoreScript';
 
@@ -106,7 +106,7 @@ export async function runExtension(action: RevokeAction, latencyMs: number, coun
     };
     const path = extensionBulkPath(em.url, observer);
     const started = performance.now();
-    const report: BulkReport<unknown, unknown> =
+    const report: BulkRun<unknown, unknown> =
       action === 'UnbindOutputBucket' ? await path.unbind(targets.buckets) : await path.detach(targets.identities);
     const seconds = (performance.now() - started) / 1000;
     closeIdleConnections();

@@ -1,12 +1,15 @@
-// The extension's bulk path without the VS Code UI around it: the same runBulk call the Unbind/Detach commands
-// make (default concurrency, refresh once at the end), over the same per-target functions (src/commands/
-// revocations.ts: in-flight de-duplication, row busy state), through a ProfileSession built from a profile as
-// the settings parser reads it, with the AccessKey in a SecretStorage-shaped store as "Set AccessKey…" leaves it.
-// Left out: the progress notification, the tree (its busy/refresh hooks are no-ops here) and the log.
-import { runBulk, type BulkReport, type CallObserver, type PolicyChangeResult, type Acknowledged } from '../src/cloud';
-import type { CommandDeps } from '../src/commands/deps';
+// The extension's bulk path without the VS Code UI around it: the mutation pipeline's execution step
+// (src/commands/mutations/executeMutation.ts: runBulk at default concurrency, in-flight de-duplication, row busy
+// state, one refresh at the end, the per-target report) for the same operation descriptions the commands use,
+// through a ProfileSession built from a profile as the settings parser reads it, with the AccessKey in a
+// SecretStorage-shaped store as "Set AccessKey…" leaves it. Left out: the modal, the progress notification, and
+// the tree and log themselves (their hooks are no-ops here).
+import type { Acknowledged, BulkOutcome, CallObserver, PolicyChangeResult } from '../src/cloud';
 import { InFlightCalls } from '../src/commands/inFlight';
-import { detachPolicies, unbindBucket } from '../src/commands/revocations';
+import { detachAppPolicy } from '../src/commands/mutations/detachAppPolicy';
+import { executeMutation, type ExecutionDeps } from '../src/commands/mutations/executeMutation';
+import type { Mutation } from '../src/commands/mutations/mutation';
+import { unbindOutputBucket } from '../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget, PolicyTarget } from '../src/commands/targets';
 import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/storedCredentials';
 import { ProfileSessions } from '../src/profiles/profileSessions';
@@ -17,9 +20,16 @@ const PROFILE = 'bench';
 /** alicloudMedia.requestTimeoutSeconds' default. */
 const TIMEOUT_MS = 10_000;
 
+/** What the bench reads of a run: every target's outcome, in target order. */
+export interface BulkRun<T, R> {
+  readonly outcomes: readonly BulkOutcome<T, R>[];
+  readonly succeeded: number;
+  readonly failed: number;
+}
+
 export interface ExtensionBulkPath {
-  unbind(buckets: readonly string[]): Promise<BulkReport<BucketTarget, Acknowledged>>;
-  detach(identities: readonly ProfileIdentity[]): Promise<BulkReport<PolicyTarget, PolicyChangeResult>>;
+  unbind(buckets: readonly string[]): Promise<BulkRun<BucketTarget, Acknowledged>>;
+  detach(identities: readonly ProfileIdentity[]): Promise<BulkRun<PolicyTarget, PolicyChangeResult>>;
 }
 
 export function extensionBulkPath(endpoint: string, observer: CallObserver): ExtensionBulkPath {
@@ -34,22 +44,16 @@ export function extensionBulkPath(endpoint: string, observer: CallObserver): Ext
   };
   const sessions = new ProfileSessions({ profile: (name) => (name === PROFILE ? profile : undefined), secrets, observer, timeoutMs: () => TIMEOUT_MS });
   const noop = () => undefined;
-  const deps = {
-    sessions,
-    inFlight: new InFlightCalls(),
-    tree: { setBusy: noop, refreshBuckets: noop, refreshPolicies: noop },
-    log: { error: noop, warn: noop, info: noop },
-  } as unknown as CommandDeps;
+  const deps: ExecutionDeps = { inFlight: new InFlightCalls(), tree: { markBusy: noop, refreshRows: noop }, log: { info: noop, warn: noop } };
+  const session = sessions.get(PROFILE);
+  if (!session) throw new Error('bench profile has no session');
+  const run = async <T extends { profile: string }, R extends Acknowledged>(mutation: Mutation<T, R>, targets: T[]): Promise<BulkRun<T, R>> => {
+    const { outcomes } = await executeMutation(deps, mutation, session, { profile: PROFILE, targets, interactive: false, bulk: true });
+    const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+    return { outcomes, succeeded: count('succeeded'), failed: count('failed') };
+  };
   return {
-    unbind: (buckets) =>
-      runBulk<BucketTarget, Acknowledged>(
-        buckets.map((bucket) => ({ profile: PROFILE, bucket })),
-        (target, signal) => unbindBucket(deps, target, { signal, refresh: false }).promise,
-      ),
-    detach: (identities) =>
-      runBulk<PolicyTarget, PolicyChangeResult>(
-        identities.map((identity) => ({ profile: PROFILE, identity, policyNames: [BENCH_POLICY] })),
-        (target, signal) => detachPolicies(deps, target, { signal, refresh: false }).promise,
-      ),
+    unbind: (buckets) => run(unbindOutputBucket, buckets.map((bucket) => ({ profile: PROFILE, bucket }))),
+    detach: (identities) => run(detachAppPolicy, identities.map((identity) => ({ profile: PROFILE, identity, policyNames: [BENCH_POLICY] }))),
   };
 }

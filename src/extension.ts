@@ -10,7 +10,6 @@ import { registerAddProfile } from './commands/addProfile';
 import { registerClearCredentials } from './commands/clearCredentials';
 import { registerCopyRequestId } from './commands/copyRequestId';
 import type { CommandDeps } from './commands/deps';
-import { registerDetachAppPolicy } from './commands/detachAppPolicy';
 import { InFlightCalls } from './commands/inFlight';
 import { registerRefresh } from './commands/refresh';
 import { registerRemoveIdentity } from './commands/removeIdentity';
@@ -18,13 +17,16 @@ import { registerRemoveOutputBucket } from './commands/removeOutputBucket';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowOutput } from './commands/showOutput';
-import { registerUnbindOutputBucket } from './commands/unbindOutputBucket';
+import { detachAppPolicyCommand } from './commands/mutations/detachAppPolicy';
+import { registerRevocation } from './commands/mutations/registerRevocation';
+import { unbindOutputBucketCommand } from './commands/mutations/unbindOutputBucket';
+import { registerUndo } from './commands/undo';
 import { AccessKeyStore } from './credentials/accessKeyStore';
 import { registerRequestHistory } from './history/registerRequestHistory';
-import { undoClientsFromSessions } from './history/undoClients';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
 import { ProfileSessions } from './profiles/profileSessions';
+import { ResourceListings } from './profiles/resourceListings';
 import { ProfileSettings } from './settings/profileSettings';
 import { StartupClock } from './startupTimings';
 import { ResourcesTree } from './tree/resourcesTree';
@@ -52,10 +54,12 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
     observer: calls,
     timeoutMs: () => settings.timeoutMs(),
   });
-  const tree = new ResourcesTree({ settings, accessKeys, sessions });
+  const listings = new ResourceListings(sessions);
+  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings });
   context.subscriptions.push(calls, log, settings, accessKeys);
+  const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log });
 
-  const deps: CommandDeps = { settings, accessKeys, sessions, tree, log, inFlight: new InFlightCalls() };
+  const deps: CommandDeps = { settings, accessKeys, sessions, listings, tree, log, history, inFlight: new InFlightCalls() };
   clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
   registerRefresh(context, deps);
@@ -69,9 +73,9 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   registerRemoveOutputBucket(context, deps);
   registerAddIdentity(context, deps);
   registerRemoveIdentity(context, deps);
-  registerUnbindOutputBucket(context, deps);
-  registerDetachAppPolicy(context, deps);
-  registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, clientsFor: undoClientsFromSessions(sessions), log });
+  registerRevocation(context, deps, unbindOutputBucketCommand);
+  registerRevocation(context, deps, detachAppPolicyCommand);
+  registerUndo(context, deps);
 
   clock.register(context);
   clock.activated();

@@ -15,4 +15,4 @@ export { DEFAULT_RETRY_POLICY, backoffDelay, isRetryable, shouldRetry, type Retr
 export { closeIdleConnections } from './rpc';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
-export { VodClient, describeIdentity, type AppInfoFilter } from './vod';
+export { VodClient, type AppInfoFilter } from './vod';

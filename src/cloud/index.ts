@@ -27,3 +27,5 @@ export {
 } from './validate';
 export { MPS_REGIONS, VOD_REGIONS, PRODUCT_REGIONS, API_VERSIONS, defaultEndpoint, resolveEndpoint, isLoopbackHost } from './endpoints';
 export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, type BulkOptions } from './bulk';
+export { isPlainObject } from './plainObject';
+export { describeIdentity } from './identity';

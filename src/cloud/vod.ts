@@ -2,6 +2,7 @@
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
+import { describeIdentity } from './identity';
 import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
 import {
   DEFAULT_APP_ID,
@@ -110,12 +111,6 @@ export class VodClient extends ProductClient {
       options,
     );
   }
-}
-
-/** `RamUser:alice (app-1000000)`, or without the app when none is sent. */
-export function describeIdentity(identity: AppIdentity | undefined, appId: string | undefined): string {
-  const who = `${identity?.identityType ?? '?'}:${identity?.identityName ?? '?'}`;
-  return appId ? `${who} (${appId})` : who;
 }
 
 function validateAppFilter(filter: AppInfoFilter | undefined): string | undefined {

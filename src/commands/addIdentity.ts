@@ -4,25 +4,25 @@
 import * as vscode from 'vscode';
 import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityType, type IdentityType } from '../cloud';
 import { addIdentity } from '../settings/profileEdits';
-import { isRecord } from '../settings/profiles';
-import { isResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { profileFor } from './pickers';
-import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { editProfiles, invalidArgument } from './settingsEdit';
 
 export function registerAddIdentity(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.addIdentity', async (arg?: unknown): Promise<EditResult | undefined> => {
-      if (isRecord(arg) && !isResourceNode(arg)) {
-        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
-        const appId = (arg.appId as string | undefined) || DEFAULT_APP_ID;
-        const problem =
-          validateIdentityType(arg.identityType) ?? validateIdentityName(arg.identityType as IdentityType, arg.identityName) ?? validateAppId(appId);
-        if (problem) return invalidArgument(problem);
-        const entry = { identityType: arg.identityType as IdentityType, identityName: arg.identityName as string, appId };
-        return editProfiles(deps, (raw) => addIdentity(raw, profile.name, entry), false);
-      }
+  registerCommand(context, COMMANDS.addIdentity, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const appId = (arg.appId as string | undefined) || DEFAULT_APP_ID;
+      const problem =
+        validateIdentityType(arg.identityType) ?? validateIdentityName(arg.identityType as IdentityType, arg.identityName) ?? validateAppId(appId);
+      if (problem) return invalidArgument(problem);
+      const entry = { identityType: arg.identityType as IdentityType, identityName: arg.identityName as string, appId };
+      return editProfiles(deps, (raw) => addIdentity(raw, profile.name, entry), false);
+    },
+    ui: async (arg) => {
       const profile = await profileFor(deps, arg, 'Add Identity');
       if (!profile) return undefined;
       const title = `Add VOD identity to ${profile.name}`;
@@ -51,6 +51,6 @@ export function registerAddIdentity(context: vscode.ExtensionContext, deps: Comm
       if (!appId) return undefined;
       await editProfiles(deps, (raw) => addIdentity(raw, profile.name, { identityType: type.label, identityName, appId }), true);
       return undefined;
-    }),
-  );
+    },
+  });
 }

@@ -4,22 +4,22 @@
 import * as vscode from 'vscode';
 import { validateBucketName } from '../cloud';
 import { addOutputBucket } from '../settings/profileEdits';
-import { isRecord } from '../settings/profiles';
-import { isResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { profileFor } from './pickers';
-import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { editProfiles, invalidArgument } from './settingsEdit';
 
 export function registerAddOutputBucket(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.addOutputBucket', async (arg?: unknown): Promise<EditResult | undefined> => {
-      if (isRecord(arg) && !isResourceNode(arg)) {
-        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
-        const problem = validateBucketName(arg.bucket);
-        if (problem) return invalidArgument(problem);
-        return editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, arg.bucket as string), false);
-      }
+  registerCommand(context, COMMANDS.addOutputBucket, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const problem = validateBucketName(arg.bucket);
+      if (problem) return invalidArgument(problem);
+      return editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, arg.bucket as string), false);
+    },
+    ui: async (arg) => {
       const profile = await profileFor(deps, arg, 'Add Output Bucket');
       if (!profile) return undefined;
       const bucket = await vscode.window.showInputBox({
@@ -33,6 +33,6 @@ export function registerAddOutputBucket(context: vscode.ExtensionContext, deps: 
       if (!bucket) return undefined;
       await editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, bucket), true);
       return undefined;
-    }),
-  );
+    },
+  });
 }

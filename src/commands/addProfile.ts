@@ -5,16 +5,14 @@
 import * as vscode from 'vscode';
 import { MPS_REGIONS, VOD_REGIONS } from '../cloud';
 import { addProfile, type NewProfile } from '../settings/profileEdits';
-import { PROFILE_REGIONS, isRecord, parseProfiles, validateProfileName } from '../settings/profiles';
+import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/profiles';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
 
 export function registerAddProfile(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.addProfile', (arg?: unknown) =>
-      isRecord(arg) && typeof arg.name === 'string' ? addForCaller(deps, arg) : addFromUi(deps),
-    ),
-  );
+  registerCommand(context, COMMANDS.addProfile, { caller: (arg) => addForCaller(deps, arg), ui: () => addFromUi(deps) });
 }
 
 function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<EditResult> | EditResult {
@@ -58,6 +56,6 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
   if (!result.ok || source.value !== 'keychain') return;
   const set = 'Set AccessKey…';
   if ((await vscode.window.showInformationMessage(`Profile ${name} added to your user settings.`, set)) === set) {
-    await vscode.commands.executeCommand('alicloudMedia.setCredentials', name);
+    await vscode.commands.executeCommand(COMMANDS.setCredentials, name);
   }
 }

@@ -24,6 +24,8 @@ export interface TargetLine {
   readonly target: string;
   readonly status: 'succeeded' | 'failed' | 'skipped';
   readonly requestId?: string;
+  /** After the RequestId of a success, e.g. `FailedPolicyNames [X]`. */
+  readonly note?: string;
   /** One line for people (describeError), for failures. */
   readonly error?: string;
 }
@@ -33,7 +35,7 @@ export function bulkReportLines(summary: string, lines: readonly TargetLine[]): 
   return [
     summary,
     ...lines.map((l) => {
-      if (l.status === 'succeeded') return `  ${l.target}: succeeded${l.requestId ? ` RequestId ${l.requestId}` : ''}`;
+      if (l.status === 'succeeded') return `  ${l.target}: succeeded${l.requestId ? ` RequestId ${l.requestId}` : ''}${l.note ? ` ${l.note}` : ''}`;
       if (l.status === 'skipped') return `  ${l.target}: skipped (not sent)`;
       return `  ${l.target}: failed — ${l.error ?? 'unknown error'}`;
     }),

@@ -2,22 +2,22 @@
 // Programmatic: executeCommand('alicloudMedia.clearCredentials', { profile }) → { ok } without prompting.
 
 import * as vscode from 'vscode';
-import { isRecord } from '../settings/profiles';
-import { isResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { profileFor } from './pickers';
 
 export function registerClearCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.clearCredentials', async (arg?: unknown) => {
-      if (isRecord(arg) && !isResourceNode(arg)) {
-        const profile = typeof arg.profile === 'string' ? arg.profile : '';
-        if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
-        // Allowed for names no longer in settings too: clearing a leftover key must always be possible.
-        await deps.accessKeys.delete(profile);
-        deps.log.info(`AccessKey of profile ${profile} deleted from VS Code's secret storage.`);
-        return { ok: true };
-      }
+  registerCommand(context, COMMANDS.clearCredentials, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? arg.profile : '';
+      if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
+      // Allowed for names no longer in settings too: clearing a leftover key must always be possible.
+      await deps.accessKeys.delete(profile);
+      deps.log.info(`AccessKey of profile ${profile} deleted from VS Code's secret storage.`);
+      return { ok: true };
+    },
+    ui: async (arg) => {
       const profile = await profileFor(deps, arg, 'Clear AccessKey');
       if (!profile) return undefined;
       const answer = await vscode.window.showWarningMessage(
@@ -29,6 +29,6 @@ export function registerClearCredentials(context: vscode.ExtensionContext, deps:
       await deps.accessKeys.delete(profile.name);
       deps.log.info(`AccessKey of profile ${profile.name} deleted from VS Code's secret storage.`);
       return undefined;
-    }),
-  );
+    },
+  });
 }

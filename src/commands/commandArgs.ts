@@ -1,9 +1,10 @@
 // Programmatic arguments of the revocation commands, checked before anything is sent. A caller passing a plain
-// object gets an error result (never a prompt, never a call) when the object is not exactly right.
+// object gets an error result (never a prompt, never a call) when the object is not exactly right. No VS Code.
 
 import {
   CloudError,
   DEFAULT_APP_ID,
+  isPlainObject,
   validateAppId,
   validateBucketName,
   validateIdentityName,
@@ -11,7 +12,8 @@ import {
   validatePolicyNames,
   type IdentityType,
 } from '../cloud';
-import { isRecord } from '../settings/profiles';
+import { identityKey } from '../settings/profiles';
+import type { CallerRequest } from './mutations/registerRevocation';
 import type { BucketTarget, PolicyTarget } from './targets';
 
 export type ParsedArgument<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CloudError };
@@ -20,62 +22,82 @@ function invalid(message: string, code = 'InvalidArgument'): { ok: false; error:
   return { ok: false, error: new CloudError({ kind: 'invalid-input', code, message, retryable: false }) };
 }
 
-function checkProfile(arg: Record<string, unknown>, profiles: readonly string[]): string | undefined {
-  if (typeof arg.profile !== 'string' || arg.profile === '') return 'Argument "profile" (a profile name) is required.';
+/** The configured profile the argument names, or the refusal. */
+function profileOf(arg: Record<string, unknown>, profiles: readonly string[]): ParsedArgument<string> {
+  if (typeof arg.profile !== 'string' || arg.profile === '') return invalid('Argument "profile" (a profile name) is required.');
   if (!profiles.includes(arg.profile)) {
-    return `Unknown profile "${arg.profile}". Configured profiles: ${profiles.length ? profiles.join(', ') : '(none)'}.`;
+    return invalid(`Unknown profile "${arg.profile}". Configured profiles: ${profiles.length ? profiles.join(', ') : '(none)'}.`, 'UnknownProfile');
   }
-  return undefined;
+  return { ok: true, value: arg.profile };
 }
 
-export type UnbindRequest =
-  | { readonly kind: 'single'; readonly target: BucketTarget }
-  | { readonly kind: 'bulk'; readonly profile: string; readonly targets: BucketTarget[] };
+/** `{ profile, one }` or `{ profile, many: [...] }` → distinct targets; `parseOne` checks one item. */
+function oneOrMany<T>(
+  arg: unknown,
+  profiles: readonly string[],
+  names: { one: string; many: string; shape: string },
+  parseOne: (profile: string, item: unknown) => ParsedArgument<T>,
+  key: (target: T) => string,
+): ParsedArgument<CallerRequest<T>> {
+  if (!isPlainObject(arg)) return invalid(`Expected ${names.shape}.`);
+  const profile = profileOf(arg, profiles);
+  if (!profile.ok) return profile;
+  const single = arg[names.one];
+  const list = arg[names.many];
+  if (single !== undefined && list !== undefined) return invalid(`Pass either "${names.one}" or "${names.many}", not both.`);
+  if (list === undefined) {
+    const target = parseOne(profile.value, single);
+    return target.ok ? { ok: true, value: { profile: profile.value, targets: [target.value], bulk: false } } : target;
+  }
+  if (!Array.isArray(list) || list.length === 0) return invalid(`"${names.many}" must be a non-empty list.`);
+  const targets = new Map<string, T>();
+  for (const item of list) {
+    const target = parseOne(profile.value, item);
+    if (!target.ok) return target;
+    if (!targets.has(key(target.value))) targets.set(key(target.value), target.value);
+  }
+  return { ok: true, value: { profile: profile.value, targets: [...targets.values()], bulk: true } };
+}
 
 /** `{ profile, bucket }` or `{ profile, buckets: [...] }`. */
-export function parseUnbindArgument(arg: unknown, profiles: readonly string[]): ParsedArgument<UnbindRequest> {
-  if (!isRecord(arg)) return invalid('Expected { profile, bucket } or { profile, buckets }.');
-  const profileProblem = checkProfile(arg, profiles);
-  if (profileProblem) return invalid(profileProblem, profileProblem.startsWith('Unknown') ? 'UnknownProfile' : 'InvalidArgument');
-  const profile = arg.profile as string;
-  if (arg.bucket !== undefined && arg.buckets !== undefined) return invalid('Pass either "bucket" or "buckets", not both.');
-  if (arg.buckets !== undefined) {
-    if (!Array.isArray(arg.buckets) || arg.buckets.length === 0) return invalid('"buckets" must be a non-empty list of bucket names.');
-    const buckets: string[] = [];
-    for (const bucket of arg.buckets) {
+export function parseUnbindArgument(arg: unknown, profiles: readonly string[]): ParsedArgument<CallerRequest<BucketTarget>> {
+  return oneOrMany(
+    arg,
+    profiles,
+    { one: 'bucket', many: 'buckets', shape: '{ profile, bucket } or { profile, buckets }' },
+    (profile, bucket) => {
       const problem = validateBucketName(bucket);
-      if (problem) return invalid(problem);
-      if (!buckets.includes(bucket as string)) buckets.push(bucket as string);
-    }
-    return { ok: true, value: { kind: 'bulk', profile, targets: buckets.map((bucket) => ({ profile, bucket })) } };
-  }
-  const problem = validateBucketName(arg.bucket);
-  if (problem) return invalid(problem);
-  return { ok: true, value: { kind: 'single', target: { profile, bucket: arg.bucket as string } } };
+      return problem ? invalid(problem) : { ok: true, value: { profile, bucket: bucket as string } };
+    },
+    (t) => t.bucket,
+  );
 }
 
-/** `{ profile, identityType, identityName, appId?, policyNames }`. */
-export function parseDetachArgument(arg: unknown, profiles: readonly string[]): ParsedArgument<PolicyTarget> {
-  if (!isRecord(arg)) return invalid('Expected { profile, identityType, identityName, appId?, policyNames }.');
-  const profileProblem = checkProfile(arg, profiles);
-  if (profileProblem) return invalid(profileProblem, profileProblem.startsWith('Unknown') ? 'UnknownProfile' : 'InvalidArgument');
-  const appId = arg.appId === undefined || arg.appId === '' ? DEFAULT_APP_ID : arg.appId;
+function parsePolicyTarget(profile: string, item: unknown): ParsedArgument<PolicyTarget> {
+  if (!isPlainObject(item)) return invalid('Each identity is { identityType, identityName, appId?, policyNames }.');
+  const appId = item.appId === undefined || item.appId === '' ? DEFAULT_APP_ID : item.appId;
   const problem =
-    validateIdentityType(arg.identityType) ??
-    validateIdentityName(arg.identityType as IdentityType, arg.identityName) ??
+    validateIdentityType(item.identityType) ??
+    validateIdentityName(item.identityType as IdentityType, item.identityName) ??
     validateAppId(appId) ??
-    validatePolicyNames(arg.policyNames);
+    validatePolicyNames(item.policyNames);
   if (problem) return invalid(problem);
-  return {
-    ok: true,
-    value: {
-      profile: arg.profile as string,
-      identity: {
-        identityType: arg.identityType as IdentityType,
-        identityName: arg.identityName as string,
-        appId: appId as string,
-      },
-      policyNames: [...(arg.policyNames as string[])],
-    },
-  };
+  const identity = { identityType: item.identityType as IdentityType, identityName: item.identityName as string, appId: appId as string };
+  return { ok: true, value: { profile, identity, policyNames: [...new Set(item.policyNames as string[])] } };
+}
+
+/**
+ * `{ profile, identityType, identityName, appId?, policyNames }` for one identity, or
+ * `{ profile, identities: [{ identityType, identityName, appId?, policyNames }, …] }` for several.
+ */
+export function parseDetachArgument(arg: unknown, profiles: readonly string[]): ParsedArgument<CallerRequest<PolicyTarget>> {
+  // The single form names the identity at the top level; read it as `{ profile, identity: { … } }`.
+  const normalized = isPlainObject(arg) && arg.identities === undefined && arg.identity === undefined ? { profile: arg.profile, identity: arg } : arg;
+  return oneOrMany(
+    normalized,
+    profiles,
+    { one: 'identity', many: 'identities', shape: '{ profile, identityType, identityName, appId?, policyNames } or { profile, identities }' },
+    parsePolicyTarget,
+    (t) => `${identityKey(t.identity)}:${[...t.policyNames].sort().join(',')}`,
+  );
 }

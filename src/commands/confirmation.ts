@@ -1,6 +1,7 @@
 // The modal confirmation shown before a revocation. It names exactly what goes, from what, in which profile, region
 // and at which endpoint — the endpoint matters most when a profile points at a test server. No VS Code import.
 
+import { describeIdentity } from '../cloud';
 import type { ProfileIdentity } from '../settings/profiles';
 
 export interface Confirmation {
@@ -52,16 +53,12 @@ export interface IdentityPolicies {
   readonly policyNames: readonly string[];
 }
 
-export function describeIdentity(identity: ProfileIdentity): string {
-  return `${identity.identityType} "${identity.identityName}" in ${identity.appId}`;
-}
-
 export function detachConfirmation(scope: RevocationScope, groups: readonly IdentityPolicies[]): Confirmation {
   const count = groups.reduce((n, g) => n + g.policyNames.length, 0);
   const policies = plural(count, 'app policy', 'app policies');
   const only = groups.length === 1 ? groups[0] : undefined;
   const message = only
-    ? `Detach ${count === 1 ? `app policy "${only.policyNames[0]}"` : policies} from ${only.identity.identityType} "${only.identity.identityName}"?`
+    ? `Detach ${count === 1 ? `app policy "${only.policyNames[0]}"` : policies} from ${describeIdentity(only.identity)}?`
     : `Detach ${policies} from ${groups.length} identities?`;
   const list = only
     ? `${bulleted(only.policyNames)}\n\nIdentity: ${describeIdentity(only.identity)}`

@@ -2,38 +2,41 @@
 // result, an error row); without one, a pick of the latest calls. RequestIds are what Alibaba support asks for.
 
 import * as vscode from 'vscode';
-import { isRecord } from '../settings/profiles';
+import { isPlainObject } from '../cloud';
+import { COMMANDS } from '../commandIds';
+import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './deps';
 
 function requestIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string' && arg.trim()) return arg.trim();
-  if (!isRecord(arg)) return undefined;
-  if (typeof arg.requestId === 'string' && arg.requestId) return arg.requestId;
-  if (isRecord(arg.error) && typeof arg.error.requestId === 'string') return arg.error.requestId;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  // A command result, an error row (class instance) or a history row: all carry `requestId` or `error.requestId`.
+  const { requestId, error } = arg as { requestId?: unknown; error?: unknown };
+  if (typeof requestId === 'string' && requestId) return requestId;
+  if (isPlainObject(error) && typeof error.requestId === 'string') return error.requestId;
   return undefined;
 }
 
 export function registerCopyRequestId(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.copyRequestId', async (arg?: unknown) => {
-      let requestId = requestIdOf(arg);
-      if (!requestId && arg === undefined) {
-        const items = deps.log.recent
-          .filter((r) => r.requestId)
-          .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
-        if (items.length === 0) {
-          void vscode.window.showInformationMessage('No request has returned a RequestId in this session yet.');
-          return undefined;
-        }
-        requestId = (await vscode.window.showQuickPick(items, { title: 'Copy Request ID', matchOnDescription: true }))?.label;
-      }
-      if (!requestId) {
-        if (arg !== undefined) void vscode.window.showInformationMessage('There is no RequestId here: the call never reached Alibaba Cloud.');
+  const copy = async (arg?: unknown) => {
+    let requestId = requestIdOf(arg);
+    if (!requestId && arg === undefined) {
+      const items = deps.log.recent
+        .filter((r) => r.requestId)
+        .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
+      if (items.length === 0) {
+        void vscode.window.showInformationMessage('No request has returned a RequestId in this session yet.');
         return undefined;
       }
-      await vscode.env.clipboard.writeText(requestId);
-      vscode.window.setStatusBarMessage(`$(check) Copied RequestId ${requestId}`, 3000);
-      return requestId;
-    }),
-  );
+      requestId = (await vscode.window.showQuickPick(items, { title: 'Copy Request ID', matchOnDescription: true }))?.label;
+    }
+    if (!requestId) {
+      if (arg !== undefined) void vscode.window.showInformationMessage('There is no RequestId here: the call never reached Alibaba Cloud.');
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(requestId);
+    vscode.window.setStatusBarMessage(`$(check) Copied RequestId ${requestId}`, 3000);
+    return requestId;
+  };
+  registerCommand(context, COMMANDS.copyRequestId, { ui: copy, caller: copy });
 }

@@ -1,8 +1,10 @@
 // What commands are built from. Passed explicitly to each registerXxx, so a command's needs are visible in its file.
 
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
+import type { RequestHistory } from '../history/requestHistory';
 import type { CallLog } from '../log/callLog';
 import type { ProfileSessions } from '../profiles/profileSessions';
+import type { ResourceListings } from '../profiles/resourceListings';
 import type { ProfileSettings } from '../settings/profileSettings';
 import type { ResourcesTree } from '../tree/resourcesTree';
 import type { InFlightCalls } from './inFlight';
@@ -11,7 +13,9 @@ export interface CommandDeps {
   readonly settings: ProfileSettings;
   readonly accessKeys: AccessKeyStore;
   readonly sessions: ProfileSessions;
+  readonly listings: ResourceListings;
   readonly tree: ResourcesTree;
   readonly log: CallLog;
   readonly inFlight: InFlightCalls;
+  readonly history: RequestHistory;
 }

@@ -1,6 +1,7 @@
 // Result notifications with the two follow-ups people want after a cloud call: the RequestId and the log.
 
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
 
 const COPY = 'Copy Request ID';
@@ -20,6 +21,6 @@ export async function notify(
         ? vscode.window.showWarningMessage
         : vscode.window.showErrorMessage;
   const picked = await show(message, ...actions);
-  if (picked === COPY && requestId) await vscode.commands.executeCommand('alicloudMedia.copyRequestId', requestId);
+  if (picked === COPY && requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, requestId);
   if (picked === SHOW_LOG) deps.log.show();
 }

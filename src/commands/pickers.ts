@@ -1,16 +1,16 @@
 // Quick picks for commands run without a tree row (Command Palette, keybindings): profile → bucket / identity.
 
 import * as vscode from 'vscode';
-import { SYSTEM_APP_POLICIES, describeError, toCloudError } from '../cloud';
+import { SYSTEM_APP_POLICIES, describeError, describeIdentity } from '../cloud';
+import { COMMANDS } from '../commandIds';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from '../tree/bucketBinding';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { sessionFor } from './revocations';
 
 /** The profile a command is about: from a tree row, a profile name, or a pick (skipped when there is only one). */
 export async function profileFor(deps: CommandDeps, arg: unknown, title: string): Promise<Profile | undefined> {
-  if (isResourceNode(arg) && 'profile' in arg && arg.profile) return deps.settings.find(arg.profile.name);
+  if (isResourceNode(arg) && arg.profile) return deps.settings.find(arg.profile.name);
   if (typeof arg === 'string') return deps.settings.find(arg);
   return pickProfile(deps, title);
 }
@@ -20,7 +20,7 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
   if (profiles.length === 0) {
     const add = 'Add Profile…';
     if ((await vscode.window.showInformationMessage('No Alibaba Cloud profile is configured yet.', add)) === add) {
-      await vscode.commands.executeCommand('alicloudMedia.addProfile');
+      await vscode.commands.executeCommand(COMMANDS.addProfile);
     }
     return undefined;
   }
@@ -37,7 +37,7 @@ export async function pickBuckets(deps: CommandDeps, profile: Profile, title: st
     void vscode.window.showInformationMessage(`Profile ${profile.name} has no output buckets configured.`);
     return undefined;
   }
-  const listing = deps.tree.bucketListing(profile.name);
+  const listing = deps.listings.peekBuckets(profile.name);
   const items = profile.outputBuckets
     .map((bucket) => ({ bucket, binding: bucketBinding(listing, bucket) }))
     .filter((b) => !onlyBound || b.binding !== 'unbound')
@@ -51,11 +51,7 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
     void vscode.window.showInformationMessage(`Profile ${profile.name} has no VOD identities configured.`);
     return undefined;
   }
-  const items = profile.identities.map((identity) => ({
-    label: `${identity.identityType}: ${identity.identityName}`,
-    description: identity.appId,
-    identity,
-  }));
+  const items = profile.identities.map((identity) => ({ label: describeIdentity(identity), identity }));
   if (canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Identities', canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;
@@ -65,33 +61,35 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
 }
 
 /**
- * The identity's attached policies, read with ListAppPoliciesForIdentity (or taken from the tree when it already
- * shows them). When they cannot be read the three system policies are offered instead, and the title says so.
+ * The identity's detachable (system) policies, from the shared listing: the tree's when it already shows them,
+ * else one ListAppPoliciesForIdentity. When they cannot be read the three system policies are offered instead, and
+ * the title says so. Custom policies are never offered: the API detaches system policies only.
  */
 export async function pickPolicies(deps: CommandDeps, profile: Profile, identity: ProfileIdentity): Promise<string[] | undefined> {
-  const who = `${identity.identityType} ${identity.identityName} (${identity.appId})`;
+  const who = describeIdentity(identity);
   let names: { label: string; description?: string }[];
   let title = `Detach app policies from ${who}`;
-  const known = deps.tree.knownPolicies(profile.name, identity);
-  try {
-    const policies =
-      known?.status === 'loaded'
-        ? known.value.policies
-        : (
-            await vscode.window.withProgress(
-              { location: vscode.ProgressLocation.Notification, title: `Reading app policies of ${who}…` },
-              () => sessionFor(deps, profile.name).vod().listAppPoliciesForIdentity(identity),
-            )
-          ).policies;
-    if (policies.length === 0) {
-      void vscode.window.showInformationMessage(`${who} has no app policies attached.`);
+  const listing =
+    deps.listings.peekPolicies(profile.name, identity)?.status === 'loaded'
+      ? deps.listings.policiesOf(profile.name, identity)
+      : vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading app policies of ${who}…` }, () =>
+          deps.listings.policiesOf(profile.name, identity),
+        );
+  const policies = await listing;
+  if (policies.status === 'loaded') {
+    const system = policies.value.policies.filter((p) => p.policyType === 'System');
+    if (system.length === 0) {
+      const custom = policies.value.policies.length;
+      void vscode.window.showInformationMessage(
+        custom ? `${who} has only custom app policies (${custom}); only system policies can be detached.` : `${who} has no app policies attached.`,
+      );
       return undefined;
     }
-    names = policies.map((p) => ({ label: p.policyName, description: p.policyType }));
-  } catch (e) {
-    const error = toCloudError(e);
-    deps.log.warn(`Could not read the app policies of ${who}: ${describeError(error)}`);
-    title = `Could not read attached policies (${error.code}) — showing the system policies`;
+    names = system.map((p) => ({ label: p.policyName, description: p.policyType }));
+  } else {
+    const error = policies.status === 'failed' ? policies.error : undefined;
+    deps.log.warn(`Could not read the app policies of ${who}: ${error ? describeError(error) : 'unknown error'}`);
+    title = `Could not read attached policies (${error?.code ?? 'unknown'}) — showing the system policies`;
     names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System' }));
   }
   const picked = await vscode.window.showQuickPick(names, { title, placeHolder: 'Policies to detach', canPickMany: true });

@@ -2,12 +2,10 @@
 
 import * as vscode from 'vscode';
 import { isResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 
 export function registerRefresh(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.refresh', (node?: unknown) => {
-      deps.tree.refresh(isResourceNode(node) ? node : undefined);
-    }),
-  );
+  registerCommand(context, COMMANDS.refresh, { ui: (node) => deps.tree.refresh(isResourceNode(node) ? node : undefined) });
 }

@@ -4,29 +4,30 @@
 import * as vscode from 'vscode';
 import { type IdentityType } from '../cloud';
 import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
-import { isRecord } from '../settings/profiles';
-import { IdentityNode, isResourceNode } from '../tree/nodes';
+import type { AnyResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { pickIdentities, pickProfile } from './pickers';
-import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { editProfiles, invalidArgument } from './settingsEdit';
 import { effectiveSelection } from './targets';
 
 export function registerRemoveIdentity(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.removeIdentity', async (arg?: unknown, selected?: unknown): Promise<EditResult | undefined> => {
-      if (isRecord(arg) && !isResourceNode(arg)) {
-        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
-        const entry: IdentityEntry = {
-          identityType: arg.identityType as IdentityType,
-          identityName: arg.identityName as string,
-          appId: arg.appId as string | undefined,
-        };
-        return editProfiles(deps, (raw) => removeIdentities(raw, profile.name, [entry]), false);
-      }
+  registerCommand(context, COMMANDS.removeIdentity, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const entry: IdentityEntry = {
+        identityType: arg.identityType as IdentityType,
+        identityName: arg.identityName as string,
+        appId: arg.appId as string | undefined,
+      };
+      return editProfiles(deps, (raw) => removeIdentities(raw, profile.name, [entry]), false);
+    },
+    ui: async (arg, selected) => {
       const groups = new Map<string, IdentityEntry[]>();
-      for (const node of effectiveSelection(arg, selected)) {
-        if (node instanceof IdentityNode) groups.set(node.profile.name, [...(groups.get(node.profile.name) ?? []), node.identity]);
+      for (const node of effectiveSelection(arg, selected) as AnyResourceNode[]) {
+        if (node?.kind === 'identity') groups.set(node.profile.name, [...(groups.get(node.profile.name) ?? []), node.identity]);
       }
       if (groups.size === 0) {
         const profile = await pickProfile(deps, 'Remove Identity from Profile');
@@ -39,6 +40,6 @@ export function registerRemoveIdentity(context: vscode.ExtensionContext, deps: C
         await editProfiles(deps, (raw) => removeIdentities(raw, profile, identities), true);
       }
       return undefined;
-    }),
-  );
+    },
+  });
 }

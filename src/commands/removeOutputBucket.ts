@@ -3,23 +3,24 @@
 
 import * as vscode from 'vscode';
 import { removeOutputBuckets } from '../settings/profileEdits';
-import { isRecord } from '../settings/profiles';
-import { isResourceNode } from '../tree/nodes';
+import { COMMANDS } from '../commandIds';
+import type { AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { pickBuckets, pickProfile } from './pickers';
-import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { editProfiles, invalidArgument } from './settingsEdit';
 import { bucketTargetsOf, effectiveSelection, profilesOf } from './targets';
 
 export function registerRemoveOutputBucket(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.removeOutputBucket', async (arg?: unknown, selected?: unknown): Promise<EditResult | undefined> => {
-      if (isRecord(arg) && !isResourceNode(arg)) {
-        const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-        if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
-        if (typeof arg.bucket !== 'string') return invalidArgument('Argument "bucket" is required.');
-        return editProfiles(deps, (raw) => removeOutputBuckets(raw, profile.name, [arg.bucket as string]), false);
-      }
-      let targets = bucketTargetsOf(effectiveSelection(arg, selected));
+  registerCommand(context, COMMANDS.removeOutputBucket, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      if (typeof arg.bucket !== 'string') return invalidArgument('Argument "bucket" is required.');
+      return editProfiles(deps, (raw) => removeOutputBuckets(raw, profile.name, [arg.bucket as string]), false);
+    },
+    ui: async (arg, selected) => {
+      let targets = bucketTargetsOf(effectiveSelection(arg, selected) as AnyResourceNode[]);
       if (targets.length === 0) {
         const profile = await pickProfile(deps, 'Remove Output Bucket from Profile');
         if (!profile) return undefined;
@@ -32,6 +33,6 @@ export function registerRemoveOutputBucket(context: vscode.ExtensionContext, dep
         await editProfiles(deps, (raw) => removeOutputBuckets(raw, profile, buckets), true);
       }
       return undefined;
-    }),
-  );
+    },
+  });
 }

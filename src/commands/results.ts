@@ -1,7 +1,8 @@
-// What the revocation commands return to programmatic callers (tests, tasks, other extensions). Plain JSON, so it
-// crosses executeCommand unchanged; errors carry the fields people need for a ticket, never a secret.
+// What commands return to programmatic callers (tests, tasks, other extensions). Plain JSON, so it crosses
+// executeCommand unchanged; errors carry the fields people need for a ticket, never a secret. The one place error
+// results are built.
 
-import { toCloudError, type CallErrorInfo, type PolicyChangeResult } from '../cloud';
+import { CloudError, toCloudError, type CallErrorInfo } from '../cloud';
 
 /** The core's normalized error plus the RequestId, when the server gave one. */
 export interface ResultError extends CallErrorInfo {
@@ -13,46 +14,58 @@ export interface Failed {
   readonly error: ResultError;
 }
 
-export type UnbindResult = ({ readonly ok: true; readonly requestId: string } | Failed) & {
-  readonly profile?: string;
-  readonly bucket?: string;
-};
-
-export interface BucketOutcome {
-  readonly bucket: string;
-  readonly status: 'succeeded' | 'failed' | 'skipped';
-  readonly requestId?: string;
-  readonly error?: ResultError;
+export interface Succeeded {
+  readonly ok: true;
+  readonly requestId: string;
 }
 
-export interface BulkUnbindResult {
-  /** True only when every bucket was unbound. */
+export type TargetStatus = 'succeeded' | 'failed' | 'skipped';
+
+/** One target of a bulk run: its naming fields, what happened, and the RequestId or error. */
+export type TargetOutcome<F> = F & {
+  readonly status: TargetStatus;
+  readonly requestId?: string;
+  readonly error?: ResultError;
+};
+
+export interface BulkResult<F> {
+  /** True only when every target succeeded (and none only partly). */
   readonly ok: boolean;
   readonly profile: string;
   readonly cancelled: boolean;
   readonly succeeded: number;
   readonly failed: number;
   readonly skipped: number;
-  readonly results: readonly BucketOutcome[];
+  readonly results: readonly TargetOutcome<F>[];
 }
 
-export interface DetachTargetFields {
-  readonly profile?: string;
-  readonly identityType?: string;
-  readonly identityName?: string;
+export interface BucketFields {
+  readonly profile: string;
+  readonly bucket: string;
+}
+
+export interface PolicyFields {
+  readonly profile: string;
+  readonly identityType: string;
+  readonly identityName: string;
   readonly appId?: string;
-  readonly policyNames?: readonly string[];
+  readonly policyNames: readonly string[];
 }
 
-/**
- * `ok: true` means the call succeeded and has a RequestId; the server may still list names it did not detach in
- * failedPolicyNames (and names the identity never had in nonExistPolicyNames), so callers check those too.
- */
-export type DetachResult = DetachTargetFields &
-  (
-    | { readonly ok: true; readonly requestId: string; readonly nonExistPolicyNames: readonly string[]; readonly failedPolicyNames: readonly string[] }
-    | Failed
-  );
+/** Names the server reported it did not detach/attach; `ok: true` callers check these too. */
+export interface PolicyNamesOutcome {
+  readonly nonExistPolicyNames: readonly string[];
+  readonly failedPolicyNames: readonly string[];
+}
+
+/** Fields are absent only when the argument itself was rejected. */
+export type UnbindResult = Partial<BucketFields> & (Succeeded | Failed);
+export type BulkUnbindResult = BulkResult<BucketFields>;
+export type DetachResult = Partial<PolicyFields> & ((Succeeded & PolicyNamesOutcome) | Failed);
+export type BulkDetachResult = BulkResult<PolicyFields & Partial<PolicyNamesOutcome>>;
+
+/** Settings edits and credential commands. */
+export type EditResult = { readonly ok: true } | Failed;
 
 export function resultError(thrown: unknown): ResultError {
   const e = toCloudError(thrown);
@@ -70,11 +83,7 @@ export function failed(thrown: unknown): Failed {
   return { ok: false, error: resultError(thrown) };
 }
 
-export function detachSucceeded(result: PolicyChangeResult) {
-  return {
-    ok: true as const,
-    requestId: result.requestId,
-    nonExistPolicyNames: [...result.nonExistPolicyNames],
-    failedPolicyNames: [...result.failedPolicyNames],
-  };
+/** A refusal before anything is sent: a malformed argument, an unknown profile, a duplicate setting. */
+export function invalidArgument(message: string, code = 'InvalidArgument'): Failed {
+  return failed(new CloudError({ kind: 'invalid-input', code, message, retryable: false }));
 }

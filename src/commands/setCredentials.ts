@@ -4,31 +4,23 @@
 // → { ok: true } | { ok: false, error } (for tests and provisioning scripts; nothing is prompted).
 
 import * as vscode from 'vscode';
-import { CloudError, maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud';
-import { isRecord } from '../settings/profiles';
-import { isResourceNode } from '../tree/nodes';
+import { maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 import { profileFor } from './pickers';
-import { failed, type Failed } from './results';
+import { invalidArgument, type Failed } from './results';
 
 export function registerSetCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('alicloudMedia.setCredentials', (arg?: unknown) =>
-      isRecord(arg) && !isResourceNode(arg) ? setForCaller(deps, arg) : setFromUi(deps, arg),
-    ),
-  );
-}
-
-function invalid(message: string, code = 'InvalidArgument'): Failed {
-  return failed(new CloudError({ kind: 'invalid-input', code, message, retryable: false }));
+  registerCommand(context, COMMANDS.setCredentials, { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) });
 }
 
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
   const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-  if (!profile) return invalid(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+  if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
   // Same rule as the UI: a key stored for an environment profile would never be used, which misleads.
   if (profile.credentialSource === 'environment') {
-    return invalid(`Profile ${profile.name} reads its AccessKey from environment variables; nothing was stored.`, 'CredentialSourceIsEnvironment');
+    return invalidArgument(`Profile ${profile.name} reads its AccessKey from environment variables; nothing was stored.`, 'CredentialSourceIsEnvironment');
   }
   const credentials = {
     accessKeyId: arg.accessKeyId as string,
@@ -36,7 +28,7 @@ async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Pr
     ...(typeof arg.securityToken === 'string' && arg.securityToken ? { securityToken: arg.securityToken } : {}),
   };
   const problem = validateCredentials(credentials);
-  if (problem) return invalid(problem);
+  if (problem) return invalidArgument(problem);
   await deps.accessKeys.store(profile.name, credentials);
   deps.log.info(`AccessKey ${maskAccessKeyId(credentials.accessKeyId)} stored for profile ${profile.name}.`);
   return { ok: true };

@@ -2,15 +2,10 @@
 // (ConfigurationTarget.Global) and never call the cloud.
 
 import * as vscode from 'vscode';
-import { CloudError } from '../cloud';
 import type { CommandDeps } from './deps';
-import { failed, type Failed } from './results';
+import { invalidArgument, type EditResult } from './results';
 
-export type EditResult = { readonly ok: true } | Failed;
-
-export function invalidArgument(message: string, code = 'InvalidArgument'): Failed {
-  return failed(new CloudError({ kind: 'invalid-input', code, message, retryable: false }));
-}
+export { invalidArgument, type EditResult } from './results';
 
 /** Writes the edit; a refused edit (duplicate, unknown profile) becomes an error result, and a message in the UI. */
 export async function editProfiles(deps: CommandDeps, edit: (raw: unknown) => unknown[], fromUi: boolean): Promise<EditResult> {

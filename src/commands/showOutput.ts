@@ -1,8 +1,10 @@
 // alicloudMedia.showOutput — opens the log (also what error rows do when clicked).
 
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
+import { registerCommand } from './registerCommand';
 
 export function registerShowOutput(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('alicloudMedia.showOutput', () => deps.log.show()));
+  registerCommand(context, COMMANDS.showOutput, { ui: () => deps.log.show() });
 }

@@ -2,7 +2,7 @@
 
 import type { ProfileIdentity } from '../settings/profiles';
 import { identityKey } from '../settings/profiles';
-import { AppPolicyNode, IdentityNode, OutputBucketNode, type AnyResourceNode } from '../tree/nodes';
+import type { AnyResourceNode, IdentityNode } from '../tree/nodes';
 
 export interface BucketTarget {
   readonly profile: string;
@@ -25,10 +25,10 @@ export function effectiveSelection(node: unknown, selected: unknown): unknown[] 
   return node === undefined ? [] : [node];
 }
 
-export function bucketTargetsOf(nodes: readonly unknown[]): BucketTarget[] {
+export function bucketTargetsOf(nodes: readonly AnyResourceNode[]): BucketTarget[] {
   const targets: BucketTarget[] = [];
   for (const node of nodes) {
-    if (!(node instanceof OutputBucketNode)) continue;
+    if (node?.kind !== 'outputBucket') continue;
     if (targets.some((t) => t.profile === node.profile.name && t.bucket === node.bucket)) continue;
     targets.push({ profile: node.profile.name, bucket: node.bucket });
   }
@@ -42,13 +42,13 @@ export interface PolicySelection {
   readonly identities: IdentityNode[];
 }
 
-export function policySelectionOf(nodes: readonly unknown[]): PolicySelection {
+export function policySelectionOf(nodes: readonly AnyResourceNode[]): PolicySelection {
   const targets: { profile: string; identity: ProfileIdentity; policyNames: string[] }[] = [];
   const identities: IdentityNode[] = [];
-  for (const node of nodes as AnyResourceNode[]) {
-    if (node instanceof IdentityNode) {
+  for (const node of nodes) {
+    if (node?.kind === 'identity') {
       if (!identities.some((i) => i.id === node.id)) identities.push(node);
-    } else if (node instanceof AppPolicyNode) {
+    } else if (node?.kind === 'appPolicy') {
       const key = identityKey(node.identity);
       let group = targets.find((t) => t.profile === node.profile.name && identityKey(t.identity) === key);
       if (!group) {
@@ -63,8 +63,4 @@ export function policySelectionOf(nodes: readonly unknown[]): PolicySelection {
 
 export function profilesOf(targets: readonly { profile: string }[]): string[] {
   return [...new Set(targets.map((t) => t.profile))];
-}
-
-export function describePolicyTarget(target: PolicyTarget): string {
-  return `${target.identity.identityType}:${target.identity.identityName} (${target.identity.appId})`;
 }

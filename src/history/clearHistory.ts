@@ -1,9 +1,10 @@
 // "Clear Request History": asks first, because the RequestIds may be needed for an audit or a support ticket.
 
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { RequestHistory } from './requestHistory';
 
-export const CLEAR_HISTORY_COMMAND = 'alicloudMedia.clearHistory';
+export const CLEAR_HISTORY_COMMAND = COMMANDS.clearHistory;
 
 export function registerClearHistory(history: RequestHistory): vscode.Disposable {
   return vscode.commands.registerCommand(CLEAR_HISTORY_COMMAND, async (): Promise<boolean> => {

@@ -2,10 +2,11 @@
 // its filtered rows through the same command; without ids, the whole history is exported.
 
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { CallRecord } from '../cloud';
 import type { RequestHistory } from './requestHistory';
 
-export const EXPORT_HISTORY_COMMAND = 'alicloudMedia.exportRequestHistory';
+export const EXPORT_HISTORY_COMMAND = COMMANDS.exportRequestHistory;
 
 export interface ExportOptions {
   /** Ids of the records to write, in this order; unknown ids are skipped. Default: the whole history. */

@@ -9,14 +9,12 @@ import { registerClearHistory } from './clearHistory';
 import { registerExportHistory } from './exportHistory';
 import { RequestHistory, clampMaxRecords } from './requestHistory';
 import { REQUEST_HISTORY_VIEW, RequestHistoryView } from './requestHistoryView';
-import { registerUndoRequest, type UndoClientsFactory } from './undoRequest';
 
 export const MAX_RECORDS_SETTING = 'alicloudMedia.history.maxRecords';
 
 export interface RequestHistoryDeps {
   /** Fired once per logical call, success or failure, by the observer the extension gives every client. */
   readonly onDidRecordCall: vscode.Event<CallRecord>;
-  readonly clientsFor: UndoClientsFactory;
   readonly log: InspectorLog;
 }
 
@@ -38,7 +36,6 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
     vscode.window.createTreeView(REQUEST_HISTORY_VIEW, { treeDataProvider: view }),
     inspector,
     registerOpenRequestInspector(inspector),
-    registerUndoRequest(history, deps.clientsFor),
     registerClearHistory(history),
     registerExportHistory(history),
   );

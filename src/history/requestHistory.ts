@@ -57,6 +57,13 @@ export class RequestHistory {
     return this.changed();
   }
 
+  /** Marks a revocation as undone by the call with this RequestId, so it is not undone twice. */
+  markUndone(id: string, undoneBy: { requestId: string; time: string }): Promise<void> {
+    if (!this.items.some((r) => r.id === id)) return this.pendingWrite;
+    this.items = this.items.map((r) => (r.id === id ? { ...r, undoneBy } : r));
+    return this.changed();
+  }
+
   clear(): Promise<void> {
     this.items = [];
     return this.changed();

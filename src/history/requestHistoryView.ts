@@ -19,7 +19,23 @@ const OUTCOME_ICONS: Record<CallOutcome, vscode.ThemeIcon> = {
   cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
 };
 
-export class RequestHistoryView implements vscode.TreeDataProvider<CallRecord>, vscode.Disposable {
+/**
+ * A row of the view. A class instance rather than the record itself, so commands invoked from its menu can tell
+ * the UI (confirm first) from a programmatic call with a plain object (no prompt).
+ */
+export class HistoryRow {
+  constructor(readonly record: CallRecord) {}
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get requestId(): string | undefined {
+    return this.record.requestId;
+  }
+}
+
+export class RequestHistoryView implements vscode.TreeDataProvider<HistoryRow>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
@@ -28,11 +44,11 @@ export class RequestHistoryView implements vscode.TreeDataProvider<CallRecord>, 
     this.subscription = history.onDidChange(() => this.changed.fire());
   }
 
-  getChildren(element?: CallRecord): CallRecord[] {
-    return element ? [] : [...this.history.records()];
+  getChildren(element?: HistoryRow): HistoryRow[] {
+    return element ? [] : this.history.records().map((record) => new HistoryRow(record));
   }
 
-  getTreeItem(record: CallRecord): vscode.TreeItem {
+  getTreeItem({ record }: HistoryRow): vscode.TreeItem {
     const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
     item.description = recordDescription(record);

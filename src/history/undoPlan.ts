@@ -1,78 +1,109 @@
-// Deciding how to reverse a recorded revocation, from the record alone. No VS Code and no I/O, so every rule
-// here is unit-tested; the command only asks for confirmation and runs the plan through the profile's clients.
+// Deciding how to reverse a recorded revocation, from the record alone, and whether the profile as it is now may
+// send that reversal. No VS Code and no I/O, so every rule here is unit-tested; the undo command asks for
+// confirmation and runs the plan through the same mutation pipeline as the revocations.
 
-import type { AppIdentity, CallRecord, IdentityType } from '../cloud/types';
+import type { CallRecord, IdentityType, Product } from '../cloud/types';
+
+interface PlanScope {
+  readonly profile: string;
+  readonly region: string;
+  /** Where the revocation went; the undo must go to the same place. */
+  readonly endpoint: string;
+  readonly product: Product;
+  /** Masked, as the record keeps it. */
+  readonly maskedAccessKeyId?: string;
+  /** The revocation's own RequestId, for the confirmation and the mark on the record. */
+  readonly requestId?: string;
+}
 
 export type UndoPlan =
-  | {
-      readonly action: 'BindOutputBucket';
-      readonly profile?: string;
-      readonly region: string;
-      readonly bucket: string;
-    }
-  | {
+  | (PlanScope & { readonly action: 'BindOutputBucket'; readonly bucket: string })
+  | (PlanScope & {
       readonly action: 'AttachAppPolicyToIdentity';
-      readonly profile?: string;
-      readonly region: string;
-      /** appId is absent when the detach sent none (VODAppAdministratorAccess alone): the attach mirrors it. */
-      readonly identity: AppIdentity;
-      /** Only the names the detach really removed: requested minus NonExistPolicyNames minus FailedPolicyNames. */
+      readonly identity: { readonly identityType: IdentityType; readonly identityName: string; readonly appId: string };
+      /** Only the names the detach's answer confirms removed: requested minus NonExistPolicyNames minus FailedPolicyNames. */
       readonly policyNames: readonly string[];
-    };
+    });
 
 export type UndoDecision = { readonly plan: UndoPlan } | { readonly reason: string };
 
+/** A record as the history keeps it: the call, plus the mark an undo leaves on it. */
+export type UndoableRecord = CallRecord & { readonly undoneBy?: { readonly requestId: string; readonly time: string } };
+
 /** What a record's undo would do, or why it cannot be undone. */
-export function planUndo(record: CallRecord): UndoDecision {
-  if (record.outcome !== 'succeeded') {
-    return { reason: 'Only successful revocations can be undone.' };
-  }
+export function planUndo(record: UndoableRecord): UndoDecision {
+  if (record.outcome !== 'succeeded') return { reason: 'Only successful revocations can be undone.' };
+  if (record.undoneBy) return { reason: `This revocation was already undone (RequestId ${record.undoneBy.requestId}).` };
+  if (!record.profile) return { reason: 'The request was not made with a profile, so there are no keys to undo it with.' };
+  const scope: PlanScope = {
+    profile: record.profile,
+    region: record.region,
+    endpoint: record.endpoint,
+    product: record.product,
+    ...(record.maskedAccessKeyId ? { maskedAccessKeyId: record.maskedAccessKeyId } : {}),
+    ...(record.requestId ? { requestId: record.requestId } : {}),
+  };
   if (record.product === 'mps' && record.action === 'UnbindOutputBucket') {
     const bucket = record.params.Bucket?.trim();
-    if (!bucket) {
-      return { reason: 'The record does not name the bucket.' };
-    }
-    return { plan: { action: 'BindOutputBucket', ...profileOf(record), region: record.region, bucket } };
+    if (!bucket) return { reason: 'The record does not name the bucket.' };
+    return { plan: { ...scope, action: 'BindOutputBucket', bucket } };
   }
-  if (record.product === 'vod' && record.action === 'DetachAppPolicyFromIdentity') {
-    return planReattach(record);
-  }
+  if (record.product === 'vod' && record.action === 'DetachAppPolicyFromIdentity') return planReattach(record, scope);
   return { reason: `${record.action} is not a revocation.` };
 }
 
-export function isUndoable(record: CallRecord): boolean {
+export function isUndoable(record: UndoableRecord): boolean {
   return 'plan' in planUndo(record);
 }
 
-function planReattach(record: CallRecord): UndoDecision {
+function planReattach(record: CallRecord, scope: PlanScope): UndoDecision {
   const { IdentityType: identityType, IdentityName: identityName, AppId: appId, PolicyNames } = record.params;
-  if (!isIdentityType(identityType) || !identityName) {
-    return { reason: 'The record does not name the identity.' };
+  if (!isIdentityType(identityType) || !identityName) return { reason: 'The record does not name the identity.' };
+  if (!appId) return { reason: 'The record does not name the VOD application.' };
+  // Without the answer's lists we cannot know what was removed: reattaching a name the identity never had would
+  // grant access nobody revoked.
+  if (!record.nonExistPolicyNames || !record.failedPolicyNames) {
+    return { reason: 'The record does not say which policies the detach removed.' };
   }
-  const notRemoved = new Set([...(record.nonExistPolicyNames ?? []), ...(record.failedPolicyNames ?? [])]);
+  const notRemoved = new Set([...record.nonExistPolicyNames, ...record.failedPolicyNames]);
   const policyNames = [...new Set(splitNames(PolicyNames))].filter((name) => !notRemoved.has(name));
-  if (policyNames.length === 0) {
-    return { reason: 'The detach removed no policy: there is nothing to reattach.' };
-  }
-  return {
-    plan: {
-      action: 'AttachAppPolicyToIdentity',
-      ...profileOf(record),
-      region: record.region,
-      identity: appId ? { identityType, identityName, appId } : { identityType, identityName },
-      policyNames,
-    },
-  };
+  if (policyNames.length === 0) return { reason: 'The detach removed no policy: there is nothing to reattach.' };
+  return { plan: { ...scope, action: 'AttachAppPolicyToIdentity', identity: { identityType, identityName, appId }, policyNames } };
 }
 
-/** One line for the confirmation dialog. */
-export function describeUndo(plan: UndoPlan): string {
-  if (plan.action === 'BindOutputBucket') {
-    return `Bind output bucket ${plan.bucket} again in ${plan.region}.`;
+/** What the profile looks like now, for the check below. */
+export interface CurrentScope {
+  readonly region: string;
+  readonly endpoint: string;
+  readonly maskedAccessKeyId?: string;
+}
+
+/**
+ * Refuses rather than guesses: an undo sent to another endpoint or region, or signed with another AccessKey than
+ * the revocation, would change another account (or the right account as someone else).
+ */
+export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefined {
+  if (now.region !== plan.region) return `Profile "${plan.profile}" now uses region ${now.region}; the request was made in ${plan.region}.`;
+  if (now.endpoint !== plan.endpoint) return `Profile "${plan.profile}" now sends to ${now.endpoint}; the request went to ${plan.endpoint}.`;
+  if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
+    return `Profile "${plan.profile}" now signs with AccessKey ${now.maskedAccessKeyId ?? '(none)'}; the request was signed with ${plan.maskedAccessKeyId}.`;
   }
+  return undefined;
+}
+
+/** The confirmation's first line. */
+export function describeUndo(plan: UndoPlan): string {
+  if (plan.action === 'BindOutputBucket') return `Bind output bucket ${plan.bucket} again.`;
   const { identityType, identityName, appId } = plan.identity;
-  const app = appId ? ` (${appId})` : '';
-  return `Attach ${plan.policyNames.join(', ')} to ${identityType}:${identityName}${app} again.`;
+  return `Attach ${plan.policyNames.join(', ')} to ${identityType}:${identityName} (${appId}) again.`;
+}
+
+/** What undo cannot give back, said before the user accepts. */
+export function undoCaveat(plan: UndoPlan): string {
+  if (plan.action === 'BindOutputBucket') {
+    return 'BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.';
+  }
+  return 'Only the policies the detach confirmed removed are attached again.';
 }
 
 function splitNames(value: string | undefined): string[] {
@@ -81,8 +112,4 @@ function splitNames(value: string | undefined): string[] {
 
 function isIdentityType(value: string | undefined): value is IdentityType {
   return value === 'RamUser' || value === 'RamRole';
-}
-
-function profileOf(record: CallRecord): { profile?: string } {
-  return record.profile !== undefined ? { profile: record.profile } : {};
 }

@@ -4,7 +4,7 @@
 import type { MpsClient, VodClient } from '../cloud/clients';
 import { resolveEndpoint, type CallObserver, type Product } from '../cloud';
 import { cloudClients } from './cloudClients';
-import { credentialProviderFor, type SecretStore } from '../credentials/storedCredentials';
+import { credentialProviderFor, lookupCredentials, type SecretStore } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';
 
 export interface SessionSources {
@@ -38,6 +38,11 @@ export class ProfileSession {
   /** The endpoint requests go to, for confirmations and tooltips; throws like the client constructors. */
   endpoint(product: Product): string {
     return resolveEndpoint(product, this.profile.region, this.profile.endpoints[product]);
+  }
+
+  /** The AccessKeyId the profile would sign with now (undo compares it with the revocation's), if any. */
+  async accessKeyId(): Promise<string | undefined> {
+    return (await lookupCredentials(this.profile, this.sources.secrets))?.accessKeyId;
   }
 
   private options(product: Product) {

@@ -1,7 +1,7 @@
 // Whether a configured bucket is currently bound to MPS as an output bucket, read from the profile's listing.
 
 import type { MediaBucketList } from '../cloud';
-import type { Listing } from './listingCache';
+import type { Listing } from '../profiles/listingCache';
 
 export type BucketBinding = 'bound' | 'unbound' | 'unknown';
 

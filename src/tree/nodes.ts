@@ -1,9 +1,29 @@
 // The Resources tree's elements. Plain classes without VS Code: they say WHAT a row is (a profile, a bucket of a
 // profile, a policy of an identity); how a row looks is decided in resourceItems.ts from these and the live state.
-// Instances are cached by id so VS Code can refresh one row at a time and commands receive the same objects.
+// Every node has a `kind`, so code dispatches with an exhaustive switch. Instances are cached by id (nodeCache.ts)
+// so VS Code can refresh one row at a time and commands receive the same objects.
 
 import type { AppPolicy } from '../cloud';
 import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
+import type { RowRef } from './rowRef';
+
+/** Row ids: stable across refreshes, and the only place they are spelled. */
+export const rowIds = {
+  profile: (profile: string) => `profile/${profile}`,
+  bucketGroup: (profile: string) => `profile/${profile}/buckets`,
+  bucket: (profile: string, bucket: string) => `profile/${profile}/buckets/${bucket}`,
+  identityGroup: (profile: string) => `profile/${profile}/identities`,
+  identity: (profile: string, identity: ProfileIdentity) => `profile/${profile}/identities/${identityKey(identity)}`,
+  policy: (profile: string, identity: ProfileIdentity, policyName: string) => `${rowIds.identity(profile, identity)}/${policyName}`,
+  /** A message row under `parent`: `…/error`, `…/empty`, `…/credentials`. */
+  message: (parent: string, what: string) => `${parent}/${what}`,
+};
+
+/** The ids of the rows a RowRef names: a bucket row, or an identity row and the policy rows named under it. */
+export function rowIdsOf(ref: RowRef): string[] {
+  if (ref.kind === 'bucket') return [rowIds.bucket(ref.profile, ref.bucket)];
+  return [rowIds.identity(ref.profile, ref.identity), ...(ref.policyNames ?? []).map((name) => rowIds.policy(ref.profile, ref.identity, name))];
+}
 
 export abstract class ResourceNode {
   abstract readonly kind: string;
@@ -15,7 +35,7 @@ export class ProfileNode extends ResourceNode {
   readonly id: string;
   constructor(readonly profile: Profile) {
     super();
-    this.id = `profile/${profile.name}`;
+    this.id = rowIds.profile(profile.name);
   }
 }
 
@@ -24,7 +44,7 @@ export class BucketGroupNode extends ResourceNode {
   readonly id: string;
   constructor(readonly profile: Profile) {
     super();
-    this.id = `profile/${profile.name}/buckets`;
+    this.id = rowIds.bucketGroup(profile.name);
   }
 }
 
@@ -36,7 +56,7 @@ export class OutputBucketNode extends ResourceNode {
     readonly bucket: string,
   ) {
     super();
-    this.id = `profile/${profile.name}/buckets/${bucket}`;
+    this.id = rowIds.bucket(profile.name, bucket);
   }
 }
 
@@ -45,7 +65,7 @@ export class IdentityGroupNode extends ResourceNode {
   readonly id: string;
   constructor(readonly profile: Profile) {
     super();
-    this.id = `profile/${profile.name}/identities`;
+    this.id = rowIds.identityGroup(profile.name);
   }
 }
 
@@ -57,7 +77,7 @@ export class IdentityNode extends ResourceNode {
     readonly identity: ProfileIdentity,
   ) {
     super();
-    this.id = `profile/${profile.name}/identities/${identityKey(identity)}`;
+    this.id = rowIds.identity(profile.name, identity);
   }
 }
 
@@ -70,7 +90,7 @@ export class AppPolicyNode extends ResourceNode {
     readonly policy: AppPolicy,
   ) {
     super();
-    this.id = `profile/${profile.name}/identities/${identityKey(identity)}/${policy.policyName}`;
+    this.id = rowIds.policy(profile.name, identity, policy.policyName);
   }
 }
 
@@ -106,4 +126,9 @@ export type AnyResourceNode =
 /** Tells a tree row (from a menu or a click) apart from a plain object handed to executeCommand. */
 export function isResourceNode(value: unknown): value is AnyResourceNode {
   return value instanceof ResourceNode;
+}
+
+/** The profile a row belongs to, if any. */
+export function profileOfNode(node: AnyResourceNode): Profile | undefined {
+  return node.profile;
 }

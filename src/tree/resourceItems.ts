@@ -3,16 +3,8 @@
 import * as vscode from 'vscode';
 import { describeError, type CloudError } from '../cloud';
 import type { BucketBinding } from './bucketBinding';
-import {
-  AppPolicyNode,
-  BucketGroupNode,
-  IdentityGroupNode,
-  IdentityNode,
-  MessageNode,
-  OutputBucketNode,
-  ProfileNode,
-  type AnyResourceNode,
-} from './nodes';
+import { COMMANDS } from '../commandIds';
+import type { AnyResourceNode, MessageNode, OutputBucketNode } from './nodes';
 import type { Profile } from '../settings/profiles';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
@@ -59,65 +51,69 @@ export function treeItemFor(node: AnyResourceNode, state: RowState): vscode.Tree
 }
 
 function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
-  if (node instanceof ProfileNode) {
-    const p = node.profile;
-    const item = new vscode.TreeItem(p.name, Expanded);
-    const custom = p.endpoints.mps || p.endpoints.vod ? ' · custom endpoint' : '';
-    item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}`;
-    item.iconPath = new vscode.ThemeIcon('account');
-    item.contextValue = 'profile';
-    item.tooltip = `${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\nAccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
-    return item;
+  switch (node.kind) {
+    case 'profile': {
+      const p = node.profile;
+      const item = new vscode.TreeItem(p.name, Expanded);
+      const custom = p.endpoints.mps || p.endpoints.vod ? ' · custom endpoint' : '';
+      item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}`;
+      item.iconPath = new vscode.ThemeIcon('account');
+      item.contextValue = 'profile';
+      item.tooltip = `${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\nAccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
+      return item;
+    }
+    case 'bucketGroup': {
+      const item = new vscode.TreeItem('MPS Output Buckets', Expanded);
+      item.description = String(node.profile.outputBuckets.length);
+      item.iconPath = new vscode.ThemeIcon('database');
+      item.contextValue = 'bucketGroup';
+      item.tooltip = scopeTooltip(node.profile, 'mps', state);
+      return item;
+    }
+    case 'outputBucket': {
+      const binding = state.binding(node);
+      const item = new vscode.TreeItem(node.bucket, None);
+      item.description = BINDING_TEXT[binding];
+      item.iconPath = BINDING_ICON[binding];
+      item.contextValue = `outputBucket.${binding}`;
+      item.tooltip = `Bucket: ${node.bucket} (${BINDING_TEXT[binding]})\n${scopeTooltip(node.profile, 'mps', state)}`;
+      return item;
+    }
+    case 'identityGroup': {
+      const item = new vscode.TreeItem('VOD Identities', Expanded);
+      item.description = String(node.profile.identities.length);
+      item.iconPath = new vscode.ThemeIcon('organization');
+      item.contextValue = 'identityGroup';
+      item.tooltip = scopeTooltip(node.profile, 'vod', state);
+      return item;
+    }
+    case 'identity': {
+      const { identityType, identityName, appId } = node.identity;
+      const item = new vscode.TreeItem(`${identityType}: ${identityName}`, Collapsed);
+      item.description = appId;
+      item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
+      item.contextValue = 'identity';
+      item.tooltip = `${identityType} ${identityName} in application ${appId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+      return item;
+    }
+    case 'appPolicy': {
+      const policy = node.policy;
+      const item = new vscode.TreeItem(policy.policyName, None);
+      item.description = policy.policyType;
+      item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
+      // Only system policies can be detached (DetachAppPolicyFromIdentity: "Only system policies are supported").
+      item.contextValue = policy.policyType === 'System' ? 'appPolicy.system' : 'appPolicy.custom';
+      const tip = new vscode.MarkdownString(undefined, false);
+      tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
+      if (policy.description) tip.appendText(`${policy.description}\n`);
+      tip.appendText(`Attached to ${node.identity.identityType} ${node.identity.identityName} in ${policy.appId}\n`);
+      tip.appendText(scopeTooltip(node.profile, 'vod', state));
+      item.tooltip = tip;
+      return item;
+    }
+    case 'message':
+      return messageItem(node);
   }
-  if (node instanceof BucketGroupNode) {
-    const item = new vscode.TreeItem('MPS Output Buckets', Expanded);
-    item.description = String(node.profile.outputBuckets.length);
-    item.iconPath = new vscode.ThemeIcon('database');
-    item.contextValue = 'bucketGroup';
-    item.tooltip = scopeTooltip(node.profile, 'mps', state);
-    return item;
-  }
-  if (node instanceof OutputBucketNode) {
-    const binding = state.binding(node);
-    const item = new vscode.TreeItem(node.bucket, None);
-    item.description = BINDING_TEXT[binding];
-    item.iconPath = BINDING_ICON[binding];
-    item.contextValue = `outputBucket.${binding}`;
-    item.tooltip = `Bucket: ${node.bucket} (${BINDING_TEXT[binding]})\n${scopeTooltip(node.profile, 'mps', state)}`;
-    return item;
-  }
-  if (node instanceof IdentityGroupNode) {
-    const item = new vscode.TreeItem('VOD Identities', Expanded);
-    item.description = String(node.profile.identities.length);
-    item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = 'identityGroup';
-    item.tooltip = scopeTooltip(node.profile, 'vod', state);
-    return item;
-  }
-  if (node instanceof IdentityNode) {
-    const { identityType, identityName, appId } = node.identity;
-    const item = new vscode.TreeItem(`${identityType}: ${identityName}`, Collapsed);
-    item.description = appId;
-    item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
-    item.contextValue = 'identity';
-    item.tooltip = `${identityType} ${identityName} in application ${appId}\n${scopeTooltip(node.profile, 'vod', state)}`;
-    return item;
-  }
-  if (node instanceof AppPolicyNode) {
-    const policy = node.policy;
-    const item = new vscode.TreeItem(policy.policyName, None);
-    item.description = policy.policyType;
-    item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
-    item.contextValue = 'appPolicy';
-    const tip = new vscode.MarkdownString(undefined, false);
-    tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
-    if (policy.description) tip.appendText(`${policy.description}\n`);
-    tip.appendText(`Attached to ${node.identity.identityType} ${node.identity.identityName} in ${policy.appId}\n`);
-    tip.appendText(scopeTooltip(node.profile, 'vod', state));
-    item.tooltip = tip;
-    return item;
-  }
-  return messageItem(node);
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {
@@ -135,15 +131,15 @@ function messageItem(node: MessageNode): vscode.TreeItem {
 function messageCommand(node: MessageNode): vscode.Command {
   switch (node.action) {
     case 'setCredentials':
-      return { title: 'Set AccessKey…', command: 'alicloudMedia.setCredentials', arguments: [node] };
+      return { title: 'Set AccessKey…', command: COMMANDS.setCredentials, arguments: [node] };
     case 'addOutputBucket':
-      return { title: 'Add Output Bucket…', command: 'alicloudMedia.addOutputBucket', arguments: [node] };
+      return { title: 'Add Output Bucket…', command: COMMANDS.addOutputBucket, arguments: [node] };
     case 'addIdentity':
-      return { title: 'Add Identity…', command: 'alicloudMedia.addIdentity', arguments: [node] };
+      return { title: 'Add Identity…', command: COMMANDS.addIdentity, arguments: [node] };
     case 'openSettings':
       return { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['alicloudMedia.profiles'] };
     default:
-      return { title: 'Show Log', command: 'alicloudMedia.showOutput' };
+      return { title: 'Show Log', command: COMMANDS.showOutput };
   }
 }
 

@@ -1,14 +1,19 @@
-// The Resources view's data: profiles from user settings, bucket bindings from one ListAllMediaBucket per profile
-// per refresh, and an identity's app policies when its row is expanded. Nothing loads before the view asks.
+// The Resources view's data provider: profiles from user settings, bucket bindings and app policies from the
+// shared listings (one ListAllMediaBucket per profile per refresh, an identity's policies when its row expands).
+// Nothing loads before the view asks. Row state lives in small pieces beside it: busyRows, credentialCheck,
+// nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import type { AppPolicyList, MediaBucketList } from '../cloud';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
+import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
+import type { ResourceListings } from '../profiles/resourceListings';
 import type { ProfileSettings } from '../settings/profileSettings';
-import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
+import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from './bucketBinding';
-import { ListingCache, type Listing } from './listingCache';
+import { BusyRows } from './busyRows';
+import { CredentialCheck } from './credentialCheck';
+import { NodeCache } from './nodeCache';
 import {
   AppPolicyNode,
   BucketGroupNode,
@@ -17,9 +22,12 @@ import {
   MessageNode,
   OutputBucketNode,
   ProfileNode,
+  rowIds,
+  rowIdsOf,
   type AnyResourceNode,
 } from './nodes';
 import { failureLabel, treeItemFor, type RowState } from './resourceItems';
+import type { RowRef } from './rowRef';
 
 export const RESOURCES_VIEW_ID = 'alicloudMedia.resources';
 
@@ -27,29 +35,24 @@ export interface ResourcesTreeSources {
   readonly settings: ProfileSettings;
   readonly accessKeys: AccessKeyStore;
   readonly sessions: ProfileSessions;
-}
-
-function policiesKey(profile: string, identity: ProfileIdentity): string {
-  return `${profile}|${identityKey(identity)}`;
+  readonly listings: ResourceListings;
 }
 
 export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AnyResourceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  private readonly buckets = new ListingCache<MediaBucketList>();
-  private readonly policies = new ListingCache<AppPolicyList>();
-  private readonly credentials = new Map<string, Promise<boolean>>();
-  private readonly busyRows = new Map<string, string>();
-  /** Same id → same object, so single rows can be refreshed and menus get stable nodes. */
-  private readonly nodes = new Map<string, AnyResourceNode>();
+  private readonly credentials: CredentialCheck;
+  private readonly busy = new BusyRows();
+  private readonly nodes = new NodeCache();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
 
   constructor(private readonly sources: ResourcesTreeSources) {
+    this.credentials = new CredentialCheck(sources.accessKeys);
     this.rowState = {
-      binding: (node) => bucketBinding(this.buckets.peek(node.profile.name), node.bucket),
-      busy: (node) => this.busyRows.get(node.id),
+      binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.bucket),
+      busy: (node) => this.busy.label(node.id),
       endpoint: (profile, product) => {
         try {
           return sources.sessions.get(profile.name)?.endpoint(product) ?? '(unknown)';
@@ -69,198 +72,190 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   }
 
   getParent(node: AnyResourceNode): AnyResourceNode | undefined {
-    if (node instanceof ProfileNode) return undefined;
-    if (node instanceof BucketGroupNode || node instanceof IdentityGroupNode) return this.nodes.get(`profile/${node.profile.name}`);
-    if (node instanceof OutputBucketNode) return this.nodes.get(`profile/${node.profile.name}/buckets`);
-    if (node instanceof IdentityNode) return this.nodes.get(`profile/${node.profile.name}/identities`);
-    if (node instanceof AppPolicyNode) return this.nodes.get(`profile/${node.profile.name}/identities/${identityKey(node.identity)}`);
-    return undefined;
+    switch (node.kind) {
+      case 'profile':
+        return undefined;
+      case 'bucketGroup':
+      case 'identityGroup':
+        return this.nodes.get(rowIds.profile(node.profile.name));
+      case 'outputBucket':
+        return this.nodes.get(rowIds.bucketGroup(node.profile.name));
+      case 'identity':
+        return this.nodes.get(rowIds.identityGroup(node.profile.name));
+      case 'appPolicy':
+        return this.nodes.get(rowIds.identity(node.profile.name, node.identity));
+      case 'message':
+        return undefined;
+    }
   }
 
   async getChildren(node?: AnyResourceNode): Promise<AnyResourceNode[]> {
     if (!node) return this.rootRows();
-    if (node instanceof ProfileNode) return this.profileRows(node.profile);
-    if (node instanceof BucketGroupNode) return this.bucketRows(node.profile);
-    if (node instanceof IdentityGroupNode) return this.identityRows(node.profile);
-    if (node instanceof IdentityNode) return this.policyRows(node.profile, node.identity);
-    return [];
+    switch (node.kind) {
+      case 'profile':
+        return this.profileRows(node.profile);
+      case 'bucketGroup':
+        return this.bucketRows(node.profile);
+      case 'identityGroup':
+        return this.identityRows(node.profile);
+      case 'identity':
+        return this.policyRows(node.profile, node.identity);
+      case 'outputBucket':
+      case 'appPolicy':
+      case 'message':
+        return [];
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ rows
 
   private rootRows(): AnyResourceNode[] {
     const { profiles, problems } = this.sources.settings.current();
-    void vscode.commands.executeCommand('setContext', 'alicloudMedia.hasProfiles', profiles.length > 0);
     void vscode.commands.executeCommand('setContext', 'alicloudMedia.profileProblems', problems.length > 0);
     // No rows at all lets the view's welcome content (Add Profile) show.
     if (profiles.length === 0) return [];
-    const rows: AnyResourceNode[] = profiles.map((p) => this.intern(new ProfileNode(p)));
+    const rows: AnyResourceNode[] = profiles.map((p) => this.nodes.intern(new ProfileNode(p)));
     if (problems.length > 0) {
       const label = problems.length === 1 ? '1 problem in alicloudMedia.profiles — show log' : `${problems.length} problems in alicloudMedia.profiles — show log`;
-      rows.push(this.intern(new MessageNode('settings/problems', 'warning', label, 'showLog', undefined, problems.join('\n'))));
+      rows.push(this.nodes.intern(new MessageNode('settings/problems', 'warning', label, 'showLog', undefined, problems.join('\n'))));
     }
     return rows;
   }
 
   private async profileRows(profile: Profile): Promise<AnyResourceNode[]> {
     const rows: AnyResourceNode[] = [];
-    if (!(await this.hasCredentials(profile))) {
-      rows.push(this.noCredentialsRow(profile));
-    }
-    rows.push(this.intern(new BucketGroupNode(profile)), this.intern(new IdentityGroupNode(profile)));
+    if (!(await this.credentials.has(profile))) rows.push(this.noCredentialsRow(profile));
+    rows.push(this.nodes.intern(new BucketGroupNode(profile)), this.nodes.intern(new IdentityGroupNode(profile)));
     return rows;
   }
 
   private noCredentialsRow(profile: Profile): MessageNode {
-    const environment = profile.credentialSource === 'environment';
-    return this.intern(
-      environment
-        ? new MessageNode(`profile/${profile.name}/credentials`, 'warning', 'No AccessKey in the environment', 'showLog', profile,
+    const id = rowIds.message(rowIds.profile(profile.name), 'credentials');
+    return this.nodes.intern(
+      profile.credentialSource === 'environment'
+        ? new MessageNode(id, 'warning', 'No AccessKey in the environment', 'showLog', profile,
             'This profile reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or the aliyun CLI / Terraform spellings) from the environment VS Code was started in.')
-        : new MessageNode(`profile/${profile.name}/credentials`, 'info', 'Set AccessKey…', 'setCredentials', profile,
+        : new MessageNode(id, 'info', 'Set AccessKey…', 'setCredentials', profile,
             `No AccessKey is stored for profile ${profile.name}. Click to set one; it is kept in VS Code's secret storage.`),
     );
   }
 
   private async bucketRows(profile: Profile): Promise<AnyResourceNode[]> {
+    const group = rowIds.bucketGroup(profile.name);
     if (profile.outputBuckets.length === 0) {
-      return [this.intern(new MessageNode(`profile/${profile.name}/buckets/empty`, 'info', 'Add Output Bucket…', 'addOutputBucket', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', 'Add Output Bucket…', 'addOutputBucket', profile))];
     }
     const rows: AnyResourceNode[] = [];
     // Without credentials the states stay "unknown": a list call would only fail.
-    if (await this.hasCredentials(profile)) {
-      const listing = await this.withViewProgress(this.buckets.load(profile.name, () => this.listBuckets(profile)));
-      if (listing.status === 'failed') rows.push(this.failureRow(`profile/${profile.name}/buckets/error`, 'buckets', listing, profile));
+    if (await this.credentials.has(profile)) {
+      const listing = await this.withViewProgress(this.sources.listings.bucketsOf(profile.name));
+      if (listing.status === 'failed') rows.push(this.failureRow(rowIds.message(group, 'error'), 'buckets', listing, profile));
     }
-    for (const bucket of profile.outputBuckets) rows.push(this.intern(new OutputBucketNode(profile, bucket)));
+    for (const bucket of profile.outputBuckets) rows.push(this.nodes.intern(new OutputBucketNode(profile, bucket)));
     return rows;
   }
 
   private identityRows(profile: Profile): AnyResourceNode[] {
     if (profile.identities.length === 0) {
-      return [this.intern(new MessageNode(`profile/${profile.name}/identities/empty`, 'info', 'Add Identity…', 'addIdentity', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(rowIds.identityGroup(profile.name), 'empty'), 'info', 'Add Identity…', 'addIdentity', profile))];
     }
-    return profile.identities.map((identity) => this.intern(new IdentityNode(profile, identity)));
+    return profile.identities.map((identity) => this.nodes.intern(new IdentityNode(profile, identity)));
   }
 
   private async policyRows(profile: Profile, identity: ProfileIdentity): Promise<AnyResourceNode[]> {
-    const base = `profile/${profile.name}/identities/${identityKey(identity)}`;
-    if (!(await this.hasCredentials(profile))) return [this.noCredentialsRow(profile)];
-    const listing = await this.withViewProgress(
-      this.policies.load(policiesKey(profile.name, identity), () => this.listPolicies(profile, identity)),
-    );
-    if (listing.status === 'failed') return [this.failureRow(`${base}/error`, 'app policies', listing, profile)];
+    const base = rowIds.identity(profile.name, identity);
+    if (!(await this.credentials.has(profile))) return [this.noCredentialsRow(profile)];
+    const listing = await this.withViewProgress(this.sources.listings.policiesOf(profile.name, identity));
+    if (listing.status === 'failed') return [this.failureRow(rowIds.message(base, 'error'), 'app policies', listing, profile)];
     if (listing.status !== 'loaded') return [];
     if (listing.value.policies.length === 0) {
-      return [this.intern(new MessageNode(`${base}/empty`, 'info', 'No app policies attached', 'showLog', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(base, 'empty'), 'info', 'No app policies attached', 'showLog', profile))];
     }
-    return listing.value.policies.map((policy) => this.intern(new AppPolicyNode(profile, identity, policy)));
+    return listing.value.policies.map((policy) => this.nodes.intern(new AppPolicyNode(profile, identity, policy)));
   }
 
   private failureRow(id: string, what: string, listing: Listing<unknown>, profile: Profile): MessageNode {
     const error = listing.status === 'failed' ? listing.error : undefined;
-    if (!error) return this.intern(new MessageNode(id, 'error', `Failed to load ${what} — show log`, 'showLog', profile));
+    if (!error) return this.nodes.intern(new MessageNode(id, 'error', `Failed to load ${what} — show log`, 'showLog', profile));
     const { label, tooltip } = failureLabel(what, error);
-    // A fresh node each time: the label changes with the error.
-    const node = new MessageNode(id, 'error', label, 'showLog', profile, tooltip, error.requestId);
-    this.nodes.set(id, node);
-    return node;
-  }
-
-  // ------------------------------------------------------------------------------------------------ loading
-
-  private listBuckets(profile: Profile): Promise<MediaBucketList> {
-    return Promise.resolve().then(() => this.session(profile).mps().listAllMediaBuckets());
-  }
-
-  private listPolicies(profile: Profile, identity: ProfileIdentity): Promise<AppPolicyList> {
-    return Promise.resolve().then(() => this.session(profile).vod().listAppPoliciesForIdentity(identity));
-  }
-
-  private session(profile: Profile) {
-    const session = this.sources.sessions.get(profile.name);
-    if (!session) throw new Error(`Profile "${profile.name}" is no longer configured.`);
-    return session;
-  }
-
-  private hasCredentials(profile: Profile): Promise<boolean> {
-    let known = this.credentials.get(profile.name);
-    if (!known) {
-      known = this.sources.accessKeys.has(profile).catch(() => false);
-      this.credentials.set(profile.name, known);
-    }
-    return known;
+    return this.nodes.intern(new MessageNode(id, 'error', label, 'showLog', profile, tooltip, error.requestId));
   }
 
   private withViewProgress<T>(work: Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID } }, () => work));
   }
 
-  private intern<T extends AnyResourceNode>(node: T): T {
-    const existing = this.nodes.get(node.id);
-    if (existing && existing.kind === node.kind && sameProfile(existing, node)) return existing as T;
-    this.nodes.set(node.id, node);
-    return node;
-  }
-
-  // ------------------------------------------------------------------------------------------------ refresh
+  // ------------------------------------------------------------------------------------------------ changes
 
   /** Everything: settings re-read, listings and credential checks forgotten. */
   refreshAll(): void {
-    this.buckets.forgetAll();
-    this.policies.forgetAll();
-    this.credentials.clear();
+    this.sources.listings.forgetAll();
+    this.credentials.forgetAll();
     this.nodes.clear();
     this.sources.sessions.clear();
     this.changed.fire(undefined);
   }
 
+  /** A row's subtree (the Refresh inline action), or everything. */
   refresh(node: AnyResourceNode | undefined): void {
     if (!node) return this.refreshAll();
-    if (node instanceof ProfileNode) return this.refreshProfile(node.profile.name);
-    if (node instanceof BucketGroupNode || node instanceof OutputBucketNode) return this.refreshBuckets(node.profile.name);
-    if (node instanceof IdentityGroupNode) {
-      for (const identity of node.profile.identities) this.policies.forget(policiesKey(node.profile.name, identity));
-      this.fire(node.id);
-      return;
+    switch (node.kind) {
+      case 'profile':
+        return this.refreshProfile(node.profile.name);
+      case 'bucketGroup':
+      case 'outputBucket':
+        return this.reloadBuckets(node.profile.name);
+      case 'identityGroup':
+        this.sources.listings.forgetPolicies(node.profile.name, node.profile.identities);
+        this.fire(node.id);
+        return;
+      case 'identity':
+      case 'appPolicy':
+        return this.reloadPolicies(node.profile.name, node.identity);
+      case 'message':
+        return this.refreshAll();
     }
-    if (node instanceof IdentityNode || node instanceof AppPolicyNode) return this.refreshPolicies(node.profile.name, node.identity);
-    this.refreshAll();
   }
 
   refreshProfile(profileName: string): void {
-    this.buckets.forget(profileName);
-    const profile = this.sources.settings.find(profileName);
-    for (const identity of profile?.identities ?? []) this.policies.forget(policiesKey(profileName, identity));
-    this.credentials.delete(profileName);
-    if (!this.fire(`profile/${profileName}`)) this.changed.fire(undefined);
+    this.sources.listings.forgetBuckets(profileName);
+    this.sources.listings.forgetPolicies(profileName, this.sources.settings.find(profileName)?.identities ?? []);
+    this.credentials.forget(profileName);
+    if (!this.fire(rowIds.profile(profileName))) this.changed.fire(undefined);
   }
 
-  /** After an unbind: one new list call for the profile, then every bucket row shows the new state. */
-  refreshBuckets(profileName: string): void {
-    this.buckets.forget(profileName);
-    this.fire(`profile/${profileName}/buckets`);
+  /**
+   * After a change to the cloud: the listings behind these rows are read again, once per profile for buckets (one
+   * ListAllMediaBucket answers every bucket row) and once per identity for policies.
+   */
+  refreshRows(refs: readonly RowRef[]): void {
+    const bucketProfiles = new Set<string>();
+    const identities = new Map<string, { profile: string; identity: ProfileIdentity }>();
+    for (const ref of refs) {
+      if (ref.kind === 'bucket') bucketProfiles.add(ref.profile);
+      else identities.set(rowIds.identity(ref.profile, ref.identity), ref);
+    }
+    for (const profile of bucketProfiles) this.reloadBuckets(profile);
+    for (const { profile, identity } of identities.values()) this.reloadPolicies(profile, identity);
   }
 
-  refreshPolicies(profileName: string, identity: ProfileIdentity): void {
-    this.policies.forget(policiesKey(profileName, identity));
-    this.fire(`profile/${profileName}/identities/${identityKey(identity)}`);
+  private reloadBuckets(profile: string): void {
+    this.sources.listings.forgetBuckets(profile);
+    this.fire(rowIds.bucketGroup(profile));
   }
 
-  /** Shows "unbinding…" / "detaching…" on a row, or clears it with undefined. */
-  setBusy(nodeId: string, label: string | undefined): void {
-    if (label) this.busyRows.set(nodeId, label);
-    else this.busyRows.delete(nodeId);
-    this.fire(nodeId);
+  private reloadPolicies(profile: string, identity: ProfileIdentity): void {
+    this.sources.listings.forgetPolicies(profile, [identity]);
+    this.fire(rowIds.identity(profile, identity));
   }
 
-  /** Policies currently shown for an identity, when loaded: the detach picker's first choice. */
-  knownPolicies(profileName: string, identity: ProfileIdentity): Listing<AppPolicyList> | undefined {
-    return this.policies.peek(policiesKey(profileName, identity));
-  }
-
-  bucketListing(profileName: string): Listing<MediaBucketList> | undefined {
-    return this.buckets.peek(profileName);
+  /** Shows "unbinding…" / "detaching…" on the rows of a target, or clears it with undefined. */
+  markBusy(ref: RowRef, label: string | undefined): void {
+    for (const id of rowIdsOf(ref)) {
+      if (label) this.busy.mark(id, label);
+      else this.busy.unmark(id);
+      this.fire(id);
+    }
   }
 
   private fire(id: string): boolean {
@@ -273,8 +268,4 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
-}
-
-function sameProfile(a: AnyResourceNode, b: AnyResourceNode): boolean {
-  return ('profile' in a ? a.profile : undefined) === ('profile' in b ? b.profile : undefined);
 }

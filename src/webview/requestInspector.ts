@@ -8,12 +8,12 @@ import type { CallRecord } from '../cloud';
 import { EXPORT_HISTORY_COMMAND, type ExportOptions } from '../history/exportHistory';
 import type { RequestHistory } from '../history/requestHistory';
 import { isUndoable } from '../history/undoPlan';
-import { UNDO_COMMAND } from '../history/undoRequest';
+import { COMMANDS } from '../commandIds';
 import { inspectorHtml } from './inspectorHtml';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
 
 export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
-export const COPY_REQUEST_ID_COMMAND = 'alicloudMedia.copyRequestId';
+export const COPY_REQUEST_ID_COMMAND = COMMANDS.copyRequestId;
 
 /** Where rejected messages are reported; the extension passes its LogOutputChannel. */
 export interface InspectorLog {
@@ -86,7 +86,7 @@ export class RequestInspector implements vscode.Disposable {
         await vscode.commands.executeCommand(COPY_REQUEST_ID_COMMAND, message.requestId);
         return;
       case 'undo':
-        await vscode.commands.executeCommand(UNDO_COMMAND, message.recordId);
+        await vscode.commands.executeCommand(COMMANDS.undo, message.recordId);
         return;
       case 'export': {
         const options: ExportOptions = { recordIds: message.recordIds };

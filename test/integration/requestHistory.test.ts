@@ -21,6 +21,16 @@ interface ExportedRecord {
   nonExistPolicyNames?: string[];
   failedPolicyNames?: string[];
   error?: { code: string; httpStatus?: number };
+  undoneBy?: { requestId: string; time: string };
+}
+
+/** The programmatic form of Undo: a plain object, so nothing is prompted. */
+function undoRecord(recordId: string): Thenable<{ ok: boolean; action?: string; requestId?: string; reason?: string }> {
+  return vscode.commands.executeCommand('alicloudMedia.undo', { recordId });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The whole history (or the given ids), read back through the export command the inspector uses. */
@@ -54,12 +64,14 @@ describe('request history', function () {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY.accessKeyId;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY.accessKeySecret;
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    await vscode.workspace.getConfiguration('alicloudMedia').update(
-      'profiles',
-      [{ name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url } }],
-      vscode.ConfigurationTarget.Global,
-    );
+    await setHistoryProfile({ mps: emulator.url, vod: emulator.url });
   });
+
+  function setHistoryProfile(endpoints: { mps: string; vod: string }): Thenable<void> {
+    return vscode.workspace
+      .getConfiguration('alicloudMedia')
+      .update('profiles', [{ name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints }], vscode.ConfigurationTarget.Global);
+  }
 
   after(async () => {
     await vscode.workspace.getConfiguration('alicloudMedia').update('profiles', undefined, vscode.ConfigurationTarget.Global);
@@ -104,14 +116,42 @@ describe('request history', function () {
     assert.equal(emulator.state.isBound('media-output-thumbs'), false);
     const record = await latestRecord((r) => r.requestId === unbind.requestId);
 
-    const undo = await vscode.commands.executeCommand<{ ok: boolean; action?: string; requestId?: string; reason?: string }>(
-      'alicloudMedia.undo', record.id, { skipConfirmation: true },
-    );
+    const undo = await undoRecord(record.id);
     assert.equal(undo?.ok, true, undo?.reason);
     assert.equal(undo.action, 'BindOutputBucket');
     assert.equal(emulator.state.isBound('media-output-thumbs'), true);
     const recorded = await latestRecord((r) => r.requestId === undo.requestId);
     assert.equal(recorded.action, 'BindOutputBucket');
+
+    // The revocation now carries the undo's RequestId, and a second undo is refused without sending anything.
+    const marked = await latestRecord((r) => r.id === record.id);
+    assert.equal(marked.undoneBy?.requestId, undo.requestId);
+    const binds = emulator.requests().filter((r) => r.action === 'BindOutputBucket').length;
+    const again = await undoRecord(record.id);
+    assert.equal(again.ok, false);
+    assert.match(String(again.reason), new RegExp(`already undone.*${undo.requestId}`));
+    assert.equal(emulator.requests().filter((r) => r.action === 'BindOutputBucket').length, binds, 'nothing was sent');
+  });
+
+  it('refuses to undo once the profile sends elsewhere, naming both endpoints, and sends nothing', async () => {
+    const unbind = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-thumbs' },
+    );
+    assert.equal(unbind?.ok, true, JSON.stringify(unbind));
+    const record = await latestRecord((r) => r.requestId === unbind.requestId);
+    const elsewhere = emulator.url.replace('127.0.0.1', 'localhost');
+    await setHistoryProfile({ mps: elsewhere, vod: emulator.url });
+    try {
+      const received = emulator.stats().received;
+      const undo = await undoRecord(record.id);
+      assert.equal(undo.ok, false);
+      assert.match(String(undo.reason), new RegExp(`now sends to ${escapeRegExp(elsewhere)}.*went to ${escapeRegExp(emulator.url)}`));
+      assert.equal(emulator.stats().received, received);
+      assert.equal(emulator.state.isBound('media-output-thumbs'), false);
+    } finally {
+      await setHistoryProfile({ mps: emulator.url, vod: emulator.url });
+    }
+    assert.equal((await undoRecord(record.id)).ok, true, 'with the endpoint back, the undo goes through');
   });
 
   it('undoes a detach by reattaching only the policies that were really detached', async () => {
@@ -125,9 +165,7 @@ describe('request history', function () {
     assert.ok(!emulator.state.policiesOf(role).includes('VODAppReadOnlyAccess'));
     const record = await latestRecord((r) => r.requestId === detach.requestId);
 
-    const undo = await vscode.commands.executeCommand<{ ok: boolean; action?: string; requestId?: string; reason?: string }>(
-      'alicloudMedia.undo', record.id, { skipConfirmation: true },
-    );
+    const undo = await undoRecord(record.id);
     assert.equal(undo?.ok, true, undo?.reason);
     assert.equal(undo.action, 'AttachAppPolicyToIdentity');
     const attach = await latestRecord((r) => r.requestId === undo.requestId);
@@ -138,9 +176,10 @@ describe('request history', function () {
 
   it('refuses to undo what is not a successful revocation', async () => {
     const bind = await latestRecord((r) => r.action === 'BindOutputBucket');
-    const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', bind.id, { skipConfirmation: true });
+    const undo = await undoRecord(bind.id);
     assert.equal(undo?.ok, false);
-    const unknown = await vscode.commands.executeCommand<{ ok: boolean }>('alicloudMedia.undo', 'no-such-record', { skipConfirmation: true });
+    assert.match(String(undo.reason), /not a revocation/);
+    const unknown = await undoRecord('no-such-record');
     assert.equal(unknown?.ok, false);
   });
 

@@ -131,8 +131,8 @@ describe('Resources tree', function () {
     ]);
     const policies = await rowsOf(identities[0]?.element);
     assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [
-      ['VODAppFullAccess', 'System', 'appPolicy'],
-      ['VODCustomUploadOnly', 'Custom', 'appPolicy'],
+      ['VODAppFullAccess', 'System', 'appPolicy.system'],
+      ['VODCustomUploadOnly', 'Custom', 'appPolicy.custom'],
     ]);
     const lists = requestsOf(emulator, 'ListAppPoliciesForIdentity');
     assert.equal(lists.length, 1, 'only the expanded identity is listed');

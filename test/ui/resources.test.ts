@@ -97,24 +97,30 @@ describe('Resources view (UI)', function () {
     assert.equal(emulator.state.isBound('media-output-demo'), false);
   });
 
-  it('detaches an app policy from its context menu after the modal', async () => {
+  it('detaches a system app policy from its context menu after the modal; a custom one offers no Detach', async () => {
     await expand('RamUser: alice', 'app-1000000');
+    // The API detaches system policies only: the custom row's menu has Refresh but no Detach.
     await wb().rightClick(row('VODCustomUploadOnly', 'Custom'));
+    await wb().menuItem('Refresh').first().waitFor({ state: 'visible' });
+    assert.equal(await wb().menuItem('Detach App Policy…').count(), 0, 'no Detach on a custom policy');
+    await wb().page.keyboard.press('Escape');
+
+    await wb().rightClick(row('VODAppFullAccess', 'System'));
     await wb().clickMenuItem('Detach App Policy…');
     const question = await wb().answerDialog('Detach');
-    assert.match(question, /Detach app policy "VODCustomUploadOnly" from RamUser "alice"\?/);
-    assert.match(question, /Identity: RamUser "alice" in app-1000000/);
+    assert.match(question, /Detach app policy "VODAppFullAccess" from RamUser:alice \(app-1000000\)\?/);
+    assert.match(question, /Identity: RamUser:alice \(app-1000000\)/);
 
-    await row('VODCustomUploadOnly', 'Custom').waitFor({ state: 'detached', timeout: 30_000 });
-    await visible('VODAppFullAccess', 'System');
-    await wb().waitForNotification(/Detached VODCustomUploadOnly from RamUser "alice"/);
+    await row('VODAppFullAccess', 'System').waitFor({ state: 'detached', timeout: 30_000 });
+    await visible('VODCustomUploadOnly', 'Custom');
+    await wb().waitForNotification(/Detached VODAppFullAccess from RamUser:alice \(app-1000000\)/);
     const logged = await requestIdInOutput('DetachAppPolicyFromIdentity .*alice.* succeeded');
 
     const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity');
     assert.equal(sent.length, 1);
-    assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], ['alice', 'VODCustomUploadOnly', 'OK']);
+    assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], ['alice', 'VODAppFullAccess', 'OK']);
     assert.equal(logged, sent[0].requestId);
-    assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: 'alice', appId: 'app-1000000' }), ['VODAppFullAccess']);
+    assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: 'alice', appId: 'app-1000000' }), ['VODCustomUploadOnly']);
   });
 
   it('unbinds two selected buckets in one bulk run with one summary', async () => {

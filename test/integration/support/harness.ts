@@ -11,6 +11,8 @@ export type { ReceivedRequest, RunningEmulator };
 
 export { EXTENSION_ID } from './startup';
 import { EXTENSION_ID } from './startup';
+import type * as Results from '../../../src/commands/results';
+import type { ResultError } from '../../../src/commands/results';
 export const REGION = 'cn-shanghai';
 
 /** What `activate()` returns (src/extension.ts AlicloudMediaApi), as a test sees it. */
@@ -36,46 +38,15 @@ export async function extensionApi(): Promise<ExtensionApi> {
 
 // ------------------------------------------------------------------------------------------------ results
 
-export interface ResultError {
-  kind: string;
-  code: string;
-  message: string;
-  requestId?: string;
-  httpStatus?: number;
-  recommend?: string;
-}
-
-export interface UnbindResult {
-  ok: boolean;
-  profile?: string;
-  bucket?: string;
-  requestId?: string;
-  error?: ResultError;
-}
-
-export interface BulkUnbindResult {
-  ok: boolean;
-  profile: string;
-  cancelled: boolean;
-  succeeded: number;
-  failed: number;
-  skipped: number;
-  results: { bucket: string; status: string; requestId?: string; error?: ResultError }[];
-  error?: ResultError;
-}
-
-export interface DetachResult {
-  ok: boolean;
-  requestId?: string;
-  nonExistPolicyNames?: string[];
-  failedPolicyNames?: string[];
-  error?: ResultError;
-}
-
-export interface EditResult {
-  ok: boolean;
-  error?: ResultError;
-}
+// The extension's own result types, read loosely: a test looks at `error` or `requestId` without narrowing first,
+// and an assertion fails if the field is not there.
+type Loose<T> = { [K in T extends unknown ? keyof T : never]?: T extends { [P in K]?: infer V } ? V : never } & { ok: boolean };
+export type { ResultError };
+export type UnbindResult = Loose<Results.UnbindResult>;
+export type BulkUnbindResult = Results.BulkUnbindResult & { error?: ResultError };
+export type DetachResult = Loose<Results.DetachResult>;
+export type BulkDetachResult = Results.BulkDetachResult & { error?: ResultError };
+export type EditResult = Loose<Results.EditResult>;
 
 export function unbind(arg: unknown): Thenable<UnbindResult> {
   return vscode.commands.executeCommand<UnbindResult>('alicloudMedia.unbindOutputBucket', arg);
@@ -87,6 +58,10 @@ export function unbindMany(arg: { profile: string; buckets: string[] }): Thenabl
 
 export function detach(arg: unknown): Thenable<DetachResult> {
   return vscode.commands.executeCommand<DetachResult>('alicloudMedia.detachAppPolicy', arg);
+}
+
+export function detachMany(arg: { profile: string; identities: unknown[] }): Thenable<BulkDetachResult> {
+  return vscode.commands.executeCommand<BulkDetachResult>('alicloudMedia.detachAppPolicy', arg);
 }
 
 export function setCredentials(profile: string, key: { accessKeyId: string; accessKeySecret: string; securityToken?: string }): Thenable<EditResult> {

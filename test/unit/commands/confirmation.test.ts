@@ -30,12 +30,12 @@ describe('revocation confirmations', () => {
 
   it('names the policies and the identity of a detach', () => {
     const one = detachConfirmation({ ...scope, endpoint: 'https://vod.cn-shanghai.aliyuncs.com' }, [{ identity: alice, policyNames: ['VODAppFullAccess'] }]);
-    assert.equal(one.message, 'Detach app policy "VODAppFullAccess" from RamUser "alice"?');
+    assert.equal(one.message, 'Detach app policy "VODAppFullAccess" from RamUser:alice (app-1000000)?');
     assert.equal(one.accept, 'Detach');
-    assert.match(one.detail, /• VODAppFullAccess\n\nIdentity: RamUser "alice" in app-1000000\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https:\/\/vod\./);
+    assert.match(one.detail, /• VODAppFullAccess\n\nIdentity: RamUser:alice \(app-1000000\)\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https:\/\/vod\./);
 
     const two = detachConfirmation(scope, [{ identity: alice, policyNames: ['A', 'B'] }]);
-    assert.equal(two.message, 'Detach 2 app policies from RamUser "alice"?');
+    assert.equal(two.message, 'Detach 2 app policies from RamUser:alice (app-1000000)?');
     assert.equal(two.accept, 'Detach 2');
   });
 
@@ -46,6 +46,6 @@ describe('revocation confirmations', () => {
       { identity: bob, policyNames: ['B', 'C'] },
     ]);
     assert.equal(c.message, 'Detach 3 app policies from 2 identities?');
-    assert.match(c.detail, /• RamUser "alice" in app-1000000: A\n• RamRole "bob" in app-2: B, C/);
+    assert.match(c.detail, /• RamUser:alice \(app-1000000\): A\n• RamRole:bob \(app-2\): B, C/);
   });
 });

@@ -1,43 +1,71 @@
 import { strict as assert } from 'node:assert';
-import { describeUndo, isUndoable, planUndo } from '../../../src/history/undoPlan';
+import { describeUndo, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
-describe('planUndo', () => {
-  it('rebinds the bucket of a successful unbind, in the same profile and region', () => {
-    const decision = planUndo(record({ params: { Bucket: 'media-out' }, region: 'cn-beijing', profile: 'prod' }));
-    assert.deepEqual(decision, { plan: { action: 'BindOutputBucket', profile: 'prod', region: 'cn-beijing', bucket: 'media-out' } });
-  });
+function planOf(decision: ReturnType<typeof planUndo>): UndoPlan {
+  assert.ok('plan' in decision, JSON.stringify(decision));
+  return decision.plan;
+}
 
-  it('reattaches only the policies that were really detached', () => {
-    const decision = planUndo(detachRecord({
-      params: { IdentityType: 'RamRole', IdentityName: 'editor', AppId: 'app-42', PolicyNames: 'A, B,C,D' },
-      nonExistPolicyNames: ['B'],
-      failedPolicyNames: ['D'],
-    }));
-    assert.ok('plan' in decision);
-    assert.deepEqual(decision.plan, {
-      action: 'AttachAppPolicyToIdentity',
-      profile: 'prod',
-      region: 'cn-shanghai',
-      identity: { identityType: 'RamRole', identityName: 'editor', appId: 'app-42' },
-      policyNames: ['A', 'C'],
+describe('planUndo', () => {
+  it('rebinds the bucket of a successful unbind, with the scope the unbind was sent in', () => {
+    const unbind = record({ params: { Bucket: 'media-out' }, region: 'cn-beijing', profile: 'prod' });
+    assert.deepEqual(planUndo(unbind), {
+      plan: {
+        action: 'BindOutputBucket',
+        profile: 'prod',
+        region: 'cn-beijing',
+        endpoint: 'https://mts.cn-shanghai.aliyuncs.com',
+        product: 'mps',
+        maskedAccessKeyId: 'LTAI****abcd',
+        requestId: unbind.requestId,
+        bucket: 'media-out',
+      },
     });
   });
 
-  it('omits the app when the detach omitted AppId (VODAppAdministratorAccess alone), as the detach did', () => {
+  it('reattaches only the policies the answer confirms were detached', () => {
+    const plan = planOf(
+      planUndo(
+        detachRecord({
+          params: { IdentityType: 'RamRole', IdentityName: 'editor', AppId: 'app-42', PolicyNames: 'A, B,C,D' },
+          nonExistPolicyNames: ['B'],
+          failedPolicyNames: ['D'],
+        }),
+      ),
+    );
+    assert.equal(plan.action, 'AttachAppPolicyToIdentity');
+    assert.ok(plan.action === 'AttachAppPolicyToIdentity');
+    assert.deepEqual(plan.identity, { identityType: 'RamRole', identityName: 'editor', appId: 'app-42' });
+    assert.deepEqual(plan.policyNames, ['A', 'C']);
+    assert.equal(plan.product, 'vod');
+  });
+
+  it('refuses a detach whose record does not say what the answer removed', () => {
+    const { nonExistPolicyNames: _n, failedPolicyNames: _f, ...withoutLists } = detachRecord();
+    assert.match(String((planUndo(withoutLists) as { reason: string }).reason), /which policies/);
+  });
+
+  it('refuses a detach that named no application', () => {
     const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', PolicyNames: 'VODAppAdministratorAccess' } }));
-    assert.ok('plan' in decision && decision.plan.action === 'AttachAppPolicyToIdentity');
-    assert.deepEqual(decision.plan.identity, { identityType: 'RamUser', identityName: 'alice' });
+    assert.match(String((decision as { reason: string }).reason), /application/);
   });
 
   it('refuses when nothing was really detached', () => {
-    const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', PolicyNames: 'A,B' }, nonExistPolicyNames: ['A'], failedPolicyNames: ['B'] }));
+    const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1', PolicyNames: 'A,B' }, nonExistPolicyNames: ['A'], failedPolicyNames: ['B'] }));
     assert.ok('reason' in decision);
   });
 
-  it('refuses failed and cancelled calls', () => {
+  it('refuses a revocation that was already undone, naming the undo', () => {
+    const decision = planUndo({ ...record(), undoneBy: { requestId: 'UNDO-REQ-1', time: '2025-01-01T00:00:00Z' } });
+    assert.match(String((decision as { reason: string }).reason), /already undone.*UNDO-REQ-1/);
+  });
+
+  it('refuses failed and cancelled calls, and records made without a profile', () => {
     assert.ok('reason' in planUndo(record({ outcome: 'failed' })));
     assert.ok('reason' in planUndo(detachRecord({ outcome: 'cancelled' })));
+    const { profile: _p, ...noProfile } = record();
+    assert.ok('reason' in planUndo(noProfile));
   });
 
   it('refuses calls that are not revocations, including its own undo', () => {
@@ -48,8 +76,8 @@ describe('planUndo', () => {
 
   it('refuses records missing what the undo needs', () => {
     assert.ok('reason' in planUndo(record({ params: {} })));
-    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'Group', IdentityName: 'x', PolicyNames: 'A' } })));
-    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'RamUser', PolicyNames: 'A' } })));
+    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'Group', IdentityName: 'x', AppId: 'app-1', PolicyNames: 'A' } })));
+    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'RamUser', AppId: 'app-1', PolicyNames: 'A' } })));
   });
 
   it('does not mix products: an mps-looking action on vod is not undoable', () => {
@@ -58,12 +86,25 @@ describe('planUndo', () => {
   });
 });
 
-describe('describeUndo', () => {
-  it('names what will happen', () => {
-    assert.equal(describeUndo({ action: 'BindOutputBucket', region: 'cn-shanghai', bucket: 'b1' }), 'Bind output bucket b1 again in cn-shanghai.');
-    assert.equal(
-      describeUndo({ action: 'AttachAppPolicyToIdentity', region: 'cn-shanghai', identity: { identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }, policyNames: ['A', 'B'] }),
-      'Attach A, B to RamUser:alice (app-1000000) again.',
-    );
+describe('undoRefusal', () => {
+  const plan = planOf(planUndo(record()));
+  const same = { region: plan.region, endpoint: plan.endpoint, maskedAccessKeyId: 'LTAI****abcd' };
+
+  it('allows the undo only from the same region, endpoint and AccessKey', () => {
+    assert.equal(undoRefusal(plan, same), undefined);
+    assert.match(String(undoRefusal(plan, { ...same, region: 'cn-beijing' })), /region cn-beijing/);
+    assert.match(String(undoRefusal(plan, { ...same, endpoint: 'https://mts-vpc.cn-shanghai.aliyuncs.com' })), /now sends to https:\/\/mts-vpc/);
+    assert.match(String(undoRefusal(plan, { ...same, maskedAccessKeyId: 'LTAI****zzzz' })), /LTAI\*\*\*\*zzzz.*LTAI\*\*\*\*abcd/);
+    assert.match(String(undoRefusal(plan, { region: same.region, endpoint: same.endpoint })), /\(none\)/);
+  });
+});
+
+describe('describeUndo and undoCaveat', () => {
+  it('names what will happen and what cannot be given back', () => {
+    const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
+    assert.equal(describeUndo(bind), 'Bind output bucket b1 again.');
+    assert.match(undoCaveat(bind), /Referer .* not restored/);
+    const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
+    assert.equal(describeUndo(attach), 'Attach A, B to RamUser:alice (app-1000000) again.');
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudError } from '../../../src/cloud';
 import { bucketBinding } from '../../../src/tree/bucketBinding';
-import { ListingCache } from '../../../src/tree/listingCache';
+import { ListingCache } from '../../../src/profiles/listingCache';
 
 describe('ListingCache', () => {
   it('shares a load in progress and caches the result until forgotten', async () => {

@@ -1,0 +1,24 @@
+// Every command the extension contributes, in one place. package.json's `contributes.commands` must list exactly
+// these (a unit test checks both directions), so a renamed id cannot leave a menu pointing at nothing.
+
+export const COMMANDS = {
+  refresh: 'alicloudMedia.refresh',
+  showOutput: 'alicloudMedia.showOutput',
+  copyRequestId: 'alicloudMedia.copyRequestId',
+  addProfile: 'alicloudMedia.addProfile',
+  removeProfile: 'alicloudMedia.removeProfile',
+  setCredentials: 'alicloudMedia.setCredentials',
+  clearCredentials: 'alicloudMedia.clearCredentials',
+  addOutputBucket: 'alicloudMedia.addOutputBucket',
+  removeOutputBucket: 'alicloudMedia.removeOutputBucket',
+  addIdentity: 'alicloudMedia.addIdentity',
+  removeIdentity: 'alicloudMedia.removeIdentity',
+  unbindOutputBucket: 'alicloudMedia.unbindOutputBucket',
+  detachAppPolicy: 'alicloudMedia.detachAppPolicy',
+  undo: 'alicloudMedia.undo',
+  openRequestInspector: 'alicloudMedia.openRequestInspector',
+  exportRequestHistory: 'alicloudMedia.exportRequestHistory',
+  clearHistory: 'alicloudMedia.clearHistory',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,0 +1,71 @@
+// VOD DetachAppPolicyFromIdentity — from identity rows (pick its policies), policy rows (one or many selected), the
+// Command Palette, or code:
+//   executeCommand('alicloudMedia.detachAppPolicy', { profile, identityType, identityName, appId?, policyNames })
+//   executeCommand('alicloudMedia.detachAppPolicy', { profile, identities: [{ identityType, identityName, appId?, policyNames }] })
+// Selected policies are grouped per identity: one call each (PolicyNames is a list).
+
+import { describeIdentity, type PolicyChangeResult } from '../../cloud';
+import { COMMANDS } from '../../commandIds';
+import { identityKey } from '../../settings/profiles';
+import { parseDetachArgument } from '../commandArgs';
+import { detachConfirmation } from '../confirmation';
+import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
+import { policySelectionOf, type PolicyTarget } from '../targets';
+import type { Mutation, SuccessReport } from './mutation';
+import type { RevocationCommand } from './registerRevocation';
+
+export function policyFields(t: PolicyTarget) {
+  const { identityType, identityName, appId } = t.identity;
+  return { profile: t.profile, identityType, identityName, appId, policyNames: [...t.policyNames] };
+}
+
+/** What Detach/Attach answered: which of the asked names changed, which the server did not know or could not do. */
+export function policyChange(past: string, preposition: string, t: PolicyTarget, result: PolicyChangeResult): SuccessReport {
+  const changed = t.policyNames.filter((n) => !result.nonExistPolicyNames.includes(n) && !result.failedPolicyNames.includes(n));
+  let text = `${past} ${changed.length ? changed.join(', ') : 'nothing'} ${preposition} ${describeIdentity(t.identity)}.`;
+  if (result.nonExistPolicyNames.length) text += ` Not attached: ${result.nonExistPolicyNames.join(', ')}.`;
+  if (result.failedPolicyNames.length) text += ` Failed: ${result.failedPolicyNames.join(', ')}.`;
+  return {
+    text: text.slice(0, -1),
+    partial: result.failedPolicyNames.length > 0,
+    fields: { nonExistPolicyNames: [...result.nonExistPolicyNames], failedPolicyNames: [...result.failedPolicyNames] },
+    ...(result.failedPolicyNames.length ? { logNote: `FailedPolicyNames [${result.failedPolicyNames.join(', ')}]` } : {}),
+  };
+}
+
+export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
+  action: 'DetachAppPolicyFromIdentity',
+  product: 'vod',
+  words: { busy: 'detaching…', verb: 'detach from', running: 'Detaching app policies from', done: 'Detached policies from', nouns: 'identities' },
+  key: (t) => `${identityKey(t.identity)}:${[...t.policyNames].sort().join(',')}`,
+  label: (t) => `${describeIdentity(t.identity)} ${t.policyNames.join(',')}`,
+  fields: policyFields,
+  rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
+  confirm: (scope, targets) => detachConfirmation(scope, targets),
+  send: (session, t, signal) => session.vod().detachAppPolicyFromIdentity(t.identity, t.policyNames, { signal }),
+  succeeded: (t, result) => policyChange('Detached', 'from', t, result),
+};
+
+export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChangeResult> = {
+  id: COMMANDS.detachAppPolicy,
+  mutation: detachAppPolicy,
+  parse: parseDetachArgument,
+  async choose(deps, rows) {
+    const selection = policySelectionOf(rows);
+    const targets = [...selection.targets];
+    let identities = selection.identities.map((n) => ({ profile: n.profile, identity: n.identity }));
+    if (targets.length === 0 && identities.length === 0) {
+      const profile = await pickProfile(deps, 'Detach App Policy');
+      if (!profile) return undefined;
+      const picked = await pickIdentities(deps, profile, `Detach app policies in ${profile.name}`, false);
+      if (!picked) return undefined;
+      identities = picked.map((identity) => ({ profile, identity }));
+    }
+    for (const { profile, identity } of identities) {
+      const policyNames = await pickPolicies(deps, profile, identity);
+      if (!policyNames) return undefined;
+      targets.push({ profile: profile.name, identity, policyNames });
+    }
+    return targets;
+  },
+};

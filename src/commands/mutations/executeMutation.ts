@@ -1,0 +1,126 @@
+// The part of the pipeline that needs no VS Code: send one call per target through the core's bulk runner (joining
+// identical calls in flight, rows busy meanwhile), reload the affected rows once, and turn the outcomes into the
+// result object and the per-target report. runMutation.ts wraps it with the modal, progress and notifications;
+// the bench drives it directly.
+
+import { describeError, runBulk, type Acknowledged, type BulkOutcome } from '../../cloud';
+import type { ProfileSession } from '../../profiles/profileSessions';
+import type { RowRef } from '../../tree/rowRef';
+import { bulkReportLines, bulkSummary } from '../bulkSummary';
+import { InFlightCalls } from '../inFlight';
+import { resultError, type BulkResult, type Failed, type TargetOutcome } from '../results';
+import type { Mutation, MutationTarget, SuccessReport } from './mutation';
+
+/** What execution touches besides the session: narrow, so the bench can supply it without VS Code. */
+export interface ExecutionDeps {
+  readonly inFlight: InFlightCalls;
+  readonly tree: { markBusy(ref: RowRef, label: string | undefined): void; refreshRows(refs: readonly RowRef[]): void };
+  readonly log: { info(text: string): void; warn(text: string): void };
+}
+
+export interface MutationRun<T> {
+  readonly profile: string;
+  /** Distinct targets, all of `profile`. */
+  readonly targets: readonly T[];
+  /** From the UI: refuse what is already running, confirm first, show progress and a notification. */
+  readonly interactive: boolean;
+  /** Return the per-target (bulk) shape even for one target. */
+  readonly bulk: boolean;
+}
+
+export type SingleResult = Readonly<Record<string, unknown>> & ({ readonly ok: true; readonly requestId: string } | Failed);
+export type MutationResult = SingleResult | BulkResult<Readonly<Record<string, unknown>>>;
+
+export interface Execution<T, R> {
+  readonly outcomes: readonly BulkOutcome<T, R>[];
+  readonly successes: readonly (SuccessReport | undefined)[];
+  readonly result: MutationResult;
+  /** `Unbound 3 of 4 buckets — 1 failed`, for the bulk notification. */
+  readonly summary: string;
+}
+
+export interface ExecutionOptions<T, R> {
+  readonly signal?: AbortSignal;
+  readonly onSettled?: (outcome: BulkOutcome<T, R>, done: number, total: number) => void;
+}
+
+export function inFlightKey<T extends MutationTarget>(mutation: Mutation<T, Acknowledged>, target: T): string {
+  return InFlightCalls.key(target.profile, mutation.action, mutation.key(target));
+}
+
+export async function executeMutation<T extends MutationTarget, R extends Acknowledged>(
+  deps: ExecutionDeps,
+  mutation: Mutation<T, R>,
+  session: ProfileSession,
+  run: MutationRun<T>,
+  options: ExecutionOptions<T, R> = {},
+): Promise<Execution<T, R>> {
+  const report = await runBulk<T, R>(run.targets, (target, signal) => sendOne(deps, mutation, session, target, signal), options);
+  deps.tree.refreshRows(run.targets.map((t) => mutation.rows(t)));
+  const successes = report.outcomes.map((o) => (o.status === 'succeeded' ? mutation.succeeded(o.target, o.result) : undefined));
+  const settled = report.outcomes.map((o, i) => settle(mutation, o, successes[i]));
+
+  const only = settled[0];
+  if (settled.length === 1 && only && !run.bulk) {
+    const { status: _status, ...rest } = only;
+    const result: SingleResult =
+      only.status === 'succeeded' ? { ...rest, ok: true, requestId: only.requestId as string } : { ...rest, ok: false, error: only.error ?? resultError(new Error('not sent')) };
+    return { outcomes: report.outcomes, successes, result, summary: '' };
+  }
+
+  const partial = successes.filter((s) => s?.partial).length;
+  const result: BulkResult<Readonly<Record<string, unknown>>> = {
+    ok: report.failed === 0 && report.skipped === 0 && partial === 0,
+    profile: run.profile,
+    cancelled: report.cancelled,
+    succeeded: report.succeeded,
+    failed: report.failed,
+    skipped: report.skipped,
+    results: settled,
+  };
+  const summary = bulkSummary(report, mutation.words) + (partial ? ` (${partial} only in part)` : '');
+  const lines = bulkReportLines(
+    `${summary} [profile ${run.profile}]`,
+    report.outcomes.map((o, i) => ({
+      target: mutation.label(o.target),
+      status: o.status,
+      ...(o.status === 'succeeded' ? { requestId: o.result.requestId, note: successes[i]?.logNote } : {}),
+      ...(o.status === 'failed' ? { error: describeError(o.error) } : {}),
+    })),
+  );
+  deps.log[result.ok ? 'info' : 'warn'](lines.join('\n'));
+  return { outcomes: report.outcomes, successes, result, summary };
+}
+
+/** One target: joins an identical call in flight, otherwise marks its rows busy for the length of the call. */
+function sendOne<T extends MutationTarget, R extends Acknowledged>(
+  deps: ExecutionDeps,
+  mutation: Mutation<T, R>,
+  session: ProfileSession,
+  target: T,
+  signal: AbortSignal,
+): Promise<R> {
+  return deps.inFlight.run(inFlightKey(mutation, target), async () => {
+    const rows = mutation.rows(target);
+    deps.tree.markBusy(rows, mutation.words.busy);
+    try {
+      return await mutation.send(session, target, signal);
+    } finally {
+      deps.tree.markBusy(rows, undefined);
+    }
+  }).promise;
+}
+
+function settle<T extends MutationTarget, R extends Acknowledged>(
+  mutation: Mutation<T, R>,
+  o: BulkOutcome<T, R>,
+  success: SuccessReport | undefined,
+): TargetOutcome<Readonly<Record<string, unknown>>> {
+  const fields = mutation.fields(o.target);
+  if (o.status === 'succeeded') return { ...fields, ...success?.fields, status: 'succeeded', requestId: o.result.requestId };
+  if (o.status === 'failed') {
+    const error = resultError(o.error);
+    return { ...fields, status: 'failed', error, ...(error.requestId ? { requestId: error.requestId } : {}) };
+  }
+  return { ...fields, status: 'skipped' };
+}

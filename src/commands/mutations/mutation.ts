@@ -1,0 +1,57 @@
+// What a change to the cloud is, described once: the pipeline (runMutation.ts) does everything the operations
+// have in common — the one-profile rule, in-flight dedupe, endpoint lookup, the modal, progress and cancellation,
+// busy rows, the refresh afterwards, per-target reports, notifications and the result returned to callers.
+// An operation only says what its target is, how to confirm it, which client call it makes and what its result
+// means. No VS Code import.
+
+import type { Acknowledged, Product } from '../../cloud';
+import type { ProfileSession } from '../../profiles/profileSessions';
+import type { RowRef } from '../../tree/rowRef';
+import type { Confirmation, RevocationScope } from '../confirmation';
+
+export interface MutationTarget {
+  readonly profile: string;
+}
+
+export interface MutationWords {
+  /** On a row while its call is in flight: "unbinding…". */
+  readonly busy: string;
+  /** After "Could not": "unbind". */
+  readonly verb: string;
+  /** Progress title: "Unbinding". */
+  readonly running: string;
+  /** Bulk summary: "Unbound 3 of 4 buckets". */
+  readonly done: string;
+  readonly nouns: string;
+}
+
+/** What one successful call means for people and for programmatic callers. */
+export interface SuccessReport {
+  /** The notification line, without profile or RequestId: `Unbound output bucket "x"`. */
+  readonly text: string;
+  /** The call succeeded but did not do all it was asked (FailedPolicyNames). */
+  readonly partial?: boolean;
+  /** Extra fields for the result object and the per-target log line. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  /** Appended to the target's line in a bulk report. */
+  readonly logNote?: string;
+}
+
+export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
+  /** The API action, for in-flight keys and messages. */
+  readonly action: string;
+  /** Which endpoint the confirmation names. */
+  readonly product: Product;
+  readonly words: MutationWords;
+  /** Two targets with the same key are the same call: a second one joins the first. */
+  key(target: T): string;
+  /** Short, for report lines: `media-output`, `RamUser:alice (app-1000000) VODAppFullAccess`. */
+  label(target: T): string;
+  /** The fields that name the target in result objects. */
+  fields(target: T): Readonly<Record<string, unknown>>;
+  /** The Resources row(s) the target shows on: busy while in flight, reloaded afterwards. */
+  rows(target: T): RowRef;
+  confirm(scope: RevocationScope, targets: readonly T[]): Confirmation;
+  send(session: ProfileSession, target: T, signal: AbortSignal | undefined): Promise<R>;
+  succeeded(target: T, result: R): SuccessReport;
+}

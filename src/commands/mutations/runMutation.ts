@@ -1,0 +1,131 @@
+// The one way the extension changes the cloud. Revocations from menus, the palette and code, and their undos from
+// the history, all run through here, so each gets the same safety and the same trail:
+//   endpoint lookup (a problem is logged and nothing is sent) → in-flight check → modal confirmation (UI only) →
+//   execution (executeMutation.ts: one call per target at the API's rate limit, cancellable, rows busy, one
+//   refresh, a per-target report) → a notification (UI) → the result for callers.
+
+import * as vscode from 'vscode';
+import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '../../cloud';
+import type { ProfileSession } from '../../profiles/profileSessions';
+import type { Confirmation, RevocationScope } from '../confirmation';
+import type { CommandDeps } from '../deps';
+import { notify } from '../notify';
+import { failed, resultError, type BulkResult } from '../results';
+import { executeMutation, inFlightKey, type Execution, type MutationResult, type MutationRun } from './executeMutation';
+import type { Mutation, MutationTarget } from './mutation';
+
+export type { MutationResult } from './executeMutation';
+
+export interface InteractiveRun<T> extends MutationRun<T> {
+  /** Replaces the operation's own confirmation (undo names the request it reverses). */
+  readonly confirmation?: (scope: RevocationScope) => Confirmation;
+}
+
+/** Resolves to undefined when a UI run was declined or refused before anything was sent. */
+export async function runMutation<T extends MutationTarget, R extends Acknowledged>(
+  deps: CommandDeps,
+  mutation: Mutation<T, R>,
+  run: InteractiveRun<T>,
+): Promise<MutationResult | undefined> {
+  let session: ProfileSession;
+  let scope: RevocationScope;
+  try {
+    session = sessionOf(deps, run.profile);
+    scope = { profile: run.profile, region: session.profile.region, endpoint: session.endpoint(mutation.product) };
+  } catch (e) {
+    // Nothing reaches the core, so no CallRecord explains this: say it in the log ourselves.
+    deps.log.error(`Not sent: ${mutation.action} [profile ${run.profile}]: ${describeError(e)}`);
+    if (run.interactive) await notify(deps, 'error', `Cannot ${mutation.words.verb}: ${describeError(e)}`);
+    return notSent(mutation, run, e);
+  }
+
+  if (!run.interactive) return (await executeMutation(deps, mutation, session, run)).result;
+
+  const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
+  if (running.length > 0) {
+    void vscode.window.showInformationMessage(`${mutation.words.running} ${running.map((t) => mutation.label(t)).join(', ')} is already in progress.`);
+    return undefined;
+  }
+  const confirmation = run.confirmation?.(scope) ?? mutation.confirm(scope, run.targets);
+  const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
+  if (answer !== confirmation.accept) return undefined;
+
+  const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
+  await notifyOutcome(deps, mutation, run, execution);
+  return execution.result;
+}
+
+function sessionOf(deps: CommandDeps, profile: string): ProfileSession {
+  const session = deps.sessions.get(profile);
+  if (!session) {
+    throw new CloudError({ kind: 'invalid-input', code: 'UnknownProfile', message: `Profile "${profile}" is not configured.`, retryable: false });
+  }
+  return session;
+}
+
+/** Several targets from the UI: a cancellable notification counting settled targets. */
+function withProgress<T extends MutationTarget, R extends Acknowledged>(
+  deps: CommandDeps,
+  mutation: Mutation<T, R>,
+  session: ProfileSession,
+  run: MutationRun<T>,
+): Thenable<Execution<T, R>> {
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `${mutation.words.running} ${run.targets.length} ${mutation.words.nouns} (profile ${run.profile})`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await executeMutation(deps, mutation, session, run, {
+          signal: controller.signal,
+          onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => progress.report({ increment: 100 / total, message: `${done} of ${total}` }),
+        });
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+}
+
+async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
+  deps: CommandDeps,
+  mutation: Mutation<T, R>,
+  run: MutationRun<T>,
+  execution: Execution<T, R>,
+): Promise<void> {
+  const result = execution.result;
+  if ('results' in result && Array.isArray(result.results)) {
+    const bulk = result as BulkResult<Readonly<Record<string, unknown>>>;
+    const firstFailure = bulk.results.find((r) => r.status === 'failed');
+    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, firstFailure?.requestId);
+    return;
+  }
+  const outcome = execution.outcomes[0];
+  const success = execution.successes[0];
+  if (outcome?.status === 'succeeded' && success) {
+    const { requestId } = outcome.result;
+    await notify(deps, success.partial ? 'warning' : 'info', `${success.text} (profile ${run.profile}). RequestId ${requestId}`, requestId);
+  } else if (outcome?.status === 'failed') {
+    const text = `Could not ${mutation.words.verb} ${mutation.label(outcome.target)}: ${describeError(outcome.error)}`;
+    await notify(deps, 'error', text, resultError(outcome.error).requestId);
+  }
+}
+
+/** Nothing was sent (no session, no endpoint): every target says so. */
+function notSent<T extends MutationTarget, R extends Acknowledged>(mutation: Mutation<T, R>, run: MutationRun<T>, thrown: unknown): MutationResult {
+  const error = failed(thrown).error;
+  if (run.targets.length === 1 && !run.bulk) return { ...mutation.fields(run.targets[0] as T), ok: false, error };
+  return {
+    ok: false,
+    profile: run.profile,
+    cancelled: false,
+    succeeded: 0,
+    failed: run.targets.length,
+    skipped: 0,
+    results: run.targets.map((t) => ({ ...mutation.fields(t), status: 'failed' as const, error })),
+  };
+}
