@@ -13,6 +13,8 @@ export class ProfileSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly warned = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  /** Edits run one at a time, each on the value the previous one wrote. */
+  private edits: Promise<unknown> = Promise.resolve();
   /** Fires after any alicloudMedia.* setting changed (the parsed profiles are re-read lazily). */
   readonly onDidChange = this.changed.event;
 
@@ -47,11 +49,19 @@ export class ProfileSettings implements vscode.Disposable {
     return Math.round(Math.min(120, Math.max(1, value)) * 1000);
   }
 
-  /** Applies `edit` to the user-level profiles and writes them back to user settings. */
-  async updateProfiles(edit: (raw: unknown) => unknown[]): Promise<void> {
-    const next = edit(this.userValue('profiles') ?? []);
-    await vscode.workspace.getConfiguration(SECTION).update('profiles', next, vscode.ConfigurationTarget.Global);
-    this.parsed = undefined;
+  /**
+   * Applies `edit` to the user-level profiles and writes them back to user settings. Edits are queued and each
+   * reads the value just before it writes: two concurrent edits (two programmatic calls, an add during an import)
+   * would otherwise both start from the same value and the last write would erase the other's change.
+   */
+  updateProfiles(edit: (raw: unknown) => unknown[]): Promise<void> {
+    const run = this.edits.then(async () => {
+      const next = edit(this.userValue('profiles') ?? []);
+      await vscode.workspace.getConfiguration(SECTION).update('profiles', next, vscode.ConfigurationTarget.Global);
+      this.parsed = undefined;
+    });
+    this.edits = run.catch(() => undefined);
+    return run;
   }
 
   private userValue(key: string): unknown {
