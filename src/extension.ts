@@ -54,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
     observer: calls,
     timeoutMs: () => settings.timeoutMs(),
   });
-  const listings = new ResourceListings(sessions);
-  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings });
+  const listings = new ResourceListings(sessions, (text) => log.error(text));
+  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, warnOnce: (text) => log.warnOnce(text) });
   context.subscriptions.push(calls, log, settings, accessKeys);
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log });
 

@@ -13,6 +13,7 @@ export class CallLog implements vscode.Disposable {
   private channel: vscode.LogOutputChannel | undefined;
   private readonly recentRecords: CallRecord[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly warned = new Set<string>();
 
   constructor(events: CallEvents) {
     this.subscriptions.push(
@@ -44,6 +45,13 @@ export class CallLog implements vscode.Disposable {
 
   info(text: string): void {
     this.output.info(text);
+  }
+
+  /** Once per distinct text for the session: for states the tree keeps showing, not for events. */
+  warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.warn(text);
   }
 
   warn(text: string): void {

@@ -2,7 +2,7 @@
 // ListAppPoliciesForIdentity per identity, each remembered until it is forgotten. The Resources tree renders from
 // here and the pickers read from here, so a picker never sends a list call the tree already made. No VS Code.
 
-import type { AppPolicyList, MediaBucketList } from '../cloud';
+import { describeError, type AppPolicyList, type MediaBucketList } from '../cloud';
 import { identityKey, type ProfileIdentity } from '../settings/profiles';
 import { ListingCache, type Listing } from './listingCache';
 import type { ProfileSession } from './profileSessions';
@@ -19,11 +19,18 @@ export class ResourceListings {
   private readonly buckets = new ListingCache<MediaBucketList>();
   private readonly policies = new ListingCache<AppPolicyList>();
 
-  constructor(private readonly sessions: SessionLookup) {}
+  /**
+   * `notSent` hears about listings refused before the core was reached (a region without the product, an invalid
+   * endpoint): no CallRecord explains those, and the tree's error row says "show log".
+   */
+  constructor(
+    private readonly sessions: SessionLookup,
+    private readonly notSent: (text: string) => void = () => undefined,
+  ) {}
 
   /** The profile's media buckets (all pages), loading them unless known or loading. Never rejects. */
   bucketsOf(profile: string): Promise<Listing<MediaBucketList>> {
-    return this.buckets.load(profile, async () => this.session(profile).mps().listAllMediaBuckets());
+    return this.buckets.load(profile, async () => this.client(profile, 'ListAllMediaBucket', (s) => s.mps()).listAllMediaBuckets());
   }
 
   peekBuckets(profile: string): Listing<MediaBucketList> | undefined {
@@ -31,7 +38,9 @@ export class ResourceListings {
   }
 
   policiesOf(profile: string, identity: ProfileIdentity): Promise<Listing<AppPolicyList>> {
-    return this.policies.load(policiesKey(profile, identity), async () => this.session(profile).vod().listAppPoliciesForIdentity(identity));
+    return this.policies.load(policiesKey(profile, identity), async () =>
+      this.client(profile, 'ListAppPoliciesForIdentity', (s) => s.vod()).listAppPoliciesForIdentity(identity),
+    );
   }
 
   peekPolicies(profile: string, identity: ProfileIdentity): Listing<AppPolicyList> | undefined {
@@ -51,9 +60,14 @@ export class ResourceListings {
     this.policies.forgetAll();
   }
 
-  private session(profile: string): ProfileSession {
-    const session = this.sessions.get(profile);
-    if (!session) throw new Error(`Profile "${profile}" is no longer configured.`);
-    return session;
+  private client<C>(profile: string, action: string, make: (session: ProfileSession) => C): C {
+    try {
+      const session = this.sessions.get(profile);
+      if (!session) throw new Error(`Profile "${profile}" is no longer configured.`);
+      return make(session);
+    } catch (e) {
+      this.notSent(`Not sent: ${action} [profile ${profile}]: ${describeError(e)}`);
+      throw e;
+    }
   }
 }

@@ -4,6 +4,7 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
+import { VOD_REGIONS } from '../cloud';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
@@ -36,6 +37,8 @@ export interface ResourcesTreeSources {
   readonly accessKeys: AccessKeyStore;
   readonly sessions: ProfileSessions;
   readonly listings: ResourceListings;
+  /** For problems the tree shows that no call explains (each text is logged once). */
+  readonly warnOnce: (text: string) => void;
 }
 
 export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, vscode.Disposable {
@@ -156,8 +159,15 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   }
 
   private identityRows(profile: Profile): AnyResourceNode[] {
+    const group = rowIds.identityGroup(profile.name);
     if (profile.identities.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(rowIds.identityGroup(profile.name), 'empty'), 'info', 'Add Identity…', 'addIdentity', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', 'Add Identity…', 'addIdentity', profile))];
+    }
+    // Said once here (and once in the log), instead of one failed listing per identity row.
+    if (!(VOD_REGIONS as readonly string[]).includes(profile.region)) {
+      const text = `${profile.region} has no VOD: the ${profile.identities.length} configured identities of profile ${profile.name} cannot be listed or revoked. Use a VOD region (${VOD_REGIONS.join(', ')}).`;
+      this.sources.warnOnce(text);
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'noVod'), 'warning', `${profile.region} has no VOD — show log`, 'showLog', profile, text))];
     }
     return profile.identities.map((identity) => this.nodes.intern(new IdentityNode(profile, identity)));
   }

@@ -16,6 +16,7 @@ import {
   startTestEmulator,
   unbind,
   waitFor,
+  waitForLog,
   type ExtensionApi,
   type ProfileSetting,
   type RunningEmulator,
@@ -147,6 +148,25 @@ describe('Resources tree', function () {
     assert.equal(requestsOf(emulator, 'ListAllMediaBucket').length, 2, 'one new listing after the unbind');
   });
 
+  it('undo from the history rebinds the bucket and its row shows "bound as output" without a manual refresh', async () => {
+    // The unbind above left media-output-demo unbound; undo its record through the command the history row runs.
+    const records: { id?: string; action: string; target: string }[] = [];
+    const subscription = api.onDidRecordCall((r) => records.push(r as { id?: string; action: string; target: string }));
+    try {
+      const again = await unbind({ profile: PROFILE, bucket: 'media-output-archive' });
+      assert.equal(again.ok, true, JSON.stringify(again));
+      await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-archive')?.contextValue === 'outputBucket.unbound', 'unbound');
+      const record = await waitFor(() => records.find((r) => r.action === 'UnbindOutputBucket' && r.target === 'media-output-archive'), 'the record');
+      const listings = requestsOf(emulator, 'ListAllMediaBucket').length;
+      const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record.id });
+      assert.equal(undo?.ok, true, undo?.reason);
+      await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-archive')?.contextValue === 'outputBucket.bound', 'the rebound state');
+      assert.equal(requestsOf(emulator, 'ListAllMediaBucket').length, listings + 1, 'one fresh listing after the undo');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
   it('after a detach through the command, the policy row is gone', async () => {
     const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
     assert.equal(result.ok, true, JSON.stringify(result));
@@ -175,13 +195,32 @@ describe('Resources tree', function () {
     assert.equal(added?.ok, true, JSON.stringify(added));
     await rowsUntil(bucketRows, (rows) => rows.some((r) => r.label === 'media-output-thumbs' && r.contextValue === 'outputBucket.bound'), 'the added bucket');
 
+    // Concurrent edits are queued: each one reads what the previous one wrote, so none is lost.
+    const many = Array.from({ length: 12 }, (_, i) => `media-output-concurrent-${i}`);
+    const results = await Promise.all(
+      many.map((bucket) => vscode.commands.executeCommand<{ ok: boolean }>('alicloudMedia.addOutputBucket', { profile: PROFILE, bucket })),
+    );
+    assert.ok(results.every((r) => r?.ok), JSON.stringify(results));
+    const stored = vscode.workspace.getConfiguration('alicloudMedia').inspect<ProfileSetting[]>('profiles')?.globalValue ?? [];
+    const buckets = stored.find((p) => p.name === PROFILE)?.outputBuckets ?? [];
+    for (const bucket of [...many, 'media-output-thumbs']) assert.ok(buckets.includes(bucket), `${bucket} survived the concurrent edits`);
+
     await setProfiles([
       profile,
       emulatorProfile(emulator, { name: 'tree-empty-it' }),
       { name: 'tree-bad-it', region: 'cn-shanghai', endpoints: { mps: 'http://example.com' } },
+      emulatorProfile(emulator, { name: 'tree-qingdao-it', region: 'cn-qingdao', identities: [{ identityType: 'RamRole', identityName: 'TranscodeRole' }] }),
     ]);
-    const roots = await rowsUntil(() => rowsOf(), (rows) => rows.length === 3, 'three root rows');
-    assert.deepEqual(roots.map((r) => r.label), [PROFILE, 'tree-empty-it', '1 problem in alicloudMedia.profiles — show log']);
+    const roots = await rowsUntil(() => rowsOf(), (rows) => rows.length === 4, 'four root rows');
+    assert.deepEqual(roots.map((r) => r.label), [PROFILE, 'tree-empty-it', 'tree-qingdao-it', '1 problem in alicloudMedia.profiles — show log']);
+
+    // A region without VOD: one warning row instead of one failed listing per identity, and one log line.
+    const qingdao = await rowsOf(roots[2]?.element);
+    const noVod = await rowsOf(qingdao.find((r) => r.label === 'VOD Identities')?.element);
+    assert.deepEqual(noVod.map((r) => [r.label, r.contextValue]), [['cn-qingdao has no VOD — show log', 'message.showLog']]);
+    await rowsOf(qingdao.find((r) => r.label === 'VOD Identities')?.element);
+    const log = await waitForLog(['cn-qingdao has no VOD: the 1 configured identities of profile tree-qingdao-it']);
+    assert.equal(log.split('cn-qingdao has no VOD: the 1 configured').length - 1, 1, 'said once, however often the row renders');
     const empty = await rowsOf(roots[1]?.element);
     const emptyBuckets = await rowsOf(empty.find((r) => r.label === 'MPS Output Buckets')?.element);
     assert.deepEqual(emptyBuckets.map((r) => [r.label, r.contextValue]), [['Add Output Bucket…', 'message.addOutputBucket']]);
