@@ -43,22 +43,28 @@ export function defaultEndpoint(product: Product, region: string): string {
 /**
  * Accepts `https://host[:port][/]`. Plain http is allowed only for loopback hosts (a local emulator): anywhere
  * else it would send the AccessKeyId and a replayable signature in clear text.
+ *
+ * The host must be letters, digits, `.` and `-` (or a bracketed IPv6 address), written the way the WHATWG URL
+ * parser prints it back. pop-core's HTTP layer (httpx) re-parses the endpoint with Node's legacy `url.parse`,
+ * which ends the host at characters such as `'`, `"`, `;`, `{` or a backtick and then loses the port: with those
+ * allowed, the confirmation would show one host while the signed request went to another. A host that WHATWG
+ * rewrites (`127.1`, `0x7f.0.0.1`, `[0::1]`) is refused for the same reason: what people see must be what is
+ * called.
  */
 export function validateEndpoint(endpoint: unknown): string | undefined {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
     return 'Endpoint is required.';
   }
+  // Shown in messages: never more than a line of it, and no control characters.
+  const shown = printable(endpoint);
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return `Endpoint "${endpoint}" is not a URL. Expected e.g. https://mts.cn-shanghai.aliyuncs.com.`;
+    return `Endpoint "${shown}" is not a URL. Expected e.g. https://mts.cn-shanghai.aliyuncs.com.`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `Endpoint must start with https:// (got ${url.protocol}).`;
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `Endpoint ${url.host} must use https://; plain http:// is allowed only for 127.0.0.1, localhost or [::1].`;
+    return `Endpoint must start with https:// (got ${printable(url.protocol)}).`;
   }
   if (url.username || url.password) {
     return 'Endpoint must not contain a user name or password.';
@@ -66,7 +72,40 @@ export function validateEndpoint(endpoint: unknown): string | undefined {
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     return 'Endpoint must be just scheme, host and optional port (no path, query or fragment).';
   }
+  const parts = ENDPOINT_SHAPE.exec(endpoint);
+  if (!parts) {
+    const bad = /[^A-Za-z0-9.\-[\]:]/.exec(authorityOf(endpoint));
+    return bad
+      ? `Endpoint "${shown}" contains ${JSON.stringify(bad[0])} in its host; a host may contain only letters, digits, "." and "-" (or be a bracketed IPv6 address).`
+      : `Endpoint "${shown}" must be scheme://host[:port], where the host has only letters, digits, "." and "-" (or is a bracketed IPv6 address).`;
+  }
+  const [, , host = '', port] = parts;
+  if (url.hostname !== host.toLowerCase()) {
+    return `Endpoint host "${shown}" is not written in its usual form (it means ${url.hostname}); write it as ${url.hostname}.`;
+  }
+  if (port !== undefined && (!/^[1-9][0-9]*$/.test(port) || Number(port) > 65535)) {
+    return `Endpoint port ${port} must be a number from 1 to 65535 without leading zeros.`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return `Endpoint ${url.host} must use https://; plain http:// is allowed only for 127.0.0.1, localhost or [::1].`;
+  }
   return undefined;
+}
+
+/** scheme, host (name, dotted IPv4 or bracketed IPv6), optional port, optional single slash. Nothing else. */
+const ENDPOINT_SHAPE = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]{1,5}))?\/?$/i;
+
+/** What follows `scheme://` up to the path, for pointing at the offending character. */
+function authorityOf(endpoint: string): string {
+  const start = endpoint.indexOf('//');
+  const rest = start === -1 ? endpoint : endpoint.slice(start + 2);
+  return rest.split(/[/?#]/, 1)[0] ?? '';
+}
+
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
 export function isLoopbackHost(hostname: string): boolean {
