@@ -9,7 +9,7 @@
 
 import { inspect } from 'node:util';
 import { redactText } from './redact';
-import type { CallErrorInfo, CloudErrorKind } from './types';
+import type { CallErrorInfo, CloudErrorKind, ReadBackFailure } from './types';
 
 export interface CloudErrorInit {
   readonly kind: CloudErrorKind;
@@ -22,6 +22,8 @@ export interface CloudErrorInit {
   /** Defaults from the kind and code (see isRetryableByDefault). */
   readonly retryable?: boolean;
   readonly retryAfterMs?: number;
+  /** For kind unknown-outcome: the read-back that failed. */
+  readonly readBack?: ReadBackFailure;
 }
 
 export class CloudError extends Error {
@@ -33,6 +35,7 @@ export class CloudError extends Error {
   readonly hostId?: string;
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
+  readonly readBack?: ReadBackFailure;
 
   constructor(init: CloudErrorInit) {
     // Redacted here as well as at every call site: a message is never trusted to be clean.
@@ -46,6 +49,7 @@ export class CloudError extends Error {
     if (init.hostId !== undefined) this.hostId = init.hostId;
     this.retryable = init.retryable ?? isRetryableByDefault(init.kind, init.code);
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.readBack !== undefined) this.readBack = init.readBack;
   }
 
   /** The normalized view stored in CallRecords. */
@@ -56,6 +60,7 @@ export class CloudError extends Error {
       message: this.message,
       ...(this.httpStatus !== undefined ? { httpStatus: this.httpStatus } : {}),
       ...(this.recommend !== undefined ? { recommend: this.recommend } : {}),
+      ...(this.readBack !== undefined ? { readBack: this.readBack } : {}),
     };
   }
 
@@ -71,6 +76,7 @@ export class CloudError extends Error {
       hostId: this.hostId,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
+      readBack: this.readBack,
     };
   }
 

@@ -65,6 +65,17 @@ export class MpsClient extends ProductClient {
         params: { Bucket: bucket },
         validate: () => validateBucketName(bucket),
         parse: (_body, requestId) => ({ requestId }),
+        readBack: {
+          action: 'ListAllMediaBucket',
+          // Bound as output after a bind, not bound after an unbind. (An unbind of a bucket that was never bound
+          // also reads as done: either way the bucket is not an MPS output afterwards.)
+          read: async (readOptions) => {
+            const list = await this.listAllMediaBuckets(readOptions);
+            const bound = list.buckets.some((b) => b.type === 'Output' && b.bucket === bucket);
+            const done = action === 'BindOutputBucket' ? bound : !bound;
+            return { requestId: list.requestId, ...(done ? { confirm: (ack: Acknowledged) => ack } : {}) };
+          },
+        },
       },
       options,
     );

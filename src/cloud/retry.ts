@@ -4,9 +4,10 @@
 // whose CloudError.retryable is true. Never retried: auth, permission, invalid input, not found, cancellation.
 // Each retry is a brand-new pop-core request (new nonce and timestamp) that queues at the rate limiter again.
 //
-// Note on writes: a reset or timeout can hide a request the server already executed. Retrying Unbind/Detach is
-// harmless (the second answer is the same or reports the name as absent); a retried Bind may answer
-// Bucket.AlreadyBind, which then means the first attempt worked.
+// Note on writes: a reset or timeout can hide a request the server already executed, and the retry's answer
+// (Bucket.NotBind, a name "not attached") would then misreport what happened. Writes declare a read-back, and the
+// channel reads the state before any retry of such an attempt (readBack.ts); only a state showing that nothing
+// happened lets the write be retried.
 
 import { cancelledError, type CloudError } from './errors';
 import { abortableSleep } from './rateLimiter';

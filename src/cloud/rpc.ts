@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CloudError, cancelledError, httpStatusError, invalidInputError, toCloudError } from './errors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
 import type { RateLimiterRegistry } from './rateLimiter';
+import { isAmbiguous, settleByReadBack, type ReadBack } from './readBack';
 import { maskAccessKeyId } from './redact';
 import { requireRequestId, type ResponseBody } from './responses';
 import { withRetries, type RetryPolicy } from './retry';
@@ -18,6 +19,7 @@ import type {
   CallObserver,
   CallOptions,
   CallRecord,
+  Confirmation,
   CredentialProvider,
   Product,
 } from './types';
@@ -38,6 +40,8 @@ export interface ActionRequest<T> {
   readonly parse: (body: ResponseBody, requestId: string) => T;
   /** Extra record fields taken from the result. */
   readonly describe?: (result: T) => Pick<CallRecord, 'nonExistPolicyNames' | 'failedPolicyNames'>;
+  /** Writes only: how to read the state back when an attempt's answer was lost (see readBack.ts). */
+  readonly readBack?: ReadBack<T>;
 }
 
 export interface ChannelSettings {
@@ -58,6 +62,8 @@ interface CallTrace {
   /** HTTP attempts sent. */
   attempts: number;
   maskedAccessKeyId?: string;
+  /** Set when a read-back settled a lost answer as "took effect". */
+  confirmedBy?: Confirmation;
 }
 
 export class RpcChannel {
@@ -75,7 +81,7 @@ export class RpcChannel {
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
       if (problem) throw invalidInputError(problem);
       const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
-      const result = await withRetries((n) => this.attempt(request, params, n, timeoutMs, trace, signal), this.settings.retry, {
+      const result = await withRetries((n) => this.attemptOrReadBack(request, params, n, timeoutMs, trace, options), this.settings.retry, {
         signal,
         onRetry: (attempt, delayMs, err) =>
           this.notifyRetry({ action: request.action, target: request.target, attempt, delayMs, error: err.toInfo() }),
@@ -84,8 +90,31 @@ export class RpcChannel {
       return result.value;
     } catch (thrown) {
       const err = toCloudError(thrown);
-      this.report(request, params, startedAt, started, trace, { outcome: err.kind === 'cancelled' ? 'cancelled' : 'failed', err });
+      this.report(request, params, startedAt, started, trace, { outcome: outcomeOf(err), err });
       throw err;
+    }
+  }
+
+  /**
+   * One attempt; when it fails in a way that may hide an executed write, the action's read-back decides what it
+   * did (readBack.ts). Kept apart from attempt(), the hot path, which it only wraps.
+   */
+  private async attemptOrReadBack<T>(
+    request: ActionRequest<T>,
+    params: Record<string, string>,
+    n: number,
+    timeoutMs: number,
+    trace: CallTrace,
+    options: CallOptions,
+  ): Promise<{ value: T; requestId: string }> {
+    try {
+      return await this.attempt(request, params, n, timeoutMs, trace, options.signal);
+    } catch (thrown) {
+      const err = toCloudError(thrown);
+      if (!request.readBack || !isAmbiguous(err) || options.signal?.aborted) throw err;
+      const settled = await settleByReadBack(request.readBack, request, err, options);
+      trace.confirmedBy = settled.confirmedBy;
+      return settled;
     }
   }
 
@@ -150,7 +179,7 @@ export class RpcChannel {
     startedAt: Date,
     started: number,
     trace: CallTrace,
-    end: { outcome: 'succeeded'; result: { value: T; requestId: string } } | { outcome: 'failed' | 'cancelled'; err: CloudError },
+    end: { outcome: 'succeeded'; result: { value: T; requestId: string } } | { outcome: 'failed' | 'cancelled' | 'unknown'; err: CloudError },
   ): void {
     const observer = this.settings.observer;
     if (!observer) return;
@@ -173,6 +202,7 @@ export class RpcChannel {
       attempts: trace.attempts,
       ...(error ? { error } : {}),
       ...(end.outcome === 'succeeded' && request.describe ? request.describe(end.result.value) : {}),
+      ...(end.outcome === 'succeeded' && trace.confirmedBy ? { confirmedBy: trace.confirmedBy } : {}),
     };
     try {
       observer.onCall(record);
@@ -188,6 +218,11 @@ export class RpcChannel {
       // Same rule as onCall.
     }
   }
+}
+
+function outcomeOf(err: CloudError): 'failed' | 'cancelled' | 'unknown' {
+  if (err.kind === 'cancelled') return 'cancelled';
+  return err.kind === 'unknown-outcome' ? 'unknown' : 'failed';
 }
 
 /** pop-core would send `undefined` as the string "undefined". */

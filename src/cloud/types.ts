@@ -63,7 +63,27 @@ export interface AppInfo {
 
 /** Every successful call returns at least the RequestId: the one thing users need for audits and tickets. */
 export interface Acknowledged {
+  /**
+   * The write's own RequestId. When its answer was lost and a read-back confirmed it, the server's answer for the
+   * write may not exist: this is then the confirming read's RequestId (see confirmedBy).
+   */
   readonly requestId: string;
+  /** Present when the write's answer was lost and reading the state back showed it had taken effect. */
+  readonly confirmedBy?: Confirmation;
+}
+
+/** The read that settled a write whose answer was lost: `ListAllMediaBucket`, `ListAppPoliciesForIdentity`. */
+export interface Confirmation {
+  readonly action: string;
+  /** The read's RequestId (the first page's for a paged listing). */
+  readonly requestId: string;
+}
+
+/** A read-back that failed, leaving a write's outcome unknown. */
+export interface ReadBackFailure {
+  readonly action: string;
+  readonly code: string;
+  readonly requestId?: string;
 }
 
 export interface PolicyChangeResult extends Acknowledged {
@@ -92,7 +112,11 @@ export interface CallOptions {
   readonly timeoutMs?: number;
 }
 
-export type CallOutcome = 'succeeded' | 'failed' | 'cancelled';
+/**
+ * `unknown`: a write whose answer was lost (timeout, reset) and whose read-back failed too; it may or may not
+ * have taken effect.
+ */
+export type CallOutcome = 'succeeded' | 'failed' | 'cancelled' | 'unknown';
 
 /** The normalized view of an error, as stored in a CallRecord (CloudError carries the same fields). */
 export interface CallErrorInfo {
@@ -101,6 +125,8 @@ export interface CallErrorInfo {
   readonly message: string;
   readonly httpStatus?: number;
   readonly recommend?: string;
+  /** For kind unknown-outcome: the read-back that failed. */
+  readonly readBack?: ReadBackFailure;
 }
 
 export type CloudErrorKind =
@@ -113,7 +139,9 @@ export type CloudErrorKind =
   | 'network'
   | 'timeout'
   | 'bad-response'
-  | 'cancelled';
+  | 'cancelled'
+  /** A write's answer was lost and reading the state back failed: it may or may not have taken effect. */
+  | 'unknown-outcome';
 
 /**
  * One logical call (after all its retries), as the core reports it to observers. This is the single record the
@@ -143,6 +171,8 @@ export interface CallRecord {
   readonly error?: CallErrorInfo;
   readonly nonExistPolicyNames?: readonly string[];
   readonly failedPolicyNames?: readonly string[];
+  /** A write whose answer was lost, confirmed by reading the state back (its own record has the read's details). */
+  readonly confirmedBy?: Confirmation;
 }
 
 export interface CallObserver {

@@ -3,6 +3,7 @@
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { describeIdentity } from './identity';
+import type { ReadBackResult } from './readBack';
 import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
 import {
   DEFAULT_APP_ID,
@@ -90,7 +91,7 @@ export class VodClient extends ProductClient {
     // AppId is optional only for VODAppAdministratorAccess alone; otherwise the default app is meant.
     const names = Array.isArray(policyNames) ? policyNames : [];
     const appId = identity?.appId ?? (canOmitAppId(names) ? undefined : DEFAULT_APP_ID);
-    return this.channel.call(
+    return this.channel.call<PolicyChangeResult>(
       {
         action,
         target: describeIdentity(identity, appId),
@@ -107,10 +108,38 @@ export class VodClient extends ProductClient {
           failedPolicyNames: policyNameList(body.FailedPolicyNames),
         }),
         describe: (result) => ({ nonExistPolicyNames: result.nonExistPolicyNames, failedPolicyNames: result.failedPolicyNames }),
+        readBack: {
+          action: 'ListAppPoliciesForIdentity',
+          read: async (readOptions) => {
+            // An omitted AppId means the default application, which is also what the listing reads by default.
+            const list = await this.listAppPoliciesForIdentity({ ...identity, ...(appId ? { appId } : {}) }, readOptions);
+            const held = new Set(list.policies.map((p) => p.policyName));
+            return { requestId: list.requestId, ...policyChangeShown(action, names, held) };
+          },
+        },
       },
       options,
     );
   }
+}
+
+/**
+ * What a listing says about a policy change whose answer was lost. Detach: every name still held means nothing
+ * happened (retrying is safe); otherwise it happened, and a name still held was not detached (FailedPolicyNames,
+ * as the server reports a protected policy). Attach: it is confirmed only when every name is held; anything less
+ * is retried, which is safe because re-attaching a held policy is a no-op and the retry's answer then says which
+ * names could not be attached.
+ */
+function policyChangeShown(
+  action: 'DetachAppPolicyFromIdentity' | 'AttachAppPolicyToIdentity',
+  names: readonly string[],
+  held: ReadonlySet<string>,
+): Pick<ReadBackResult<PolicyChangeResult>, 'confirm'> {
+  const stillHeld = names.filter((n) => held.has(n));
+  const done = action === 'DetachAppPolicyFromIdentity' ? stillHeld.length < names.length : stillHeld.length === names.length;
+  if (!done) return {};
+  const failed = action === 'DetachAppPolicyFromIdentity' ? stillHeld : [];
+  return { confirm: (ack) => ({ ...ack, nonExistPolicyNames: [], failedPolicyNames: failed }) };
 }
 
 function validateAppFilter(filter: AppInfoFilter | undefined): string | undefined {

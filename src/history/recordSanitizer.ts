@@ -13,10 +13,10 @@ const MAX_PARAMS = 50;
 const MAX_POLICY_NAMES = 100;
 
 const PRODUCTS: readonly Product[] = ['mps', 'vod'];
-const OUTCOMES: readonly CallOutcome[] = ['succeeded', 'failed', 'cancelled'];
+const OUTCOMES: readonly CallOutcome[] = ['succeeded', 'failed', 'cancelled', 'unknown'];
 const ERROR_KINDS: readonly CloudErrorKind[] = [
   'auth', 'permission', 'throttled', 'invalid-input', 'not-found', 'server', 'network', 'timeout', 'bad-response',
-  'cancelled',
+  'cancelled', 'unknown-outcome',
 ];
 
 /** Parameter names that never belong in a record, even though no action of ours takes them. */
@@ -60,6 +60,8 @@ export function sanitizeRecord(input: unknown): CallRecord | undefined {
   if (nonExist) record.nonExistPolicyNames = nonExist;
   const failed = names(input.failedPolicyNames);
   if (failed) record.failedPolicyNames = failed;
+  const confirmedBy = readBackOf(input.confirmedBy);
+  if (confirmedBy?.requestId) record.confirmedBy = { action: confirmedBy.action, requestId: confirmedBy.requestId };
   return record;
 }
 
@@ -91,7 +93,19 @@ function sanitizeError(input: unknown): CallErrorInfo | undefined {
   if (typeof input.httpStatus === 'number' && Number.isInteger(input.httpStatus)) error.httpStatus = input.httpStatus;
   const recommend = text(input.recommend);
   if (recommend) error.recommend = recommend;
+  const readBack = readBackOf(input.readBack);
+  if (readBack) error.readBack = { code: '', ...readBack };
   return error;
+}
+
+/** confirmedBy / error.readBack: an action name, an optional RequestId and (for a failed read) its code. */
+function readBackOf(input: unknown): { action: string; requestId?: string; code?: string } | undefined {
+  if (!isObject(input)) return undefined;
+  const action = text(input.action);
+  if (!action) return undefined;
+  const requestId = text(input.requestId);
+  const code = text(input.code);
+  return { action, ...(requestId ? { requestId } : {}), ...(code ? { code } : {}) };
 }
 
 // Bare credentials with no `Key=` in front of them: AccessKeyIds start with LTAI, STS tokens with CAIS.

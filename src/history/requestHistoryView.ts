@@ -17,6 +17,7 @@ const OUTCOME_ICONS: Record<CallOutcome, vscode.ThemeIcon> = {
   succeeded: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
+  unknown: new vscode.ThemeIcon('question', new vscode.ThemeColor('testing.iconQueued')),
 };
 
 /**

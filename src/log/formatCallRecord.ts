@@ -14,7 +14,21 @@ function attempts(n: number): string {
 }
 
 function names(list: readonly string[]): string {
-  return `[${list.join(', ')}]`;
+  return `[${list.map(oneLine).join(', ')}]`;
+}
+
+/**
+ * Server-supplied text on one line: the core already strips control characters, but a record may come from an
+ * older history, and a newline in a log line would let a server forge the lines after it.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+/** `unknown` alone would read oddly in "… unknown in 12 ms". */
+function outcomeText(record: CallRecord): string {
+  return record.outcome === 'unknown' ? 'outcome unknown' : record.outcome;
 }
 
 /**
@@ -23,17 +37,26 @@ function names(list: readonly string[]): string {
  */
 export function formatCallRecord(record: CallRecord): FormattedCall {
   const where = record.profile !== undefined ? `[profile ${record.profile}, ${record.region}]` : `[${record.region}]`;
-  let text = `${record.action} ${record.target} ${where} ${record.outcome} in ${record.latencyMs} ms (${attempts(record.attempts)})`;
-  if (record.requestId) text += ` RequestId ${record.requestId}`;
+  let text = `${record.action} ${oneLine(record.target)} ${where} ${outcomeText(record)} in ${record.latencyMs} ms (${attempts(record.attempts)})`;
+  if (record.requestId) text += ` RequestId ${oneLine(record.requestId)}`;
 
   let level: LogLevel = record.outcome === 'succeeded' ? 'info' : record.outcome === 'cancelled' ? 'warn' : 'error';
   const details: string[] = [];
+  if (record.confirmedBy) {
+    // The write's answer was lost; the read that showed it had taken effect is the evidence.
+    details.push(`answer lost, confirmed by ${record.confirmedBy.action} RequestId ${oneLine(record.confirmedBy.requestId)}`);
+  }
   const error = record.error;
   if (error) {
-    details.push(`Code ${error.code}`);
+    details.push(`Code ${oneLine(error.code)}`);
     if (error.httpStatus !== undefined) details.push(`HTTP ${error.httpStatus}`);
-    details.push(`Message "${error.message}"`);
-    if (error.recommend) details.push(`Recommend ${error.recommend}`);
+    details.push(`Message "${oneLine(error.message)}"`);
+    if (error.recommend) details.push(`Recommend ${oneLine(error.recommend)}`);
+    if (error.readBack) {
+      const read = error.readBack;
+      details.push(`read-back ${read.action} failed (Code ${oneLine(read.code)}) RequestId ${read.requestId ? oneLine(read.requestId) : 'none'}`);
+      details.push(`${record.action} RequestId ${record.requestId ? oneLine(record.requestId) : 'none'}`);
+    }
   }
   if (record.nonExistPolicyNames !== undefined || record.failedPolicyNames !== undefined) {
     const failed = record.failedPolicyNames ?? [];

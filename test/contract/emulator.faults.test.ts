@@ -53,6 +53,32 @@ describe('emulator fault injection', () => {
     assert.equal(em.requests().at(-1)?.outcome, 'fault:no-answer');
   });
 
+  it('reset-after-action: the action runs and changes the state, then the socket is destroyed', async () => {
+    em.setFault('UnbindOutputBucket', { kind: 'reset-after-action', times: 1 });
+    await assert.rejects(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), (e: NodeJS.ErrnoException) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`));
+    assert.equal(em.state.isBound('media-output-demo'), false);
+    assert.deepEqual([em.requests().at(-1)?.outcome, em.stats().byAction.UnbindOutputBucket!.failed], ['fault:reset-after-action', 1]);
+    // Only the next `times` requests: the next one is answered (and says what the lost answer would not).
+    await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'Bucket.NotBind', 400);
+  });
+
+  it('no-answer-after-action: the action runs, the answer never comes; an error answer is lost too', async () => {
+    em.setFault('BindOutputBucket', { kind: 'no-answer-after-action', times: 2 });
+    const c = mpsClient(em);
+    await assert.rejects(c.request('BindOutputBucket', { Bucket: 'media-output-unbound' }, { method: 'POST', timeout: 300 }), /timeout/i);
+    assert.equal(em.state.isBound('media-output-unbound'), true);
+    // The second bind would answer Bucket.AlreadyBind; that answer is held as well.
+    await assert.rejects(c.request('BindOutputBucket', { Bucket: 'media-output-unbound' }, { method: 'POST', timeout: 300 }), /timeout/i);
+    assert.equal(em.requests().at(-1)?.outcome, 'fault:no-answer-after-action');
+  });
+
+  it('the …-after-action kinds can be armed through the admin API', async () => {
+    const res = await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ action: 'DetachAppPolicyFromIdentity', fault: { kind: 'reset-after-action', times: 1 } }) });
+    assert.equal(res.status, 200);
+    const listed = (await (await fetch(`${em.url}/__emulator/faults`)).json()) as { action: string; fault: { kind: string } }[];
+    assert.deepEqual(listed.map((f) => [f.action, f.fault.kind]), [['DetachAppPolicyFromIdentity', 'reset-after-action']]);
+  });
+
   it('no-answer: close() ends held requests and returns promptly', async () => {
     em.setFault('*', { kind: 'no-answer' });
     const pending = fetch(`${em.url}/`, { method: 'POST', body: 'Action=ListAllMediaBucket', headers: { 'content-type': 'application/x-www-form-urlencoded' } });

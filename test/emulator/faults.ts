@@ -1,9 +1,20 @@
 // Fault injection: per action (or '*' for any), applied to the next `times` requests after the request has been
 // read and its action identified, before signature checks, throttling or any state change. Faults model what a
 // gateway or an overloaded backend does to a client, so they win over everything the request would otherwise get.
+// The two `…-after-action` kinds are the exception: the request is processed as usual (the action runs and changes
+// the state) and only its answer is lost, the way a write can succeed behind a connection that then dies.
 
-export type FaultKind = 'server-error' | 'throttle' | 'reset' | 'no-answer' | 'html' | 'status-without-code';
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'reset', 'no-answer', 'html', 'status-without-code'];
+export type FaultKind =
+  | 'server-error' | 'throttle' | 'reset' | 'no-answer' | 'html' | 'status-without-code'
+  | 'reset-after-action' | 'no-answer-after-action';
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'server-error', 'throttle', 'reset', 'no-answer', 'html', 'status-without-code', 'reset-after-action', 'no-answer-after-action',
+];
+
+/** Kinds that let the request run and then drop whatever it would have answered. */
+export function dropsAnswerAfterAction(kind: FaultKind | undefined): kind is 'reset-after-action' | 'no-answer-after-action' {
+  return kind === 'reset-after-action' || kind === 'no-answer-after-action';
+}
 
 export interface Fault {
   /** Omitted → latency only. */

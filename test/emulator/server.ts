@@ -6,7 +6,7 @@ import { findAction } from './actions';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { demoState } from './demoState';
 import { ApiError, E, errorBody } from './errors';
-import { FaultTable, type Fault, type FaultKind } from './faults';
+import { FaultTable, dropsAnswerAfterAction, type Fault, type FaultKind } from './faults';
 import { newRequestId } from './requestId';
 import { EmulatorState, type EmulatorStateJson } from './state';
 import { SlidingWindowLimiter } from './throttle';
@@ -200,8 +200,20 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       s.failed++;
       record(entry, started);
     };
+    // The answer is lost on the way back: the socket is reset, or the request is held until the client gives up.
+    const drop = (kind: FaultKind, how: 'reset' | 'hold') => {
+      faulted(0, kind);
+      if (how === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      held.add(res);
+      res.on('close', () => held.delete(res));
+    };
 
     const fault = faults.take(env.action ?? '');
+    const after = dropsAnswerAfterAction(fault?.kind) ? fault.kind : undefined;
+    const answerLost = () => after && drop(after, after === 'reset-after-action' ? 'reset' : 'hold');
     const delay = latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
     if (closing || res.destroyed) return;
@@ -215,14 +227,12 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
           return fail(status === err.status ? err : new ApiError(status, err.code, err.message));
         }
         case 'reset':
-          faulted(0, fault.kind);
-          req.socket.destroy();
-          return;
+          return drop(fault.kind, 'reset');
         case 'no-answer':
-          faulted(0, fault.kind);
-          held.add(res);
-          res.on('close', () => held.delete(res));
-          return;
+          return drop(fault.kind, 'hold');
+        case 'reset-after-action':
+        case 'no-answer-after-action':
+          break; // handled once the request has run
         case 'html': {
           faulted(502, fault.kind);
           if (!res.destroyed) {
@@ -248,11 +258,13 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       const key = verifyCall(call, env, { keys, nonces, now: now() });
       if (!limiter.tryAccept(key.accessKeyId, env.action, now())) throw E.throttled();
       const result = spec.handler({ state, params: actionParams(env), accessKeyId: key.accessKeyId });
+      if (after) return answerLost();
       s.accepted++;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
       record(entry, started);
       sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
     } catch (e) {
+      if (after) return answerLost();
       if (e instanceof ApiError) return fail(e);
       console.error('emulator: unexpected error', e);
       return fail(E.internal());

@@ -63,3 +63,41 @@ describe('formatCallRecord', () => {
     assert.equal(formatCallDetail(base), '  MPS https://mts.cn-shanghai.aliyuncs.com AccessKeyId LTAI****abcd params: Bucket=media-output-demo');
   });
 });
+
+describe('formatCallRecord: lost answers and hostile server text', () => {
+  const READ_ID = '11111111-2222-3333-4444-555555555555';
+
+  it('shows a write confirmed by its read-back', () => {
+    const { requestId: _none, ...lost } = base;
+    const line = formatCallRecord({ ...lost, confirmedBy: { action: 'ListAllMediaBucket', requestId: READ_ID } });
+    assert.equal(line.level, 'info');
+    assert.equal(
+      line.text,
+      `UnbindOutputBucket media-output-demo [profile demo, cn-shanghai] succeeded in 23 ms (1 attempt) — answer lost, confirmed by ListAllMediaBucket RequestId ${READ_ID}`,
+    );
+  });
+
+  it('shows an unknown outcome with both RequestIds at error level', () => {
+    const line = formatCallRecord({
+      ...base,
+      outcome: 'unknown',
+      error: { kind: 'unknown-outcome', code: 'OutcomeUnknown', message: 'may or may not have taken effect', readBack: { action: 'ListAllMediaBucket', code: 'InternalError', requestId: READ_ID } },
+    });
+    assert.equal(line.level, 'error');
+    assert.match(line.text, /outcome unknown in 23 ms/);
+    assert.match(line.text, new RegExp(`read-back ListAllMediaBucket failed \\(Code InternalError\\) RequestId ${READ_ID}`));
+    assert.match(line.text, /UnbindOutputBucket RequestId 4AEA0480-32F4-1656-92B3-F4D4CDE6BBB3$/);
+  });
+
+  it('never lets server text start a new log line', () => {
+    const forged = '\n2025-01-01 [info] UnbindOutputBucket other-bucket succeeded\r\u2028';
+    const line = formatCallRecord({
+      ...base,
+      outcome: 'failed',
+      requestId: `X${forged}`,
+      nonExistPolicyNames: [`A${forged}`],
+      error: { kind: 'server', code: `C${forged}`, message: `M${forged}`, recommend: `R${forged}` },
+    });
+    assert.ok(![...line.text].some((c) => c.charCodeAt(0) < 0x20 || c === "\u2028"), JSON.stringify(line.text));
+  });
+});
