@@ -8,7 +8,7 @@
 // (request headers, URL) or its `url`.
 
 import { inspect } from 'node:util';
-import { redactText } from './redact';
+import { MAX_SERVER_ID, capText, cleanServerText, scrubSecrets } from './redact';
 import type { CallErrorInfo, CloudErrorKind, ReadBackFailure } from './types';
 
 export interface CloudErrorInit {
@@ -38,15 +38,16 @@ export class CloudError extends Error {
   readonly readBack?: ReadBackFailure;
 
   constructor(init: CloudErrorInit) {
-    // Redacted here as well as at every call site: a message is never trusted to be clean.
-    super(redactText(init.message));
+    // Cleaned here as well as at every call site: server text is never trusted to be one bounded, secret-free
+    // line, and every field below may have come from a server.
+    super(cleanServerText(init.message));
     this.name = 'CloudError';
     this.kind = init.kind;
-    this.code = init.code;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
+    this.code = cleanServerText(init.code, [], MAX_SERVER_ID);
+    if (init.requestId !== undefined) this.requestId = cleanServerText(init.requestId, [], MAX_SERVER_ID);
     if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
-    if (init.recommend !== undefined) this.recommend = redactText(init.recommend);
-    if (init.hostId !== undefined) this.hostId = init.hostId;
+    if (init.recommend !== undefined) this.recommend = cleanServerText(init.recommend);
+    if (init.hostId !== undefined) this.hostId = cleanServerText(init.hostId, [], MAX_SERVER_ID);
     this.retryable = init.retryable ?? isRetryableByDefault(init.kind, init.code);
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.readBack !== undefined) this.readBack = init.readBack;
@@ -110,8 +111,14 @@ const AUTH_CODES = [
 const PERMISSION_CODES = [/^Forbidden/, /^OperationDenied/, /^NoPermission/, /^AccessDenied/, /^NotAuthorized/];
 const SERVER_CODES = [/^InternalError$/, /^ServiceUnavailable$/, /^InternalServerError$/, /^UnknownError$/];
 
-/** Maps an Alibaba error code and HTTP status to a kind. The code wins over the status: it is more specific. */
+/**
+ * Maps an Alibaba error code and HTTP status to a kind. The code wins over the status: it is more specific. A
+ * numeric code (`"Code": 500`, seen from gateways) names no Alibaba error: it is read as a status.
+ */
 export function classify(code: string | undefined, httpStatus: number | undefined): CloudErrorKind {
+  if (code && /^\d{3}$/.test(code)) {
+    return classify(undefined, httpStatus ?? Number(code));
+  }
   if (code) {
     if (/Throttling/i.test(code)) return 'throttled';
     if (AUTH_CODES.some((p) => p.test(code))) return 'auth';
@@ -144,11 +151,12 @@ export interface ErrorContext {
 /** Whatever was thrown — pop-core, Node, AbortSignal, a CloudError — becomes a CloudError. */
 export function toCloudError(thrown: unknown, context: ErrorContext = {}): CloudError {
   if (thrown instanceof CloudError) return thrown;
-  const clean = (text: string) => redactText(stripUrlTail(text), context.secrets);
+  // Secrets go before the cut (so it cannot split one), the cut before any regex (server text may be a megabyte).
+  const clean = (text: string) => cleanServerText(stripUrlTail(capText(scrubSecrets(text, context.secrets))), context.secrets);
 
   if (isRecord(thrown)) {
-    // pop-core: an error body with a Code outside its success list.
-    if (isRecord(thrown.data) && typeof thrown.data.Code === 'string') {
+    // pop-core: an error body with a Code outside its success list (a string, or a number from some gateways).
+    if (isRecord(thrown.data) && stringOf(thrown.data.Code) !== undefined) {
       const response = responseOf(thrown);
       return fromErrorBody(thrown.data, response?.statusCode, response?.headers, context);
     }
@@ -219,17 +227,20 @@ export function fromErrorBody(
   headers: Record<string, unknown> | undefined,
   context: ErrorContext = {},
 ): CloudError {
-  const code = stringOf(body.Code) ?? `HTTP${httpStatus ?? ''}`;
+  const clean = (value: unknown, max?: number) => {
+    const text = stringOf(value);
+    return text === undefined ? undefined : cleanServerText(text, context.secrets, max);
+  };
+  const code = clean(body.Code, MAX_SERVER_ID) ?? `HTTP${httpStatus ?? ''}`;
   const kind = classify(code, httpStatus);
-  const message = stringOf(body.Message) ?? `Alibaba Cloud returned ${code}.`;
   return new CloudError({
     kind,
     code,
-    message: redactText(message, context.secrets),
-    requestId: stringOf(body.RequestId),
+    message: clean(body.Message) ?? `Alibaba Cloud returned ${code}.`,
+    requestId: clean(body.RequestId, MAX_SERVER_ID),
     httpStatus,
-    recommend: stringOf(body.Recommend),
-    hostId: stringOf(body.HostId),
+    recommend: clean(body.Recommend),
+    hostId: clean(body.HostId, MAX_SERVER_ID),
     retryAfterMs: retryAfterMs(headers),
   });
 }
@@ -246,11 +257,12 @@ export function httpStatusError(
 ): CloudError {
   const fields = isRecord(body) ? body : {};
   const message = stringOf(fields.Message) ?? stringOf(fields.message) ?? `The server answered HTTP ${httpStatus} without an error code.`;
+  const requestId = stringOf(fields.RequestId);
   return new CloudError({
     kind: classify(undefined, httpStatus),
     code: `HTTP${httpStatus}`,
-    message: redactText(message, context.secrets),
-    requestId: stringOf(fields.RequestId),
+    message: cleanServerText(message, context.secrets),
+    requestId: requestId === undefined ? undefined : cleanServerText(requestId, context.secrets, MAX_SERVER_ID),
     httpStatus,
     retryAfterMs: retryAfterMs(headers),
   });
@@ -258,7 +270,8 @@ export function httpStatusError(
 
 /** A body that is not JSON, or JSON without the fields every answer has. */
 function badBodyError(text: string): CloudError {
-  const status = statusInHtml(text);
+  // A status sits in the first lines of a gateway page; a megabyte body is never searched.
+  const status = statusInHtml(capText(text));
   return new CloudError({
     kind: 'bad-response',
     code: 'InvalidResponse',
@@ -338,12 +351,25 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined): numb
   return Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : undefined;
 }
 
-/** pop-core appends `, URL: <url>` and httpx appends `GET <url> failed.`: neither belongs in a message. */
+/**
+ * pop-core appends `, URL: <url>` and httpx appends `GET <url> failed.`: neither belongs in a message. The space
+ * (and comma) before each is trimmed by hand: a leading `\s*` in the pattern made every space of a long run a
+ * new start, and a run of 160 KB of spaces took minutes.
+ */
 function stripUrlTail(text: string): string {
-  return text
-    .replace(/,?\s*URL:\s*\S+/g, '')
-    .replace(/\s*(GET|POST|PUT|DELETE)\s+https?:\/\/\S*\s+failed\.?/g, '')
-    .trim();
+  return removeWithLeadingSpace(removeWithLeadingSpace(text, /URL:\s*\S+/g, true), /(?:GET|POST|PUT|DELETE)\s+https?:\/\/\S*\s+failed\.?/g, false).trim();
+}
+
+function removeWithLeadingSpace(text: string, pattern: RegExp, comma: boolean): string {
+  let out = '';
+  let last = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    let kept = text.slice(last, match.index).trimEnd();
+    if (comma && kept.endsWith(',')) kept = kept.slice(0, -1);
+    out += kept;
+    last = match.index + match[0].length;
+  }
+  return out + text.slice(last);
 }
 
 function statusInHtml(text: string): number | undefined {

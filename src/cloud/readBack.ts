@@ -8,6 +8,7 @@
 // The read is an ordinary call through the client: rate-limited, retried on its own budget, its own CallRecord.
 
 import { CloudError } from './errors';
+import { capText } from './redact';
 import type { Acknowledged, CallOptions, Confirmation } from './types';
 
 /** What the read showed. `confirm` is present only when the state shows the write took effect. */
@@ -95,8 +96,9 @@ export function outcomeUnknownError(
     kind: 'unknown-outcome',
     code: 'OutcomeUnknown',
     message:
-      `${write.action} ${write.target} may or may not have taken effect: its answer was lost (${writeErr.code}: ${writeErr.message}) ` +
-      `and reading the state back with ${readAction} failed too (${readErr.code}: ${readErr.message}). ` +
+      // Both causes are cut short so the RequestIds at the end survive the message cap.
+      `${write.action} ${write.target} may or may not have taken effect: its answer was lost (${writeErr.code}: ${capText(writeErr.message, 600)}) ` +
+      `and reading the state back with ${readAction} failed too (${readErr.code}: ${capText(readErr.message, 600)}). ` +
       `Refresh before trying again. ${write.action} RequestId ${writeId}; ${readAction} RequestId ${readId}.`,
     ...(writeErr.requestId !== undefined ? { requestId: writeErr.requestId } : {}),
     retryable: false,

@@ -3,6 +3,7 @@
 // an object named after the item (`{ MediaBucket: [...] }`), sometimes as a single object when there is one item.
 
 import { badResponseError } from './errors';
+import { MAX_SERVER_ID, cleanServerText } from './redact';
 
 export type ResponseBody = Readonly<Record<string, unknown>>;
 
@@ -60,9 +61,16 @@ export function policyNameList(value: unknown): string[] {
   return text ? [text] : [];
 }
 
+/** Names a server lists (policies) end up in records and log lines: one bounded line each. */
+export function serverNames(names: readonly string[]): string[] {
+  return names.map((n) => cleanServerText(n, [], MAX_SERVER_ID));
+}
+
 /** Every answer carries a RequestId; its absence means this is not an Alibaba API answer at all. */
 export function requireRequestId(body: unknown, httpStatus?: number): string {
-  const requestId = isRecord(body) ? optionalString(body.RequestId) : undefined;
+  const raw = isRecord(body) ? optionalString(body.RequestId) : undefined;
+  // It goes into every record and log line: one bounded line, whatever the server sent.
+  const requestId = raw === undefined ? undefined : cleanServerText(raw, [], MAX_SERVER_ID).trim();
   if (!requestId) {
     throw badResponseError('The server answered without a RequestId; this does not look like an Alibaba Cloud API response.', httpStatus);
   }

@@ -4,7 +4,7 @@ import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { describeIdentity } from './identity';
 import type { ReadBackResult } from './readBack';
-import { isRecord, listItems, optionalNumber, optionalString, policyNameList, type ResponseBody } from './responses';
+import { isRecord, listItems, optionalNumber, optionalString, policyNameList, serverNames, type ResponseBody } from './responses';
 import {
   DEFAULT_APP_ID,
   type AppIdentity,
@@ -104,8 +104,8 @@ export class VodClient extends ProductClient {
         validate: () => validateIdentity(identity) ?? validatePolicyNames(policyNames),
         parse: (body, requestId) => ({
           requestId,
-          nonExistPolicyNames: policyNameList(body.NonExistPolicyNames),
-          failedPolicyNames: policyNameList(body.FailedPolicyNames),
+          nonExistPolicyNames: serverNames(policyNameList(body.NonExistPolicyNames)),
+          failedPolicyNames: serverNames(policyNameList(body.FailedPolicyNames)),
         }),
         describe: (result) => ({ nonExistPolicyNames: result.nonExistPolicyNames, failedPolicyNames: result.failedPolicyNames }),
         readBack: {

@@ -1,6 +1,9 @@
 // One log line per CallRecord. Log text is deliberately not localized: people paste it into support tickets.
 
 import type { CallRecord } from '../cloud';
+// Server-supplied text on one line: the core already cleans it, but a record may come from an older history, and
+// a newline in a log line would let a server forge the lines after it.
+import { oneLine } from '../cloud/redact';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -15,15 +18,6 @@ function attempts(n: number): string {
 
 function names(list: readonly string[]): string {
   return `[${list.map(oneLine).join(', ')}]`;
-}
-
-/**
- * Server-supplied text on one line: the core already strips control characters, but a record may come from an
- * older history, and a newline in a log line would let a server forge the lines after it.
- */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
 /** `unknown` alone would read oddly in "… unknown in 12 ms". */
