@@ -15,6 +15,7 @@ export {
   validateAppId,
   validatePolicyName,
   validatePolicyNames,
+  validateSystemPolicyNames,
   validateAccessKeyId,
   validateAccessKeySecret,
   validateSecurityToken,

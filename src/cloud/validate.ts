@@ -39,14 +39,17 @@ export function validateIdentityType(type: unknown): string | undefined {
 }
 
 /**
- * RAM user names are 1–64 of `A-Za-z0-9 . _ @ -` (VOD also accepts the numeric user ID, which fits); RAM role
- * names are 1–64 of `A-Za-z0-9 . -`. Anything else cannot exist in RAM, so sending it would only produce a
- * confusing server error.
+ * RAM user names are 1–64 of `A-Za-z0-9 . _ @ -` and start with a letter, digit or `_` (RAM refuses a leading
+ * `.`, `-` or `@`; VOD also accepts the numeric user ID, which fits); RAM role names are 1–64 of `A-Za-z0-9 . -`.
+ * Anything else cannot exist in RAM, so sending it would only produce a confusing server error.
  */
 export function validateIdentityName(type: IdentityType, name: unknown): string | undefined {
   const what = type === 'RamRole' ? 'RAM role name' : 'RAM user name';
   if (typeof name !== 'string' || name === '') return `${what} is required.`;
-  if (name.length > 64) return `${what} "${name}" is longer than 64 characters.`;
+  if (name.length > 64) return `${what} "${name.slice(0, 64)}…" is longer than 64 characters.`;
+  if (type !== 'RamRole' && /^[.@-]/.test(name)) {
+    return `${what} "${name}" must not start with "${name[0]}"; RAM user names start with a letter, digit or "_".`;
+  }
   const allowed = type === 'RamRole' ? /^[A-Za-z0-9.-]+$/ : /^[A-Za-z0-9._@-]+$/;
   if (!allowed.test(name)) {
     const chars = type === 'RamRole' ? 'letters, digits, "." and "-"' : 'letters, digits, ".", "_", "@" and "-"';
@@ -91,6 +94,19 @@ export function validatePolicyName(name: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * AttachAppPolicyToIdentity and DetachAppPolicyFromIdentity take system policies only (the API reference:
+ * PolicyNames "Only system policies are supported"); custom app policies are listed but managed elsewhere.
+ */
+export function validateSystemPolicyNames(names: unknown): string | undefined {
+  const problem = validatePolicyNames(names);
+  if (problem) return problem;
+  const custom = (names as string[]).filter((n) => !(SYSTEM_APP_POLICIES as readonly string[]).includes(n));
+  if (custom.length === 0) return undefined;
+  const listed = custom.map((n) => `"${n}"`).join(', ');
+  return `${listed} ${custom.length === 1 ? 'is not a system policy' : 'are not system policies'}: only system policies are supported (${SYSTEM_APP_POLICIES.join(', ')}). Custom app policies are managed in the VOD console.`;
+}
+
 export function validatePolicyNames(names: unknown): string | undefined {
   if (!Array.isArray(names) || names.length === 0) return 'At least one policy name is required.';
   if (names.length > MAX_POLICIES_PER_CALL) {
@@ -116,17 +132,27 @@ export function canOmitAppId(policyNames: readonly string[]): boolean {
   return policyNames.length === 1 && policyNames[0] === 'VODAppAdministratorAccess';
 }
 
-/** Long-term AccessKeyIds are 16–32 letters and digits (`LTAI…`); STS ids are `STS.` plus letters and digits. */
+/**
+ * Long-term AccessKeyIds are `LTAI` plus 12–30 letters and digits; STS ids are `STS.` plus letters and digits.
+ * The shape check matters beyond typos: a secret pasted into the id field would otherwise be stored, and shown
+ * half-masked (`Ab3d****wXyZ`) in every log line. Messages never echo the value.
+ */
 export function validateAccessKeyId(accessKeyId: unknown): string | undefined {
   if (typeof accessKeyId !== 'string' || accessKeyId === '') return 'AccessKeyId is required.';
   if (/\s/.test(accessKeyId)) return 'AccessKeyId must not contain spaces.';
   if (/^STS\./.test(accessKeyId)) {
     return /^STS\.[A-Za-z0-9]{8,128}$/.test(accessKeyId) ? undefined : 'STS AccessKeyId must be "STS." followed by letters and digits.';
   }
-  if (!/^[A-Za-z0-9]{16,32}$/.test(accessKeyId)) {
-    return `AccessKeyId must be 16 to 32 letters and digits (got ${accessKeyId.length} characters).`;
+  if (/^LTAI[A-Za-z0-9]{12,30}$/.test(accessKeyId)) return undefined;
+  if (looksLikeSecret(accessKeyId)) {
+    return 'This looks like an AccessKey secret, not an AccessKey ID (IDs start with "LTAI" or "STS."). Paste the ID here and the secret in the next field.';
   }
-  return undefined;
+  return `AccessKeyId must be "LTAI" followed by 12 to 30 letters and digits, or an STS id "STS.…" (got ${accessKeyId.length} characters).`;
+}
+
+/** AccessKey secrets are 30 characters of mixed-case letters and digits, with no LTAI prefix. */
+function looksLikeSecret(value: string): boolean {
+  return /^[A-Za-z0-9]{30}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && !/^LTAI/i.test(value);
 }
 
 /** Never echoes the value: only its length and the rule. */

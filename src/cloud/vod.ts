@@ -15,7 +15,7 @@ import {
   type CallOptions,
   type PolicyChangeResult,
 } from './types';
-import { canOmitAppId, validateIdentity, validatePolicyNames } from './validate';
+import { canOmitAppId, validateIdentity, validateSystemPolicyNames } from './validate';
 
 /** ListAppInfo's documented maximum page size. */
 const PAGE_SIZE = 100;
@@ -101,7 +101,7 @@ export class VodClient extends ProductClient {
           AppId: appId,
           PolicyNames: names.join(','),
         },
-        validate: () => validateIdentity(identity) ?? validatePolicyNames(policyNames),
+        validate: () => validateIdentity(identity) ?? validateSystemPolicyNames(policyNames),
         parse: (body, requestId) => ({
           requestId,
           nonExistPolicyNames: serverNames(policyNameList(body.NonExistPolicyNames)),

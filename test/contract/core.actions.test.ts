@@ -1,5 +1,6 @@
 // The core's clients against the emulator over real HTTP: every action, round trips and paging.
 import { strict as assert } from 'node:assert';
+import { CloudError } from '../../src/cloud/errors';
 import { closeIdleConnections } from '../../src/cloud/rpc';
 import { demoState } from '../emulator/demoState';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
@@ -87,6 +88,17 @@ describe('core clients against the emulator', () => {
     const role = { identityType: 'RamRole', identityName: 'TranscodeRole' } as const;
     const result = await vod.detachAppPolicyFromIdentity(role, ['VODAppAdministratorAccess']);
     assert.deepEqual(result.failedPolicyNames, ['VODAppAdministratorAccess']);
+  });
+
+  it('refuses a custom policy for detach and attach before the wire, with the API’s reason', async () => {
+    const vod = h.vod();
+    const alice = { identityType: 'RamUser', identityName: 'alice' } as const;
+    for (const call of [vod.detachAppPolicyFromIdentity(alice, ['VODCustomUploadOnly']), vod.attachAppPolicyToIdentity(alice, ['VODAppFullAccess', 'VODCustomUploadOnly'])]) {
+      await assert.rejects(call, (e: unknown) => e instanceof CloudError && e.kind === 'invalid-input' && /"VODCustomUploadOnly" is not a system policy: only system policies are supported/.test(e.message));
+    }
+    assert.equal(em.stats().received, 0, 'nothing sent');
+    assert.deepEqual(h.records.map((r) => [r.outcome, r.attempts, r.error?.kind]), [['failed', 0, 'invalid-input'], ['failed', 0, 'invalid-input']]);
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly']);
   });
 
   it('lists applications with filters and across pages', async () => {

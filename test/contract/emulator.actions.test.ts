@@ -128,22 +128,30 @@ describe('emulator actions (VOD)', () => {
   it('reports NonExist and Failed names by the documented rule on detach', async () => {
     const r = await post<PolicyChange>(vodClient(em), 'DetachAppPolicyFromIdentity', {
       IdentityType: 'RamRole', IdentityName: 'TranscodeRole', AppId: 'app-1000000',
-      PolicyNames: 'VODAppReadOnlyAccess, VODAppFullAccess,VODAppAdministratorAccess,Bogus',
+      PolicyNames: 'VODAppReadOnlyAccess, VODAppFullAccess,VODAppAdministratorAccess',
     });
-    assert.deepEqual(r.NonExistPolicyNames, ['VODAppFullAccess', 'Bogus']);
+    assert.deepEqual(r.NonExistPolicyNames, ['VODAppFullAccess']);
     assert.deepEqual(r.FailedPolicyNames, ['VODAppAdministratorAccess']);
     assert.deepEqual(em.state.policiesOf({ type: 'RamRole', name: 'TranscodeRole' }), ['VODAppAdministratorAccess']);
   });
 
-  it('reports NonExist and Failed names by the documented rule on attach (10-policy limit)', async () => {
+  it('refuses custom and unknown policy names on attach and detach: only system policies are supported', async () => {
+    for (const action of ['AttachAppPolicyToIdentity', 'DetachAppPolicyFromIdentity']) {
+      const err = await expectError(post(vodClient(em), action, { ...alice, PolicyNames: 'VODAppFullAccess,VODCustomUploadOnly,Bogus' }), 'InvalidParameter.PolicyNames', 400);
+      assert.match(String(err.data.Message), /VODCustomUploadOnly,Bogus .*Only system policies are supported/);
+    }
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly'], 'nothing changed');
+  });
+
+  it('reports Failed names by the documented rule on attach (10-policy limit)', async () => {
     const state = demoState();
-    for (let i = 0; i < 9; i++) state.customPolicies!.push({ appId: 'app-1000000', policyName: `Custom${i}` });
+    const customs = Array.from({ length: 7 }, (_, i) => `Custom${i}`); // alice then holds 9
+    for (const policyName of customs) state.customPolicies!.push({ appId: 'app-1000000', policyName });
+    state.identities.find((d) => d.name === 'alice' && d.appId === 'app-1000000')!.policies.push(...customs);
     em.state.replace(state);
-    const r = await post<PolicyChange>(vodClient(em), 'AttachAppPolicyToIdentity', {
-      ...alice, PolicyNames: Array.from({ length: 9 }, (_, i) => `Custom${i}`).concat('NoSuchPolicy').join(','),
-    });
-    assert.deepEqual(r.NonExistPolicyNames, ['NoSuchPolicy']);
-    assert.deepEqual(r.FailedPolicyNames, ['Custom8'], 'alice had 2; the 9th new one would be the 11th');
+    const r = await post<PolicyChange>(vodClient(em), 'AttachAppPolicyToIdentity', { ...alice, PolicyNames: 'VODAppReadOnlyAccess,VODAppAdministratorAccess' });
+    assert.deepEqual(r.NonExistPolicyNames, []);
+    assert.deepEqual(r.FailedPolicyNames, ['VODAppAdministratorAccess'], 'alice had 10 with the first one');
     assert.equal(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).length, 10);
   });
 

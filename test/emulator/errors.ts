@@ -75,4 +75,7 @@ export const E = {
   appServiceNotOpen: () => new ApiError(403, 'OperationDenied.NotOpenAppService', 'The app service is not open.'),
   forbiddenApp: () => new ApiError(403, 'Forbidden.OperateApp', 'User not authorized to operate app.'),
   appNotFound: (appId: string) => new ApiError(404, 'InvalidAppId.NotFound', `The app ${appId} does not exist.`),
+  /** Attach/Detach take system policies only (the API reference says so; the code is the emulator's choice). */
+  notSystemPolicy: (names: string[]) =>
+    new ApiError(400, 'InvalidParameter.PolicyNames', `The specified PolicyNames ${names.join(',')} are not system policies. Only system policies are supported.`),
 };

@@ -1,6 +1,7 @@
 // VOD (vod 2017-03-21): multi-application policies and app listing. The NonExist/Failed rule is documented in
-// the README: detach — not attached → NonExist, protected → Failed; attach — unknown policy → NonExist, over the
-// 10-per-identity limit → Failed. Re-attaching an attached policy or detaching twice in one call is not an error.
+// the README: detach — not attached → NonExist, protected → Failed; attach — over the 10-per-identity limit →
+// Failed. Both take system policies only: any other name is refused (InvalidParameter.PolicyNames). Re-attaching
+// an attached policy or detaching twice in one call is not an error.
 import { E } from '../errors';
 import { DEFAULT_APP_ID, MAX_POLICIES_PER_IDENTITY, type IdentityType } from '../state';
 import type { ActionContext, ActionSpec } from './types';
@@ -40,6 +41,8 @@ function changePolicies(ctx: ActionContext, mode: 'attach' | 'detach'): Record<s
   const type = identityType(ctx.params);
   const name = required(ctx.params, 'IdentityName');
   const names = policyNames(ctx.params);
+  const custom = names.filter((p) => !ctx.state.isSystemPolicy(p));
+  if (custom.length > 0) throw E.notSystemPolicy(custom);
   const appId = appIdFor(ctx, names);
   const { state } = ctx;
   const nonExist: string[] = [];

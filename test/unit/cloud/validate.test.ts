@@ -15,6 +15,7 @@ import {
   validateIdentityType,
   validatePolicyNames,
   validateRegion,
+  validateSystemPolicyNames,
 } from '../../../src/cloud/validate';
 
 describe('validate', () => {
@@ -52,6 +53,13 @@ describe('validate', () => {
       assert.match(validateIdentityName('RamUser', 'x'.repeat(65))!, /longer than 64/);
       assert.match(validateIdentityName('RamUser', '')!, /required/);
     });
+    it('refuses user names RAM cannot hold: a leading ".", "-" or "@"', () => {
+      for (const name of ['.alice', '-alice', '@alice']) {
+        assert.match(validateIdentityName('RamUser', name)!, /must not start with/, name);
+      }
+      assert.equal(validateIdentityName('RamUser', '_svc.deploy-1'), undefined);
+      assert.equal(validateIdentityName('RamUser', 'a.b-c@d'), undefined);
+    });
     it('validates a whole identity including an optional AppId', () => {
       assert.equal(validateIdentity({ identityType: 'RamUser', identityName: 'alice' }), undefined);
       assert.match(validateIdentity({ identityType: 'RamUser', identityName: 'alice', appId: 'app-x' })!, /AppId "app-x"/);
@@ -78,6 +86,12 @@ describe('validate', () => {
       assert.match(validatePolicyNames(['bad name'])!, /neither a system policy/);
       assert.match(validatePolicyNames([''])!, /must not be empty/);
     });
+    it('attach and detach take system policies only, as the API reference says', () => {
+      assert.equal(validateSystemPolicyNames(['VODAppFullAccess', 'VODAppReadOnlyAccess', 'VODAppAdministratorAccess']), undefined);
+      assert.match(validateSystemPolicyNames(['VODCustomUploadOnly'])!, /"VODCustomUploadOnly" is not a system policy: only system policies are supported/);
+      assert.match(validateSystemPolicyNames(['VODAppFullAccess', 'a', 'b'])!, /"a", "b" are not system policies/);
+      assert.match(validateSystemPolicyNames([])!, /At least one/);
+    });
     it('allows omitting AppId only for VODAppAdministratorAccess alone', () => {
       assert.equal(canOmitAppId(['VODAppAdministratorAccess']), true);
       assert.equal(canOmitAppId(['VODAppAdministratorAccess', 'VODAppFullAccess']), false);
@@ -89,9 +103,23 @@ describe('validate', () => {
     it('checks AccessKeyId shape', () => {
       assert.equal(validateAccessKeyId('LTAI5tAbCdEfGh12abcd'), undefined);
       assert.equal(validateAccessKeyId('STS.NUabcdefgh12345678'), undefined);
-      assert.match(validateAccessKeyId('short')!, /16 to 32 .*got 5/);
+      assert.match(validateAccessKeyId('short')!, /"LTAI" followed by 12 to 30 .*got 5/);
+      assert.equal(validateAccessKeyId('LTAI5tEmuDemoKey0000001'), undefined, 'the emulator demo id');
+      assert.equal(validateAccessKeyId('LTAI' + 'a'.repeat(12)), undefined);
+      assert.equal(validateAccessKeyId('LTAI' + 'a'.repeat(30)), undefined);
+      assert.match(validateAccessKeyId('LTAI' + 'a'.repeat(11))!, /12 to 30/);
+      assert.match(validateAccessKeyId('LTAI' + 'a'.repeat(31))!, /12 to 30/);
+      assert.match(validateAccessKeyId('AKIDabcdefghijklmnop')!, /"LTAI"/, 'another cloud’s id');
       assert.match(validateAccessKeyId('LTAI5tAbCdEf Gh12abcd')!, /spaces/);
       assert.match(validateAccessKeyId('STS.')!, /STS/);
+    });
+    it('recognizes a pasted secret in the id field and never echoes it', () => {
+      const secret = 'Xb7kQ2mN9pR4sT6vW8yZ1aC3dE5fG0';
+      assert.equal(secret.length, 30);
+      const message = validateAccessKeyId(secret)!;
+      assert.match(message, /looks like an AccessKey secret/);
+      assert.ok(!message.includes(secret) && !message.includes(secret.slice(-4)));
+      assert.ok(validateCredentials({ accessKeyId: secret, accessKeySecret: 's'.repeat(30) }));
     });
     it('checks secret shape without echoing it', () => {
       const secret = 'tooShortSecret';
