@@ -1,6 +1,7 @@
 // The one place that calls Alibaba Cloud. For each logical call: validate, then per attempt fetch credentials,
-// wait for a rate-limit slot and send one signed POST through pop-core; retry what is worth retrying; report
-// exactly one CallRecord to the observer, whatever happened.
+// wait for a rate-limit slot and send one signed POST through pop-core; retry what is worth retrying (a write
+// whose answer was lost is first settled by reading its state back: readBack.ts); report exactly one CallRecord
+// to the observer, whatever happened.
 //
 // Cancellation: pop-core (through httpx) cannot abort a request it has sent, so an abort rejects the call at
 // once and abandons the in-flight attempt; the server may still execute it. No further attempt is made.
@@ -107,11 +108,13 @@ export class RpcChannel {
     trace: CallTrace,
     options: CallOptions,
   ): Promise<{ value: T; requestId: string }> {
+    // Reads (most calls) go straight to the hot path.
+    if (!request.readBack) return this.attempt(request, params, n, timeoutMs, trace, options.signal);
     try {
       return await this.attempt(request, params, n, timeoutMs, trace, options.signal);
     } catch (thrown) {
       const err = toCloudError(thrown);
-      if (!request.readBack || !isAmbiguous(err) || options.signal?.aborted) throw err;
+      if (!isAmbiguous(err) || options.signal?.aborted) throw err;
       const settled = await settleByReadBack(request.readBack, request, err, options);
       trace.confirmedBy = settled.confirmedBy;
       return settled;
