@@ -2,6 +2,7 @@
 // with the profile's key, with the right parameters, and changes the emulator's state. A command that is registered
 // but never sends its request, sends the wrong target or sends it twice fails here.
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import {
   DEMO_ACCESS_KEY,
   assertAcceptedAndSigned,
@@ -137,6 +138,33 @@ describe('revocation commands', function () {
       const second = await unbind({ profile: PROFILE, bucket: 'again-bucket' });
       assert.equal(second.error?.code, 'Bucket.NotBind');
       assert.equal(emulator.stats().byAction.UnbindOutputBucket?.received, 2);
+    });
+  });
+
+  describe('answers lost after the server acted', () => {
+    it('an unbind whose connection reset after acting is confirmed by a listing, not reported as Bucket.NotBind, and stays undoable', async () => {
+      emulator.state.bindOutput('media-output-demo');
+      const api = await extensionApi();
+      const records: { id?: string; action: string; target: string; outcome?: string }[] = [];
+      const subscription = api.onDidRecordCall((r) => records.push(r as (typeof records)[number]));
+      try {
+        emulator.setFault('UnbindOutputBucket', { kind: 'reset-after-action', times: 1 });
+        const since = emulator.requests().length;
+        const result = (await unbind({ profile: PROFILE, bucket: 'media-output-demo' })) as { ok: boolean; confirmedBy?: { action: string; requestId: string } };
+        assert.equal(result.ok, true, JSON.stringify(result));
+        assert.equal(result.confirmedBy?.action, 'ListAllMediaBucket');
+        assert.equal(result.confirmedBy?.requestId, requestsOf(emulator, 'ListAllMediaBucket', since).at(0)?.requestId, "the listing's RequestId");
+        assert.equal(requestsOf(emulator, 'UnbindOutputBucket', since).length, 1, 'the write was not sent again');
+        assert.equal(emulator.state.isBound('media-output-demo'), false);
+
+        const record = records.find((r) => r.action === 'UnbindOutputBucket' && r.target === 'media-output-demo');
+        assert.equal(record?.outcome, 'succeeded');
+        const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record?.id });
+        assert.equal(undo?.ok, true, undo?.reason);
+        assert.equal(emulator.state.isBound('media-output-demo'), true, 'the confirmed unbind was undone');
+      } finally {
+        subscription.dispose();
+      }
     });
   });
 

@@ -57,7 +57,7 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
 ): Promise<Execution<T, R>> {
   const report = await runBulk<T, R>(run.targets, (target, signal) => sendOne(deps, mutation, session, target, signal), options);
   deps.tree.refreshRows(run.targets.map((t) => mutation.rows(t)));
-  const successes = report.outcomes.map((o) => (o.status === 'succeeded' ? mutation.succeeded(o.target, o.result) : undefined));
+  const successes = report.outcomes.map((o) => (o.status === 'succeeded' ? successOf(mutation, o.target, o.result) : undefined));
   const settled = report.outcomes.map((o, i) => settle(mutation, o, successes[i]));
 
   const only = settled[0];
@@ -90,6 +90,20 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
   );
   deps.log[result.ok ? 'info' : 'warn'](lines.join('\n'));
   return { outcomes: report.outcomes, successes, result, summary };
+}
+
+/** The operation's own account of a success, plus the read-back that settled it when its answer was lost. */
+function successOf<T extends MutationTarget, R extends Acknowledged>(mutation: Mutation<T, R>, target: T, result: R): SuccessReport {
+  const report = mutation.succeeded(target, result);
+  const confirmed = result.confirmedBy;
+  if (!confirmed) return report;
+  const note = `confirmed by ${confirmed.action}, RequestId ${confirmed.requestId}`;
+  return {
+    ...report,
+    text: `${report.text} (answer lost; ${note})`,
+    fields: { ...report.fields, confirmedBy: { ...confirmed } },
+    logNote: [report.logNote, `(${note})`].filter(Boolean).join(' '),
+  };
 }
 
 /** One target: joins an identical call in flight, otherwise marks its rows busy for the length of the call. */
