@@ -23,8 +23,13 @@ describe('emulator QPS (sliding 1 s window per AccessKey and action)', () => {
     const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as PopError);
     const throttled = errors.filter((e) => e.code === 'Throttling.User');
     assert.equal(throttled.length + ok, 300, `unexpected errors: ${errors.filter((e) => e.code !== 'Throttling.User').map((e) => e.code).join(',')}`);
-    // Accepting takes real time; a request arriving > 1 s after the first accepted one could legitimately pass.
-    assert.ok(ok >= 100 && ok <= 110, `accepted ${ok}`);
+    // The window's own rule, independent of how fast this machine delivers 300 requests: the first 100 pass, and
+    // no 1000 ms window holds more than 100 accepted calls (on a loaded machine, arrivals spread past one second).
+    assert.ok(ok >= 100, `accepted ${ok}`);
+    const acceptedAt = em.requests().filter((r) => r.action === 'UnbindOutputBucket' && r.outcome === 'OK').map((r) => Date.parse(r.time)).sort((a, b) => a - b);
+    for (let i = 100; i < acceptedAt.length; i++) {
+      assert.ok((acceptedAt[i] as number) - (acceptedAt[i - 100] as number) >= 1000 - 5, `101 accepted within one second (at #${i})`);
+    }
     assert.equal(throttled[0].entry.response.statusCode, 400);
     assert.equal(throttled[0].data.Message, 'Request was denied due to user flow control.');
     const s = em.stats().byAction.UnbindOutputBucket;
