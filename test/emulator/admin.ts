@@ -39,7 +39,7 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, path: str
   try {
     switch (route) {
       case 'GET health':
-        return send(res, 200, { ok: true, url: em.url });
+        return send(res, 200, { ok: true, url: em.url, ...(em.tlsUrl ? { tlsUrl: em.tlsUrl, caFile: em.caFile } : {}) });
       case 'GET stats':
         return send(res, 200, em.stats());
       case 'POST stats/reset':
@@ -69,6 +69,21 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, path: str
       case 'PUT state':
         hooks.replaceState(parseJson(body));
         return send(res, 200, { ok: true });
+      case 'POST sts/clock': {
+        // Ages every issued STS credential (for expiry tests) without touching request-Timestamp checks.
+        const ms = (parseJson(body) as { advanceMs?: unknown }).advanceMs;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, { error: 'advanceMs must be a non-negative number' });
+        em.sts.advanceClock(ms);
+        return send(res, 200, { ok: true, now: new Date(em.sts.now()).toISOString() });
+      }
+      case 'POST sts/lifetime': {
+        const seconds = (parseJson(body) as { seconds?: unknown }).seconds;
+        if (seconds !== null && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)) {
+          return send(res, 400, { error: 'seconds must be a positive number, or null to restore DurationSeconds' });
+        }
+        em.sts.setCredentialLifetime(seconds ?? undefined);
+        return send(res, 200, { ok: true });
+      }
       case 'POST reset':
         hooks.reset();
         return send(res, 200, { ok: true });

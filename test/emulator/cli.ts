@@ -3,25 +3,30 @@
 // the demo pair is used and printed so it can be pasted into the extension.
 import { readFile } from 'node:fs/promises';
 import { parseState } from './state';
-import { DEMO_ACCESS_KEY, maskAccessKeyId, startEmulator, type AccessKey, type EmulatorOptions } from './server';
+import { DEFAULT_ACCESS_KEYS, maskAccessKeyId, startEmulator, type AccessKey, type EmulatorOptions } from './server';
 
 export const DEFAULT_PORT = 8765;
 
 const USAGE = `Usage: npm run emulator -- [--port N] [--host 127.0.0.1|localhost|::1] [--state FILE.json]
-                            [--latency MS] [--no-qps] [--quiet]
+                            [--latency MS] [--no-qps] [--quiet] [--tls] [--tls-port N]
   --port N       port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --host H       loopback address to bind (default 127.0.0.1)
   --state FILE   initial state JSON (default: the built-in demo state, see demo-state.json)
   --latency MS   latency added to every API request
   --no-qps       do not enforce QPS limits
   --quiet        no per-request log lines
+  --tls          also listen with TLS on a second port; the CA file to trust is printed
+                 (NODE_EXTRA_CA_CERTS=<file>)
+  --tls-port N   port of the TLS listener (default 0 = any free port; implies --tls)
 Environment: ALIBABA_CLOUD_ACCESS_KEY_ID + ALIBABA_CLOUD_ACCESS_KEY_SECRET (and optionally
-ALIBABA_CLOUD_SECURITY_TOKEN) replace the demo AccessKey pair.`;
+ALIBABA_CLOUD_SECURITY_TOKEN) replace the demo AccessKey pairs.`;
 
-interface CliArgs { port: number; host: string; state?: string; latency: number; qps: boolean; quiet: boolean; help: boolean }
+interface CliArgs {
+  port: number; host: string; state?: string; latency: number; qps: boolean; quiet: boolean; help: boolean; tls: boolean; tlsPort: number;
+}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { port: DEFAULT_PORT, host: '127.0.0.1', latency: 0, qps: true, quiet: false, help: false };
+  const a: CliArgs = { port: DEFAULT_PORT, host: '127.0.0.1', latency: 0, qps: true, quiet: false, help: false, tls: false, tlsPort: 0 };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
@@ -45,6 +50,14 @@ export function parseArgs(argv: string[]): CliArgs {
         a.latency = Number(v);
         break;
       }
+      case '--tls': a.tls = true; break;
+      case '--tls-port': {
+        const v = take('--tls-port');
+        if (!/^\d+$/.test(v) || Number(v) > 65535) throw new Error(`--tls-port must be 0-65535, got ${v}`);
+        a.tlsPort = Number(v);
+        a.tls = true;
+        break;
+      }
       case '--no-qps': a.qps = false; break;
       case '--quiet': a.quiet = true; break;
       case '--help': case '-h': a.help = true; break;
@@ -54,15 +67,15 @@ export function parseArgs(argv: string[]): CliArgs {
   return a;
 }
 
-export function keysFromEnv(env: NodeJS.ProcessEnv): { key: AccessKey; fromEnv: boolean } {
+export function keysFromEnv(env: NodeJS.ProcessEnv): { keys: AccessKey[]; fromEnv: boolean } {
   const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   if (id && secret) {
     const token = env.ALIBABA_CLOUD_SECURITY_TOKEN;
-    return { key: { accessKeyId: id, accessKeySecret: secret, ...(token ? { securityToken: token } : {}) }, fromEnv: true };
+    return { keys: [{ accessKeyId: id, accessKeySecret: secret, ...(token ? { securityToken: token } : {}) }], fromEnv: true };
   }
   if (id || secret) throw new Error('set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither');
-  return { key: { ...DEMO_ACCESS_KEY }, fromEnv: false };
+  return { keys: DEFAULT_ACCESS_KEYS.map((k) => ({ ...k })), fromEnv: false };
 }
 
 async function main(): Promise<void> {
@@ -71,19 +84,25 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { key, fromEnv } = keysFromEnv(process.env);
+  const { keys, fromEnv } = keysFromEnv(process.env);
   const opts: EmulatorOptions = {
-    port: args.port, host: args.host, accessKeys: [key], latencyMs: args.latency, quiet: args.quiet,
+    port: args.port, host: args.host, accessKeys: keys, latencyMs: args.latency, quiet: args.quiet,
+    ...(args.tls ? { tls: true, tlsPort: args.tlsPort } : {}),
     ...(args.qps ? {} : { qpsLimits: false as const }),
   };
   if (args.state) opts.state = parseState(JSON.parse(await readFile(args.state, 'utf8')));
   const em = await startEmulator(opts);
-  console.log(`Alibaba Cloud emulator (mts 2014-06-18, vod 2017-03-21) listening on ${em.url}`);
+  console.log(`Alibaba Cloud emulator (mts 2014-06-18, vod 2017-03-21, ram 2015-05-01, sts 2015-04-01) listening on ${em.url}`);
+  if (em.tlsUrl) console.log(`TLS on ${em.tlsUrl}; CA certificate ${em.caFile} (trust it with NODE_EXTRA_CA_CERTS)`);
   if (fromEnv) {
+    const [key] = keys;
     console.log(`AccessKeyId ${maskAccessKeyId(key.accessKeyId)} from ALIBABA_CLOUD_ACCESS_KEY_ID (secret from the environment, not shown)`
       + (key.securityToken ? '; SecurityToken required' : ''));
   } else {
-    console.log(`Demo AccessKey: AccessKeyId ${key.accessKeyId}  AccessKeySecret ${key.accessKeySecret}`);
+    // Demo pairs are not secrets; printing them lets a user paste one into the extension.
+    const [account, ramUser, partner] = keys;
+    console.log(`Demo AccessKey: AccessKeyId ${account.accessKeyId}  AccessKeySecret ${account.accessKeySecret}`);
+    console.log(`  RAM user of the demo account: ${ramUser.accessKeyId} / ${ramUser.accessKeySecret}; of another account: ${partner.accessKeyId} / ${partner.accessKeySecret}`);
   }
   console.log(`State: ${args.state ?? 'built-in demo'}; QPS limits ${args.qps ? 'on' : 'off'}; latency ${args.latency} ms; admin ${em.url}/__emulator/`);
   let stopping = false;

@@ -56,6 +56,8 @@ export const E = {
   keyInactive: () => new ApiError(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
   tokenMismatch: () =>
     new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'The security token does not match the access key.'),
+  tokenMalformed: () => new ApiError(400, 'InvalidSecurityToken.Malformed', 'Specified SecurityToken is malformed.'),
+  tokenExpired: () => new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.'),
   timestampFormat: (ts: string) =>
     new ApiError(400, 'InvalidTimeStamp.Format', `Specified time stamp or date header ${ts} is not well formatted.`),
   timestampExpired: (ts: string, serverTs: string) =>
@@ -78,4 +80,9 @@ export const E = {
   /** Attach/Detach take system policies only (the API reference says so; the code is the emulator's choice). */
   notSystemPolicy: (names: string[]) =>
     new ApiError(400, 'InvalidParameter.PolicyNames', `The specified PolicyNames ${names.join(',')} are not system policies. Only system policies are supported.`),
+  // RAM / STS
+  userNotFound: (what: string) => new ApiError(404, 'EntityNotExist.User', `The user does not exist: ${what}.`),
+  roleNotFound: (what: string) => new ApiError(404, 'EntityNotExist.Role', `The role does not exist: ${what}.`),
+  /** AssumeRole by a principal the role's trust policy does not name, or with the wrong ExternalId. */
+  noPermission: (why: string) => new ApiError(403, 'NoPermission', `You are not authorized to do this action. ${why}`),
 };

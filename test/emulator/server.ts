@@ -1,15 +1,23 @@
 // The emulator's HTTP server and the programmatic API every test, the demo and the benchmarks use. One request
 // goes: read body → identify action → latency and faults → authenticate → product/version → QPS → handler.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// MPS, VOD, RAM and STS share the port (the action name picks the product); with `tls` the same handler also
+// answers https on a second port, for clients such as @alicloud/credentials that reach STS over https only.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { findAction } from './actions';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRODUCT_LABEL, findAction, hostIdOf, type Caller } from './actions';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { demoState } from './demoState';
 import { ApiError, E, errorBody } from './errors';
 import { FaultTable, dropsAnswerAfterAction, type Fault, type FaultKind } from './faults';
 import { newRequestId } from './requestId';
 import { EmulatorState, type EmulatorStateJson } from './state';
+import { StsSessions } from './stsSessions';
 import { SlidingWindowLimiter } from './throttle';
+import { generateTlsMaterial } from './tls';
 import { NonceCache, actionParams, envelope, verifyCall, type AccessKey, type IncomingCall } from './verify';
 
 export type { EmulatorStateJson } from './state';
@@ -23,12 +31,26 @@ export const DEMO_ACCESS_KEY: { accessKeyId: string; accessKeySecret: string } =
   accessKeySecret: 'EmulatorDemoSecretNotReal00000001',
 });
 
+/**
+ * Also accepted by default: a RAM user's key in the demo account (AssumeRole refuses account keys) and a RAM
+ * user's key in a second account. demo-state.json's `principals` says whose they are. Not real credentials.
+ */
+export const DEMO_RAM_USER_KEY: { accessKeyId: string; accessKeySecret: string } = Object.freeze({
+  accessKeyId: 'LTAI5tEmuRamUserKey0001',
+  accessKeySecret: 'EmulatorRamUserSecretNotReal0001',
+});
+export const DEMO_PARTNER_KEY: { accessKeyId: string; accessKeySecret: string } = Object.freeze({
+  accessKeyId: 'LTAI5tEmuPartnerKey0001',
+  accessKeySecret: 'EmulatorPartnerSecretNotReal0001',
+});
+export const DEFAULT_ACCESS_KEYS: readonly AccessKey[] = [DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY, DEMO_PARTNER_KEY];
+
 export interface EmulatorOptions {
   /** 0 = any free port (default 0). */
   port?: number;
   /** Loopback only: 127.0.0.1 (default), localhost or ::1. */
   host?: string;
-  /** Accepted keys (default [DEMO_ACCESS_KEY]). A key with securityToken requires that token. */
+  /** Accepted keys (default DEFAULT_ACCESS_KEYS). A key with securityToken requires that token. */
   accessKeys?: AccessKey[];
   /** Initial state (default the demo state); also what POST /__emulator/reset restores. */
   state?: EmulatorStateJson;
@@ -38,8 +60,22 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** No per-request log lines (default false). */
   quiet?: boolean;
-  /** Clock for timestamps, nonces and QPS windows (ms since epoch). */
+  /** Clock for timestamps, nonces and QPS windows (ms since epoch); STS expiry runs on it plus an offset. */
   now?: () => number;
+  /** Also listen with TLS (a CA generated for the run; see tlsUrl/caFile). */
+  tls?: boolean;
+  /** Port of the TLS listener (default 0 = any free port). */
+  tlsPort?: number;
+}
+
+/** Test hooks for the credentials AssumeRole issues. */
+export interface StsControl {
+  /** Moves the STS clock forward: sessions expire as if that much time had passed (request Timestamps unaffected). */
+  advanceClock(ms: number): void;
+  /** Credentials issued from now on live this many seconds whatever DurationSeconds said; undefined restores. */
+  setCredentialLifetime(seconds: number | undefined): void;
+  /** The STS clock, ms since epoch. */
+  now(): number;
 }
 
 export interface ActionStats { received: number; accepted: number; throttled: number; failed: number }
@@ -70,6 +106,11 @@ export interface RunningEmulator {
   resetStats(): void;
   requests(): readonly ReceivedRequest[];
   state: EmulatorState;
+  sts: StsControl;
+  /** With `tls`: the https base URL and the PEM file of the CA that signed its certificate. */
+  tlsUrl?: string;
+  tlsPort?: number;
+  caFile?: string;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -120,13 +161,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const host = o.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`the emulator listens on loopback only, not ${host}`);
   const now = o.now ?? Date.now;
-  const keys = new Map<string, AccessKey>((o.accessKeys ?? [DEMO_ACCESS_KEY]).map((k) => [k.accessKeyId, { ...k }]));
+  const keys = new Map<string, AccessKey>((o.accessKeys ?? DEFAULT_ACCESS_KEYS).map((k) => [k.accessKeyId, { ...k }]));
   const initialState = o.state ?? demoState();
   const state = new EmulatorState(initialState);
   const initialStateJson = state.toJSON(); // validated snapshot for reset
   const limiter = new SlidingWindowLimiter(o.qpsLimits);
   const nonces = new NonceCache();
   const faults = new FaultTable();
+  const sessions = new StsSessions(now);
   let latencyMs = o.latencyMs ?? 0;
   let stats: EmulatorStats = { received: 0, byAction: {} };
   const log: ReceivedRequest[] = [];
@@ -177,13 +219,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const s = actionStats(statsKey);
     stats.received++;
     s.received++;
-    const { Signature: _sig, ...loggedParams } = env.params;
+    // Neither the signature nor an STS token is kept: requests() ends up in test output.
+    const { Signature: _sig, SecurityToken: _token, ...loggedParams } = env.params;
     const entry: ReceivedRequest = {
       time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
       signatureVersion: env.signatureVersion, params: loggedParams, status: 0, outcome: '',
     };
     const spec = findAction(env.action);
-    const hostId = spec ? `${spec.product}.${state.region}.aliyuncs.com` : (headers.host ?? '127.0.0.1');
+    const hostId = spec ? hostIdOf(spec.product, state.region) : (headers.host ?? '127.0.0.1');
     const requestId = newRequestId();
 
     const fail = (err: ApiError) => {
@@ -191,7 +234,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       else s.failed++;
       Object.assign(entry, { status: err.status, outcome: err.code, requestId });
       record(entry, started);
-      sendJson(res, err.status, errorBody(err, requestId, hostId, spec?.product === 'vod' ? 'Vod' : spec ? 'Mts' : undefined), requestId);
+      sendJson(res, err.status, errorBody(err, requestId, hostId, spec ? PRODUCT_LABEL[spec.product] : undefined), requestId);
     };
 
     // A fault's answer is logged and counted as a failure like any error, whatever it sends (if anything).
@@ -255,9 +298,13 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       if (!spec) throw E.apiNotFound(env.action, env.version);
       if (!env.version) throw E.missing('Version');
       if (env.version !== spec.version) throw E.invalidVersion(env.version, env.action);
-      const key = verifyCall(call, env, { keys, nonces, now: now() });
+      const key = verifyCall(call, env, { keys, sessions, nonces, now: now() });
       if (!limiter.tryAccept(key.accessKeyId, env.action, now())) throw E.throttled();
-      const result = spec.handler({ state, params: actionParams(env), accessKeyId: key.accessKeyId });
+      const session = sessions.find(key.accessKeyId);
+      const caller: Caller = session
+        ? { accessKeyId: key.accessKeyId, accountId: session.accountId, session }
+        : { accessKeyId: key.accessKeyId, ...state.directory.principal(key.accessKeyId) };
+      const result = spec.handler({ state, params: actionParams(env), accessKeyId: key.accessKeyId, caller, sessions });
       if (after) return answerLost();
       s.accepted++;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
@@ -271,7 +318,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     }
   }
 
-  const server = createServer((req, res) => {
+  const onRequest: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     readBody(req).then(
       (body) => url.pathname.startsWith(ADMIN_PREFIX)
@@ -280,29 +327,62 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     ).catch(() => {
       if (!res.headersSent && !res.destroyed) sendJson(res, 413, { Code: 'InvalidParameter', Message: 'Request body too large.' });
     });
-  });
-  server.on('connection', (sock) => {
-    sockets.add(sock);
-    sock.on('close', () => sockets.delete(sock));
-  });
-  server.keepAliveTimeout = 5000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  };
+  const listen = async (srv: Server, p: number): Promise<number> => {
+    srv.on('connection', (sock: Socket) => {
+      sockets.add(sock);
+      sock.on('close', () => sockets.delete(sock));
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+    srv.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(p, host, () => {
+        srv.off('error', reject);
+        resolve();
+      });
+    });
+    return (srv.address() as AddressInfo).port;
+  };
+  const server = createServer(onRequest);
+  const port = await listen(server, o.port ?? 0);
+  let tlsServer: Server | undefined;
+  let tlsPort: number | undefined;
+  let caDir: string | undefined;
+  if (o.tls) {
+    const material = generateTlsMaterial();
+    caDir = mkdtempSync(join(tmpdir(), 'alicloud-emulator-ca-'));
+    writeFileSync(join(caDir, 'ca.pem'), material.caCert, { mode: 0o644 });
+    tlsServer = createTlsServer({ cert: material.cert, key: material.key }, onRequest) as unknown as Server;
+    try {
+      tlsPort = await listen(tlsServer, o.tlsPort ?? 0);
+    } catch (e) {
+      server.close();
+      rmSync(caDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  const hostInUrl = host === '::1' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
 
   const emulator: RunningEmulator = {
-    url: `http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}`,
+    url: `http://${hostInUrl}:${port}`,
     port,
     state,
+    ...(tlsPort !== undefined && caDir ? { tlsUrl: `https://${hostInUrl}:${tlsPort}`, tlsPort, caFile: join(caDir, 'ca.pem') } : {}),
+    sts: {
+      advanceClock: (ms) => sessions.advance(ms),
+      setCredentialLifetime: (seconds) => sessions.setLifetimeOverride(seconds),
+      now: () => sessions.now(),
+    },
     close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;
-      server.close(() => resolve());
+      let open = tlsServer ? 2 : 1;
+      const done = () => {
+        if (--open > 0) return;
+        if (caDir) rmSync(caDir, { recursive: true, force: true });
+        resolve();
+      };
+      server.close(done);
+      tlsServer?.close(done);
       // Held (no-answer) requests and idle keep-alive sockets would otherwise keep close() waiting forever.
       for (const res of held) res.destroy();
       held.clear();
@@ -320,7 +400,6 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     },
     requests: () => log.slice(),
   };
-  if (host === 'localhost') emulator.url = `http://localhost:${port}`;
 
   const adminHooks = {
     emulator,
@@ -329,6 +408,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       state.replace(initialStateJson);
       faults.clear();
       limiter.reset();
+      sessions.reset();
       latencyMs = o.latencyMs ?? 0;
       emulator.resetStats();
     },

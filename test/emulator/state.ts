@@ -1,6 +1,7 @@
 // The emulator's world: MPS media buckets and VOD apps, identities and app policies. The JSON shape
 // (EmulatorStateJson) is what --state files, PUT /__emulator/state and startEmulator({state}) take; it is
 // validated on load so a typo in a test fixture fails loudly instead of producing odd API answers.
+import { Directory, parseDirectory, type AccountJson, type PrincipalJson } from './directory';
 
 export type BucketType = 'Input' | 'Output';
 export type IdentityType = 'RamUser' | 'RamRole';
@@ -13,6 +14,7 @@ export interface AppJson {
 }
 export interface CustomPolicyJson { appId: string; policyName: string; policyValue?: string; description?: string }
 export interface IdentityJson {
+  /** `name` is IdentityName as VOD takes it: the RAM user's UserId for RamUser, the role's name for RamRole. */
   type: IdentityType; name: string; appId: string; policies: string[];
   /** Policies that a detach must report in FailedPolicyNames (see README). */
   protectedPolicies?: string[];
@@ -37,6 +39,10 @@ export interface EmulatorStateJson {
   identities: IdentityJson[];
   /** Keyed by AccessKeyId, or '*' for every key without its own entry. */
   callers?: Record<string, CallerJson>;
+  /** RAM accounts; the first is the home account that owns the buckets and apps. Default: one empty account. */
+  accounts?: AccountJson[];
+  /** Which account (and RAM user) an AccessKeyId belongs to; unlisted keys are the home account's root. */
+  principals?: Record<string, PrincipalJson>;
 }
 
 export const SYSTEM_POLICIES: Readonly<Record<string, string>> = {
@@ -157,6 +163,15 @@ export function parseState(input: unknown): EmulatorStateJson {
     }
   }
   if (input.appServiceOpen !== undefined && typeof input.appServiceOpen !== 'boolean') fail('$.appServiceOpen', 'expected a boolean');
+  const { accounts, principals } = parseDirectory(input.accounts, input.principals, fail);
+  // VOD addresses a user by UserId and a role by name; a fixture naming a user by login name is a typo to catch.
+  const directory = new Directory(accounts);
+  const checkIdentity = (t: IdentityType, name: string, path: string) => {
+    if (t === 'RamUser' && !directory.anyUserId(name)) fail(path, `no RAM user has UserId ${name} (VOD names users by UserId)`);
+    if (t === 'RamRole' && !directory.anyRoleName(name)) fail(path, `no RAM role is named ${name}`);
+  };
+  identities.forEach((d, i) => checkIdentity(d.type, d.name, `$.identities[${i}].name`));
+  for (const [key, c] of Object.entries(callers ?? {})) if (c.identity) checkIdentity(c.identity.type, c.identity.name, `$.callers[${JSON.stringify(key)}].identity.name`);
   const out: EmulatorStateJson = {
     region: str(input.region, '$.region', true),
     mediaBuckets,
@@ -166,6 +181,8 @@ export function parseState(input: unknown): EmulatorStateJson {
     customPolicies,
     identities,
     callers,
+    accounts,
+    principals,
   };
   // Drop the undefined optionals so the result equals its own JSON round-trip (what GET /__emulator/state sends).
   return JSON.parse(JSON.stringify(out)) as EmulatorStateJson;
@@ -183,6 +200,7 @@ export class EmulatorState {
   private data!: EmulatorStateJson;
   private buckets!: Map<string, MediaBucketJson>; // key `${type}/${bucket}`
   private identityIndex!: Map<string, IdentityJson>;
+  private dir!: Directory;
 
   constructor(json: unknown) {
     this.replace(json);
@@ -194,7 +212,11 @@ export class EmulatorState {
     this.data = data;
     this.buckets = new Map(data.mediaBuckets.map((b) => [`${b.type}/${b.bucket}`, b]));
     this.identityIndex = new Map(data.identities.map((d) => [identityKey(d.appId, d.type, d.name), d]));
+    this.dir = new Directory(data.accounts ?? [], data.principals);
   }
+
+  /** RAM accounts, users, roles and key owners (read-only: RAM writes are not emulated). */
+  get directory(): Directory { return this.dir; }
 
   toJSON(): EmulatorStateJson {
     return parseState(JSON.parse(JSON.stringify(this.data)));

@@ -11,6 +11,14 @@ export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
   DetachAppPolicyFromIdentity: 100,
   AttachAppPolicyToIdentity: 100,
   ListAppPoliciesForIdentity: 100,
+  // RAM and STS publish no per-API QPS for these actions; the emulator's choice (README): reads of one entity are
+  // cheap, listings and credential issuing are not.
+  GetUser: 100,
+  GetRole: 100,
+  ListUsers: 20,
+  ListRoles: 20,
+  GetCallerIdentity: 100,
+  AssumeRole: 20,
 };
 
 const WINDOW_MS = 1000;

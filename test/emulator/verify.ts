@@ -4,6 +4,7 @@
 // cannot burn a legitimate client's nonce.
 import { timingSafeEqual } from 'node:crypto';
 import { E } from './errors';
+import { isWellFormedToken, type StsSessions } from './stsSessions';
 import { V3_ALGORITHM, formatTimestamp, sha256Hex, sign, signV3, stringToSign, stringToSignV3, type V3Input } from './signature';
 
 export interface AccessKey { accessKeyId: string; accessKeySecret: string; securityToken?: string }
@@ -119,11 +120,26 @@ export class NonceCache {
 
 export interface VerifyContext {
   keys: ReadonlyMap<string, AccessKey>;
+  /** Credentials issued by the emulated AssumeRole, accepted by every product until they expire. */
+  sessions?: StsSessions;
   nonces: NonceCache;
   now: number;
 }
 
+/** An issued STS key: token shape, then the token itself, then expiry (a wrong token says nothing about expiry). */
+function checkSession(ctx: VerifyContext, id: string, token: string | undefined): AccessKey | undefined {
+  const s = ctx.sessions?.find(id);
+  if (!s || !ctx.sessions) return undefined;
+  if (!token) throw E.missing('SecurityToken');
+  if (!isWellFormedToken(token)) throw E.tokenMalformed();
+  if (!safeEqual(token, s.securityToken)) throw E.tokenMismatch();
+  if (ctx.sessions.isExpired(s)) throw E.tokenExpired();
+  return { accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, securityToken: s.securityToken };
+}
+
 function checkKey(ctx: VerifyContext, id: string, token: string | undefined): AccessKey {
+  const session = checkSession(ctx, id, token);
+  if (session) return session;
   const key = ctx.keys.get(id);
   if (!key) throw E.keyNotFound();
   if (key.securityToken !== undefined) {

@@ -1,13 +1,26 @@
 import type { EmulatorState } from '../state';
+import type { StsSession, StsSessions } from '../stsSessions';
+
+/** Who signed the call: the key's account, and its RAM user or assumed-role session when it has one. */
+export interface Caller {
+  accessKeyId: string;
+  accountId: string;
+  userId?: string;
+  session?: StsSession;
+}
 
 export interface ActionContext {
   state: EmulatorState;
   /** Action params (v1 common params removed), decoded. */
   params: Readonly<Record<string, string>>;
   accessKeyId: string;
+  caller: Caller;
+  sessions: StsSessions;
 }
 
 /** Returns the response body without RequestId (the server adds it) or throws ApiError. */
 export type ActionHandler = (ctx: ActionContext) => Record<string, unknown>;
 
-export interface ActionSpec { product: 'mts' | 'vod'; version: string; handler: ActionHandler }
+export type Product = 'mts' | 'vod' | 'ram' | 'sts';
+
+export interface ActionSpec { product: Product; version: string; handler: ActionHandler }

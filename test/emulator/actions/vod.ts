@@ -36,6 +36,17 @@ function appIdFor(ctx: ActionContext, names?: string[]): string {
   return appId;
 }
 
+/**
+ * VOD's IdentityName is the RAM user's UserId (not its login name) or the role's name, in the caller's account.
+ * Anything else is an unknown identity: the emulator answers EntityNotExist.User / .Role (its choice; Alibaba
+ * documents no answer for this, so clients must not rely on any).
+ */
+function requireKnownIdentity(ctx: ActionContext, type: IdentityType, name: string): void {
+  const dir = ctx.state.directory;
+  if (type === 'RamUser' && !dir.userById(ctx.caller.accountId, name)) throw E.userNotFound(`no RAM user has UserId ${name}`);
+  if (type === 'RamRole' && !dir.role(ctx.caller.accountId, name)) throw E.roleNotFound(name);
+}
+
 function changePolicies(ctx: ActionContext, mode: 'attach' | 'detach'): Record<string, unknown> {
   requireAppService(ctx);
   const type = identityType(ctx.params);
@@ -44,6 +55,7 @@ function changePolicies(ctx: ActionContext, mode: 'attach' | 'detach'): Record<s
   const custom = names.filter((p) => !ctx.state.isSystemPolicy(p));
   if (custom.length > 0) throw E.notSystemPolicy(custom);
   const appId = appIdFor(ctx, names);
+  requireKnownIdentity(ctx, type, name);
   const { state } = ctx;
   const nonExist: string[] = [];
   const failed: string[] = [];
@@ -80,7 +92,10 @@ export const vodActions: Record<string, ActionSpec> = {
       if (caller.appAdministrator !== false) {
         // Administrators may ask about anyone; without a name they get their own identity, if configured.
         if (ctx.params.IdentityType || ctx.params.IdentityName || !caller.identity) {
-          who = { type: identityType(ctx.params), name: required(ctx.params, 'IdentityName') };
+          const type = identityType(ctx.params);
+          const name = required(ctx.params, 'IdentityName');
+          requireKnownIdentity(ctx, type, name);
+          who = { type, name };
         } else {
           who = caller.identity;
         }
