@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { CloudError } from '../../src/cloud/errors';
 import { closeIdleConnections } from '../../src/cloud/rpc';
-import { demoState } from '../emulator/demoState';
+import { demoState, demoUserId } from '../emulator/demoState';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { harness, type Harness } from './core.helpers';
 
@@ -62,7 +62,7 @@ describe('core clients against the emulator', () => {
 
   it('attach → list → detach → list', async () => {
     const vod = h.vod();
-    const bot = { identityType: 'RamUser', identityName: 'build-bot' } as const;
+    const bot = { identityType: 'RamUser', identityName: demoUserId('build-bot') } as const;
     const names = async () => (await vod.listAppPoliciesForIdentity(bot)).policies.map((p) => p.policyName).sort();
     assert.deepEqual(await names(), ['VODAppReadOnlyAccess']);
     const attached = await vod.attachAppPolicyToIdentity(bot, ['VODAppFullAccess']);
@@ -74,16 +74,16 @@ describe('core clients against the emulator', () => {
     const again = await vod.detachAppPolicyFromIdentity(bot, ['VODAppFullAccess']);
     assert.deepEqual(again.nonExistPolicyNames, ['VODAppFullAccess']);
     const record = h.records.at(-1)!;
-    assert.deepEqual([record.target, record.nonExistPolicyNames, record.params.PolicyNames], ['RamUser:build-bot (app-1000000)', ['VODAppFullAccess'], 'VODAppFullAccess']);
+    assert.deepEqual([record.target, record.nonExistPolicyNames, record.params.PolicyNames], [`RamUser:${bot.identityName} (app-1000000)`, ['VODAppFullAccess'], 'VODAppFullAccess']);
   });
 
   it('reads policy details and the protected administrator policy', async () => {
     const vod = h.vod();
-    const alice = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: 'alice' });
+    const alice = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: demoUserId('alice') });
     const custom = alice.policies.find((p) => p.policyName === 'VODCustomUploadOnly');
     assert.equal(custom?.policyType, 'Custom');
     assert.equal(custom?.appId, 'app-1000000');
-    const inOtherApp = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: 'alice', appId: 'app-2000001' });
+    const inOtherApp = await vod.listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: demoUserId('alice'), appId: 'app-2000001' });
     assert.deepEqual(inOtherApp.policies.map((p) => p.policyName), ['VODAppReadOnlyAccess']);
     const role = { identityType: 'RamRole', identityName: 'TranscodeRole' } as const;
     const result = await vod.detachAppPolicyFromIdentity(role, ['VODAppAdministratorAccess']);
@@ -104,9 +104,9 @@ describe('core clients against the emulator', () => {
   it('lists applications with filters and across pages', async () => {
     const vod = h.vod();
     const all = await vod.listAppInfo();
-    assert.deepEqual([all.total, all.apps.map((a) => a.appId)], [3, ['app-1000000', 'app-2000001', 'app-2000002']]);
+    assert.deepEqual([all.total, all.apps.map((a) => a.appId)], [8, ['app-1000000', 'app-2000001', 'app-2000002', 'app-2000003', 'app-2000004', 'app-2000005', 'app-2000006', 'app-2000007']]);
     const disabled = await vod.listAppInfo({ status: 'Disable' });
-    assert.deepEqual(disabled.apps.map((a) => a.appName), ['Legacy']);
+    assert.deepEqual(disabled.apps.map((a) => a.appName), ['Legacy', 'Internal Training']);
 
     const state = demoState();
     state.apps = Array.from({ length: 150 }, (_, i) => ({ appId: `app-${3000000 + i}`, appName: `App ${i}`, status: 'Normal' as const }));

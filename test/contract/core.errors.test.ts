@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { CloudError, describeError } from '../../src/cloud/errors';
 import { closeIdleConnections } from '../../src/cloud/rpc';
+import { demoUserId } from '../emulator/demoState';
 import { sign } from '../emulator/signature';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { harness, printable, rejection, type Harness } from './core.helpers';
@@ -100,14 +101,14 @@ describe('core error handling against the emulator', () => {
   it('an HTML 502 page is retried; a persistent one is bad-response with HTTP 502', async () => {
     em.setFault('ListAppInfo', { kind: 'html', times: 1 });
     const apps = await h.vod().listAppInfo();
-    assert.equal(apps.total, 3);
+    assert.equal(apps.total, 8);
     em.setFault('ListAppInfo', { kind: 'html' });
     await assert.rejects(h.vod({ retry: { maxAttempts: 2, baseDelayMs: 5 } }).listAppInfo(), { kind: 'bad-response', httpStatus: 502 });
   });
 
   it('an error status without a Code still fails, with its status and RequestId', async () => {
     em.setFault('ListAppPoliciesForIdentity', { kind: 'status-without-code', status: 404 });
-    const err = await rejection(h.vod().listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: 'alice' }));
+    const err = await rejection(h.vod().listAppPoliciesForIdentity({ identityType: 'RamUser', identityName: demoUserId('alice') }));
     assert.ok(err instanceof CloudError);
     assert.deepEqual([err.kind, err.httpStatus, err.code], ['not-found', 404, 'HTTP404']);
     assert.match(err.requestId ?? '', /^[0-9A-F-]{36}$/);

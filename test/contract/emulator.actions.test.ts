@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { demoState } from '../emulator/demoState';
-import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
+import { demoState, demoUserId } from '../emulator/demoState';
+import { DEMO_ACCESS_KEY, DEMO_PARTNER_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import type { EmulatorStateJson } from '../emulator/state';
 import { expectError, mpsClient, post, vodClient } from './emulator.helpers';
 
@@ -103,7 +103,10 @@ describe('emulator actions (VOD)', () => {
   });
   afterEach(() => em.close());
 
-  const alice = { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000' };
+  // VOD names a RAM user by its UserId; the demo directory maps login names to ids.
+  const ALICE = demoUserId('alice');
+  const BOB = demoUserId('bob');
+  const alice = { IdentityType: 'RamUser', IdentityName: ALICE, AppId: 'app-1000000' };
   const names = async (id: Record<string, string>) =>
     (await post<PolicyList>(vodClient(em), 'ListAppPoliciesForIdentity', id)).AppPolicyList.map((p) => p.PolicyName).sort();
 
@@ -122,7 +125,7 @@ describe('emulator actions (VOD)', () => {
     const a = await post<PolicyChange>(vodClient(em), 'AttachAppPolicyToIdentity', { ...alice, PolicyNames: 'VODAppFullAccess' });
     assert.deepEqual([a.NonExistPolicyNames, a.FailedPolicyNames], [[], []]);
     assert.deepEqual(await names(alice), ['VODAppFullAccess', 'VODCustomUploadOnly']);
-    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly']);
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: ALICE }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly']);
   });
 
   it('reports NonExist and Failed names by the documented rule on detach', async () => {
@@ -140,32 +143,66 @@ describe('emulator actions (VOD)', () => {
       const err = await expectError(post(vodClient(em), action, { ...alice, PolicyNames: 'VODAppFullAccess,VODCustomUploadOnly,Bogus' }), 'InvalidParameter.PolicyNames', 400);
       assert.match(String(err.data.Message), /VODCustomUploadOnly,Bogus .*Only system policies are supported/);
     }
-    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly'], 'nothing changed');
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: ALICE }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly'], 'nothing changed');
   });
 
   it('reports Failed names by the documented rule on attach (10-policy limit)', async () => {
     const state = demoState();
     const customs = Array.from({ length: 7 }, (_, i) => `Custom${i}`); // alice then holds 9
     for (const policyName of customs) state.customPolicies!.push({ appId: 'app-1000000', policyName });
-    state.identities.find((d) => d.name === 'alice' && d.appId === 'app-1000000')!.policies.push(...customs);
+    state.identities.find((d) => d.name === ALICE && d.appId === 'app-1000000')!.policies.push(...customs);
     em.state.replace(state);
     const r = await post<PolicyChange>(vodClient(em), 'AttachAppPolicyToIdentity', { ...alice, PolicyNames: 'VODAppReadOnlyAccess,VODAppAdministratorAccess' });
     assert.deepEqual(r.NonExistPolicyNames, []);
     assert.deepEqual(r.FailedPolicyNames, ['VODAppAdministratorAccess'], 'alice had 10 with the first one');
-    assert.equal(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).length, 10);
+    assert.equal(em.state.policiesOf({ type: 'RamUser', name: ALICE }).length, 10);
   });
 
-  it('attaches to a new identity and creates it', async () => {
-    const id = { IdentityType: 'RamUser', IdentityName: 'new-user', AppId: 'app-2000001' };
+  it('attaches to a RAM user that holds no app policy yet', async () => {
+    const id = { IdentityType: 'RamUser', IdentityName: demoUserId('olivia'), AppId: 'app-2000001' };
+    assert.deepEqual(await names(id), []);
     await post(vodClient(em), 'AttachAppPolicyToIdentity', { ...id, PolicyNames: 'VODAppReadOnlyAccess' });
     assert.deepEqual(await names(id), ['VODAppReadOnlyAccess']);
   });
 
+  it('treats a RAM user named by anything but its UserId as unknown: EntityNotExist.User (the emulator\'s choice)', async () => {
+    const before = em.state.toJSON().identities;
+    for (const wrong of ['alice', '2037164829399999', ALICE.slice(0, -1)]) {
+      const id = { ...alice, IdentityName: wrong };
+      await expectError(post(vodClient(em), 'ListAppPoliciesForIdentity', id), 'EntityNotExist.User', 404);
+      await expectError(post(vodClient(em), 'DetachAppPolicyFromIdentity', { ...id, PolicyNames: 'VODAppFullAccess' }), 'EntityNotExist.User', 404);
+      await expectError(post(vodClient(em), 'AttachAppPolicyToIdentity', { ...id, PolicyNames: 'VODAppFullAccess' }), 'EntityNotExist.User', 404);
+    }
+    assert.deepEqual(em.state.toJSON().identities, before, 'nothing was created or detached');
+  });
+
+  it('treats an unknown role name as EntityNotExist.Role; role names are matched exactly', async () => {
+    for (const wrong of ['NoSuchRole', 'transcoderole']) {
+      const id = { IdentityType: 'RamRole', IdentityName: wrong, AppId: 'app-1000000' };
+      await expectError(post(vodClient(em), 'ListAppPoliciesForIdentity', id), 'EntityNotExist.Role', 404);
+      await expectError(post(vodClient(em), 'AttachAppPolicyToIdentity', { ...id, PolicyNames: 'VODAppFullAccess' }), 'EntityNotExist.Role', 404);
+    }
+    assert.equal(em.state.policiesOf({ type: 'RamRole', name: 'NoSuchRole' }).length, 0);
+  });
+
+  it('resolves UserIds in the caller\'s own account: another account\'s key does not see them', async () => {
+    await expectError(post(vodClient(em, DEMO_PARTNER_KEY), 'ListAppPoliciesForIdentity', alice), 'EntityNotExist.User', 404);
+    const partnerUser = { IdentityType: 'RamUser', IdentityName: demoUserId('partner-uploader'), AppId: 'app-2000005' };
+    assert.deepEqual(await post<PolicyList>(vodClient(em, DEMO_PARTNER_KEY), 'ListAppPoliciesForIdentity', partnerUser).then((r) => r.AppPolicyList), []);
+    await expectError(post(vodClient(em), 'ListAppPoliciesForIdentity', partnerUser), 'EntityNotExist.User', 404);
+  });
+
+  it('rejects a state whose RamUser identity is not a known UserId', () => {
+    const state = demoState();
+    state.identities.push({ type: 'RamUser', name: 'alice', appId: 'app-1000000', policies: [] });
+    assert.throws(() => em.state.replace(state), /identities\[\d+\]\.name: no RAM user has UserId alice/);
+  });
+
   it('lets AppId be omitted only for VODAppAdministratorAccess (default app-1000000)', async () => {
-    await expectError(post(vodClient(em), 'AttachAppPolicyToIdentity', { IdentityType: 'RamUser', IdentityName: 'bob', PolicyNames: 'VODAppFullAccess' }), 'MissingAppId', 400);
-    await post(vodClient(em), 'AttachAppPolicyToIdentity', { IdentityType: 'RamUser', IdentityName: 'bob', PolicyNames: 'VODAppAdministratorAccess' });
-    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'bob', appId: 'app-1000000' }), ['VODAppAdministratorAccess']);
-    assert.deepEqual(await names({ IdentityType: 'RamUser', IdentityName: 'bob' }), ['VODAppAdministratorAccess']);
+    await expectError(post(vodClient(em), 'AttachAppPolicyToIdentity', { IdentityType: 'RamUser', IdentityName: BOB, PolicyNames: 'VODAppFullAccess' }), 'MissingAppId', 400);
+    await post(vodClient(em), 'AttachAppPolicyToIdentity', { IdentityType: 'RamUser', IdentityName: BOB, PolicyNames: 'VODAppAdministratorAccess' });
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: BOB, appId: 'app-1000000' }), ['VODAppAdministratorAccess']);
+    assert.deepEqual(await names({ IdentityType: 'RamUser', IdentityName: BOB }), ['VODAppAdministratorAccess']);
   });
 
   it('validates IdentityType and the app', async () => {
@@ -177,7 +214,7 @@ describe('emulator actions (VOD)', () => {
     em.state.appServiceOpen = false;
     await expectError(post(vodClient(em), 'ListAppInfo'), 'OperationDenied.NotOpenAppService', 403);
     await expectError(post(vodClient(em), 'DetachAppPolicyFromIdentity', { ...alice, PolicyNames: 'VODAppFullAccess' }), 'OperationDenied.NotOpenAppService', 403);
-    assert.ok(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).includes('VODAppFullAccess'));
+    assert.ok(em.state.policiesOf({ type: 'RamUser', name: ALICE }).includes('VODAppFullAccess'));
   });
 
   it('answers Forbidden.OperateApp (403) for an app forbidden to the caller', async () => {
@@ -190,21 +227,24 @@ describe('emulator actions (VOD)', () => {
 
   it('ignores IdentityType/IdentityName for a caller that is not an app administrator', async () => {
     const state = demoState();
-    state.callers = { '*': { appAdministrator: false, identity: { type: 'RamUser', name: 'build-bot' } } };
+    state.callers = { '*': { appAdministrator: false, identity: { type: 'RamUser', name: demoUserId('build-bot') } } };
     em.state.replace(state);
     assert.deepEqual(await names(alice), ['VODAppReadOnlyAccess']);
   });
 
   it('lists apps with Status filter, paging and Total', async () => {
     const all = await post<AppList>(vodClient(em), 'ListAppInfo');
-    assert.equal(all.Total, 3);
-    assert.deepEqual(all.AppInfoList.map((a) => a.AppId), ['app-1000000', 'app-2000001', 'app-2000002']);
+    assert.equal(all.Total, 8);
+    assert.deepEqual(all.AppInfoList.map((a) => a.AppId), ['app-1000000', 'app-2000001', 'app-2000002', 'app-2000003', 'app-2000004', 'app-2000005', 'app-2000006', 'app-2000007']);
     assert.equal(all.AppInfoList[0].AppName, 'Default');
     const normal = await post<AppList>(vodClient(em), 'ListAppInfo', { Status: 'Normal' });
-    assert.equal(normal.Total, 2);
-    const page2 = await post<AppList>(vodClient(em), 'ListAppInfo', { PageNo: 2, PageSize: 2 });
-    assert.equal(page2.Total, 3);
-    assert.deepEqual(page2.AppInfoList.map((a) => a.AppId), ['app-2000002']);
+    assert.equal(normal.Total, 6);
+    const disabled = await post<AppList>(vodClient(em), 'ListAppInfo', { Status: 'Disable' });
+    assert.deepEqual(disabled.AppInfoList.map((a) => a.AppName), ['Legacy', 'Internal Training']);
+    const page4 = await post<AppList>(vodClient(em), 'ListAppInfo', { PageNo: 4, PageSize: 2 });
+    assert.equal(page4.Total, 8);
+    assert.deepEqual(page4.AppInfoList.map((a) => a.AppId), ['app-2000006', 'app-2000007']);
+    assert.deepEqual((await post<AppList>(vodClient(em), 'ListAppInfo', { PageNo: 5, PageSize: 2 })).AppInfoList, []);
     await expectError(post(vodClient(em), 'ListAppInfo', { PageSize: 101 }), 'InvalidParameter', 400);
     await expectError(post(vodClient(em), 'ListAppInfo', { Status: 'Gone' }), 'InvalidParameter', 400);
   });

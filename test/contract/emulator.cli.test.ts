@@ -62,7 +62,9 @@ describe('emulator CLI', function () {
 
   it('parses options', () => {
     assert.deepEqual(parseArgs(['--port', '0', '--state', 'a.json', '--latency=20', '--no-qps', '--quiet']),
-      { port: 0, host: '127.0.0.1', state: 'a.json', latency: 20, qps: false, quiet: true, help: false });
+      { port: 0, host: '127.0.0.1', state: 'a.json', latency: 20, qps: false, quiet: true, help: false, tls: false, tlsPort: 0 });
+    assert.deepEqual([parseArgs(['--tls']).tls, parseArgs(['--tls-port', '9443']).tls, parseArgs(['--tls-port=9443']).tlsPort], [true, true, 9443]);
+    assert.throws(() => parseArgs(['--tls-port', 'x']), /tls-port/);
     assert.equal(parseArgs([]).port, 8765);
     assert.throws(() => parseArgs(['--port', '70000']), /port/);
     assert.throws(() => parseArgs(['--bogus']), /unknown option/);
