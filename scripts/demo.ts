@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { demoUserId } from '../test/emulator/demoState';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
 import { ensureCodeServer, PrerequisiteError } from '../test/vscode/codeServer/install';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
@@ -93,11 +94,12 @@ export function demoSettings(emulatorUrl: string): object {
         credentialSource: 'environment',
         endpoints,
         outputBuckets: DEMO_BUCKETS,
+        // VOD names RAM users by UserId (roles by name): alice's and build-bot's ids from the demo directory.
         identities: [
-          { identityType: 'RamUser', identityName: 'alice' },
-          { identityType: 'RamUser', identityName: 'build-bot' },
+          { identityType: 'RamUser', identityName: demoUserId('alice') },
+          { identityType: 'RamUser', identityName: demoUserId('build-bot') },
           { identityType: 'RamRole', identityName: 'TranscodeRole' },
-          { identityType: 'RamUser', identityName: 'alice', appId: 'app-2000001' },
+          { identityType: 'RamUser', identityName: demoUserId('alice'), appId: 'app-2000001' },
         ],
       },
       {
@@ -106,7 +108,7 @@ export function demoSettings(emulatorUrl: string): object {
         credentialSource: 'keychain',
         endpoints,
         outputBuckets: ['media-output-demo'],
-        identities: [{ identityType: 'RamUser', identityName: 'build-bot' }],
+        identities: [{ identityType: 'RamUser', identityName: demoUserId('build-bot') }],
       },
     ],
   };

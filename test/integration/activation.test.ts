@@ -25,6 +25,9 @@ import {
   type RunningEmulator,
 } from './support/harness';
 import { startupSnapshot } from './support/startup';
+import { demoUserId } from '../emulator/demoState';
+
+const ALICE = demoUserId('alice');
 
 const PROFILE = 'activation-it';
 
@@ -45,7 +48,7 @@ describe('extension activation', function () {
         name: PROFILE,
         credentialSource: 'environment',
         outputBuckets: ['media-output-demo'],
-        identities: [{ identityType: 'RamUser', identityName: 'alice' }],
+        identities: [{ identityType: 'RamUser', identityName: ALICE }],
       }),
     ]);
   });

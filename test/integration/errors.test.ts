@@ -19,6 +19,9 @@ import {
   type ReceivedRequest,
   type RunningEmulator,
 } from './support/harness';
+import { demoUserId } from '../emulator/demoState';
+
+const ALICE = demoUserId('alice');
 
 const PROFILE = 'errors-it';
 const BUCKET = 'media-output-demo';
@@ -169,7 +172,7 @@ describe('error kinds', function () {
     it('VOD app service not open → permission / OperationDenied.NotOpenAppService (HTTP 403)', async () => {
       emulator.state.appServiceOpen = false;
       try {
-        const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
+        const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, policyNames: ['VODAppFullAccess'] });
         assert.equal(result.ok, false);
         assert.equal(result.error?.kind, 'permission');
         assert.equal(result.error?.code, 'OperationDenied.NotOpenAppService');
@@ -178,11 +181,11 @@ describe('error kinds', function () {
       } finally {
         emulator.state.appServiceOpen = true;
       }
-      assert.ok(emulator.state.policiesOf({ type: 'RamUser', name: 'alice', appId: 'app-1000000' }).includes('VODAppFullAccess'));
+      assert.ok(emulator.state.policiesOf({ type: 'RamUser', name: ALICE, appId: 'app-1000000' }).includes('VODAppFullAccess'));
     });
 
     it('unknown VOD application → not-found / InvalidAppId.NotFound', async () => {
-      const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', appId: 'app-9999999', policyNames: ['VODAppFullAccess'] });
+      const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-9999999', policyNames: ['VODAppFullAccess'] });
       assert.equal(result.error?.kind, 'not-found');
       assert.equal(result.error?.code, 'InvalidAppId.NotFound');
       assert.equal(emulator.stats().byAction.DetachAppPolicyFromIdentity?.received, 1, 'not-found is not retried');
@@ -225,7 +228,7 @@ describe('error kinds', function () {
     for (const [what, change] of detachCases) {
       it(`detach with ${what} → invalid-input`, async () => {
         const result = await detach({
-          profile: PROFILE, identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000', policyNames: ['VODAppFullAccess'],
+          profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-1000000', policyNames: ['VODAppFullAccess'],
           ...change,
         });
         assert.equal(result.ok, false);
@@ -235,7 +238,7 @@ describe('error kinds', function () {
     }
 
     it('the same well-formed call does reach the server (the cases above are not refused for another reason)', async () => {
-      const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000', policyNames: ['VODAppFullAccess'] });
+      const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-1000000', policyNames: ['VODAppFullAccess'] });
       assert.equal(result.ok, true, JSON.stringify(result));
       assert.equal(emulator.stats().received, 1);
     });

@@ -21,6 +21,9 @@ import {
   waitForLog,
   type RunningEmulator,
 } from './support/harness';
+import { demoUserId } from '../emulator/demoState';
+
+const ALICE = demoUserId('alice');
 
 const PROFILE = 'log-it';
 const MPS_ONLY = 'log-qingdao-it';
@@ -136,7 +139,7 @@ describe('log output channel', function () {
 
   it('a call refused before sending says "Not sent" and the server receives nothing', async () => {
     const received = emulator.stats().received;
-    const result = await detach({ profile: MPS_ONLY, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
+    const result = await detach({ profile: MPS_ONLY, identityType: 'RamUser', identityName: ALICE, policyNames: ['VODAppFullAccess'] });
     assert.equal(result.ok, false);
     assert.equal(result.error?.kind, 'invalid-input');
     assert.equal(emulator.stats().received, received);

@@ -18,6 +18,10 @@ import {
   unbindMany,
   type RunningEmulator,
 } from './support/harness';
+import { demoUserId } from '../emulator/demoState';
+
+const ALICE = demoUserId('alice');
+const BUILD_BOT = demoUserId('build-bot');
 
 const PROFILE = 'revoke-it';
 
@@ -170,12 +174,12 @@ describe('revocation commands', function () {
 
   describe('detachAppPolicy', () => {
     it('detaches from a RAM user: one signed DetachAppPolicyFromIdentity, NonExist names reported, state changed', async () => {
-      const alice = { type: 'RamUser' as const, name: 'alice', appId: 'app-1000000' };
+      const alice = { type: 'RamUser' as const, name: ALICE, appId: 'app-1000000' };
       const since = emulator.requests().length;
       const result = await detach({
         profile: PROFILE,
         identityType: 'RamUser',
-        identityName: 'alice',
+        identityName: ALICE,
         appId: 'app-1000000',
         policyNames: ['VODAppFullAccess', 'VODAppReadOnlyAccess'],
       });
@@ -187,13 +191,13 @@ describe('revocation commands', function () {
       assert.equal(sent.length, 1);
       assertAcceptedAndSigned(sent[0], DEMO_ACCESS_KEY.accessKeyId);
       assert.equal(sent[0]?.params.IdentityType, 'RamUser');
-      assert.equal(sent[0]?.params.IdentityName, 'alice');
+      assert.equal(sent[0]?.params.IdentityName, ALICE);
       assert.equal(sent[0]?.params.AppId, 'app-1000000');
       assert.deepEqual(sent[0]?.params.PolicyNames?.split(',').sort(), ['VODAppFullAccess', 'VODAppReadOnlyAccess']);
       assert.equal(sent[0]?.params.Version, '2017-03-21');
       assert.equal(result.requestId, sent[0]?.requestId);
       assert.deepEqual(emulator.state.policiesOf(alice), ['VODCustomUploadOnly'], 'only the attached name was detached');
-      assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: 'alice', appId: 'app-2000001' }), ['VODAppReadOnlyAccess'], 'other apps untouched');
+      assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: ALICE, appId: 'app-2000001' }), ['VODAppReadOnlyAccess'], 'other apps untouched');
     });
 
     it('detaches from a RAM role: a protected policy comes back in failedPolicyNames and stays attached', async () => {
@@ -213,7 +217,7 @@ describe('revocation commands', function () {
 
     it('two concurrent detaches of the same policies (in any order) send ONE request', async () => {
       emulator.setLatency(300);
-      const target = { profile: PROFILE, identityType: 'RamUser', identityName: 'build-bot', appId: 'app-1000000' };
+      const target = { profile: PROFILE, identityType: 'RamUser', identityName: BUILD_BOT, appId: 'app-1000000' };
       const [first, second] = await Promise.all([
         detach({ ...target, policyNames: ['VODAppReadOnlyAccess', 'VODAppFullAccess'] }),
         detach({ ...target, policyNames: ['VODAppFullAccess', 'VODAppReadOnlyAccess'] }),
@@ -221,7 +225,7 @@ describe('revocation commands', function () {
       assert.equal(first.ok, true, JSON.stringify(first));
       assert.equal(first.requestId, second.requestId);
       assert.equal(emulator.stats().byAction.DetachAppPolicyFromIdentity?.received, 1);
-      assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: 'build-bot', appId: 'app-1000000' }), []);
+      assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: BUILD_BOT, appId: 'app-1000000' }), []);
     });
 
     it('reports call events for every revocation it sent', async () => {

@@ -9,7 +9,7 @@
 //
 //   const wb = useWorkbench(emulatorWorkbench);   const em = await uiEmulator();
 import { DEMO_ACCESS_KEY, startEmulator, type EmulatorStateJson, type RunningEmulator } from '../emulator/server';
-import { demoState } from '../emulator/demoState';
+import { demoState, demoUserId } from '../emulator/demoState';
 import type { OpenWorkbenchOptions } from './workbench';
 
 /** The environment profile's pair (not a real credential). */
@@ -21,6 +21,8 @@ export const ENV_PROFILE = 'ui-env';
 export const KEYCHAIN_PROFILE = 'ui-keychain';
 /** Only the keychain profile watches it. */
 export const KEYCHAIN_BUCKET = 'media-output-keys';
+/** VOD names RAM users by UserId: the profile configures alice's, and her row shows it (for now). */
+export const ALICE = demoUserId('alice');
 /** An identity in an application the emulator does not know: listing its policies fails with InvalidAppId.NotFound. */
 export const MISSING_APP = 'app-9999999';
 
@@ -61,7 +63,7 @@ export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
           endpoints,
           outputBuckets: ['media-output-demo', 'media-output-archive', 'media-output-thumbs'],
           identities: [
-            { identityType: 'RamUser', identityName: 'alice' },
+            { identityType: 'RamUser', identityName: ALICE },
             { identityType: 'RamRole', identityName: 'TranscodeRole' },
             { identityType: 'RamUser', identityName: 'ghost', appId: MISSING_APP },
           ],
