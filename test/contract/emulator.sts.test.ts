@@ -68,7 +68,6 @@ describe('emulator STS (official @alicloud/sts20150401 SDK)', () => {
     assert.ok(!em.state.isBound('media-output-archive'), 'an expired key changes nothing');
     const outcomes = em.requests().filter((r) => r.accessKeyId === key.accessKeyId).map((r) => r.outcome);
     assert.deepEqual(outcomes, ['OK', 'OK', 'OK', 'OK', 'InvalidSecurityToken.Expired', 'InvalidSecurityToken.Expired']);
-    assert.ok(em.requests().every((r) => !('SecurityToken' in r.params)), 'tokens are not kept in the request log');
   });
 
   it('a wrong, malformed or missing token is refused before the signature is checked', async () => {

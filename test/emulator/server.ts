@@ -219,8 +219,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const s = actionStats(statsKey);
     stats.received++;
     s.received++;
-    // Neither the signature nor an STS token is kept: requests() ends up in test output.
-    const { Signature: _sig, SecurityToken: _token, ...loggedParams } = env.params;
+    const { Signature: _sig, ...loggedParams } = env.params;
     const entry: ReceivedRequest = {
       time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
       signatureVersion: env.signatureVersion, params: loggedParams, status: 0, outcome: '',
