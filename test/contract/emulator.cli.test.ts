@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import RPCClient = require('@alicloud/pop-core');
-import { demoState } from '../emulator/demoState';
-import { DEMO_ACCESS_KEY } from '../emulator/server';
+import { demoState, demoUserId } from '../emulator/demoState';
+import { DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY } from '../emulator/server';
+import { signedParams } from '../emulator/signature';
 import { parseArgs } from '../emulator/cli';
 import type { PopError } from './emulator.helpers';
 
@@ -79,6 +81,28 @@ describe('emulator CLI', function () {
     await stop(child);
     assert.equal(child.exitCode, 0);
     await assert.rejects(fetch(`${url}/__emulator/health`));
+  });
+
+  it('--tls prints the https URL and the CA file, serves STS on it, and removes the file on exit', async () => {
+    const { child, output } = await runCli(['--port', '0', '--tls', '--quiet']);
+    const m = /TLS on (https:\/\/127\.0\.0\.1:\d+); CA certificate (\S+) /.exec(output());
+    assert.ok(m, output());
+    const [, tlsUrl, caFile] = m;
+    const ca = readFileSync(caFile, 'utf8');
+    const body = new URLSearchParams(signedParams('POST', { Action: 'GetCallerIdentity', Version: '2015-04-01' }, DEMO_RAM_USER_KEY)).toString();
+    const answer = await new Promise<Record<string, string>>((resolve, reject) => {
+      const req = httpsRequest(`${tlsUrl}/`, { method: 'POST', ca, agent: false, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => { text += d.toString(); });
+        res.on('end', () => resolve(JSON.parse(text) as Record<string, string>));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    assert.deepEqual([answer.IdentityType, answer.UserId], ['RAMUser', demoUserId('media-operator')]);
+    assert.match(output(), new RegExp(DEMO_RAM_USER_KEY.accessKeyId), 'the other demo pairs are printed too');
+    await stop(child);
+    assert.ok(!existsSync(caFile), 'the CA file is removed on exit');
   });
 
   it('takes the key pair from the environment and never prints the secret', async () => {
