@@ -92,13 +92,13 @@ describe('core clients against the emulator', () => {
 
   it('refuses a custom policy for detach and attach before the wire, with the API’s reason', async () => {
     const vod = h.vod();
-    const alice = { identityType: 'RamUser', identityName: 'alice' } as const;
+    const alice = { identityType: 'RamUser', identityName: demoUserId('alice') } as const;
     for (const call of [vod.detachAppPolicyFromIdentity(alice, ['VODCustomUploadOnly']), vod.attachAppPolicyToIdentity(alice, ['VODAppFullAccess', 'VODCustomUploadOnly'])]) {
       await assert.rejects(call, (e: unknown) => e instanceof CloudError && e.kind === 'invalid-input' && /"VODCustomUploadOnly" is not a system policy: only system policies are supported/.test(e.message));
     }
     assert.equal(em.stats().received, 0, 'nothing sent');
     assert.deepEqual(h.records.map((r) => [r.outcome, r.attempts, r.error?.kind]), [['failed', 0, 'invalid-input'], ['failed', 0, 'invalid-input']]);
-    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly']);
+    assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: demoUserId('alice') }).sort(), ['VODAppFullAccess', 'VODCustomUploadOnly']);
   });
 
   it('lists applications with filters and across pages', async () => {

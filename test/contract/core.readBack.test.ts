@@ -7,6 +7,7 @@ import { closeIdleConnections } from '../../src/cloud/rpc';
 import { sanitizeRecord } from '../../src/history/recordSanitizer';
 import { planUndo } from '../../src/history/undoPlan';
 import { formatCallRecord } from '../../src/log/formatCallRecord';
+import { demoUserId } from '../emulator/demoState';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { harness, printable, rejection, type Harness } from './core.helpers';
 
@@ -56,9 +57,9 @@ describe('core: a write whose answer was lost is settled by reading the state ba
 
     it('detach: names are derived from the listing, and the detach can be undone', async () => {
       em.setFault('DetachAppPolicyFromIdentity', { kind: 'reset-after-action', times: 1 });
-      const alice = { identityType: 'RamUser', identityName: 'alice' } as const;
+      const alice = { identityType: 'RamUser', identityName: demoUserId('alice') } as const;
       const result = await h.vod().detachAppPolicyFromIdentity(alice, ['VODAppFullAccess']);
-      assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: 'alice' }), ['VODCustomUploadOnly']);
+      assert.deepEqual(em.state.policiesOf({ type: 'RamUser', name: demoUserId('alice') }), ['VODCustomUploadOnly']);
       assert.equal(received('DetachAppPolicyFromIdentity'), 1);
       const list = recordOf('ListAppPoliciesForIdentity');
       assert.deepEqual(result, { requestId: list.requestId, confirmedBy: { action: 'ListAppPoliciesForIdentity', requestId: list.requestId }, nonExistPolicyNames: [], failedPolicyNames: [] });
@@ -79,7 +80,7 @@ describe('core: a write whose answer was lost is settled by reading the state ba
 
     it('attach: confirmed when every name is listed', async () => {
       em.setFault('AttachAppPolicyToIdentity', { kind: 'no-answer-after-action', times: 1 });
-      const bot = { identityType: 'RamUser', identityName: 'build-bot' } as const;
+      const bot = { identityType: 'RamUser', identityName: demoUserId('build-bot') } as const;
       const result = await h.vod().attachAppPolicyToIdentity(bot, ['VODAppFullAccess'], { timeoutMs: 300 });
       assert.equal(result.confirmedBy?.action, 'ListAppPoliciesForIdentity');
       assert.deepEqual([result.nonExistPolicyNames, result.failedPolicyNames], [[], []]);
@@ -103,7 +104,7 @@ describe('core: a write whose answer was lost is settled by reading the state ba
 
     it('detach: an unanswered request before the action; the retry detaches and reports nothing missing', async () => {
       em.setFault('DetachAppPolicyFromIdentity', { kind: 'no-answer', times: 1 });
-      const bot = { identityType: 'RamUser', identityName: 'build-bot' } as const;
+      const bot = { identityType: 'RamUser', identityName: demoUserId('build-bot') } as const;
       const result = await h.vod().detachAppPolicyFromIdentity(bot, ['VODAppReadOnlyAccess'], { timeoutMs: 300 });
       assert.deepEqual([result.nonExistPolicyNames, result.failedPolicyNames, result.confirmedBy], [[], [], undefined]);
       assert.equal(received('DetachAppPolicyFromIdentity'), 2);
@@ -167,7 +168,7 @@ describe('core: a write whose answer was lost is settled by reading the state ba
     it('detach: the write has a RequestId (a gateway 502) and so does the failed read; both are carried', async () => {
       em.setFault('DetachAppPolicyFromIdentity', { kind: 'status-without-code', status: 502, times: 1 });
       em.setFault('ListAppPoliciesForIdentity', { kind: 'server-error', status: 503 });
-      const alice = { identityType: 'RamUser', identityName: 'alice' } as const;
+      const alice = { identityType: 'RamUser', identityName: demoUserId('alice') } as const;
       const err = await rejection(h.vod().detachAppPolicyFromIdentity(alice, ['VODAppFullAccess']));
       assert.ok(err instanceof CloudError && err.kind === 'unknown-outcome', String(err));
       const writeId = err.requestId ?? '';
