@@ -3,6 +3,7 @@
 // per call with the RequestId the server issued, failures with code/status/message, detaches with the policy lists,
 // bulk runs with one line per target, debug detail only at debug level — and never a secret or a signature.
 import * as assert from 'node:assert/strict';
+import { escapeRegExp } from '../support/text';
 import * as vscode from 'vscode';
 import {
   DEMO_ACCESS_KEY,
@@ -29,9 +30,6 @@ const PROFILE = 'log-it';
 const MPS_ONLY = 'log-qingdao-it';
 const WRONG_SECRET = 'LogTestWrongSecretNotReal00000001';
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The log line (with its `[level]` prefix) that contains `needle`. */
 function lineWith(text: string, needle: string): string {
@@ -134,7 +132,7 @@ describe('log output channel', function () {
       const count = text.split('\n').filter((l) => l.includes(id as string)).length;
       assert.ok(count >= 2, `${bucket}: its RequestId is in the call line and the bulk report (found ${count})`);
     }
-    assert.match(text, new RegExp(`media-output-unbound.*${escape('Bucket.NotBind')}`));
+    assert.match(text, new RegExp(`media-output-unbound.*${escapeRegExp('Bucket.NotBind')}`));
   });
 
   it('a call refused before sending says "Not sent" and the server receives nothing', async () => {

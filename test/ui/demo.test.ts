@@ -7,6 +7,7 @@ import * as net from 'node:net';
 import { DEMO_ACCESS_KEY, type ReceivedRequest } from '../emulator/server';
 import { freePort, repoRoot } from '../vscode/util';
 import { Workbench } from './workbench';
+import { waitFor } from '../support/wait';
 
 describe('npm run demo (UI)', function () {
   this.timeout(60_000);
@@ -29,7 +30,7 @@ describe('npm run demo (UI)', function () {
     });
     demo.stdout!.on('data', (d) => (output += d));
     demo.stderr!.on('data', (d) => (output += d));
-    await waitFor(() => /Ctrl-C stops/.test(output) || demo!.exitCode !== null, 230_000, 'the demo to print its URL');
+    await waitFor(() => /Ctrl-C stops/.test(output) || demo!.exitCode !== null, 'the demo to print its URL', 230_000, 200);
     assert.equal(demo.exitCode, null, `the demo exited early:\n${output}`);
     emulatorUrl = /Emulator\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? assert.fail(`no emulator URL in:\n${output}`);
     const codeServer = processes().find((p) => p.args.includes(`--bind-addr 127.0.0.1:${port}`));
@@ -84,7 +85,7 @@ describe('npm run demo (UI)', function () {
     process.kill(child.pid!, 'SIGTERM');
     await exited;
     await outputClosed;
-    await waitFor(() => leftovers().length === 0, 20_000, 'the demo\'s processes to end');
+    await waitFor(() => leftovers().length === 0, 'the demo\'s processes to end', 20_000, 200);
     assert.deepEqual(leftovers(), []);
     assert.equal(await listening(port), false, `port ${port} still open`);
     assert.equal(await listening(Number(new URL(emulatorUrl).port)), false, 'emulator port still open');
@@ -120,10 +121,3 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -7,9 +7,10 @@ import * as assert from 'node:assert/strict';
 import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
 import { ALICE, ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
 import { useWorkbench } from './workbench';
+import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
+import { waitFor } from '../support/wait';
 
 const CHANNEL = 'Alibaba Cloud Media';
-const REQUEST_ID = '[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}';
 
 describe('Resources view (UI)', function () {
   this.timeout(60_000);
@@ -48,14 +49,13 @@ describe('Resources view (UI)', function () {
 
   /** The RequestId of the last Output line matching `line` (a regex source with no capture group). */
   async function requestIdInOutput(line: string): Promise<string> {
-    const re = new RegExp(`${line}.*? RequestId (${REQUEST_ID})`, 'g');
-    let found: string | undefined;
-    await waitFor(async () => {
-      const text = await wb().outputText(CHANNEL);
-      found = [...text.matchAll(re)].pop()?.[1];
-      return found !== undefined;
-    }, 15_000, `Output "${CHANNEL}" has no line matching /${line}/ with a RequestId`);
-    return found as string;
+    const re = new RegExp(`${line}.*? RequestId (${REQUEST_ID_SOURCE})`, 'g');
+    return waitFor(
+      async () => [...(await wb().outputText(CHANNEL)).matchAll(re)].pop()?.[1],
+      `a line matching /${line}/ with a RequestId in Output "${CHANNEL}"`,
+      15_000,
+      250,
+    );
   }
 
   it('shows the profiles with their buckets, identities and app policies', async () => {
@@ -189,14 +189,3 @@ describe('Resources view (UI)', function () {
   });
 });
 
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`${what} (waited ${timeoutMs} ms)`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -12,6 +12,7 @@ import { ensureCodeServer } from '../vscode/codeServer/install';
 import { startCodeServer, type CodeServer } from '../vscode/codeServer/launch';
 import { log, outputDir, repoRoot, run, seconds } from '../vscode/util';
 import { workbenchUrl } from '../vscode/workbenchUrl';
+import { escapeRegExp } from '../support/text';
 
 export interface OpenWorkbenchOptions {
   /** Extension folder to load (default: the repo root). */
@@ -328,6 +329,3 @@ function cssString(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

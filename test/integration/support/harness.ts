@@ -13,6 +13,7 @@ export { EXTENSION_ID } from './startup';
 import { EXTENSION_ID } from './startup';
 import type * as Results from '../../../src/commands/results';
 import type { ResultError } from '../../../src/commands/results';
+import { waitFor } from '../../support/wait';
 export const REGION = 'cn-shanghai';
 
 /** What `activate()` returns (src/extension.ts AlicloudMediaApi), as a test sees it. */
@@ -152,15 +153,8 @@ export function clearCredentialEnvironment(): void {
 
 // ------------------------------------------------------------------------------------------------ waiting
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor };
+
 
 // ------------------------------------------------------------------------------------------------ files VS Code writes
 
