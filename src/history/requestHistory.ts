@@ -4,7 +4,7 @@
 // which survives reloads and is not synced across machines; tests pass an in-memory stand-in).
 
 import type { CallRecord } from '../cloud/types';
-import { sanitizeRecord } from './recordSanitizer';
+import { sanitizeRecord } from '../records/recordSanitizer';
 
 /** The subset of `vscode.Memento` the history needs. */
 export interface HistoryStorage {

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { CallOutcome, CallRecord } from '../cloud';
-import { recordDescription, recordDetails, recordLabel } from './recordText';
+import { recordDescription, recordDetails, recordLabel } from '../records/recordText';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
 

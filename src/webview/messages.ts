@@ -6,7 +6,7 @@
 // reason the receiver logs; nothing is coerced into a different message.
 
 import type { CallRecord } from '../cloud/types';
-import { sanitizeRecord } from '../history/recordSanitizer';
+import { sanitizeRecord } from '../records/recordSanitizer';
 
 /** Record ids and RequestIds are short; anything longer is not one. */
 export const MAX_ID_LENGTH = 200;

@@ -1,7 +1,7 @@
 // The selected record in full, and the normalized response or error, plus which actions apply to it.
 
 import type { CallRecord } from '../../cloud/types';
-import { recordDetails, recordResponse } from '../../history/recordText';
+import { recordDetails, recordResponse } from '../../records/recordText';
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { recordDescription, recordDetails, recordLabel, shortRequestId } from '../../../src/history/recordText';
-import { detachRecord, record } from './fixtures';
+import { recordDescription, recordDetails, recordLabel, shortRequestId } from '../../../src/records/recordText';
+import { detachRecord, record } from '../history/fixtures';
 
 describe('record text', () => {
   it('labels a record by action and target', () => {
