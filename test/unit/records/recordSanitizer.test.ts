@@ -54,3 +54,18 @@ describe('sanitizeRecord', () => {
     });
   });
 });
+
+describe('sanitizeRecord: undoneBy', () => {
+  it('keeps a well-formed undo annotation', () => {
+    const undoneBy = { requestId: '1A2B3C4D-0000-4000-8000-000000000001', time: '2025-01-02T08:00:00.000Z' };
+    assert.deepEqual(sanitizeRecord({ ...record(), undoneBy })?.undoneBy, undoneBy);
+  });
+
+  it('drops a malformed one but keeps the record', () => {
+    for (const undoneBy of [{ requestId: 'x' }, { requestId: 'x', time: 'not a time' }, 'yesterday', { requestId: 7, time: '2025-01-02T08:00:00.000Z' }]) {
+      const clean = sanitizeRecord({ ...record(), undoneBy });
+      assert.ok(clean, JSON.stringify(undoneBy));
+      assert.equal('undoneBy' in clean, false, JSON.stringify(undoneBy));
+    }
+  });
+});
