@@ -9,7 +9,7 @@
 // pending at once (dispose and the extension's deactivate call it), so the last state of a burst always lands.
 
 import type { CallRecord } from '../cloud/types';
-import type { HistoryRecord, UndoneBy } from '../records/historyRecord';
+import type { HistoryRecord, RecordChange, UndoneBy } from '../records/historyRecord';
 import { sanitizeRecord } from '../records/recordSanitizer';
 
 /** The subset of `vscode.Memento` the history needs. */
@@ -39,15 +39,8 @@ export const MAX_MAX_RECORDS = 5000;
 /** At most four writes a second: a 10-second bulk at 100 calls/s costs about 40 writes, not 1,000. */
 export const WRITE_INTERVAL_MS = 250;
 
-/** What changed, so views can update by the difference instead of re-reading everything. */
-export type HistoryChange =
-  /** One record stored; `removedIds` left first (an older copy of the same id, or the oldest beyond the cap). */
-  | { readonly type: 'added'; readonly record: HistoryRecord; readonly removedIds: readonly string[] }
-  /** The cap shrank and dropped these. */
-  | { readonly type: 'removed'; readonly removedIds: readonly string[] }
-  | { readonly type: 'cleared' }
-  /** A stored record gained an annotation (undoneBy). */
-  | { readonly type: 'updated'; readonly record: HistoryRecord };
+/** What changed; views update by the difference. The type lives with the records, which the inspector reads too. */
+export type HistoryChange = RecordChange;
 
 export interface Disposable {
   dispose(): void;
@@ -133,13 +126,6 @@ export class RequestHistory implements Disposable {
     }
     this.items = this.items.map((r, i) => (i === index ? annotated : r));
     return this.changed({ type: 'updated', record: annotated });
-  }
-
-  /** Marks a revocation as undone by the call with this RequestId, so it is not undone twice. */
-  markUndone(id: string, undoneBy: { requestId: string; time: string }): Promise<void> {
-    if (!this.items.some((r) => r.id === id)) return this.pendingWrite;
-    this.items = this.items.map((r) => (r.id === id ? { ...r, undoneBy } : r));
-    return this.changed();
   }
 
   clear(): Promise<void> {

@@ -1,13 +1,19 @@
 // The "Request History" view: one row per CallRecord, newest first, with an outcome icon, the action and target,
 // the time and a short RequestId, and the full record in the tooltip.
+//
+// Built for 5,000 rows and bulks of 1,000 calls: changes refresh the view at most every REFRESH_DELAY_MS (every
+// refresh makes VS Code read all rows again), and tooltips are built when a row is hovered (resolveTreeItem),
+// not for every row on every refresh.
 
 import * as vscode from 'vscode';
-import type { CallOutcome, CallRecord } from '../cloud';
-import { recordDescription, recordDetails, recordLabel } from '../records/recordText';
+import type { CallOutcome } from '../cloud';
+import type { HistoryRecord } from '../records/historyRecord';
+import { recordDescription, recordLabel, recordTooltip } from '../records/recordText';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
 
 export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
+const REFRESH_DELAY_MS = 100;
 
 /** Menus key on these: only successful revocations offer Undo. */
 export const CONTEXT_REQUEST = 'request';
@@ -25,7 +31,7 @@ const OUTCOME_ICONS: Record<CallOutcome, vscode.ThemeIcon> = {
  * the UI (confirm first) from a programmatic call with a plain object (no prompt).
  */
 export class HistoryRow {
-  constructor(readonly record: CallRecord) {}
+  constructor(readonly record: HistoryRecord) {}
 
   get id(): string {
     return this.record.id;
@@ -40,9 +46,15 @@ export class RequestHistoryView implements vscode.TreeDataProvider<HistoryRow>, 
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
+  private refresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly history: RequestHistory) {
-    this.subscription = history.onDidChange(() => this.changed.fire());
+    this.subscription = history.onDidChange(() => {
+      this.refresh ??= setTimeout(() => {
+        this.refresh = undefined;
+        this.changed.fire();
+      }, REFRESH_DELAY_MS);
+    });
   }
 
   getChildren(element?: HistoryRow): HistoryRow[] {
@@ -53,14 +65,19 @@ export class RequestHistoryView implements vscode.TreeDataProvider<HistoryRow>, 
     const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
     item.description = recordDescription(record);
-    item.tooltip = recordDetails(record).map(([name, value]) => `${name}: ${value}`).join('\n');
     item.iconPath = OUTCOME_ICONS[record.outcome];
     item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
     item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record)}` };
     return item;
   }
 
+  resolveTreeItem(item: vscode.TreeItem, { record }: HistoryRow): vscode.TreeItem {
+    item.tooltip = recordTooltip(record);
+    return item;
+  }
+
   dispose(): void {
+    if (this.refresh) clearTimeout(this.refresh);
     this.subscription.dispose();
     this.changed.dispose();
   }

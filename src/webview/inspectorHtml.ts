@@ -59,6 +59,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
         <vscode-button id="undo" secondary disabled>Undo</vscode-button>
       </div>
       <p id="detail-placeholder" class="placeholder">Select a request to see its full record.</p>
+      <p id="detail-undone" class="undone" role="note" hidden></p>
       <dl id="detail-fields" class="fields"></dl>
       <h3 id="detail-response-title" class="response-title" hidden></h3>
       <pre id="detail-response" class="response" hidden></pre>

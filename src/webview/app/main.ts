@@ -14,8 +14,9 @@ import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './inspector.css';
 
-import type { CallRecord } from '../../cloud/types';
+import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
 import { parseInspectorUpdate } from '../messages';
+import { applyDelta } from '../recordDelta';
 import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
 import { restoreViewState, type ViewState } from '../viewState';
 import { renderDetail } from './detailPane';
@@ -98,6 +99,15 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message.type === 'records') {
     records = message.records;
     undoableIds = new Set(message.undoableIds);
+    render();
+  } else if (message.type === 'delta') {
+    records = applyDelta(records, message);
+    for (const id of message.removedIds) undoableIds.delete(id);
+    const undoable = new Set(message.undoableIds);
+    for (const r of [...message.added, ...message.updated]) {
+      if (undoable.has(r.id)) undoableIds.add(r.id);
+      else undoableIds.delete(r.id);
+    }
     render();
   } else {
     // Focusing a record that the filter hides would show nothing: clear the filter so the row is there to see.
