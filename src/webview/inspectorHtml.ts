@@ -52,6 +52,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       <vscode-table-header slot="header" id="requests-header"></vscode-table-header>
       <vscode-table-body slot="body" id="requests-body"></vscode-table-body>
     </vscode-table>
+    <vscode-button id="more" secondary hidden>Show more</vscode-button>
     <p id="empty" class="empty" hidden>No requests match.</p>
     <section id="detail" class="detail" aria-label="Selected request" tabindex="-1">
       <div class="detail-actions">
