@@ -12,6 +12,10 @@ export const HISTORY_STORAGE_STATS_COMMAND = 'alicloudMedia.internal.historyStor
 export interface HistoryStorageStats {
   /** globalState.update calls for the history key since activation. */
   readonly writes: number;
+  /** How many records the last of them carried: what storage holds once it has finished. */
+  readonly lastWriteRecords: number;
+  /** Writes still in flight (update called, not yet settled). */
+  readonly inFlight: number;
 }
 
 export function historyStorage(context: vscode.ExtensionContext): HistoryStorage {
@@ -20,14 +24,22 @@ export function historyStorage(context: vscode.ExtensionContext): HistoryStorage
     return memento;
   }
   let writes = 0;
+  let lastWriteRecords = 0;
+  let inFlight = 0;
   context.subscriptions.push(
-    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, (): HistoryStorageStats => ({ writes })),
+    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, (): HistoryStorageStats => ({ writes, lastWriteRecords, inFlight })),
   );
   return {
     get: <T>(key: string) => memento.get<T>(key),
     update: (key, value) => {
-      if (key === HISTORY_STORAGE_KEY) writes += 1;
-      return memento.update(key, value);
+      if (key !== HISTORY_STORAGE_KEY) return memento.update(key, value);
+      writes += 1;
+      lastWriteRecords = Array.isArray(value) ? value.length : 0;
+      inFlight += 1;
+      const settle = () => void (inFlight -= 1);
+      const written = memento.update(key, value);
+      written.then(settle, settle);
+      return written;
     },
   };
 }
