@@ -34,6 +34,8 @@ export interface HistoryAtScaleResult {
   /** The fill-up before the measurement: one bulk unbind of 5,000 other buckets. */
   readonly prefillSeconds: number;
   readonly prefillRecords: number;
+  /** Whether the view and the Request Inspector were open. */
+  readonly openUi: boolean;
 }
 
 async function buildProbe(dir: string): Promise<string> {
@@ -58,7 +60,7 @@ async function buildProbe(dir: string): Promise<string> {
 export async function benchHistoryAtScale(
   vsixPath: string,
   workDir: string,
-  o: { targets: number; records?: number; progress: (line: string) => void },
+  o: { targets: number; records?: number; openUi?: boolean; progress: (line: string) => void },
 ): Promise<HistoryAtScaleResult> {
   const records = o.records ?? HISTORY_RECORDS;
   const prefill = bucketNames(records, 'fill-out');
@@ -67,7 +69,7 @@ export async function benchHistoryAtScale(
   const probeDir = fs.mkdtempSync(path.join(workDir, 'history-probe-'));
   const resultFile = path.join(probeDir, 'result.json');
   const configFile = path.join(probeDir, 'config.json');
-  const config: HistoryProbeConfig = { profile: PROFILE, prefill, targets };
+  const config: HistoryProbeConfig = { profile: PROFILE, prefill, targets, openUi: o.openUi ?? true };
   fs.writeFileSync(configFile, JSON.stringify(config));
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
@@ -118,6 +120,7 @@ export async function benchHistoryAtScale(
       failed: number(probe.failed, 'failed'),
       prefillSeconds: number(probe.prefillSeconds, 'prefillSeconds'),
       prefillRecords: number(probe.prefillRecords, 'prefillRecords'),
+      openUi: config.openUi,
     };
   } finally {
     await browser?.close();

@@ -92,6 +92,8 @@ export interface HistoryProbeConfig {
   profile: string;
   prefill: string[];
   targets: string[];
+  /** Open the view and the inspector first (step 1); false measures the extension host with its UI closed. */
+  openUi: boolean;
 }
 
 export async function run(): Promise<void> {
@@ -102,14 +104,16 @@ export async function run(): Promise<void> {
     if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
   };
   try {
-    const { profile, prefill, targets } = JSON.parse(fs.readFileSync(process.env.HISTORY_BENCH_CONFIG ?? '', 'utf8')) as HistoryProbeConfig;
+    const { profile, prefill, targets, openUi } = JSON.parse(fs.readFileSync(process.env.HISTORY_BENCH_CONFIG ?? '', 'utf8')) as HistoryProbeConfig;
     const ext = vscode.extensions.getExtension<AlicloudMediaApi>(EXTENSION_ID);
     if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
     phase('activating');
     const api = await ext.activate();
-    phase('opening the view and the inspector');
-    await vscode.commands.executeCommand('workbench.view.extension.alicloudMedia');
-    await vscode.commands.executeCommand('alicloudMedia.openRequestInspector');
+    if (openUi) {
+      phase('opening the view and the inspector');
+      await vscode.commands.executeCommand('workbench.view.extension.alicloudMedia');
+      await vscode.commands.executeCommand('alicloudMedia.openRequestInspector');
+    }
 
     phase('filling the history');
     const prefillStarted = performance.now();

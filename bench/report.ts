@@ -140,12 +140,12 @@ export function renderTables(r: BenchResults): string {
       `Calls alternate core/bare with a ${o.gapMs} ms pause after each (limiter interval ${o.limiterIntervalMs.toFixed(1)} ms), after ${o.warmupCalls} warm-up calls each; server: ${o.server.received} received, ${o.server.accepted} accepted, ${o.server.throttled} throttled.`,
     );
   }
-  out.push('', '### Request history at scale (real extension host: code-server, history full, view and inspector open)');
+  out.push('', '### Request history at scale (real extension host: code-server, history full)');
   if ('skipped' in r.historyAtScale) out.push(`Skipped: ${r.historyAtScale.skipped}`);
   else {
     const h = r.historyAtScale;
     out.push(
-      `A ${h.calls}-call bulk unbind (${h.succeeded} succeeded, ${h.failed} failed, ${s(h.bulkSeconds)}) with the history already holding ${h.prefillRecords.toLocaleString('en-US')} records (filled by a real ${s(h.prefillSeconds)} bulk); ${h.records.toLocaleString('en-US')} records after.`,
+      `A ${h.calls}-call bulk unbind (${h.succeeded} succeeded, ${h.failed} failed, ${s(h.bulkSeconds)}) with the history already holding ${h.prefillRecords.toLocaleString('en-US')} records (filled by a real ${s(h.prefillSeconds)} bulk); ${h.records.toLocaleString('en-US')} records in the last write; view and Request Inspector ${h.openUi ? 'open' : 'closed'}.`,
       '',
       table(
         ['measure', 'value', 'target', ''],
