@@ -59,6 +59,23 @@ export default tseslint.config(
     },
   },
   {
+    // Layers call down only: history wires the inspector, so the inspector never imports history; records are
+    // what both read and import neither (nor VS Code: the webview bundles them).
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/history/*'], message: 'src/webview is below src/history: take what you need through the InspectorPort or src/records.' }] }],
+    },
+  },
+  {
+    files: ['src/records/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/records runs in the webview too.' }],
+        patterns: [{ group: ['**/history/*', '**/webview/*'], message: 'src/records is the bottom layer: history and webview import it, not the reverse.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
   },

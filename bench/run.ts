@@ -1,5 +1,5 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
-//               [--startup-samples N] [--skip-startup] [--skip-size]
+//               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
 // benchmark itself could not run (a build or the workbench broke).
 //
@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { closeIdleConnections } from '../src/cloud/clients';
 import { makeTempDir, repoRoot } from '../test/vscode/util';
 import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
+import { benchHistoryAtScale } from './historyAtScale';
 import { machineInfo } from './machine';
 import { benchOverhead } from './overhead';
 import { evaluateTargets, renderMarkdown, renderTables, type BenchResults } from './report';
@@ -27,6 +28,7 @@ interface Args {
   startupSamples: number;
   skipStartup: boolean;
   skipSize: boolean;
+  skipHistory: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): Args {
     startupSamples: quick ? 1 : 3,
     skipStartup: false,
     skipSize: false,
+    skipHistory: false,
   };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -64,6 +67,7 @@ function parseArgs(argv: string[]): Args {
       }
     } else if (a === '--skip-startup') args.skipStartup = true;
     else if (a === '--skip-size') args.skipSize = true;
+    else if (a === '--skip-history') args.skipHistory = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -113,6 +117,21 @@ async function main(): Promise<number> {
       }
     }
 
+    let historyAtScale: BenchResults['historyAtScale'] = { skipped: 'not run (--skip-history)' };
+    if (!args.skipHistory) {
+      if (!vsixPath) historyAtScale = { skipped: 'needs the .vsix from the size step (drop --skip-size)' };
+      else if (!codeServerInstalled()) historyAtScale = { skipped: 'code-server is not installed: run `npm run codeserver:install`' };
+      else {
+        try {
+          historyAtScale = await benchHistoryAtScale(vsixPath, work.dir, { targets: args.targets, progress });
+        } catch (err) {
+          failed = true;
+          historyAtScale = { skipped: `failed: ${err instanceof Error ? err.message : String(err)}` };
+          progress(`historyAtScale ${historyAtScale.skipped}`);
+        }
+      }
+    }
+
     // Before the bulk runs, whose 6,000 calls leave a heap that the next measurement would pay to collect.
     progress(`overhead: ${args.overheadCalls} core + ${args.overheadCalls} bare calls…`);
     const overhead = await benchOverhead(args.overheadCalls);
@@ -132,6 +151,7 @@ async function main(): Promise<number> {
       size,
       bulk,
       overhead,
+      historyAtScale,
     };
     const results: BenchResults = { ...partial, targetsMet: evaluateTargets(partial) };
 

@@ -22,7 +22,7 @@ import { registerRevocation } from './commands/mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './commands/mutations/unbindOutputBucket';
 import { registerUndo } from './commands/undo';
 import { AccessKeyStore } from './credentials/accessKeyStore';
-import { registerRequestHistory } from './history/registerRequestHistory';
+import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
 import { ProfileSessions } from './profiles/profileSessions';
@@ -82,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   return { onDidRecordCall: calls.onDidRecordCall, resources: tree as vscode.TreeDataProvider<unknown> };
 }
 
-export function deactivate(): void {
+export function deactivate(): Promise<void> {
   closeIdleConnectionsIfLoaded();
+  // The history coalesces its writes; VS Code awaits this promise, so the last records reach storage.
+  return flushRequestHistories();
 }

@@ -1,16 +1,28 @@
 // Wires the request history: the store over globalState, the view, its commands and the inspector. The extension
-// calls this once and hands over the event every CallRecord is published on.
+// calls this once and hands over the event every CallRecord is published on; deactivate awaits
+// flushRequestHistories() so the last coalesced write lands before the extension host goes away.
 
 import * as vscode from 'vscode';
 import type { CallRecord } from '../cloud';
+import { COMMANDS } from '../commandIds';
 import { registerOpenRequestInspector } from '../webview/openRequestInspector';
-import { RequestInspector, type InspectorLog } from '../webview/requestInspector';
+import { RequestInspector, type InspectorLog, type InspectorPort } from '../webview/requestInspector';
 import { registerClearHistory } from './clearHistory';
-import { registerExportHistory } from './exportHistory';
+import { EXPORT_HISTORY_COMMAND, registerExportHistory, type ExportOptions } from './exportHistory';
+import { historyStorage } from './historyStorage';
 import { RequestHistory, clampMaxRecords } from './requestHistory';
 import { REQUEST_HISTORY_VIEW, RequestHistoryView } from './requestHistoryView';
+import { isUndoable } from './undoPlan';
 
 export const MAX_RECORDS_SETTING = 'alicloudMedia.history.maxRecords';
+
+const live = new Set<RequestHistory>();
+
+/** Writes every history's pending state; the extension's deactivate returns this so VS Code waits for it. */
+export async function flushRequestHistories(): Promise<void> {
+  // A failed write was already logged by onWriteError; deactivate must still finish.
+  await Promise.allSettled([...live].map((history) => history.flush()));
+}
 
 export interface RequestHistoryDeps {
   /** Fired once per logical call, success or failure, by the observer the extension gives every client. */
@@ -21,14 +33,26 @@ export interface RequestHistoryDeps {
 export function registerRequestHistory(context: vscode.ExtensionContext, deps: RequestHistoryDeps): RequestHistory {
   // globalState, not workspaceState: the history belongs to the user's cloud accounts, not to a folder. It is not
   // registered for Settings Sync (setKeysForSync), so records stay on this machine.
-  const history = new RequestHistory(context.globalState, readMaxRecords());
+  const history = new RequestHistory(historyStorage(context), readMaxRecords(), {
+    onWriteError: (err) => deps.log.warn(`Request history: could not persist the history: ${String(err)}`),
+  });
+  live.add(history);
   const view = new RequestHistoryView(history);
-  const inspector = new RequestInspector(context.extensionUri, history, deps.log);
+  // The inspector's buttons run the same commands as the view's menus, with their checks and dialogs.
+  const port: InspectorPort = {
+    undo: (recordId) => Promise.resolve(vscode.commands.executeCommand(COMMANDS.undo, recordId)),
+    exportRecords: (recordIds) => {
+      const options: ExportOptions = { recordIds };
+      return Promise.resolve(vscode.commands.executeCommand(EXPORT_HISTORY_COMMAND, options));
+    },
+    copyRequestId: (requestId) => Promise.resolve(vscode.commands.executeCommand(COMMANDS.copyRequestId, requestId)),
+    isUndoable,
+  };
+  const inspector = new RequestInspector(context.extensionUri, history, port, deps.log);
 
   context.subscriptions.push(
-    deps.onDidRecordCall((record) => {
-      void history.add(record).catch((err: unknown) => deps.log.warn(`Request history: could not persist a record: ${String(err)}`));
-    }),
+    // Failures are reported once per write by onWriteError, not once per record of a burst.
+    deps.onDidRecordCall((record) => void history.add(record)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(MAX_RECORDS_SETTING)) void history.setMaxRecords(readMaxRecords());
     }),
@@ -38,6 +62,8 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
     registerOpenRequestInspector(inspector),
     registerClearHistory(history),
     registerExportHistory(history),
+    { dispose: () => live.delete(history) },
+    history,
   );
   return history;
 }

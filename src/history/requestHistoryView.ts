@@ -1,13 +1,23 @@
 // The "Request History" view: one row per CallRecord, newest first, with an outcome icon, the action and target,
 // the time and a short RequestId, and the full record in the tooltip.
+//
+// Built for 5,000 records and bulks of 1,000 calls: every refresh makes VS Code read all rows again in the
+// extension host and send them to the window, so changes refresh the view at most every REFRESH_DELAY_MS, the
+// view lists the newest VIEW_LIMIT records (a last row leads to the Request Inspector, which pages through all of
+// them), and tooltips are built when a row is hovered (resolveTreeItem), not for every row on every refresh.
 
 import * as vscode from 'vscode';
-import type { CallOutcome, CallRecord } from '../cloud';
-import { recordDescription, recordDetails, recordLabel } from './recordText';
+import type { CallOutcome } from '../cloud';
+import type { HistoryRecord } from '../records/historyRecord';
+import { recordDescription, recordLabel, recordTooltip } from '../records/recordText';
+import { OPEN_INSPECTOR_COMMAND } from '../webview/openRequestInspector';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
 
 export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
+const REFRESH_DELAY_MS = 250;
+export const VIEW_LIMIT = 500;
+
 
 /** Menus key on these: only successful revocations offer Undo. */
 export const CONTEXT_REQUEST = 'request';
@@ -25,7 +35,7 @@ const OUTCOME_ICONS: Record<CallOutcome, vscode.ThemeIcon> = {
  * the UI (confirm first) from a programmatic call with a plain object (no prompt).
  */
 export class HistoryRow {
-  constructor(readonly record: CallRecord) {}
+  constructor(readonly record: HistoryRecord) {}
 
   get id(): string {
     return this.record.id;
@@ -36,31 +46,63 @@ export class HistoryRow {
   }
 }
 
-export class RequestHistoryView implements vscode.TreeDataProvider<HistoryRow>, vscode.Disposable {
+/** The last row when the history holds more than the view lists. */
+export interface OlderRecords {
+  readonly older: number;
+}
+
+type Row = HistoryRow | OlderRecords;
+
+export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
+  private refresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly history: RequestHistory) {
-    this.subscription = history.onDidChange(() => this.changed.fire());
+    this.subscription = history.onDidChange(() => {
+      this.refresh ??= setTimeout(() => {
+        this.refresh = undefined;
+        this.changed.fire();
+      }, REFRESH_DELAY_MS);
+    });
   }
 
-  getChildren(element?: HistoryRow): HistoryRow[] {
-    return element ? [] : this.history.records().map((record) => new HistoryRow(record));
+  getChildren(element?: Row): Row[] {
+    if (element) {
+      return [];
+    }
+    const records = this.history.records();
+    const shown: Row[] = records.slice(0, VIEW_LIMIT).map((record) => new HistoryRow(record));
+    return records.length > VIEW_LIMIT ? [...shown, { older: records.length - VIEW_LIMIT }] : shown;
   }
 
-  getTreeItem({ record }: HistoryRow): vscode.TreeItem {
+  getTreeItem(row: Row): vscode.TreeItem {
+    if ('older' in row) {
+      const item = new vscode.TreeItem(vscode.l10n.t('{0} older requests…', row.older), vscode.TreeItemCollapsibleState.None);
+      item.id = 'older-requests';
+      item.tooltip = vscode.l10n.t('The view lists the newest {0}. The Request Inspector shows, filters and exports all of them.', VIEW_LIMIT);
+      item.iconPath = new vscode.ThemeIcon('inspect');
+      item.command = { command: OPEN_INSPECTOR_COMMAND, title: vscode.l10n.t('Open Request Inspector') };
+      return item;
+    }
+    const { record } = row;
     const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
     item.description = recordDescription(record);
-    item.tooltip = recordDetails(record).map(([name, value]) => `${name}: ${value}`).join('\n');
     item.iconPath = OUTCOME_ICONS[record.outcome];
     item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
     item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record)}` };
     return item;
   }
 
+  resolveTreeItem(item: vscode.TreeItem, row: Row): vscode.TreeItem {
+    if (!('older' in row)) item.tooltip = recordTooltip(row.record);
+    return item;
+  }
+
   dispose(): void {
+    if (this.refresh) clearTimeout(this.refresh);
     this.subscription.dispose();
     this.changed.dispose();
   }

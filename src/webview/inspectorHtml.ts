@@ -52,6 +52,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       <vscode-table-header slot="header" id="requests-header"></vscode-table-header>
       <vscode-table-body slot="body" id="requests-body"></vscode-table-body>
     </vscode-table>
+    <vscode-button id="more" secondary hidden>Show more</vscode-button>
     <p id="empty" class="empty" hidden>No requests match.</p>
     <section id="detail" class="detail" aria-label="Selected request" tabindex="-1">
       <div class="detail-actions">
@@ -59,6 +60,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
         <vscode-button id="undo" secondary disabled>Undo</vscode-button>
       </div>
       <p id="detail-placeholder" class="placeholder">Select a request to see its full record.</p>
+      <p id="detail-undone" class="undone" role="note" hidden></p>
       <dl id="detail-fields" class="fields"></dl>
       <h3 id="detail-response-title" class="response-title" hidden></h3>
       <pre id="detail-response" class="response" hidden></pre>

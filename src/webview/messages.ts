@@ -5,8 +5,8 @@
 // outlived an extension update may receive shapes it does not know. Anything unexpected is rejected with a
 // reason the receiver logs; nothing is coerced into a different message.
 
-import type { CallRecord } from '../cloud/types';
-import { sanitizeRecord } from '../history/recordSanitizer';
+import type { HistoryRecord } from '../records/historyRecord';
+import { sanitizeRecord } from '../records/recordSanitizer';
 
 /** Record ids and RequestIds are short; anything longer is not one. */
 export const MAX_ID_LENGTH = 200;
@@ -25,8 +25,19 @@ export type InspectorRequest =
 
 /** Extension → webview. */
 export type InspectorUpdate =
-  /** The whole history, newest first: it replaces what the webview shows. */
-  | { readonly type: 'records'; readonly records: readonly CallRecord[]; readonly undoableIds: readonly string[] }
+  /** The whole history, newest first: it replaces what the webview shows. Sent when the page (re)loads. */
+  | { readonly type: 'records'; readonly records: readonly HistoryRecord[]; readonly undoableIds: readonly string[] }
+  /**
+   * What changed since the last message (see recordDelta.ts). `undoableIds` covers only the added and updated
+   * records: the page keeps what it knows about the others.
+   */
+  | {
+      readonly type: 'delta';
+      readonly added: readonly HistoryRecord[];
+      readonly removedIds: readonly string[];
+      readonly updated: readonly HistoryRecord[];
+      readonly undoableIds: readonly string[];
+    }
   /** Select and reveal one record (the tree's "Open Request Inspector" on a record). */
   | { readonly type: 'focus'; readonly recordId: string };
 
@@ -73,10 +84,27 @@ export function parseInspectorUpdate(data: unknown): Parsed<InspectorUpdate> {
         return { error: 'records: records must be an array' };
       }
       if (!Array.isArray(data.undoableIds)) return { error: 'records: undoableIds must be an array' };
-      // A record that fails the sanitizer is dropped, not the whole update: one bad row must not blank the table.
-      const records = data.records.map(sanitizeRecord).filter((r): r is CallRecord => r !== undefined);
-      const undoableIds = data.undoableIds.map(id).filter((r): r is string => r !== undefined);
-      return onlyKeys(data, ['type', 'records', 'undoableIds']) ?? { message: { type: 'records', records, undoableIds } };
+      return onlyKeys(data, ['type', 'records', 'undoableIds']) ?? {
+        message: { type: 'records', records: cleanRecords(data.records), undoableIds: ids(data.undoableIds) },
+      };
+    }
+    case 'delta': {
+      // Only what is new is checked: the records the page already holds were checked when they arrived.
+      for (const field of ['added', 'removedIds', 'updated', 'undoableIds'] as const) {
+        const value = data[field];
+        if (!Array.isArray(value) || value.length > MAX_RECORDS_PER_MESSAGE) {
+          return { error: `delta: ${field} must be an array of at most ${MAX_RECORDS_PER_MESSAGE}` };
+        }
+      }
+      return onlyKeys(data, ['type', 'added', 'removedIds', 'updated', 'undoableIds']) ?? {
+        message: {
+          type: 'delta',
+          added: cleanRecords(data.added as unknown[]),
+          removedIds: ids(data.removedIds as unknown[]),
+          updated: cleanRecords(data.updated as unknown[]),
+          undoableIds: ids(data.undoableIds as unknown[]),
+        },
+      };
     }
     case 'focus': {
       const recordId = id(data.recordId);
@@ -86,6 +114,15 @@ export function parseInspectorUpdate(data: unknown): Parsed<InspectorUpdate> {
     default:
       return { error: `unknown message type ${JSON.stringify(data.type.slice(0, 40))}` };
   }
+}
+
+/** A record that fails the sanitizer is dropped, not the whole update: one bad row must not blank the table. */
+function cleanRecords(values: readonly unknown[]): HistoryRecord[] {
+  return values.map(sanitizeRecord).filter((r): r is HistoryRecord => r !== undefined);
+}
+
+function ids(values: readonly unknown[]): string[] {
+  return values.map(id).filter((r): r is string => r !== undefined);
 }
 
 function id(value: unknown): string | undefined {

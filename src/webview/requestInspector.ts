@@ -1,19 +1,37 @@
 // The Request Inspector panel: one per window, showing the request history in a webview. The panel does not
 // retain its context when hidden (costly); the page keeps its own UI state with setState and asks for the records
-// again ('ready') whenever it loads, and the history pushes every change while it is open.
+// again ('ready') whenever it loads. It gets the whole list then, and after that only what changed, batched every
+// DELTA_INTERVAL_MS: a bulk of 1,000 calls on a 5,000-record history must not post (and make the page check)
+// 1,000 copies of 5,000 records.
+//
+// The inspector knows records, not the history or its commands: whoever wires it (the history) hands it a source
+// of records and a port for the actions, so src/webview never imports src/history.
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { CallRecord } from '../cloud';
-import { EXPORT_HISTORY_COMMAND, type ExportOptions } from '../history/exportHistory';
-import type { RequestHistory } from '../history/requestHistory';
-import { isUndoable } from '../history/undoPlan';
-import { COMMANDS } from '../commandIds';
+import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
+import { DeltaBatch } from './recordDelta';
 
 export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
-export const COPY_REQUEST_ID_COMMAND = COMMANDS.copyRequestId;
+export const DELTA_INTERVAL_MS = 100;
+
+/** The records the inspector shows, newest first, and word of every change. */
+export interface InspectorSource {
+  records(): readonly HistoryRecord[];
+  onDidChange(listener: (change: RecordChange) => void): vscode.Disposable;
+}
+
+/** What the inspector's buttons do; the history supplies it (its commands, with their checks and dialogs). */
+export interface InspectorPort {
+  undo(recordId: string): Promise<unknown>;
+  /** The records with these ids, in this order (the filtered rows on screen). */
+  exportRecords(recordIds: readonly string[]): Promise<unknown>;
+  copyRequestId(requestId: string): Promise<unknown>;
+  /** Whether the Undo button applies to a record. */
+  isUndoable(record: HistoryRecord): boolean;
+}
 
 /** Where rejected messages are reported; the extension passes its LogOutputChannel. */
 export interface InspectorLog {
@@ -22,15 +40,20 @@ export interface InspectorLog {
 
 export class RequestInspector implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The page has said 'ready' and not been hidden since: it holds the records and can take a delta. */
+  private pageReady = false;
   private pendingFocus: string | undefined;
+  private readonly batch = new DeltaBatch();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly history: RequestHistory,
+    private readonly source: InspectorSource,
+    private readonly port: InspectorPort,
     private readonly log: InspectorLog,
   ) {
-    this.subscriptions.push(history.onDidChange(() => this.sendRecords()));
+    this.subscriptions.push(source.onDidChange((change) => this.collect(change)));
   }
 
   /** Opens (or reveals) the panel; with a record id, selects that record once the page has it. */
@@ -58,11 +81,18 @@ export class RequestInspector implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'inspector.css')).toString(),
     });
     const onMessage = webview.onDidReceiveMessage((data: unknown) => this.receive(data));
+    // Hidden, the page is gone; shown again, it reloads and says 'ready' for a fresh list.
+    const onViewState = panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.pageReady = false;
+    });
     panel.onDidDispose(() => {
       onMessage.dispose();
+      onViewState.dispose();
       this.panel = undefined;
+      this.pageReady = false;
     });
     this.panel = panel;
+    this.pageReady = false;
   }
 
   private receive(data: unknown): void {
@@ -79,26 +109,60 @@ export class RequestInspector implements vscode.Disposable {
   private async handle(message: InspectorRequest): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReady = true;
         this.sendRecords();
         this.sendFocus();
         return;
       case 'copyRequestId':
-        await vscode.commands.executeCommand(COPY_REQUEST_ID_COMMAND, message.requestId);
+        await this.port.copyRequestId(message.requestId);
         return;
       case 'undo':
-        await vscode.commands.executeCommand(COMMANDS.undo, message.recordId);
+        await this.port.undo(message.recordId);
         return;
-      case 'export': {
-        const options: ExportOptions = { recordIds: message.recordIds };
-        await vscode.commands.executeCommand(EXPORT_HISTORY_COMMAND, options);
+      case 'export':
+        await this.port.exportRecords(message.recordIds);
         return;
-      }
     }
   }
 
+  /** The whole list; it supersedes whatever was batched. */
   private sendRecords(): void {
-    const records: readonly CallRecord[] = this.history.records();
-    this.post({ type: 'records', records, undoableIds: records.filter(isUndoable).map((r) => r.id) });
+    this.dropBatch();
+    const records = this.source.records();
+    this.post({ type: 'records', records, undoableIds: this.undoableIds(records) });
+  }
+
+  private collect(change: RecordChange): void {
+    // Without a ready page there is no one to send a difference to: the next 'ready' gets the whole list.
+    if (!this.pageReady) {
+      return;
+    }
+    this.batch.push(change);
+    this.batchTimer ??= setTimeout(() => this.sendBatch(), DELTA_INTERVAL_MS);
+  }
+
+  private sendBatch(): void {
+    this.batchTimer = undefined;
+    if (!this.pageReady || this.batch.empty) {
+      this.batch.clear();
+      return;
+    }
+    const delta = this.batch.take();
+    if (delta === 'full') {
+      this.sendRecords();
+      return;
+    }
+    this.post({ type: 'delta', ...delta, undoableIds: this.undoableIds([...delta.added, ...delta.updated]) });
+  }
+
+  private dropBatch(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    this.batch.clear();
+  }
+
+  private undoableIds(records: readonly HistoryRecord[]): string[] {
+    return records.filter((r) => this.port.isUndoable(r)).map((r) => r.id);
   }
 
   /** Once only: later reloads of the page restore the user's own selection from its state. */
@@ -115,6 +179,7 @@ export class RequestInspector implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.dropBatch();
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

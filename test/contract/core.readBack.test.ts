@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { CloudError } from '../../src/cloud/errors';
 import { closeIdleConnections } from '../../src/cloud/rpc';
-import { sanitizeRecord } from '../../src/history/recordSanitizer';
+import { sanitizeRecord } from '../../src/records/recordSanitizer';
 import { planUndo } from '../../src/history/undoPlan';
 import { formatCallRecord } from '../../src/log/formatCallRecord';
 import { demoUserId } from '../emulator/demoState';

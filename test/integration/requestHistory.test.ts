@@ -192,4 +192,26 @@ describe('request history', function () {
     assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeySecret), 'the secret is never exported');
     assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeyId), 'the AccessKeyId is only exported masked');
   });
+
+  it('keeps a RAM user name that starts with LTAI as it is (only AccessKeyIds are masked)', async () => {
+    const name = 'LTAIopsAdmin2024';
+    const detach = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.detachAppPolicy',
+      { profile: PROFILE, identityType: 'RamUser', identityName: name, appId: 'app-1000000', policyNames: ['VODAppReadOnlyAccess'] },
+    );
+    assert.ok(detach, 'the command answered');
+    const record = await latestRecord((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName?.startsWith('LTAI'));
+    assert.equal(record.params.IdentityName, name);
+    assert.ok(record.target.includes(name), record.target);
+  });
+
+  it('records every call of a bulk, however the writes were coalesced', async () => {
+    const buckets = Array.from({ length: 40 }, (_, i) => `history-it-bulk-${String(i).padStart(2, '0')}`);
+    const result = await vscode.commands.executeCommand<{ succeeded: number; failed: number }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, buckets },
+    );
+    assert.equal((result?.succeeded ?? 0) + (result?.failed ?? 0), buckets.length, JSON.stringify(result));
+    const recorded = new Set((await exportRecords()).records.filter((r) => r.action === 'UnbindOutputBucket').map((r) => r.target));
+    assert.deepEqual(buckets.filter((b) => !recorded.has(b)), []);
+  });
 });

@@ -1,7 +1,7 @@
 // The selected record in full, and the normalized response or error, plus which actions apply to it.
 
-import type { CallRecord } from '../../cloud/types';
-import { recordDetails, recordResponse } from '../../history/recordText';
+import type { HistoryRecord } from '../../records/historyRecord';
+import { recordDetails, recordResponse, undoneText } from '../../records/recordText';
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -11,19 +11,23 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-export function renderDetail(record: CallRecord | undefined, undoable: boolean): void {
+export function renderDetail(record: HistoryRecord | undefined, undoable: boolean): void {
   const fields = byId('detail-fields');
   const placeholder = byId('detail-placeholder');
   const responseTitle = byId('detail-response-title');
   const response = byId('detail-response');
   const copy = byId('copy-request-id');
   const undo = byId('undo');
+  const undone = byId('detail-undone');
 
   placeholder.hidden = record !== undefined;
   responseTitle.hidden = record === undefined;
   response.hidden = record === undefined;
   toggleDisabled(copy, !record?.requestId);
   toggleDisabled(undo, !record || !undoable);
+  const undoneNote = record ? undoneText(record) : undefined;
+  undone.hidden = undoneNote === undefined;
+  undone.textContent = undoneNote ?? '';
   if (!record) {
     fields.replaceChildren();
     return;

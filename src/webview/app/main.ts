@@ -14,15 +14,21 @@ import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './inspector.css';
 
-import type { CallRecord } from '../../cloud/types';
+import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
 import { parseInspectorUpdate } from '../messages';
+import { applyDelta } from '../recordDelta';
 import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
 import { restoreViewState, type ViewState } from '../viewState';
 import { renderDetail } from './detailPane';
 import { renderHeader, renderRows, revealRow } from './requestTable';
 import { loadState, post, saveState } from './vscodeApi';
 
+/** Rows are shown a page at a time: thousands of table rows would make every update slow to lay out. */
+const ROW_PAGE = 500;
+
 let records: readonly CallRecord[] = [];
+let rowLimit = ROW_PAGE;
+let renderQueued = false;
 let undoableIds = new Set<string>();
 let view: ViewState = restoreViewState(loadState());
 
@@ -54,6 +60,7 @@ function setView(next: ViewState): void {
 }
 
 function setQuery(query: RecordQuery): void {
+  rowLimit = ROW_PAGE;
   setView({ ...view, query });
 }
 
@@ -61,11 +68,24 @@ function select(record: CallRecord): void {
   setView({ ...view, selectedId: record.id });
 }
 
+/** Updates from the extension render once per frame, however many arrive in it. */
+function scheduleRender(): void {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    render();
+  });
+}
+
 function render(): void {
   const visible = visibleRecords();
+  const shown = visible.slice(0, rowLimit);
   renderHeader(header, view.query, (key) => setQuery(toggleSort(view.query, key)));
-  renderRows(body, visible, view.selectedId, select);
-  element('count').textContent = `${visible.length} of ${records.length} requests`;
+  renderRows(body, shown, view.selectedId, select);
+  const more = shown.length < visible.length ? ` (showing the first ${shown.length})` : '';
+  element('count').textContent = `${visible.length} of ${records.length} requests${more}`;
+  element('more').hidden = more === '';
   element('empty').hidden = visible.length > 0;
   const selected = selectedRecord();
   renderDetail(selected, selected !== undefined && undoableIds.has(selected.id));
@@ -77,6 +97,10 @@ outcome.value = view.query.outcome;
 filter.addEventListener('input', () => setQuery({ ...view.query, text: filter.value }));
 outcome.addEventListener('change', () => {
   if (isOutcomeFilter(outcome.value)) setQuery({ ...view.query, outcome: outcome.value });
+});
+element('more').addEventListener('click', () => {
+  rowLimit += ROW_PAGE;
+  render();
 });
 element('export').addEventListener('click', () => post({ type: 'export', recordIds: visibleRecords().map((r) => r.id) }));
 element('copy-request-id').addEventListener('click', () => {
@@ -98,7 +122,16 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message.type === 'records') {
     records = message.records;
     undoableIds = new Set(message.undoableIds);
-    render();
+    scheduleRender();
+  } else if (message.type === 'delta') {
+    records = applyDelta(records, message);
+    for (const id of message.removedIds) undoableIds.delete(id);
+    const undoable = new Set(message.undoableIds);
+    for (const r of [...message.added, ...message.updated]) {
+      if (undoable.has(r.id)) undoableIds.add(r.id);
+      else undoableIds.delete(r.id);
+    }
+    scheduleRender();
   } else {
     // Focusing a record that the filter hides would show nothing: clear the filter so the row is there to see.
     const target = records.find((r) => r.id === message.recordId);
@@ -107,7 +140,11 @@ window.addEventListener('message', (event: MessageEvent) => {
       filter.value = '';
       outcome.value = 'all';
     }
-    setView({ query: hidden ? { ...view.query, text: '', outcome: 'all' } : view.query, selectedId: message.recordId });
+    const query = hidden ? { ...view.query, text: '', outcome: 'all' as const } : view.query;
+    // A record further down than the rows shown: show enough pages to reach it.
+    const position = queryRecords(records, query).findIndex((r) => r.id === message.recordId);
+    if (position >= rowLimit) rowLimit = Math.ceil((position + 1) / ROW_PAGE) * ROW_PAGE;
+    setView({ query, selectedId: message.recordId });
     revealRow(body, message.recordId);
   }
 });

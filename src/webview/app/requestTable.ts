@@ -2,7 +2,7 @@
 // Tab enters the table once; arrows move between rows, Enter or Space selects. Text goes in via textContent only:
 // record fields come from the cloud and are never parsed as HTML.
 
-import type { CallRecord } from '../../cloud/types';
+import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
 import type { RecordQuery, SortKey } from '../recordQuery';
 
 interface Column {
@@ -40,6 +40,11 @@ export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (k
   );
 }
 
+// A row per record object, reused while the record is unchanged: during a bulk most rows stay, and building
+// hundreds of rows of custom elements on every update kept the page busy. Records are immutable; an updated one
+// is a new object and gets a new row.
+const rowCache = new WeakMap<CallRecord, HTMLElement>();
+
 export function renderRows(
   body: HTMLElement,
   records: readonly CallRecord[],
@@ -50,29 +55,38 @@ export function renderRows(
   const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('vscode-table-row')?.getAttribute('data-id');
   const tabStop = records.some((r) => r.id === selectedId) ? selectedId : records[0]?.id;
   const rows = records.map((record) => {
-    const row = document.createElement('vscode-table-row');
-    row.dataset.id = record.id;
-    row.tabIndex = record.id === tabStop ? 0 : -1;
-    row.classList.add(`outcome-${record.outcome}`);
-    if (record.id === selectedId) {
-      row.setAttribute('aria-current', 'true');
-      row.classList.add('selected');
+    let row = rowCache.get(record);
+    if (!row) {
+      row = createRow(record, onSelect);
+      rowCache.set(record, row);
     }
-    row.append(
-      ...COLUMNS.map((column) => {
-        const cell = document.createElement('vscode-table-cell');
-        cell.textContent = column.cell(record);
-        return cell;
-      }),
-    );
-    row.addEventListener('click', () => onSelect(record));
-    row.addEventListener('keydown', (event) => onRowKey(event, row, record, onSelect));
+    row.tabIndex = record.id === tabStop ? 0 : -1;
+    const selected = record.id === selectedId;
+    if (selected) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+    row.classList.toggle('selected', selected);
     return row;
   });
   body.replaceChildren(...rows);
   if (focusedId) {
     rows.find((row) => row.dataset.id === focusedId)?.focus();
   }
+}
+
+function createRow(record: CallRecord, onSelect: (record: CallRecord) => void): HTMLElement {
+  const row = document.createElement('vscode-table-row');
+  row.dataset.id = record.id;
+  row.classList.add(`outcome-${record.outcome}`);
+  row.append(
+    ...COLUMNS.map((column) => {
+      const cell = document.createElement('vscode-table-cell');
+      cell.textContent = column.cell(record);
+      return cell;
+    }),
+  );
+  row.addEventListener('click', () => onSelect(record));
+  row.addEventListener('keydown', (event) => onRowKey(event, row, record, onSelect));
+  return row;
 }
 
 function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {

@@ -1,9 +1,18 @@
 import { strict as assert } from 'node:assert';
 import type { CallRecord } from '../../../src/cloud/types';
 import {
-  DEFAULT_MAX_RECORDS, HISTORY_STORAGE_KEY, MAX_MAX_RECORDS, RequestHistory, clampMaxRecords, type HistoryStorage,
+  DEFAULT_MAX_RECORDS, HISTORY_STORAGE_KEY, MAX_MAX_RECORDS, RequestHistory as CoalescingHistory, WRITE_INTERVAL_MS,
+  clampMaxRecords, type HistoryChange, type HistoryStorage,
 } from '../../../src/history/requestHistory';
+import { FakeClock } from './fakeClock';
 import { record } from './fixtures';
+
+/** For the tests about what is stored, not when: no interval between writes, real timers. */
+class RequestHistory extends CoalescingHistory {
+  constructor(storage: HistoryStorage, maxRecords?: number) {
+    super(storage, maxRecords, { writeIntervalMs: 0 });
+  }
+}
 
 /**
  * A stand-in for `context.globalState`: the same get/update contract, kept in memory. Values go through JSON,
@@ -12,13 +21,19 @@ import { record } from './fixtures';
 class FakeGlobalState implements HistoryStorage {
   readonly data = new Map<string, string>();
   writes = 0;
+  /** Set to make the next writes fail, as a full disk or a closed storage would. */
+  failWith: Error | undefined;
   get<T>(key: string): T | undefined {
     const raw = this.data.get(key);
     return raw === undefined ? undefined : (JSON.parse(raw) as T);
   }
   async update(key: string, value: unknown): Promise<void> {
     this.writes += 1;
+    if (this.failWith) throw this.failWith;
     this.data.set(key, JSON.stringify(value));
+  }
+  stored(): CallRecord[] {
+    return this.get<CallRecord[]>(HISTORY_STORAGE_KEY) ?? [];
   }
 }
 
@@ -172,6 +187,187 @@ describe('RequestHistory', () => {
       const stored = state.get<Record<string, unknown>[]>(HISTORY_STORAGE_KEY) ?? [];
       assert.equal('rawResponse' in stored[0], false);
     });
+  });
+});
+
+// Timing matters here, so these tests run the history on a FakeClock (a hand-driven setTimeout) over the in-memory
+// storage; nothing else is faked.
+describe('RequestHistory write coalescing', () => {
+  function coalescing(state: HistoryStorage, clock: FakeClock, maxRecords = 5000, onWriteError?: (err: unknown) => void) {
+    return new CoalescingHistory(state, maxRecords, { clock, ...(onWriteError ? { onWriteError } : {}) });
+  }
+
+  it('writes a synchronous burst of 1,000 records once, with all of them', async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const history = coalescing(state, clock);
+    const done = Array.from({ length: 1000 }, () => history.add(record()));
+    assert.equal(state.writes, 0, 'nothing is written inside the burst');
+    await clock.advance(0);
+    await Promise.all(done);
+    assert.equal(state.writes, 1);
+    assert.equal(state.stored().length, 1000);
+  });
+
+  it(`spaces writes at least ${WRITE_INTERVAL_MS} ms apart during a sustained bulk, and the last state lands`, async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const history = coalescing(state, clock, 500);
+    // 1,000 calls at 100 a second: 10 seconds.
+    const added = [];
+    for (let i = 0; i < 1000; i++) {
+      const r = record();
+      added.push(r);
+      void history.add(r);
+      await clock.advance(10);
+    }
+    await clock.advance(WRITE_INTERVAL_MS);
+    assert.ok(state.writes <= 10_000 / WRITE_INTERVAL_MS + 2, `${state.writes} writes`);
+    assert.ok(state.writes >= 10_000 / WRITE_INTERVAL_MS - 2, `writes keep coming during the bulk (${state.writes})`);
+    assert.deepEqual(state.stored().map((r) => r.id), added.slice(-500).reverse().map((r) => r.id));
+  });
+
+  it('resolves an add only once a write carrying that record has finished', async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const history = coalescing(state, clock);
+    const first = history.add(record());
+    await clock.advance(0);
+    await first; // this write starts the interval
+    const r = record();
+    let resolved = false;
+    void history.add(r).then(() => (resolved = true));
+    await clock.advance(WRITE_INTERVAL_MS - 1);
+    assert.equal(resolved, false, 'still waiting for the interval');
+    assert.ok(!state.stored().some((s) => s.id === r.id));
+    await clock.advance(1);
+    assert.equal(resolved, true);
+    assert.ok(state.stored().some((s) => s.id === r.id));
+  });
+
+  it('flush() writes what is pending without waiting for the interval', async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const history = coalescing(state, clock);
+    void history.add(record());
+    await clock.advance(0);
+    const last = record();
+    void history.add(last);
+    assert.equal(state.stored()[0]?.id === last.id, false);
+    await history.flush();
+    assert.equal(state.stored()[0]?.id, last.id);
+    assert.equal(clock.pendingTimers(), 0, 'no write left scheduled');
+    const writes = state.writes;
+    await clock.advance(WRITE_INTERVAL_MS * 4);
+    assert.equal(state.writes, writes, 'nothing more to write');
+  });
+
+  it('flush() during a slow write waits for it, then writes the changes that arrived meanwhile', async () => {
+    const writes: Array<{ value: unknown; finish: () => void }> = [];
+    const slow: HistoryStorage = {
+      get: () => undefined,
+      update: (_key, value) => new Promise<void>((finish) => writes.push({ value, finish })),
+    };
+    const clock = new FakeClock();
+    const history = coalescing(slow, clock);
+    void history.add(record());
+    await clock.advance(0);
+    assert.equal(writes.length, 1, 'first write in flight');
+    const late = record();
+    void history.add(late);
+    const flushed = history.flush();
+    await clock.advance(0);
+    assert.equal(writes.length, 1, 'one write at a time');
+    writes[0].finish();
+    await clock.advance(0);
+    assert.equal(writes.length, 2, 'the pending state goes out as soon as the first write is done');
+    assert.equal((writes[1].value as CallRecord[])[0].id, late.id);
+    writes[1].finish();
+    await flushed;
+  });
+
+  it('a failed write rejects the adds it carried, is reported once, and the next change writes everything again', async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const errors: unknown[] = [];
+    const history = coalescing(state, clock, 5000, (err) => errors.push(err));
+    state.failWith = new Error('disk full');
+    const burst = [history.add(record()), history.add(record())];
+    await clock.advance(0);
+    for (const p of burst) await assert.rejects(p, /disk full/);
+    assert.equal(errors.length, 1);
+    state.failWith = undefined;
+    void history.add(record());
+    await clock.advance(WRITE_INTERVAL_MS);
+    assert.equal(state.stored().length, 3, 'nothing was lost from memory');
+  });
+
+  it('dispose() starts the last write', async () => {
+    const state = new FakeGlobalState();
+    const clock = new FakeClock();
+    const history = coalescing(state, clock);
+    void history.add(record());
+    await clock.advance(0);
+    void history.add(record());
+    history.dispose();
+    await clock.advance(0);
+    assert.equal(state.stored().length, 2);
+  });
+});
+
+describe('RequestHistory change events', () => {
+  it('reports each add with the ids it pushed out, a shrunk cap, a clear and an annotation', async () => {
+    const history = new RequestHistory(new FakeGlobalState(), 2);
+    const changes: HistoryChange[] = [];
+    history.onDidChange((c) => changes.push(c));
+    const [a, b, c] = [record(), record(), record()];
+    await history.add(a);
+    await history.add(b);
+    await history.add(c);
+    await history.add({ ...c, latencyMs: 5 });
+    await history.markUndone(c.id, { requestId: 'UNDO-1', time: '2025-02-01T00:00:00.000Z' });
+    await history.setMaxRecords(1);
+    await history.clear();
+    assert.deepEqual(
+      changes.map((ch) => (ch.type === 'added' ? `added ${ch.record.id} -${ch.removedIds.join(',')}` : ch.type === 'removed' ? `removed ${ch.removedIds.join(',')}` : ch.type === 'updated' ? `updated ${ch.record.id}` : ch.type)),
+      [`added ${a.id} -`, `added ${b.id} -`, `added ${c.id} -${a.id}`, `added ${c.id} -${c.id}`, `updated ${c.id}`, `removed ${b.id}`, 'cleared'],
+    );
+  });
+
+  it('does not report a record older than everything in a full history, which never enters', async () => {
+    const history = new RequestHistory(new FakeGlobalState(), 1);
+    await history.add(record({ time: '2025-06-01T00:00:00.000Z' }));
+    let changes = 0;
+    history.onDidChange(() => changes++);
+    await history.add(record({ time: '2020-01-01T00:00:00.000Z' }));
+    assert.equal(changes, 0);
+    assert.equal(history.records().length, 1);
+  });
+});
+
+describe('RequestHistory.markUndone', () => {
+  it('stores undoneBy with the record, through a reload', async () => {
+    const state = new FakeGlobalState();
+    const history = new RequestHistory(state);
+    const r = record();
+    await history.add(r);
+    const undoneBy = { requestId: '1A2B3C4D-0000-4000-8000-000000000009', time: '2025-02-01T10:00:00.000Z' };
+    await history.markUndone(r.id, undoneBy);
+    assert.deepEqual(history.find(r.id)?.undoneBy, undoneBy);
+    assert.deepEqual(new RequestHistory(state).find(r.id)?.undoneBy, undoneBy);
+  });
+
+  it('ignores an unknown record and a malformed annotation', async () => {
+    const state = new FakeGlobalState();
+    const history = new RequestHistory(state);
+    const r = record();
+    await history.add(r);
+    let changes = 0;
+    history.onDidChange(() => changes++);
+    await history.markUndone('gone', { requestId: 'x', time: '2025-02-01T10:00:00.000Z' });
+    await history.markUndone(r.id, { requestId: 'x', time: 'soon' });
+    assert.equal(changes, 0);
+    assert.equal(history.find(r.id)?.undoneBy, undefined);
   });
 });
 

@@ -74,4 +74,22 @@ describe('inspector updates (extension → webview)', () => {
     rejected(parseInspectorUpdate({ type: 'focus', recordId: '' }));
     rejected(parseInspectorUpdate({ type: 'focus', recordId: 'x', extra: true }));
   });
+
+  it('accepts a delta, sanitizing only the records it carries', () => {
+    const added = record({ params: { Bucket: 'b', Signature: 'abc' } });
+    const updated = { ...record(), undoneBy: { requestId: 'UNDO-1', time: '2025-02-01T00:00:00.000Z' } };
+    const message = accepted(parseInspectorUpdate({ type: 'delta', added: [added, { id: 'broken' }], removedIds: ['old-1', 42], updated: [updated], undoableIds: [added.id] }));
+    assert.ok(message.type === 'delta');
+    assert.deepEqual(message.added.map((r) => r.params), [{ Bucket: 'b' }]);
+    assert.deepEqual(message.removedIds, ['old-1']);
+    assert.deepEqual(message.updated[0].undoneBy, updated.undoneBy);
+    assert.deepEqual(message.undoableIds, [added.id]);
+  });
+
+  it('rejects a delta with a missing or oversized part, or an extra field', () => {
+    rejected(parseInspectorUpdate({ type: 'delta', added: [], removedIds: [], updated: [] }));
+    rejected(parseInspectorUpdate({ type: 'delta', added: {}, removedIds: [], updated: [], undoableIds: [] }));
+    rejected(parseInspectorUpdate({ type: 'delta', added: [], removedIds: new Array(10_001).fill('x'), updated: [], undoableIds: [] }));
+    rejected(parseInspectorUpdate({ type: 'delta', added: [], removedIds: [], updated: [], undoableIds: [], records: [] }));
+  });
 });

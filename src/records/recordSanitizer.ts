@@ -3,9 +3,15 @@
 //
 // The core already hands out clean records; this is defence in depth. Only known fields survive, strings are
 // bounded, and anything that looks like signing material is removed, whatever field it hides in.
+//
+// AccessKeyIds are masked where they are known to be one: the maskedAccessKeyId field, an AccessKeyId parameter,
+// `AccessKeyId=…` in text, and any word that is the record's own AccessKeyId (same prefix and tail as its mask).
+// Not every word that starts with LTAI: RAM user, role and policy names may (`LTAIopsAdmin2024`), and a history
+// that shows the wrong name makes audits and undo lie.
 
 import { maskAccessKeyId, redactText } from '../cloud/redact';
-import type { CallErrorInfo, CallOutcome, CallRecord, CloudErrorKind, Product } from '../cloud/types';
+import type { CallErrorInfo, CallOutcome, CloudErrorKind, Product } from '../cloud/types';
+import type { HistoryRecord, UndoneBy } from './historyRecord';
 
 /** Long enough for any real parameter or message, short enough that 500 records stay small in globalState. */
 export const MAX_FIELD_LENGTH = 2000;
@@ -23,10 +29,14 @@ const ERROR_KINDS: readonly CloudErrorKind[] = [
 const SECRET_KEY = /secret|signature|securitytoken|password|credential|privatekey|^token$/i;
 
 /** Returns a clean copy of a record, or undefined when the input is not a record at all. */
-export function sanitizeRecord(input: unknown): CallRecord | undefined {
+export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
   if (!isObject(input)) {
     return undefined;
   }
+  // First, so every other field can be checked against the record's own key.
+  const rawKeyId = bounded(input.maskedAccessKeyId);
+  const maskedAccessKeyId = rawKeyId ? remask(redactText(rawKeyId)) : undefined;
+  const text = textCleaner(maskedAccessKeyId);
   const id = text(input.id);
   const time = text(input.time);
   const action = text(input.action);
@@ -35,7 +45,7 @@ export function sanitizeRecord(input: unknown): CallRecord | undefined {
   if (!id || !time || Number.isNaN(Date.parse(time)) || !action || !product || !outcome) {
     return undefined;
   }
-  const record: Mutable<CallRecord> = {
+  const record: Mutable<HistoryRecord> = {
     id,
     time,
     product,
@@ -43,29 +53,33 @@ export function sanitizeRecord(input: unknown): CallRecord | undefined {
     region: text(input.region) ?? '',
     endpoint: text(input.endpoint) ?? '',
     target: text(input.target) ?? '',
-    params: sanitizeParams(input.params),
+    params: sanitizeParams(input.params, text),
     outcome,
     latencyMs: count(input.latencyMs),
     attempts: count(input.attempts),
   };
   const profile = text(input.profile);
   if (profile !== undefined) record.profile = profile;
-  const maskedAccessKeyId = text(input.maskedAccessKeyId);
-  if (maskedAccessKeyId) record.maskedAccessKeyId = remask(maskedAccessKeyId);
+  if (maskedAccessKeyId) record.maskedAccessKeyId = maskedAccessKeyId;
   const requestId = text(input.requestId);
   if (requestId) record.requestId = requestId;
-  const error = sanitizeError(input.error);
+  const error = sanitizeError(input.error, text);
   if (error) record.error = error;
-  const nonExist = names(input.nonExistPolicyNames);
+  const nonExist = names(input.nonExistPolicyNames, text);
   if (nonExist) record.nonExistPolicyNames = nonExist;
-  const failed = names(input.failedPolicyNames);
+  const failed = names(input.failedPolicyNames, text);
   if (failed) record.failedPolicyNames = failed;
-  const confirmedBy = readBackOf(input.confirmedBy);
+  const confirmedBy = readBackOf(input.confirmedBy, text);
   if (confirmedBy?.requestId) record.confirmedBy = { action: confirmedBy.action, requestId: confirmedBy.requestId };
+  const undoneBy = sanitizeUndoneBy(input.undoneBy, text);
+  if (undoneBy) record.undoneBy = undoneBy;
   return record;
 }
 
-function sanitizeParams(input: unknown): Record<string, string> {
+/** Cleans one string field of a record; undefined for anything that is not a string. */
+type TextCleaner = (value: unknown) => string | undefined;
+
+function sanitizeParams(input: unknown, text: TextCleaner): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObject(input)) {
     return out;
@@ -75,12 +89,12 @@ function sanitizeParams(input: unknown): Record<string, string> {
       continue;
     }
     const clean = typeof value === 'number' || typeof value === 'boolean' ? String(value) : text(value);
-    if (clean !== undefined) out[key] = clean;
+    if (clean !== undefined) out[key] = ACCESS_KEY_ID_PARAM.test(key) ? remask(clean) : clean;
   }
   return out;
 }
 
-function sanitizeError(input: unknown): CallErrorInfo | undefined {
+function sanitizeError(input: unknown, text: TextCleaner): CallErrorInfo | undefined {
   if (!isObject(input)) {
     return undefined;
   }
@@ -93,13 +107,13 @@ function sanitizeError(input: unknown): CallErrorInfo | undefined {
   if (typeof input.httpStatus === 'number' && Number.isInteger(input.httpStatus)) error.httpStatus = input.httpStatus;
   const recommend = text(input.recommend);
   if (recommend) error.recommend = recommend;
-  const readBack = readBackOf(input.readBack);
+  const readBack = readBackOf(input.readBack, text);
   if (readBack) error.readBack = { code: '', ...readBack };
   return error;
 }
 
 /** confirmedBy / error.readBack: an action name, an optional RequestId and (for a failed read) its code. */
-function readBackOf(input: unknown): { action: string; requestId?: string; code?: string } | undefined {
+function readBackOf(input: unknown, text: TextCleaner): { action: string; requestId?: string; code?: string } | undefined {
   if (!isObject(input)) return undefined;
   const action = text(input.action);
   if (!action) return undefined;
@@ -108,22 +122,48 @@ function readBackOf(input: unknown): { action: string; requestId?: string; code?
   return { action, ...(requestId ? { requestId } : {}), ...(code ? { code } : {}) };
 }
 
-// Bare credentials with no `Key=` in front of them: AccessKeyIds start with LTAI, STS tokens with CAIS.
-const BARE_ACCESS_KEY_ID = /\bLTAI[A-Za-z0-9]{8,}\b/g;
+function sanitizeUndoneBy(input: unknown, text: TextCleaner): UndoneBy | undefined {
+  if (!isObject(input)) {
+    return undefined;
+  }
+  const requestId = text(input.requestId);
+  const time = text(input.time);
+  return requestId && time && !Number.isNaN(Date.parse(time)) ? { requestId, time } : undefined;
+}
+
+const ACCESS_KEY_ID_PARAM = /^accesskeyid$/i;
+// Words shaped like an AccessKeyId (long-term LTAI… or temporary STS.…): candidates only, see textCleaner.
+const ACCESS_KEY_ID_WORD = /\b(?:LTAI|STS\.)[A-Za-z0-9]{8,}\b/g;
+// STS tokens start with CAIS and run far longer than any RAM name (64 characters at most).
 const BARE_STS_TOKEN = /\bCAIS[A-Za-z0-9+/=_-]{40,}/g;
 
-/** A bounded, redacted string, or undefined for anything that is not a string. */
-function text(value: unknown): string | undefined {
+/**
+ * The cleaner for one record: bounded, signing material redacted, STS tokens removed, and words that are this
+ * record's AccessKeyId masked. With no key on the record, no bare word is taken for one.
+ */
+function textCleaner(ownMaskedKeyId: string | undefined): TextCleaner {
+  return (value) => {
+    const clean = bounded(value);
+    if (clean === undefined) {
+      return undefined;
+    }
+    let out = redactText(clean).replace(BARE_STS_TOKEN, '***');
+    if (ownMaskedKeyId) {
+      out = out.replace(ACCESS_KEY_ID_WORD, (word) => (maskAccessKeyId(word) === ownMaskedKeyId ? ownMaskedKeyId : word));
+    }
+    return out;
+  };
+}
+
+/** A string cut to MAX_FIELD_LENGTH, or undefined for anything that is not a string. */
+function bounded(value: unknown): string | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
-  const bounded = value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value;
-  return redactText(bounded)
-    .replace(BARE_ACCESS_KEY_ID, (id) => maskAccessKeyId(id))
-    .replace(BARE_STS_TOKEN, '***');
+  return value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value;
 }
 
-function names(value: unknown): string[] | undefined {
+function names(value: unknown, text: TextCleaner): string[] | undefined {
   if (!Array.isArray(value)) {
     return undefined;
   }

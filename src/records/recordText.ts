@@ -2,6 +2,7 @@
 // wording is unit-tested; the tree item only wraps these strings.
 
 import type { CallRecord } from '../cloud/types';
+import type { HistoryRecord } from './historyRecord';
 
 /** `UnbindOutputBucket my-bucket`. */
 export function recordLabel(record: CallRecord): string {
@@ -48,9 +49,28 @@ export function recordDetails(record: CallRecord): Array<[string, string]> {
   return lines.filter(([, value]) => value !== '');
 }
 
+/** The history view's tooltip: every field as `name: value` lines, after the undo note when there is one. */
+export function recordTooltip(record: HistoryRecord): string {
+  const lines = recordDetails(record).map(([name, value]) => `${name}: ${value}`);
+  const undone = undoneText(record);
+  return (undone ? [undone, ...lines] : lines).join('\n');
+}
+
+/** `Undone at 2025-01-02T08:00:00.000Z (RequestId 1A2B3C4D-…)`, or undefined for a record nobody undid. */
+export function undoneText(record: HistoryRecord): string | undefined {
+  return record.undoneBy ? `Undone at ${record.undoneBy.time} (RequestId ${record.undoneBy.requestId})` : undefined;
+}
+
+// One formatter for every row: toLocaleTimeString builds a new one per call, which a 5,000-row view feels.
+let timeFormat: Intl.DateTimeFormat | undefined;
+
 function localTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  return timeFormat.format(date);
 }
 
 /**

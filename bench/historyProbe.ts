@@ -1,0 +1,154 @@
+// Runs inside the extension host as the test module of a tiny probe extension (the extension under test is
+// installed from its .vsix like a user's), for historyAtScale:
+//  1. Open the extension's view (both trees render, the Request History one with every record) and the Request
+//     Inspector, as a user watching a bulk would.
+//  2. Fill the history to its cap with real calls: one bulk unbind of the config's `prefill` buckets.
+//  3. Measure: a bulk unbind of the config's `targets` buckets, with the extension host's event loop watched by
+//     perf_hooks.monitorEventLoopDelay (the probe shares the host's one thread, so any stall the extension causes
+//     is a stall here too) and the history key's globalState writes counted by the extension's bench-only wrapper
+//     (alicloudMedia.internal.historyStorageStats, present only when the bench sets its environment variable).
+// The config ({ profile, prefill, targets }) is the JSON file named by HISTORY_BENCH_CONFIG; results go to the one
+// named by HISTORY_BENCH_RESULT_FILE (the host inherits code-server's environment).
+import * as fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+export interface HistoryProbeResult {
+  /** Records in the history's last write once the measured bulk ended and storage was idle. */
+  records?: number;
+  /** Calls the measured bulk made (CallRecords published while it ran). */
+  calls?: number;
+  /** globalState writes of the history key from the start of the measured bulk until the history was idle. */
+  storageWrites?: number;
+  /** The longest event-loop stall of the extension host during that time. */
+  maxStallMs?: number;
+  /** Event-loop delay percentiles over the same time, for context. */
+  p99StallMs?: number;
+  bulkSeconds?: number;
+  succeeded?: number;
+  failed?: number;
+  prefillSeconds?: number;
+  prefillRecords?: number;
+  /** The last phase the probe reached (for a run that times out). */
+  phase?: string;
+  error?: string;
+}
+
+const EXTENSION_ID = 'alicloud-media-tools.alicloud-media-access';
+const STATS = 'alicloudMedia.internal.historyStorageStats';
+/** The history writes at most every 250 ms: idle for longer than a few of those means the last write landed. */
+const IDLE_MS = 1500;
+
+interface AlicloudMediaApi {
+  onDidRecordCall: vscode.Event<unknown>;
+}
+interface BulkResult {
+  ok: boolean;
+  succeeded: number;
+  failed: number;
+  error?: unknown;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+interface StorageStats {
+  writes: number;
+  lastWriteRecords: number;
+  inFlight: number;
+}
+
+async function stats(): Promise<StorageStats> {
+  const s = (await vscode.commands.executeCommand(STATS)) as Partial<StorageStats> | undefined;
+  if (typeof s?.writes !== 'number' || typeof s.lastWriteRecords !== 'number' || typeof s.inFlight !== 'number') {
+    throw new Error(`${STATS} is not available: is the counting variable set?`);
+  }
+  return s as StorageStats;
+}
+
+/**
+ * Waits until no history write started for IDLE_MS and none is in flight, i.e. the last state has reached
+ * storage; returns the stats then. `report` hears every new count.
+ */
+async function idle(report: (s: StorageStats) => void): Promise<StorageStats> {
+  let last = await stats();
+  let since = Date.now();
+  while (Date.now() - since < IDLE_MS || last.inFlight > 0) {
+    await sleep(100);
+    const now = await stats();
+    if (now.writes !== last.writes || now.inFlight !== last.inFlight) since = Date.now();
+    report(now);
+    last = now;
+  }
+  return last;
+}
+
+async function unbind(profile: string, buckets: string[]): Promise<BulkResult> {
+  const result = (await vscode.commands.executeCommand('alicloudMedia.unbindOutputBucket', { profile, buckets })) as BulkResult | undefined;
+  if (!result || typeof result.succeeded !== 'number') throw new Error(`unbind returned ${JSON.stringify(result)?.slice(0, 300)}`);
+  return result;
+}
+
+export interface HistoryProbeConfig {
+  profile: string;
+  prefill: string[];
+  targets: string[];
+  /** Open the view and the inspector first (step 1); false measures the extension host with its UI closed. */
+  openUi: boolean;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.HISTORY_BENCH_RESULT_FILE;
+  const result: HistoryProbeResult = {};
+  const phase = (name: string) => {
+    result.phase = `${name} at ${(performance.now() / 1000).toFixed(1)} s`;
+    if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  };
+  try {
+    const { profile, prefill, targets, openUi } = JSON.parse(fs.readFileSync(process.env.HISTORY_BENCH_CONFIG ?? '', 'utf8')) as HistoryProbeConfig;
+    const ext = vscode.extensions.getExtension<AlicloudMediaApi>(EXTENSION_ID);
+    if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+    phase('activating');
+    const api = await ext.activate();
+    if (openUi) {
+      phase('opening the view and the inspector');
+      await vscode.commands.executeCommand('workbench.view.extension.alicloudMedia');
+      await vscode.commands.executeCommand('alicloudMedia.openRequestInspector');
+    }
+
+    phase('filling the history');
+    const prefillStarted = performance.now();
+    const filled = await unbind(profile, prefill);
+    if (filled.failed) throw new Error(`prefill: ${filled.failed} of ${prefill.length} unbinds failed`);
+    result.prefillSeconds = (performance.now() - prefillStarted) / 1000;
+    phase('waiting for the history to be idle');
+    const before = await idle((st) => phase(`waiting for the history to be idle (${st.writes} writes, ${st.inFlight} in flight)`));
+    result.prefillRecords = before.lastWriteRecords;
+    phase('measured bulk');
+
+    let calls = 0;
+    const counting = api.onDidRecordCall(() => calls++);
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const started = performance.now();
+    const bulk = await unbind(profile, targets);
+    result.bulkSeconds = (performance.now() - started) / 1000;
+    phase('waiting for the last write');
+    const after = await idle((st) => phase(`waiting for the last write (${st.writes} writes, ${st.inFlight} in flight)`));
+    delay.disable();
+    counting.dispose();
+
+    result.calls = calls;
+    result.succeeded = bulk.succeeded;
+    result.failed = bulk.failed;
+    result.storageWrites = after.writes - before.writes;
+    result.maxStallMs = delay.max / 1e6;
+    result.p99StallMs = delay.percentile(99) / 1e6;
+    result.records = after.lastWriteRecords;
+    phase('done');
+  } catch (err) {
+    result.error = err instanceof Error ? err.message : String(err);
+  } finally {
+    if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  }
+  if (result.error) throw new Error(result.error);
+}

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { recordDescription, recordDetails, recordLabel, shortRequestId, recordTooltip, undoneText } from '../../../src/records/recordText';
+import { detachRecord, record } from '../history/fixtures';
+
+describe('record text', () => {
+  it('labels a record by action and target', () => {
+    assert.equal(recordLabel(record({ target: 'media-out' })), 'UnbindOutputBucket media-out');
+    assert.equal(recordLabel(record({ action: 'ListAppInfo', target: '' })), 'ListAppInfo');
+  });
+
+  it('describes a record by time and a short RequestId', () => {
+    const r = record({ requestId: '0D5B4B5F-1111-2222-3333-444455556666' });
+    assert.equal(recordDescription(r, () => '12:00:01'), '12:00:01 · 0D5B4B5F…');
+    assert.equal(shortRequestId(undefined), 'no RequestId');
+    assert.equal(shortRequestId('abc'), 'abc');
+  });
+
+  it('lists error and policy outcomes in the details', () => {
+    const details = new Map(recordDetails(detachRecord({
+      outcome: 'failed',
+      failedPolicyNames: ['Custom1'],
+      error: { kind: 'permission', code: 'Forbidden.OperateApp', message: 'no', httpStatus: 403 },
+    })));
+    assert.equal(details.get('Error code'), 'Forbidden.OperateApp');
+    assert.equal(details.get('HTTP status'), '403');
+    assert.equal(details.get('FailedPolicyNames'), 'Custom1');
+    assert.equal(details.get('Param IdentityName'), 'alice');
+    assert.equal(details.has('NonExistPolicyNames'), false, 'empty lists are left out');
+  });
+});
+
+describe('undoneText', () => {
+  it('says when and by which call a record was undone', () => {
+    const r = { ...record(), undoneBy: { requestId: '1A2B3C4D-0000-4000-8000-000000000001', time: '2025-01-02T08:00:00.000Z' } };
+    assert.equal(undoneText(r), 'Undone at 2025-01-02T08:00:00.000Z (RequestId 1A2B3C4D-0000-4000-8000-000000000001)');
+    assert.equal(undoneText(record()), undefined);
+  });
+
+  it('formats the default description time like toLocaleTimeString', () => {
+    const r = record({ time: '2025-01-01T12:34:56.000Z' });
+    assert.equal(recordDescription(r).split(' · ')[0], new Date(r.time).toLocaleTimeString());
+  });
+});
+
+describe('recordTooltip', () => {
+  it('leads with the undo note, then every field', () => {
+    const r = { ...record({ target: 'media-out' }), undoneBy: { requestId: 'UNDO-REQ-1', time: '2025-01-02T08:00:00.000Z' } };
+    const lines = recordTooltip(r).split('\n');
+    assert.equal(lines[0], 'Undone at 2025-01-02T08:00:00.000Z (RequestId UNDO-REQ-1)');
+    assert.ok(lines.includes('Target: media-out'));
+    assert.ok(!recordTooltip(record()).includes('Undone'));
+  });
+});
