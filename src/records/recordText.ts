@@ -41,10 +41,14 @@ export function recordDetails(record: CallRecord): Array<[string, string]> {
   }
   if (record.nonExistPolicyNames?.length) lines.push(['NonExistPolicyNames', record.nonExistPolicyNames.join(', ')]);
   if (record.failedPolicyNames?.length) lines.push(['FailedPolicyNames', record.failedPolicyNames.join(', ')]);
+  // The answer was lost and a read settled it: which read, so the audit trail has a RequestId either way.
+  if (record.confirmedBy) lines.push(['Confirmed by', `${record.confirmedBy.action} (RequestId ${record.confirmedBy.requestId})`]);
   if (record.error) {
     lines.push(['Error code', record.error.code], ['Error kind', record.error.kind], ['Error message', record.error.message]);
     if (record.error.httpStatus !== undefined) lines.push(['HTTP status', String(record.error.httpStatus)]);
     if (record.error.recommend) lines.push(['Recommend', record.error.recommend]);
+    const readBack = record.error.readBack;
+    if (readBack) lines.push(['Read-back failed', `${readBack.action}${readBack.requestId ? ` (RequestId ${readBack.requestId})` : ''}: ${readBack.code}`]);
   }
   return lines.filter(([, value]) => value !== '');
 }
@@ -88,5 +92,6 @@ export function recordResponse(record: CallRecord): { title: string; body: Recor
   const body: Record<string, unknown> = { RequestId: record.requestId };
   if (record.nonExistPolicyNames) body.NonExistPolicyNames = record.nonExistPolicyNames;
   if (record.failedPolicyNames) body.FailedPolicyNames = record.failedPolicyNames;
+  if (record.confirmedBy) body.ConfirmedBy = record.confirmedBy;
   return { title: record.outcome === 'cancelled' ? 'Cancelled' : 'Response', body };
 }

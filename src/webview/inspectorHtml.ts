@@ -44,6 +44,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
         <vscode-option value="succeeded">Succeeded</vscode-option>
         <vscode-option value="failed">Failed</vscode-option>
         <vscode-option value="cancelled">Cancelled</vscode-option>
+        <vscode-option value="unknown">Outcome unknown</vscode-option>
       </vscode-single-select>
       <vscode-button id="export" secondary>Export filtered as JSON</vscode-button>
       <span id="count" class="count" role="status"></span>

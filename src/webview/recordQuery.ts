@@ -5,7 +5,7 @@
 import type { CallOutcome, CallRecord } from '../cloud/types';
 
 export type OutcomeFilter = 'all' | CallOutcome;
-export const OUTCOME_FILTERS: readonly OutcomeFilter[] = ['all', 'succeeded', 'failed', 'cancelled'];
+export const OUTCOME_FILTERS: readonly OutcomeFilter[] = ['all', 'succeeded', 'failed', 'cancelled', 'unknown'];
 
 export type SortKey = 'time' | 'action' | 'target' | 'outcome' | 'code' | 'requestId' | 'latency';
 export const SORT_KEYS: readonly SortKey[] = ['time', 'action', 'target', 'outcome', 'code', 'requestId', 'latency'];

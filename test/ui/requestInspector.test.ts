@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { openWorkbench, type Workbench } from './workbench';
+import { waitFor } from '../support/wait';
 
 const PROFILE = 'inspector-ui';
 
@@ -42,9 +43,9 @@ describe('Request Inspector (UI)', function () {
   it('filters the history down to the row of one RequestId', async () => {
     // The Resources view opens with the profile expanded and lists its buckets: real calls, each recorded.
     await wb.openView('Alibaba Cloud Media');
-    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 1, 30_000);
+    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 1, 'the first request at the emulator', 30_000, 100);
     await wb.runCommand('Alibaba Cloud Media: Refresh');
-    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 2, 30_000);
+    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 2, 'the second request at the emulator', 30_000, 100);
     const requestIds = emulator.requests().map((r) => r.requestId).filter((id): id is string => Boolean(id));
 
     await wb.runCommand('Alibaba Cloud Media: Open Request Inspector');
@@ -52,10 +53,10 @@ describe('Request Inspector (UI)', function () {
     const rows = frame.locator('vscode-table-row');
     await rows.first().waitFor({ timeout: 30_000 });
 
-    await waitFor(async () => (await rows.count()) >= 2, 10_000);
+    await waitFor(async () => (await rows.count()) >= 2, 'two history rows', 10_000, 100);
     const wanted = requestIds[0];
     await frame.locator('#filter input').fill(wanted);
-    await waitFor(async () => (await rows.count()) === 1, 10_000);
+    await waitFor(async () => (await rows.count()) === 1, 'one row left by the filter', 10_000, 100);
     assert.equal(await rows.count(), 1);
     assert.ok((await rows.first().innerText()).includes(wanted));
 
@@ -66,10 +67,3 @@ describe('Request Inspector (UI)', function () {
   });
 });
 
-async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -51,3 +51,22 @@ describe('recordTooltip', () => {
     assert.ok(!recordTooltip(record()).includes('Undone'));
   });
 });
+
+describe('records settled by a read-back', () => {
+  it('name the read that confirmed a write, or the read that failed, with its RequestId', () => {
+    const confirmed = recordDetails(record({ confirmedBy: { action: 'ListAllMediaBucket', requestId: 'READ-1' } }));
+    assertLine(confirmed, 'Confirmed by', 'ListAllMediaBucket (RequestId READ-1)');
+    const unknown = recordDetails(
+      record({
+        outcome: 'unknown',
+        error: { kind: 'unknown-outcome', code: 'OutcomeUnknown', message: 'lost', readBack: { action: 'ListAllMediaBucket', code: 'ServiceUnavailable', requestId: 'READ-2' } },
+      }),
+    );
+    assertLine(unknown, 'Read-back failed', 'ListAllMediaBucket (RequestId READ-2): ServiceUnavailable');
+  });
+});
+
+function assertLine(lines: Array<[string, string]>, name: string, value: string): void {
+  const found = lines.find(([n]) => n === name);
+  if (!found || found[1] !== value) throw new Error(`expected "${name}: ${value}", got ${JSON.stringify(found)}`);
+}
