@@ -1,5 +1,6 @@
-// Bundles the extension. `--production` minifies and drops source maps; `--watch` rebuilds on change. Type
-// checking is separate (`npm run typecheck`): esbuild only strips types.
+// Bundles the extension. `--production` minifies and drops source maps; `--watch` rebuilds on change;
+// `--metafile` prints what the activation bundle is made of. Type checking is separate (`npm run typecheck`):
+// esbuild only strips types.
 //
 // What VS Code loads at activation is `dist/extension.js`, and it should stay small. Code needed only later (see
 // LAZY_BUNDLES) is bundled into its own file in `dist/`, which the extension reaches with a plain `require` at
@@ -9,13 +10,14 @@
 // exports them under HOST_EXPORT. Each build therefore runs in three steps:
 //   1. work out which source files the activation bundle holds (no output written);
 //   2. bundle each lazy file, replacing imports of those files with a lookup into the extension's HOST_EXPORT;
-//   3. bundle `dist/extension.js`, exporting under HOST_EXPORT exactly the modules step 2 asked for.
+//   3. bundle `dist/extension.js`, exporting under HOST_EXPORT exactly the bindings step 2 found in use.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const analyze = process.argv.includes('--metafile');
 
 /**
  * Bundles loaded on first use. `entry` is the module the extension `require`s lazily (always through a runtime
@@ -113,6 +115,20 @@ const split = {
 };
 
 /**
+ * HOST_EXPORT is an array, the shortest form for the activation bundle to carry: one slot per name the lazy
+ * bundles use (or per whole module, for '*'), in a fixed order both sides derive from hostExports.
+ */
+function hostSlots() {
+  const slots = [];
+  for (const file of [...split.hostExports.keys()].sort()) {
+    const names = split.hostExports.get(file);
+    if (names === '*') slots.push({ file, name: '*' });
+    else for (const name of [...names].sort()) slots.push({ file, name });
+  }
+  return slots;
+}
+
+/**
  * In a lazy bundle, a module the activation bundle holds is not bundled again. In the `names` pass (ESM, not
  * written) it stays an import of `host:<path>`, so esbuild's output lists exactly the names used after tree
  * shaking; in the final pass it becomes a lookup into the loaded extension's HOST_EXPORT.
@@ -129,10 +145,16 @@ function fromHost(pass) {
       });
       // Relative to this lazy file, which sits next to extension.js. That module is loaded by then (it is what
       // requires this one), so require returns its exports without running anything again.
-      build.onLoad({ filter: /.*/, namespace: 'from-host' }, (args) => ({
-        contents: `module.exports = require('./extension.js').${HOST_EXPORT}[${JSON.stringify(args.path)}];`,
-        loader: 'js',
-      }));
+      // The values are read once, when this file loads; host modules export consts, functions and classes.
+      build.onLoad({ filter: /.*/, namespace: 'from-host' }, (args) => {
+        const slots = hostSlots().map((slot, i) => ({ ...slot, i })).filter((slot) => slot.file === args.path);
+        const host = `require('./extension.js').${HOST_EXPORT}`;
+        const whole = slots.find((slot) => slot.name === '*');
+        const contents = whole
+          ? `module.exports = ${host}[${whole.i}];`
+          : `const host = ${host};\nmodule.exports = { ${slots.map((slot) => `${slot.name}: host[${slot.i}]`).join(', ')} };`;
+        return { contents, loader: 'js' };
+      });
     },
   };
 }
@@ -158,20 +180,11 @@ const mainEntry = {
     build.onResolve({ filter: /^main-entry$/ }, () => ({ path: 'main-entry', namespace: 'main-entry' }));
     build.onLoad({ filter: /.*/, namespace: 'main-entry' }, () => {
       const lines = [`export * from ${JSON.stringify(`./${MAIN_ENTRY}`)};`];
-      const entries = [];
-      [...split.hostExports.keys()].sort().forEach((file, i) => {
-        const names = split.hostExports.get(file);
-        const from = JSON.stringify(`./${file}`);
-        if (names === '*') {
-          lines.push(`import * as m${i} from ${from};`);
-          entries.push(`${JSON.stringify(file)}: m${i}`);
-        } else {
-          const list = [...names].sort().map((n) => `${n} as m${i}_${n}`);
-          lines.push(`import { ${list.join(', ')} } from ${from};`);
-          entries.push(`${JSON.stringify(file)}: { ${[...names].sort().map((n) => `${n}: m${i}_${n}`).join(', ')} }`);
-        }
+      const values = hostSlots().map(({ file, name }, i) => {
+        lines.push(name === '*' ? `import * as h${i} from ${JSON.stringify(`./${file}`)};` : `import { ${name} as h${i} } from ${JSON.stringify(`./${file}`)};`);
+        return `h${i}`;
       });
-      lines.push(`export const ${HOST_EXPORT} = { ${entries.join(', ')} };`);
+      lines.push(`export const ${HOST_EXPORT} = [${values.join(', ')}];`);
       return { contents: lines.join('\n'), loader: 'ts', resolveDir: root };
     });
   },
@@ -229,6 +242,7 @@ async function main() {
     ...nodeOptions,
     entryPoints: { extension: 'main-entry' },
     outfile: 'dist/extension.js',
+    metafile: true,
     plugins: watch ? [mainEntry, lazySeams, dependencyStubs, problemReporter] : [mainEntry, lazySeams, dependencyStubs],
   });
 
@@ -240,10 +254,12 @@ async function main() {
     for (const lazy of lazyContexts) {
       const esm = await lazy.names.rebuild();
       collectHostNames(esm.outputFiles.map((f) => f.text).join('\n'), hostExports);
-      await lazy.ctx.rebuild();
     }
     split.hostExports = hostExports;
-    await activation.rebuild();
+    for (const lazy of lazyContexts) await lazy.ctx.rebuild();
+    const built = await activation.rebuild();
+    // What makes the activation bundle big, largest first (the lazy files are not in it).
+    if (analyze) console.log(await esbuild.analyzeMetafile(built.metafile));
   }
 
   async function rebuildOnChange(result) {

@@ -1,6 +1,7 @@
-// The Request Inspector panel (loaded on first show, see requestInspector.ts): one per window, showing the request history in a webview. The panel does not
-// retain its context when hidden (costly); the page keeps its own UI state with setState and asks for the records
-// again ('ready') whenever it loads, and the history pushes every change while it is open.
+// The Request Inspector panel, loaded on first show (see requestInspector.ts): one per window, showing the request
+// history in a webview. The panel does not retain its context when hidden (costly); the page keeps its own UI
+// state with setState and asks for the records again ('ready') whenever it loads, and the history pushes every
+// change while it is open.
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
