@@ -119,7 +119,7 @@ function checkPrerequisites(): void {
 function seedRipgrepCache(tmp: string, buildLog: BuildLog): void {
   const work = path.join(tmp, 'ripgrep-seed');
   fs.mkdirSync(work, { recursive: true });
-  buildLog.run('npm', ['pack', RIPGREP_PACKAGE, '--pack-destination', work, '--silent'], { cwd: work });
+  buildLog.run('npm', ['pack', RIPGREP_PACKAGE, '--pack-destination', work], { cwd: work });
   const tgz = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw buildLog.failure(`npm pack ${RIPGREP_PACKAGE} produced no tarball`);
   buildLog.run('tar', ['xzf', path.join(work, tgz), '-C', work], { cwd: work });
