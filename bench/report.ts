@@ -9,11 +9,11 @@ import type { StartupResult } from './startup';
 
 export const TARGETS = {
   activateMs: 10,
-  /** 120 KB read as 120,000 bytes, the stricter reading. */
-  extensionJsBytes: 120_000,
+  /** dist/extension.js, what VS Code loads at activation; 80 KB read as 80,000 bytes, the stricter reading. */
+  activationBytes: 80_000,
   bulkReqPerSec: 95,
   throttledSurfaced: 0,
-  overheadRatio: 1.1,
+  overheadRatio: 1.05,
   historyStorageWrites: 50,
   historyMaxStallMs: 50,
 } as const;
@@ -47,7 +47,9 @@ export function evaluateTargets(r: Omit<BenchResults, 'targetsMet'>): Record<str
   return {
     activateMs: startup ? startup.activateMs <= TARGETS.activateMs : null,
     nothingLoadedWhileViewClosed: startup ? !startup.loadedWhileViewClosed : null,
-    extensionJsBytes: size ? size.extensionJsBytes <= TARGETS.extensionJsBytes : null,
+    nothingLazyLoadedAtActivation: startup ? startup.lazyLoadedDuringActivation.length === 0 : null,
+    activationBytes: size ? size.activationBytes <= TARGETS.activationBytes : null,
+    lazyFilesShipped: size ? size.lazyFilesMissingFromVsix.length === 0 : null,
     bulkReqPerSec: r.bulk.length ? r.bulk.every((b) => b.extension.reqPerSec >= TARGETS.bulkReqPerSec) : null,
     bulkThrottledSurfaced: r.bulk.length ? r.bulk.every((b) => b.extension.throttledSurfaced === TARGETS.throttledSurfaced) : null,
     overheadRatio: overhead ? overhead.ratio <= TARGETS.overheadRatio : null,
@@ -80,6 +82,13 @@ export function renderTables(r: BenchResults): string {
           ['activation start → Resources tree first level (`getChildren(undefined)` resolved)', ms(st.firstTreeRenderMs), '–', '–'],
           ['view opened → extension active (seen by the probe, median)', ms(probe[Math.floor(probe.length / 2)] ?? NaN), '–', '–'],
           ['extension active or any of its files loaded while its view was closed', st.loadedWhileViewClosed ? 'yes' : 'no', 'no', ok(t.nothingLoadedWhileViewClosed)],
+          [
+            `lazily loaded files (${st.lazyFiles.map((f) => `\`${f}\``).join(', ') || 'none found'}) loaded before activation finished`,
+            st.lazyLoadedDuringActivation.length ? st.lazyLoadedDuringActivation.map((f) => `\`${f}\``).join(', ') : 'none',
+            'none',
+            ok(t.nothingLazyLoadedAtActivation),
+          ],
+          ['… loaded after activation, on first use (by the tree\'s first calls)', st.lazyLoadedAfterActivation.map((f) => `\`${f}\``).join(', ') || 'none', '–', '–'],
         ],
       ),
     );
@@ -88,12 +97,15 @@ export function renderTables(r: BenchResults): string {
   out.push('', '### Size');
   if ('skipped' in r.size) out.push(`Skipped: ${r.size.skipped}`);
   else {
+    const sz = r.size;
+    const missing = sz.lazyFilesMissingFromVsix;
     out.push(
       table(
         ['artifact', 'bytes', 'target', ''],
         [
-          ['`dist/extension.js` (`node esbuild.js --production`)', bytes(r.size.extensionJsBytes), `≤ 120 KB = ${TARGETS.extensionJsBytes.toLocaleString('en-US')} B (${times(r.size.extensionJsBytes / TARGETS.extensionJsBytes)} of it)`, ok(t.extensionJsBytes)],
-          ['`.vsix` (`vsce package --no-dependencies`)', bytes(r.size.vsixBytes), '–', '–'],
+          ['`dist/extension.js`, loaded at activation (`node esbuild.js --production`)', bytes(sz.activationBytes), `≤ 80 KB = ${TARGETS.activationBytes.toLocaleString('en-US')} B (${times(sz.activationBytes / TARGETS.activationBytes)} of it)`, ok(t.activationBytes)],
+          ...sz.lazyFiles.map((f) => [`\`${f.file}\`, required on first use`, bytes(f.bytes), '–', '–']),
+          ['`.vsix` (`vsce package --no-dependencies`)', bytes(sz.vsixBytes), 'holds every lazily loaded file', `${ok(t.lazyFilesShipped)}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`],
         ],
       ),
     );
@@ -184,7 +196,13 @@ export function renderMarkdown(r: BenchResults): string {
     '  itself with `performance.now()` (`alicloudMedia.internal.startupTimings`, registered but not contributed):',
     '  `activate()` from its first to its last line, and from that start until the Resources tree\'s first',
     '  `getChildren(undefined)` resolved. Each sample is a fresh code-server, user data and browser.',
-    '- **Size**: `node esbuild.js --production`, then `vsce package --no-dependencies`. 120 KB is read as 120,000 bytes.',
+    '  While it opens the view, the probe also watches Node load the files `dist/extension.js` requires lazily (the',
+    '  other `dist/*.js`, see `esbuild.js`) and notes whether the extension was active yet: any loaded before',
+    '  activation finished would count against it. The tree\'s first listing calls then load the cloud clients,',
+    '  which shows the lazy files load from the installed package.',
+    '- **Size**: `node esbuild.js --production`, then `vsce package --no-dependencies`. Only `dist/extension.js` is',
+    '  loaded at activation; 80 KB is read as 80,000 bytes. The lazily loaded bundles are listed with their sizes and',
+    '  looked up in the `.vsix`\'s zip directory.',
     '- **Bulk**: each of the three ways gets a fresh in-process emulator holding exactly the targets (1,000 bound output',
     '  buckets, or 1,000 RAM users each holding `VODAppReadOnlyAccess`) and enforcing its default 100 QPS per',
     '  AccessKey, so every call is a real revocation. *Extension* = the same `runBulk` call the Unbind/Detach commands',
@@ -209,6 +227,14 @@ export function renderMarkdown(r: BenchResults): string {
     '  `perf_hooks.monitorEventLoopDelay` watches the host\'s event loop (the probe shares its thread). Writes are',
     '  counted by the extension itself, around `globalState.update` of the history key, only when the bench sets',
     '  `ALICLOUD_MEDIA_COUNT_HISTORY_WRITES=1`; the count runs until no write happened for 1.5 s.',
+    '- **What the core does per attempt**, and what it no longer redoes: it asks the credential provider every time',
+    '  (a rotated key takes effect at once), but when the provider returns the same three strings as last time it',
+    '  reuses their validation verdict, masked AccessKeyId and pop-core client (no key string, hash or LRU move);',
+    '  the limiter is found with two map lookups on the caller\'s own strings; the CallRecord is built by',
+    '  assignment, not conditional spreads. With pop-core answered instantly (a diagnostic, not part of the bench)',
+    '  that took the core\'s own CPU from about 9 to 5 µs per call, or from 27 to 15 µs with V8\'s optimizing',
+    '  tiers off, closer to what 250 calls spaced 12 ms apart get. Bench ratio over 5 interleaved runs on a busy',
+    '  2-core machine: median 1.063 before, 1.046 after.',
     '- The benchmark itself is bundled and minified with esbuild before it runs, so the core\'s code runs as it ships',
     '  (under a TypeScript loader every per-call closure gets a keepNames wrapper, several percent of the overhead).',
     '- The emulator runs in the benchmark\'s own process, so client and server share one event loop, as they would',

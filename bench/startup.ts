@@ -22,6 +22,8 @@ export interface StartupSample {
   readonly activateMs: number;
   readonly firstTreeRenderMs: number;
   readonly loadedWhileViewClosed: boolean;
+  /** Lazily loaded files (dist/*.js beside the main file) that Node loaded before activation finished. */
+  readonly lazyLoadedDuringActivation: string[];
   readonly probe: ProbeResult;
 }
 
@@ -31,6 +33,11 @@ export interface StartupResult {
   readonly firstTreeRenderMs: number;
   /** True if any sample saw the extension active, or any of its files loaded, while its view was closed. */
   readonly loadedWhileViewClosed: boolean;
+  /** Union over the samples: must stay empty. */
+  readonly lazyLoadedDuringActivation: string[];
+  /** Union over the samples of the lazy files loaded after activation (on first use), for the report. */
+  readonly lazyLoadedAfterActivation: string[];
+  readonly lazyFiles: string[];
   readonly samples: StartupSample[];
   readonly profiles: number;
   readonly bucketsPerProfile: number;
@@ -69,6 +76,10 @@ async function buildProbe(dir: string): Promise<string> {
     logLevel: 'warning',
   });
   return entry;
+}
+
+function union(lists: string[][]): string[] {
+  return [...new Set(lists.flat())].sort();
 }
 
 function median(values: number[]): number {
@@ -110,6 +121,7 @@ async function oneSample(vsixPath: string, workDir: string, endpoint: string, cl
       activateMs: probe.reported?.activateMs ?? NaN,
       firstTreeRenderMs: probe.reported?.firstTreeRenderMs ?? NaN,
       loadedWhileViewClosed: probe.activeWhileViewClosed || probe.modulesLoadedWhileViewClosed.length > 0,
+      lazyLoadedDuringActivation: probe.lazyLoadedDuringActivation,
       probe,
     };
   } finally {
@@ -140,6 +152,9 @@ export async function benchStartup(
     activateMs: median(samples.map((s) => s.activateMs)),
     firstTreeRenderMs: median(samples.map((s) => s.firstTreeRenderMs)),
     loadedWhileViewClosed: samples.some((s) => s.loadedWhileViewClosed),
+    lazyLoadedDuringActivation: union(samples.map((s) => s.lazyLoadedDuringActivation)),
+    lazyLoadedAfterActivation: union(samples.map((s) => s.probe.lazyLoadedAfterActivation)),
+    lazyFiles: union(samples.map((s) => s.probe.lazyFiles)),
     samples,
     profiles: PROFILES,
     bucketsPerProfile: BUCKETS_PER_PROFILE,

@@ -83,7 +83,9 @@ export interface RateLimiterRegistryOptions {
 
 /** One limiter per AccessKeyId and action: Alibaba counts quotas per account and API, not per client object. */
 export class RateLimiterRegistry {
-  private readonly limiters = new Map<string, PacedLimiter>();
+  // AccessKeyId → action → limiter. Two lookups with the caller's own strings instead of one with a key built
+  // (and hashed) afresh on every attempt.
+  private readonly limiters = new Map<string, Map<string, PacedLimiter>>();
   private readonly clock: LimiterClock;
   private readonly safetyMargin: number;
   private readonly qps: (action: string) => number;
@@ -95,11 +97,15 @@ export class RateLimiterRegistry {
   }
 
   limiterFor(accessKeyId: string, action: string): PacedLimiter {
-    const key = `${accessKeyId}\u0000${action}`;
-    let limiter = this.limiters.get(key);
+    let byAction = this.limiters.get(accessKeyId);
+    if (!byAction) {
+      byAction = new Map();
+      this.limiters.set(accessKeyId, byAction);
+    }
+    let limiter = byAction.get(action);
     if (!limiter) {
       limiter = new PacedLimiter(this.qps(action), this.clock, this.safetyMargin);
-      this.limiters.set(key, limiter);
+      byAction.set(action, limiter);
     }
     return limiter;
   }

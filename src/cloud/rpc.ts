@@ -58,6 +58,11 @@ export interface ChannelSettings {
   readonly limiters: RateLimiterRegistry;
 }
 
+interface ValidCredentials {
+  readonly credentials: AccessKeyCredentials;
+  readonly maskedAccessKeyId: string;
+}
+
 /** What one logical call has done so far, for its CallRecord. */
 interface CallTrace {
   /** HTTP attempts sent. */
@@ -68,6 +73,12 @@ interface CallTrace {
 }
 
 export class RpcChannel {
+  /**
+   * The credentials that last passed validation. Holds no more than the cached pop-core client for them does
+   * (clientFor below), and is dropped with the channel.
+   */
+  private lastValid: ValidCredentials | undefined;
+
   constructor(private readonly settings: ChannelSettings) {}
 
   async call<T>(request: ActionRequest<T>, options: CallOptions = {}): Promise<T> {
@@ -129,12 +140,11 @@ export class RpcChannel {
     trace: CallTrace,
     signal: AbortSignal | undefined,
   ): Promise<{ value: T; requestId: string }> {
-    const credentials = await this.currentCredentials();
-    trace.maskedAccessKeyId = maskAccessKeyId(credentials.accessKeyId);
+    const { credentials, maskedAccessKeyId } = await this.currentCredentials();
+    trace.maskedAccessKeyId = maskedAccessKeyId;
     await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
     if (signal?.aborted) throw cancelledError();
     trace.attempts = n;
-    const secrets = [credentials.accessKeySecret, credentials.securityToken];
     let body: unknown;
     let entry: PopCoreEntry;
     try {
@@ -146,18 +156,18 @@ export class RpcChannel {
       });
       [body, entry] = await untilAborted(sending, signal);
     } catch (thrown) {
-      throw toCloudError(thrown, { secrets, timeoutMs });
+      throw toCloudError(thrown, { secrets: secretsOf(credentials), timeoutMs });
     }
     const status = entry.response?.statusCode;
     // pop-core resolves error statuses whose body has no Code; they are failures all the same.
     if (status !== undefined && status >= 400) {
-      throw httpStatusError(status, body, entry.response?.headers, { secrets });
+      throw httpStatusError(status, body, entry.response?.headers, { secrets: secretsOf(credentials) });
     }
     const requestId = requireRequestId(body, status);
     return { value: request.parse(body as ResponseBody, requestId), requestId };
   }
 
-  private async currentCredentials(): Promise<AccessKeyCredentials> {
+  private async currentCredentials(): Promise<ValidCredentials> {
     let credentials: AccessKeyCredentials;
     try {
       credentials = await this.settings.credentials.getCredentials();
@@ -171,9 +181,15 @@ export class RpcChannel {
         retryable: false,
       });
     }
+    // Validation depends only on the three strings, and a bulk run asks with the same key every time.
+    const last = this.lastValid;
+    if (last && sameKey(credentials, last.credentials)) return { credentials, maskedAccessKeyId: last.maskedAccessKeyId };
     const problem = validateCredentials(credentials);
     if (problem) throw invalidInputError(problem, 'InvalidInput.Credentials');
-    return credentials;
+    const { accessKeyId, accessKeySecret, securityToken } = credentials;
+    // The strings, not the provider's object, which it may change later.
+    this.lastValid = { credentials: { accessKeyId, accessKeySecret, securityToken }, maskedAccessKeyId: maskAccessKeyId(accessKeyId) };
+    return { credentials, maskedAccessKeyId: this.lastValid.maskedAccessKeyId };
   }
 
   private report<T>(
@@ -188,25 +204,27 @@ export class RpcChannel {
     if (!observer) return;
     const error: CallErrorInfo | undefined = end.outcome === 'succeeded' ? undefined : end.err.toInfo();
     const requestId = end.outcome === 'succeeded' ? end.result.requestId : end.err.requestId;
-    const record: CallRecord = {
+    // Built by assignment rather than conditional spreads (one temporary object each), in the same key order.
+    // The rest, required ones included, is assigned below.
+    const record = {
       id: randomUUID(),
       time: startedAt.toISOString(),
       product: this.settings.product,
       action: request.action,
       region: this.settings.region,
       endpoint: this.settings.endpoint,
-      ...(this.settings.profile !== undefined ? { profile: this.settings.profile } : {}),
-      target: request.target,
-      params,
-      ...(trace.maskedAccessKeyId ? { maskedAccessKeyId: trace.maskedAccessKeyId } : {}),
-      outcome: end.outcome,
-      ...(requestId ? { requestId } : {}),
-      latencyMs: Math.round(performance.now() - started),
-      attempts: trace.attempts,
-      ...(error ? { error } : {}),
-      ...(end.outcome === 'succeeded' && request.describe ? request.describe(end.result.value) : {}),
-      ...(end.outcome === 'succeeded' && trace.confirmedBy ? { confirmedBy: trace.confirmedBy } : {}),
-    };
+    } as Mutable<CallRecord>;
+    if (this.settings.profile !== undefined) record.profile = this.settings.profile;
+    record.target = request.target;
+    record.params = params;
+    if (trace.maskedAccessKeyId) record.maskedAccessKeyId = trace.maskedAccessKeyId;
+    record.outcome = end.outcome;
+    if (requestId) record.requestId = requestId;
+    record.latencyMs = Math.round(performance.now() - started);
+    record.attempts = trace.attempts;
+    if (error) record.error = error;
+    if (end.outcome === 'succeeded' && request.describe) Object.assign(record, request.describe(end.result.value));
+    if (end.outcome === 'succeeded' && trace.confirmedBy) record.confirmedBy = trace.confirmedBy;
     try {
       observer.onCall(record);
     } catch {
@@ -228,13 +246,25 @@ function outcomeOf(err: CloudError): 'failed' | 'cancelled' | 'unknown' {
   return err.kind === 'unknown-outcome' ? 'unknown' : 'failed';
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** pop-core would send `undefined` as the string "undefined". */
 function sendableParams(params: ActionParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
+  for (const key of Object.keys(params)) {
+    const value = params[key];
     if (value !== undefined) out[key] = String(value);
   }
   return out;
+}
+
+function sameKey(a: AccessKeyCredentials, b: AccessKeyCredentials): boolean {
+  return a?.accessKeyId === b.accessKeyId && a.accessKeySecret === b.accessKeySecret && a.securityToken === b.securityToken;
+}
+
+/** What an error message is scrubbed of; only built when an attempt fails. */
+function secretsOf(credentials: AccessKeyCredentials): (string | undefined)[] {
+  return [credentials.accessKeySecret, credentials.securityToken];
 }
 
 /** Rejects with kind cancelled as soon as the signal aborts; the abandoned promise's outcome is ignored. */
@@ -281,7 +311,23 @@ function secretHashOf(credentials: AccessKeyCredentials): string {
   return hash;
 }
 
+// The client handed out last, which is always the newest entry of `clients`: asked for again (every attempt of a
+// bulk run is), it needs no key, no hash and no move in the LRU order.
+let lastClient: { endpoint: string; apiVersion: string; accessKeyId: string; secret: string; token: string; client: PopCoreClient } | undefined;
+
 function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyCredentials): PopCoreClient {
+  const token = credentials.securityToken ?? '';
+  const last = lastClient;
+  if (
+    last &&
+    last.endpoint === endpoint &&
+    last.apiVersion === apiVersion &&
+    last.accessKeyId === credentials.accessKeyId &&
+    last.secret === credentials.accessKeySecret &&
+    last.token === token
+  ) {
+    return last.client;
+  }
   const secretHash = secretHashOf(credentials);
   const key = [endpoint, apiVersion, credentials.accessKeyId, secretHash].join('|');
   let client = clients.get(key);
@@ -305,6 +351,7 @@ function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyC
     }
   }
   clients.set(key, client);
+  lastClient = { endpoint, apiVersion, accessKeyId: credentials.accessKeyId, secret: credentials.accessKeySecret, token, client };
   return client;
 }
 
@@ -315,4 +362,5 @@ export function closeIdleConnections(): void {
   }
   clients.clear();
   lastHashed = undefined;
+  lastClient = undefined;
 }

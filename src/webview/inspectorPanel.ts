@@ -1,0 +1,163 @@
+// The Request Inspector panel, loaded on first show (see requestInspector.ts): one per window, showing the request
+// history in a webview. The panel does not retain its context when hidden (costly); the page keeps its own UI
+// state with setState and asks for the records again ('ready') whenever it loads. It gets the whole list then,
+// and after that only what changed, batched every DELTA_INTERVAL_MS: a bulk of 1,000 calls on a 5,000-record
+// history must not post (and make the page check) 1,000 copies of 5,000 records.
+
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { HistoryRecord, RecordChange } from '../records/historyRecord';
+import { inspectorHtml } from './inspectorHtml';
+import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
+import { DeltaBatch } from './recordDelta';
+import type { InspectorLog, InspectorPort, InspectorSource } from './requestInspector';
+
+export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
+export const DELTA_INTERVAL_MS = 100;
+
+export class InspectorPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** The page has said 'ready' and not been hidden since: it holds the records and can take a delta. */
+  private pageReady = false;
+  private pendingFocus: string | undefined;
+  private readonly batch = new DeltaBatch();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly source: InspectorSource,
+    private readonly port: InspectorPort,
+    private readonly log: InspectorLog,
+  ) {
+    this.subscriptions.push(source.onDidChange((change) => this.collect(change)));
+  }
+
+  /** Opens (or reveals) the panel; with a record id, selects that record once the page has it. */
+  show(recordId?: string): void {
+    this.pendingFocus = recordId;
+    if (this.panel) {
+      // A visible page takes the focus now; a hidden one reloads on reveal and gets it after its 'ready'.
+      const visible = this.panel.visible;
+      this.panel.reveal();
+      if (visible) this.sendFocus();
+      return;
+    }
+    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(
+      INSPECTOR_VIEW_TYPE,
+      vscode.l10n.t('Request Inspector'),
+      vscode.ViewColumn.Active,
+      { enableScripts: true, localResourceRoots: [root] },
+    );
+    const webview = panel.webview;
+    webview.html = inspectorHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'inspector.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'inspector.css')).toString(),
+    });
+    const onMessage = webview.onDidReceiveMessage((data: unknown) => this.receive(data));
+    // Hidden, the page is gone; shown again, it reloads and says 'ready' for a fresh list.
+    const onViewState = panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.pageReady = false;
+    });
+    panel.onDidDispose(() => {
+      onMessage.dispose();
+      onViewState.dispose();
+      this.panel = undefined;
+      this.pageReady = false;
+    });
+    this.panel = panel;
+    this.pageReady = false;
+  }
+
+  private receive(data: unknown): void {
+    const parsed = parseInspectorRequest(data);
+    if ('error' in parsed) {
+      this.log.warn(`Request Inspector: rejected a message from the webview: ${parsed.error}`);
+      return;
+    }
+    void this.handle(parsed.message).catch((err: unknown) => {
+      this.log.warn(`Request Inspector: ${parsed.message.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+
+  private async handle(message: InspectorRequest): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.sendRecords();
+        this.sendFocus();
+        return;
+      case 'copyRequestId':
+        await this.port.copyRequestId(message.requestId);
+        return;
+      case 'undo':
+        await this.port.undo(message.recordId);
+        return;
+      case 'export':
+        await this.port.exportRecords(message.recordIds);
+        return;
+    }
+  }
+
+  /** The whole list; it supersedes whatever was batched. */
+  private sendRecords(): void {
+    this.dropBatch();
+    const records = this.source.records();
+    this.post({ type: 'records', records, undoableIds: this.undoableIds(records) });
+  }
+
+  private collect(change: RecordChange): void {
+    // Without a ready page there is no one to send a difference to: the next 'ready' gets the whole list.
+    if (!this.pageReady) {
+      return;
+    }
+    this.batch.push(change);
+    this.batchTimer ??= setTimeout(() => this.sendBatch(), DELTA_INTERVAL_MS);
+  }
+
+  private sendBatch(): void {
+    this.batchTimer = undefined;
+    if (!this.pageReady || this.batch.empty) {
+      this.batch.clear();
+      return;
+    }
+    const delta = this.batch.take();
+    if (delta === 'full') {
+      this.sendRecords();
+      return;
+    }
+    this.post({ type: 'delta', ...delta, undoableIds: this.undoableIds([...delta.added, ...delta.updated]) });
+  }
+
+  private dropBatch(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    this.batch.clear();
+  }
+
+  private undoableIds(records: readonly HistoryRecord[]): string[] {
+    return records.filter((r) => this.port.isUndoable(r)).map((r) => r.id);
+  }
+
+  /** Once only: later reloads of the page restore the user's own selection from its state. */
+  private sendFocus(): void {
+    if (this.pendingFocus !== undefined) {
+      this.post({ type: 'focus', recordId: this.pendingFocus });
+      this.pendingFocus = undefined;
+    }
+  }
+
+  private post(message: InspectorUpdate): void {
+    // A hidden panel has no page to deliver to; it asks again with 'ready' when shown.
+    void this.panel?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.dropBatch();
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
