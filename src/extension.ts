@@ -4,23 +4,10 @@
 
 import * as vscode from 'vscode';
 import { CallEvents } from './calls';
-import { registerAddIdentity } from './commands/addIdentity';
-import { registerAddOutputBucket } from './commands/addOutputBucket';
-import { registerAddProfile } from './commands/addProfile';
-import { registerClearCredentials } from './commands/clearCredentials';
-import { registerCopyRequestId } from './commands/copyRequestId';
 import type { CommandDeps } from './commands/deps';
+import { registerCommandStubs } from './commands/loadCommands';
+import { COMMANDS } from './commandIds';
 import { InFlightCalls } from './commands/inFlight';
-import { registerRefresh } from './commands/refresh';
-import { registerRemoveIdentity } from './commands/removeIdentity';
-import { registerRemoveOutputBucket } from './commands/removeOutputBucket';
-import { registerRemoveProfile } from './commands/removeProfile';
-import { registerSetCredentials } from './commands/setCredentials';
-import { registerShowOutput } from './commands/showOutput';
-import { detachAppPolicyCommand } from './commands/mutations/detachAppPolicy';
-import { registerRevocation } from './commands/mutations/registerRevocation';
-import { unbindOutputBucketCommand } from './commands/mutations/unbindOutputBucket';
-import { registerUndo } from './commands/undo';
 import { AccessKeyStore } from './credentials/accessKeyStore';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
@@ -62,20 +49,9 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   const deps: CommandDeps = { settings, accessKeys, sessions, listings, tree, log, history, inFlight: new InFlightCalls() };
   clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
-  registerRefresh(context, deps);
-  registerShowOutput(context, deps);
-  registerCopyRequestId(context, deps);
-  registerSetCredentials(context, deps);
-  registerClearCredentials(context, deps);
-  registerAddProfile(context, deps);
-  registerRemoveProfile(context, deps);
-  registerAddOutputBucket(context, deps);
-  registerRemoveOutputBucket(context, deps);
-  registerAddIdentity(context, deps);
-  registerRemoveIdentity(context, deps);
-  registerRevocation(context, deps, unbindOutputBucketCommand);
-  registerRevocation(context, deps, detachAppPolicyCommand);
-  registerUndo(context, deps);
+  // Stubs only: the command code loads on the first command. History and inspector commands register themselves.
+  const historyCommands: readonly string[] = [COMMANDS.openRequestInspector, COMMANDS.exportRequestHistory, COMMANDS.clearHistory];
+  registerCommandStubs(context, deps, Object.values(COMMANDS).filter((id) => !historyCommands.includes(id)));
 
   clock.register(context);
   clock.activated();

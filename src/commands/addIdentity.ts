@@ -6,12 +6,12 @@ import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityTy
 import { addIdentity } from '../settings/profileEdits';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 
-export function registerAddIdentity(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.addIdentity, {
+export function registerAddIdentity(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.addIdentity, {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');

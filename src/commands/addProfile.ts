@@ -8,11 +8,11 @@ import { addProfile, type NewProfile } from '../settings/profileEdits';
 import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/profiles';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
 
-export function registerAddProfile(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.addProfile, { caller: (arg) => addForCaller(deps, arg), ui: () => addFromUi(deps) });
+export function registerAddProfile(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.addProfile, { caller: (arg) => addForCaller(deps, arg), ui: () => addFromUi(deps) });
 }
 
 function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<EditResult> | EditResult {

@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { profileFor } from './pickers';
 
-export function registerClearCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.clearCredentials, {
+export function registerClearCredentials(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.clearCredentials, {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? arg.profile : '';
       if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isPlainObject } from '../cloud';
 import { COMMANDS } from '../commandIds';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import type { CommandDeps } from './deps';
 
 function requestIdOf(arg: unknown): string | undefined {
@@ -17,7 +17,7 @@ function requestIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCopyRequestId(context: vscode.ExtensionContext, deps: CommandDeps): void {
+export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): void {
   const copy = async (arg?: unknown) => {
     let requestId = requestIdOf(arg);
     if (!requestId && arg === undefined) {
@@ -38,5 +38,5 @@ export function registerCopyRequestId(context: vscode.ExtensionContext, deps: Co
     vscode.window.setStatusBarMessage(`$(check) Copied RequestId ${requestId}`, 3000);
     return requestId;
   };
-  registerCommand(context, COMMANDS.copyRequestId, { ui: copy, caller: copy });
+  registerCommand(table, COMMANDS.copyRequestId, { ui: copy, caller: copy });
 }

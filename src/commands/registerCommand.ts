@@ -5,7 +5,6 @@
 //     a string (a profile name, a record id, a RequestId) — is the UI: the command may ask, confirm and notify.
 // Tree rows are class instances, never plain objects, so the two cannot be confused.
 
-import * as vscode from 'vscode';
 import { isPlainObject } from '../cloud';
 import type { CommandId } from '../commandIds';
 import { invalidArgument } from './results';
@@ -21,11 +20,19 @@ export function isCallerArgument(arg: unknown): arg is Record<string, unknown> {
   return isPlainObject(arg);
 }
 
-export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handlers: CommandHandlers): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(id, (arg?: unknown, selected?: unknown) => {
-      if (!isCallerArgument(arg)) return handlers.ui(arg, selected);
-      return handlers.caller ? handlers.caller(arg) : invalidArgument(`${id} takes no argument object.`);
-    }),
-  );
+/** What VS Code calls for a command: the clicked row or argument, and the selected rows. */
+export type CommandFn = (arg?: unknown, selected?: unknown) => unknown;
+
+/**
+ * Command implementations by id. The extension registers every id with VS Code at activation as a stub that loads
+ * this table on first use (commands/loadCommands.ts), so the command code is not loaded before it is needed.
+ */
+export type CommandTable = Map<CommandId, CommandFn>;
+
+export function registerCommand(table: CommandTable, id: CommandId, handlers: CommandHandlers): void {
+  if (table.has(id)) throw new Error(`${id} is implemented twice.`);
+  table.set(id, (arg?: unknown, selected?: unknown) => {
+    if (!isCallerArgument(arg)) return handlers.ui(arg, selected);
+    return handlers.caller ? handlers.caller(arg) : invalidArgument(`${id} takes no argument object.`);
+  });
 }

@@ -1,19 +1,18 @@
 // alicloudMedia.removeIdentity "Remove from Profile": stops showing identities. Settings only — it does NOT detach
 // any policy. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
 
-import * as vscode from 'vscode';
 import { type IdentityType } from '../cloud';
 import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
 import type { AnyResourceNode } from '../tree/nodes';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { pickIdentities, pickProfile } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import { effectiveSelection } from './targets';
 
-export function registerRemoveIdentity(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.removeIdentity, {
+export function registerRemoveIdentity(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.removeIdentity, {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');

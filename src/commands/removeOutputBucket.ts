@@ -1,18 +1,17 @@
 // alicloudMedia.removeOutputBucket "Remove from Profile": stops showing buckets. Settings only — it does NOT
 // unbind anything in MPS (that is "Unbind Output Bucket"). Programmatic: { profile, bucket } → { ok }.
 
-import * as vscode from 'vscode';
 import { removeOutputBuckets } from '../settings/profileEdits';
 import { COMMANDS } from '../commandIds';
 import type { AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { pickBuckets, pickProfile } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import { bucketTargetsOf, effectiveSelection, profilesOf } from './targets';
 
-export function registerRemoveOutputBucket(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.removeOutputBucket, {
+export function registerRemoveOutputBucket(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.removeOutputBucket, {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');

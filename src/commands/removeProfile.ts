@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { removeProfile } from '../settings/profileEdits';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
 
-export function registerRemoveProfile(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.removeProfile, {
+export function registerRemoveProfile(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.removeProfile, {
     caller: async (arg): Promise<EditResult> => {
       const name = typeof arg.profile === 'string' ? arg.profile : undefined;
       if (!name || !deps.settings.find(name)) return invalidArgument(`Unknown profile ${JSON.stringify(name ?? null)}.`, 'UnknownProfile');

@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 import { profileFor } from './pickers';
 import { invalidArgument, type Failed } from './results';
 
-export function registerSetCredentials(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.setCredentials, { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) });
+export function registerSetCredentials(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.setCredentials, { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) });
 }
 
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {

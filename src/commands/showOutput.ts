@@ -1,10 +1,9 @@
 // alicloudMedia.showOutput — opens the log (also what error rows do when clicked).
 
-import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 
-export function registerShowOutput(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.showOutput, { ui: () => deps.log.show() });
+export function registerShowOutput(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.showOutput, { ui: () => deps.log.show() });
 }

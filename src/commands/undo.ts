@@ -14,12 +14,12 @@ import type { CommandDeps } from './deps';
 import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
 import { runMutation, type MutationResult } from './mutations/runMutation';
-import { registerCommand } from './registerCommand';
+import { registerCommand, type CommandTable } from './registerCommand';
 
 export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };
 
-export function registerUndo(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  registerCommand(context, COMMANDS.undo, {
+export function registerUndo(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.undo, {
     ui: (record) => undo(deps, record, true),
     caller: (arg) => undo(deps, arg.recordId, false),
   });

@@ -7,7 +7,7 @@ import type { CommandId } from '../../commandIds';
 import { isResourceNode, type AnyResourceNode } from '../../tree/nodes';
 import type { ParsedArgument } from '../commandArgs';
 import type { CommandDeps } from '../deps';
-import { registerCommand } from '../registerCommand';
+import { registerCommand, type CommandTable } from '../registerCommand';
 import { failed, invalidArgument } from '../results';
 import { effectiveSelection, profilesOf } from '../targets';
 import type { Mutation, MutationTarget } from './mutation';
@@ -30,11 +30,11 @@ export interface RevocationCommand<T extends MutationTarget, R extends Acknowled
 }
 
 export function registerRevocation<T extends MutationTarget, R extends Acknowledged>(
-  context: vscode.ExtensionContext,
+  table: CommandTable,
   deps: CommandDeps,
   command: RevocationCommand<T, R>,
 ): void {
-  registerCommand(context, command.id, {
+  registerCommand(table, command.id, {
     ui: async (clicked, selected) => {
       // Menus pass tree rows and the palette passes nothing; anything else is a caller's mistake, not a prompt.
       if (clicked !== undefined && !isResourceNode(clicked)) {

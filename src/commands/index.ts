@@ -1,0 +1,58 @@
+// Every command this folder implements, as one table. Loaded on the first command (commands/loadCommands.ts), not
+// at activation: esbuild.js bundles it into dist/commands.js, so opening the view costs none of this code.
+
+import { COMMANDS, type CommandId } from '../commandIds';
+import { registerAddIdentity } from './addIdentity';
+import { registerAddOutputBucket } from './addOutputBucket';
+import { registerAddProfile } from './addProfile';
+import { registerClearCredentials } from './clearCredentials';
+import { registerCopyRequestId } from './copyRequestId';
+import type { CommandDeps } from './deps';
+import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
+import { registerRevocation } from './mutations/registerRevocation';
+import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
+import { registerRefresh } from './refresh';
+import type { CommandTable } from './registerCommand';
+import { registerRemoveIdentity } from './removeIdentity';
+import { registerRemoveOutputBucket } from './removeOutputBucket';
+import { registerRemoveProfile } from './removeProfile';
+import { registerSetCredentials } from './setCredentials';
+import { registerShowOutput } from './showOutput';
+import { registerUndo } from './undo';
+
+/** The ids registered at activation as stubs that load this table; it must implement exactly these. */
+export const LAZY_COMMAND_IDS: readonly CommandId[] = [
+  COMMANDS.refresh,
+  COMMANDS.showOutput,
+  COMMANDS.copyRequestId,
+  COMMANDS.setCredentials,
+  COMMANDS.clearCredentials,
+  COMMANDS.addProfile,
+  COMMANDS.removeProfile,
+  COMMANDS.addOutputBucket,
+  COMMANDS.removeOutputBucket,
+  COMMANDS.addIdentity,
+  COMMANDS.removeIdentity,
+  COMMANDS.unbindOutputBucket,
+  COMMANDS.detachAppPolicy,
+  COMMANDS.undo,
+];
+
+export function commandTable(deps: CommandDeps): CommandTable {
+  const table: CommandTable = new Map();
+  registerRefresh(table, deps);
+  registerShowOutput(table, deps);
+  registerCopyRequestId(table, deps);
+  registerSetCredentials(table, deps);
+  registerClearCredentials(table, deps);
+  registerAddProfile(table, deps);
+  registerRemoveProfile(table, deps);
+  registerAddOutputBucket(table, deps);
+  registerRemoveOutputBucket(table, deps);
+  registerAddIdentity(table, deps);
+  registerRemoveIdentity(table, deps);
+  registerRevocation(table, deps, unbindOutputBucketCommand);
+  registerRevocation(table, deps, detachAppPolicyCommand);
+  registerUndo(table, deps);
+  return table;
+}
