@@ -11,7 +11,7 @@ import { InFlightCalls } from './commands/inFlight';
 import { AccessKeyStore } from './credentials/accessKeyStore';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
-import { closeIdleConnectionsIfLoaded } from './profiles/cloudClients';
+import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
 import { ProfileSessions } from './profiles/profileSessions';
 import { ResourceListings } from './profiles/resourceListings';
 import { ProfileSettings } from './settings/profileSettings';
@@ -43,7 +43,18 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   });
   const listings = new ResourceListings(sessions, (text) => log.error(text));
   const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, warnOnce: (text) => log.warnOnce(text) });
-  context.subscriptions.push(calls, log, settings, accessKeys);
+  context.subscriptions.push(
+    calls,
+    log,
+    settings,
+    accessKeys,
+    // Cached clients hold the secret they were built with: a changed key or profile must not leave it in memory.
+    accessKeys.onDidChange((profile) => {
+      sessions.forget(profile);
+      forgetCachedClientsIfLoaded();
+    }),
+    settings.onDidChange(() => forgetCachedClientsIfLoaded()),
+  );
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log });
 
   const deps: CommandDeps = { settings, accessKeys, sessions, listings, tree, log, history, inFlight: new InFlightCalls() };

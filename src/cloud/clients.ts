@@ -12,7 +12,7 @@ export {
   type RateLimiterRegistryOptions,
 } from './rateLimiter';
 export { DEFAULT_RETRY_POLICY, backoffDelay, isRetryable, shouldRetry, type RetryPolicy } from './retry';
-export { closeIdleConnections } from './rpc';
+export { closeIdleConnections, forgetCachedClients } from './rpc';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
 export { VodClient, type AppInfoFilter } from './vod';

@@ -28,7 +28,7 @@ export interface PopCoreEntry {
 export interface PopCoreClient {
   request(action: string, params: Record<string, string>, options: PopCoreRequestOptions): Promise<[unknown, PopCoreEntry]>;
   /** Present in 1.8.0; used to close idle sockets. */
-  readonly keepAliveAgent?: { destroy(): void };
+  readonly keepAliveAgent?: { destroy(): void; readonly freeSockets?: NodeJS.ReadOnlyDict<readonly { destroy(): void }[]> };
 }
 
 export type PopCoreClientConstructor = new (config: PopCoreConfig, verbose: true) => PopCoreClient;

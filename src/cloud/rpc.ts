@@ -355,7 +355,22 @@ function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyC
   return client;
 }
 
-/** Drops cached pop-core clients and closes their idle keep-alive sockets (on deactivate, and in tests). */
+/**
+ * Forgets every cached pop-core client — each holds an AccessKey secret and token — when credentials or settings
+ * change (Clear AccessKey, Remove Profile, a rotated key), and closes their idle keep-alive sockets. Sockets with a
+ * request in flight are left to finish; their client is unreachable from here on and is collected with its secret.
+ */
+export function forgetCachedClients(): void {
+  for (const client of clients.values()) {
+    const free = client.keepAliveAgent?.freeSockets ?? {};
+    for (const sockets of Object.values(free)) for (const socket of sockets ?? []) socket.destroy();
+  }
+  clients.clear();
+  lastHashed = undefined;
+  lastClient = undefined;
+}
+
+/** Drops cached pop-core clients and closes all their keep-alive sockets (on deactivate, and in tests). */
 export function closeIdleConnections(): void {
   for (const client of clients.values()) {
     client.keepAliveAgent?.destroy();

@@ -3,7 +3,7 @@
 
 import type * as Cloud from '../cloud/clients';
 
-type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'closeIdleConnections'>;
+type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'closeIdleConnections' | 'forgetCachedClients'>;
 
 let clients: Clients | undefined;
 
@@ -15,4 +15,9 @@ export function cloudClients(): Clients {
 /** On deactivate: close keep-alive sockets, but do not load the clients just to find there are none. */
 export function closeIdleConnectionsIfLoaded(): void {
   clients?.closeIdleConnections();
+}
+
+/** When a key or a profile changes: no cached client may keep the old secret. Nothing to do before the first call. */
+export function forgetCachedClientsIfLoaded(): void {
+  clients?.forgetCachedClients();
 }

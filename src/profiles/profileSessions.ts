@@ -74,6 +74,11 @@ export class ProfileSessions {
     return session;
   }
 
+  /** After the profile's key changed: its clients (and the credentials their channels remember) are dropped. */
+  forget(name: string): void {
+    this.sessions.delete(name);
+  }
+
   clear(): void {
     this.sessions.clear();
   }

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { CloudError } from '../../../src/cloud/errors';
 import { MpsClient } from '../../../src/cloud/mps';
 import { RateLimiterRegistry } from '../../../src/cloud/rateLimiter';
-import { closeIdleConnections } from '../../../src/cloud/rpc';
+import { closeIdleConnections, forgetCachedClients } from '../../../src/cloud/rpc';
 import type { CallRecord, CredentialProvider } from '../../../src/cloud/types';
 import { VodClient } from '../../../src/cloud/vod';
 import type { ClientOptions } from '../../../src/cloud/clientOptions';
@@ -42,6 +42,20 @@ describe('clients over a stub server', () => {
   afterEach(async () => {
     closeIdleConnections();
     await stub.close();
+  });
+
+  it('forgetCachedClients closes the idle keep-alive socket, and the next call signs with the key it is given then', async () => {
+    stub.script(json(200, { RequestId: 'REQ-A' }), json(200, { RequestId: 'REQ-B' }));
+    let key = KEY;
+    const mps = new MpsClient(options({ credentials: { getCredentials: async () => key } }));
+    await mps.unbindOutputBucket('out-bucket-1');
+    assert.equal(stub.openConnections, 1, 'the keep-alive socket stays open after the call');
+    forgetCachedClients();
+    for (let i = 0; i < 50 && stub.openConnections > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(stub.openConnections, 0, 'the cached client let go of its socket');
+    key = { accessKeyId: 'LTAI5tUnitTestKey002', accessKeySecret: 'UnitTestSecretValue9876543210' };
+    await mps.unbindOutputBucket('out-bucket-2');
+    assert.equal(stub.seen[1]?.params.get('AccessKeyId'), 'LTAI5tUnitTestKey002');
   });
 
   it('sends a signed POST with only the action params and records one call', async () => {

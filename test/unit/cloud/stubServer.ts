@@ -41,6 +41,11 @@ export class StubServer {
     return holder.stub;
   }
 
+  /** Connections the client keeps open (keep-alive sockets included). */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   script(...answers: Answer[]): void {
     this.answers.push(...answers);
   }
