@@ -1,4 +1,4 @@
-// What MpsClient and VodClient share: their options and how those become an RpcChannel.
+// What the product clients (MPS, VOD, RAM, STS) share: their options and how those become an RpcChannel.
 
 import { API_VERSIONS, resolveEndpoint } from './endpoints';
 import { invalidInputError } from './errors';
@@ -15,6 +15,11 @@ export interface ClientOptions {
   readonly credentials: CredentialProvider;
   /** Opaque label copied into every CallRecord (the extension passes its profile name). */
   readonly profile?: string;
+  /**
+   * Opaque label of the account the signing key belongs to, copied into every CallRecord: a fixed string, or a
+   * lookup by the AccessKeyId each attempt signs with (the extension answers from STS once it has asked).
+   */
+  readonly account?: string | ((accessKeyId: string) => string | undefined);
   readonly observer?: CallObserver;
   /** Per-attempt timeout; default 10 000 ms. */
   readonly timeoutMs?: number;
@@ -54,6 +59,7 @@ export abstract class ProductClient {
       endpoint,
       credentials: options.credentials,
       profile: options.profile,
+      account: options.account,
       observer: options.observer,
       timeoutMs,
       retry,

@@ -16,3 +16,5 @@ export { closeIdleConnections, forgetCachedClients } from './rpc';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
 export { VodClient, type AppInfoFilter } from './vod';
+export { RamClient } from './ram';
+export { StsClient } from './sts';

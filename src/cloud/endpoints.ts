@@ -14,14 +14,28 @@ export const VOD_REGIONS = [
   'eu-central-1', 'us-west-1',
 ] as const;
 
-export const PRODUCT_REGIONS: Readonly<Record<Product, readonly string[]>> = { mps: MPS_REGIONS, vod: VOD_REGIONS };
+/**
+ * RAM and STS serve every region a profile may name (STS has a regional endpoint in each of them; RAM is global),
+ * so a profile's region is accepted for them when it is an MPS or a VOD region.
+ */
+export const DIRECTORY_REGIONS: readonly string[] = [...new Set<string>([...MPS_REGIONS, ...VOD_REGIONS])];
+
+export const PRODUCT_REGIONS: Readonly<Record<Product, readonly string[]>> = {
+  mps: MPS_REGIONS,
+  vod: VOD_REGIONS,
+  ram: DIRECTORY_REGIONS,
+  sts: DIRECTORY_REGIONS,
+};
 
 /** The RPC product code that names the host (MPS is historically `mts`). */
-const HOST_PREFIX: Readonly<Record<Product, string>> = { mps: 'mts', vod: 'vod' };
+const HOST_PREFIX: Readonly<Record<Product, string>> = { mps: 'mts', vod: 'vod', ram: 'ram', sts: 'sts' };
 
-export const API_VERSIONS: Readonly<Record<Product, string>> = { mps: '2014-06-18', vod: '2017-03-21' };
+/** Products with one endpoint for all regions. */
+const GLOBAL_HOSTS: Partial<Readonly<Record<Product, string>>> = { ram: 'ram.aliyuncs.com' };
 
-const PRODUCT_NAMES: Readonly<Record<Product, string>> = { mps: 'MPS', vod: 'VOD' };
+export const API_VERSIONS: Readonly<Record<Product, string>> = { mps: '2014-06-18', vod: '2017-03-21', ram: '2015-05-01', sts: '2015-04-01' };
+
+const PRODUCT_NAMES: Readonly<Record<Product, string>> = { mps: 'MPS', vod: 'VOD', ram: 'RAM', sts: 'STS' };
 
 export function validateRegion(product: Product, region: unknown): string | undefined {
   if (typeof region !== 'string' || region.trim() === '') {
@@ -33,11 +47,15 @@ export function validateRegion(product: Product, region: unknown): string | unde
   return undefined;
 }
 
-/** `https://mts.cn-shanghai.aliyuncs.com` for a valid region; throws CloudError invalid-input otherwise. */
+/**
+ * `https://mts.cn-shanghai.aliyuncs.com` for a valid region (RAM: always `https://ram.aliyuncs.com`); throws
+ * CloudError invalid-input otherwise.
+ */
 export function defaultEndpoint(product: Product, region: string): string {
   const problem = validateRegion(product, region);
   if (problem) throw invalidInputError(problem, 'InvalidInput.Region');
-  return `https://${HOST_PREFIX[product]}.${region}.aliyuncs.com`;
+  const global = GLOBAL_HOSTS[product];
+  return global ? `https://${global}` : `https://${HOST_PREFIX[product]}.${region}.aliyuncs.com`;
 }
 
 /**

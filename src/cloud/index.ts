@@ -29,4 +29,4 @@ export {
 export { MPS_REGIONS, VOD_REGIONS, PRODUCT_REGIONS, API_VERSIONS, defaultEndpoint, resolveEndpoint, isLoopbackHost } from './endpoints';
 export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, type BulkOptions } from './bulk';
 export { isPlainObject } from './plainObject';
-export { describeIdentity } from './identity';
+export { describeIdentity, describeWho, isRamUserId, shortUserId } from './identity';

@@ -15,6 +15,13 @@ export const ACTION_QPS: Readonly<Record<string, number>> = {
   AttachAppPolicyToIdentity: 100, // undocumented: chosen, see above
   ListAppPoliciesForIdentity: 100, // undocumented: chosen, see above
   ListAppInfo: 30,
+  // RAM (ram, 2015-05-01) and STS (sts, 2015-04-01): Alibaba publishes no per-API limits. Chosen like the
+  // emulator's: single-entity reads are cheap, listings page a whole directory and must pace themselves.
+  GetUser: 100, // undocumented: chosen
+  GetRole: 100, // undocumented: chosen
+  ListUsers: 20, // undocumented: chosen
+  ListRoles: 20, // undocumented: chosen
+  GetCallerIdentity: 100, // undocumented: chosen
 };
 
 /** Actions nobody measured get a cautious rate. */

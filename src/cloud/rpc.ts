@@ -31,7 +31,7 @@ export type ActionParams = Readonly<Record<string, string | number | boolean | u
 /** One API action as a client method describes it to the channel. */
 export interface ActionRequest<T> {
   readonly action: string;
-  /** For people: `my-bucket`, `RamUser:alice (app-1000000)`. */
+  /** For people: `my-bucket`, `RamUser alice (2037…0001) in app-1000000`. */
   readonly target: string;
   /** The action's own parameters; undefined values are not sent. */
   readonly params: ActionParams;
@@ -52,6 +52,8 @@ export interface ChannelSettings {
   readonly endpoint: string;
   readonly credentials: CredentialProvider;
   readonly profile?: string;
+  /** A label, or a lookup by the AccessKeyId an attempt signed with (see ClientOptions.account). */
+  readonly account?: string | ((accessKeyId: string) => string | undefined);
   readonly observer?: CallObserver;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
@@ -68,8 +70,20 @@ interface CallTrace {
   /** HTTP attempts sent. */
   attempts: number;
   maskedAccessKeyId?: string;
+  /** The account label for the key the last attempt signed with. */
+  account?: string;
   /** Set when a read-back settled a lost answer as "took effect". */
   confirmedBy?: Confirmation;
+}
+
+/** The caller's label for the account of `accessKeyId`; a label function that throws gives no label. */
+function accountLabel(account: ChannelSettings['account'], accessKeyId: string): string | undefined {
+  if (typeof account === 'string') return account || undefined;
+  try {
+    return account?.(accessKeyId);
+  } catch {
+    return undefined;
+  }
 }
 
 export class RpcChannel {
@@ -142,6 +156,7 @@ export class RpcChannel {
   ): Promise<{ value: T; requestId: string }> {
     const { credentials, maskedAccessKeyId } = await this.currentCredentials();
     trace.maskedAccessKeyId = maskedAccessKeyId;
+    trace.account = accountLabel(this.settings.account, credentials.accessKeyId);
     await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
     if (signal?.aborted) throw cancelledError();
     trace.attempts = n;
@@ -215,6 +230,7 @@ export class RpcChannel {
       endpoint: this.settings.endpoint,
     } as Mutable<CallRecord>;
     if (this.settings.profile !== undefined) record.profile = this.settings.profile;
+    if (trace.account) record.account = trace.account;
     record.target = request.target;
     record.params = params;
     if (trace.maskedAccessKeyId) record.maskedAccessKeyId = trace.maskedAccessKeyId;

@@ -1,7 +1,10 @@
 // The vocabulary shared by the cloud core and everything above it. No VS Code, no I/O: just shapes.
 
-/** The two products this project talks to. */
-export type Product = 'mps' | 'vod';
+/**
+ * The products this project talks to: MPS and VOD for the resources, RAM to turn a RAM user's name into the
+ * UserId VOD addresses it by, STS to say which account a key belongs to.
+ */
+export type Product = 'mps' | 'vod' | 'ram' | 'sts';
 
 /** What a caller hands the core to sign with. The core never stores or prints it. */
 export interface AccessKeyCredentials {
@@ -24,9 +27,51 @@ export type IdentityType = 'RamUser' | 'RamRole';
 /** A RAM user or role inside one VOD application: the thing app policies are attached to. */
 export interface AppIdentity {
   readonly identityType: IdentityType;
+  /** What VOD receives: the RAM user's UserId (digits) for RamUser, the role's name for RamRole. */
   readonly identityName: string;
   /** Defaults to DEFAULT_APP_ID when omitted. */
   readonly appId?: string;
+  /** For people only (never sent): the RAM user's login name, when known. */
+  readonly userName?: string;
+}
+
+/** A RAM user as RAM's GetUser / ListUsers describe it. */
+export interface RamUser {
+  readonly userId: string;
+  readonly userName: string;
+  readonly displayName?: string;
+}
+
+export interface RamUserResult extends Acknowledged {
+  readonly user: RamUser;
+}
+
+export interface RamUserList extends Acknowledged {
+  readonly users: readonly RamUser[];
+}
+
+export interface RamRole {
+  readonly roleId: string;
+  readonly roleName: string;
+  readonly arn: string;
+  readonly description?: string;
+}
+
+export interface RamRoleResult extends Acknowledged {
+  readonly role: RamRole;
+}
+
+export interface RamRoleList extends Acknowledged {
+  readonly roles: readonly RamRole[];
+}
+
+/** STS GetCallerIdentity: whose key signs the requests. */
+export interface CallerIdentity extends Acknowledged {
+  readonly accountId: string;
+  readonly arn: string;
+  /** `Account`, `RAMUser` or `AssumedRoleUser`. */
+  readonly identityType: string;
+  readonly principalId?: string;
 }
 
 export const DEFAULT_APP_ID = 'app-1000000';
@@ -158,7 +203,9 @@ export interface CallRecord {
   readonly endpoint: string;
   /** Opaque label of the caller (the extension passes its profile name). */
   readonly profile?: string;
-  /** Human-readable target, e.g. `my-bucket` or `RamUser:alice (app-1000000)`. */
+  /** Opaque label of the account the signing key belongs to (the extension passes STS's AccountId), when known. */
+  readonly account?: string;
+  /** Human-readable target, e.g. `my-bucket` or `RamUser alice (2037…0001) in app-1000000`. */
   readonly target: string;
   /** The action's own parameters (no common or signature parameters). */
   readonly params: Readonly<Record<string, string>>;

@@ -14,6 +14,7 @@ import {
   validateIdentityName,
   validateIdentityType,
   type IdentityType,
+  type Product,
 } from '../cloud';
 
 export type CredentialSource = 'keychain' | 'environment';
@@ -25,11 +26,17 @@ export interface ProfileIdentity {
   readonly appId: string;
 }
 
+export type ProfileEndpoints = { readonly [P in Product]?: string };
+
+/** The products a profile's `endpoints` may override, in the order the setting documents them. */
+export const ENDPOINT_PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts'];
+
 export interface Profile {
   readonly name: string;
   readonly region: string;
   readonly credentialSource: CredentialSource;
-  readonly endpoints: { readonly mps?: string; readonly vod?: string };
+  /** Overrides per product; RAM resolves user names to UserIds, STS names the account. */
+  readonly endpoints: ProfileEndpoints;
   readonly outputBuckets: readonly string[];
   readonly identities: readonly ProfileIdentity[];
 }
@@ -109,13 +116,13 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     return undefined;
   }
 
-  const endpoints: { mps?: string; vod?: string } = {};
+  const endpoints: { [P in Product]?: string } = {};
   if (item.endpoints !== undefined) {
     if (!isRecord(item.endpoints)) {
-      problems.push(`${label}: endpoints must be an object with "mps" and/or "vod"; the profile was ignored.`);
+      problems.push(`${label}: endpoints must be an object with "mps", "vod", "ram" and/or "sts"; the profile was ignored.`);
       return undefined;
     }
-    for (const product of ['mps', 'vod'] as const) {
+    for (const product of ENDPOINT_PRODUCTS) {
       const value = item.endpoints[product];
       if (value === undefined || value === '') continue;
       const problem = validateEndpoint(value);

@@ -45,7 +45,7 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
   readonly words: MutationWords;
   /** Two targets with the same key are the same call: a second one joins the first. */
   key(target: T): string;
-  /** Short, for report lines: `media-output`, `RamUser:alice (app-1000000) VODAppFullAccess`. */
+  /** Short, for report lines: `media-output`, `RamUser alice (2037…0001) in app-1000000 VODAppFullAccess`. */
   label(target: T): string;
   /** The fields that name the target in result objects. */
   fields(target: T): Readonly<Record<string, unknown>>;

@@ -1,0 +1,122 @@
+// RAM (product ram, API 2015-05-01, the global endpoint https://ram.aliyuncs.com): the read side of the
+// directory. VOD addresses a RAM user by its UserId, people by its login name; GetUser is how one becomes the other.
+
+import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
+import { badResponseError } from './errors';
+import { isRecord, listItems, optionalString, type ResponseBody } from './responses';
+import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
+import { validateIdentityName } from './validate';
+
+/** ListUsers/ListRoles allow 1–1000 per page; 100 is RAM's default and keeps each answer small. */
+const PAGE_SIZE = 100;
+
+export class RamClient extends ProductClient {
+  constructor(options: ClientOptions) {
+    super('ram', options);
+  }
+
+  /** The user with this login name (not its UserId: RAM answers EntityNotExist.User for that). */
+  getUser(userName: string, options?: CallOptions): Promise<RamUserResult> {
+    return this.channel.call(
+      {
+        action: 'GetUser',
+        target: `RAM user ${String(userName)}`,
+        params: { UserName: userName },
+        validate: () => validateIdentityName('RamUser', userName),
+        parse: (body, requestId) => ({ requestId, user: requireUser(body.User, 'GetUser') }),
+      },
+      options,
+    );
+  }
+
+  getRole(roleName: string, options?: CallOptions): Promise<RamRoleResult> {
+    return this.channel.call(
+      {
+        action: 'GetRole',
+        target: `RAM role ${String(roleName)}`,
+        params: { RoleName: roleName },
+        validate: () => validateIdentityName('RamRole', roleName),
+        parse: (body, requestId) => {
+          const role = roleOf(body.Role);
+          if (!role) throw badResponseError('GetRole answered without Role.RoleName and Role.RoleId.');
+          return { requestId, role };
+        },
+      },
+      options,
+    );
+  }
+
+  /** Every user, following Marker while IsTruncated. Each page is its own CallRecord; requestId is the first page's. */
+  async listUsers(options?: CallOptions): Promise<RamUserList> {
+    const { requestId, items } = await this.allPages('ListUsers', 'RAM users', (body) => listItems(body.Users, 'User'), userOf, options);
+    return { requestId, users: items };
+  }
+
+  async listRoles(options?: CallOptions): Promise<RamRoleList> {
+    const { requestId, items } = await this.allPages('ListRoles', 'RAM roles', (body) => listItems(body.Roles, 'Role'), roleOf, options);
+    return { requestId, roles: items };
+  }
+
+  private async allPages<T>(
+    action: 'ListUsers' | 'ListRoles',
+    what: string,
+    itemsOf: (body: ResponseBody) => unknown[],
+    parseItem: (item: unknown) => T | undefined,
+    options: CallOptions | undefined,
+  ): Promise<{ requestId: string; items: T[] }> {
+    const items: T[] = [];
+    const seenMarkers = new Set<string>();
+    let firstRequestId: string | undefined;
+    let marker: string | undefined;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await this.channel.call(
+        {
+          action,
+          target: page === 1 ? what : `${what} (page ${page})`,
+          params: { MaxItems: PAGE_SIZE, Marker: marker },
+          parse: (body, requestId) => ({
+            requestId,
+            items: itemsOf(body).map(parseItem).filter((t): t is T => t !== undefined),
+            truncated: body.IsTruncated === true || body.IsTruncated === 'true',
+            marker: optionalString(body.Marker) || undefined,
+          }),
+        },
+        options,
+      );
+      firstRequestId ??= result.requestId;
+      items.push(...result.items);
+      if (!result.truncated) return { requestId: firstRequestId, items };
+      if (!result.marker) throw badResponseError(`${action} said IsTruncated but gave no Marker; stopping.`);
+      if (seenMarkers.has(result.marker)) throw badResponseError(`${action} returned Marker "${result.marker}" twice; stopping to avoid a loop.`);
+      seenMarkers.add(result.marker);
+      marker = result.marker;
+    }
+    throw badResponseError(`${action} did not finish within ${MAX_PAGES} pages.`);
+  }
+}
+
+function userOf(item: unknown): RamUser | undefined {
+  if (!isRecord(item)) return undefined;
+  const userId = optionalString(item.UserId);
+  const userName = optionalString(item.UserName);
+  if (!userId || !userName) return undefined;
+  const displayName = optionalString(item.DisplayName);
+  return { userId, userName, ...(displayName ? { displayName } : {}) };
+}
+
+/** A user answer VOD can rely on: its UserId must be the digits VOD expects, or resolving it would mislead. */
+function requireUser(item: unknown, action: string): RamUser {
+  const user = userOf(item);
+  if (!user) throw badResponseError(`${action} answered without User.UserId and User.UserName.`);
+  if (!/^\d{1,64}$/.test(user.userId)) throw badResponseError(`${action} answered a UserId that is not digits.`);
+  return user;
+}
+
+function roleOf(item: unknown): RamRole | undefined {
+  if (!isRecord(item)) return undefined;
+  const roleId = optionalString(item.RoleId);
+  const roleName = optionalString(item.RoleName);
+  if (!roleId || !roleName) return undefined;
+  const description = optionalString(item.Description);
+  return { roleId, roleName, arn: optionalString(item.Arn) ?? '', ...(description ? { description } : {}) };
+}
