@@ -1,8 +1,9 @@
-// The modal confirmation shown before a revocation. It names exactly what goes, from what, in which profile, region
-// and at which endpoint — the endpoint matters most when a profile points at a test server. No VS Code import.
+// The modal confirmation shown before a revocation. It names exactly what goes, from what, in which account,
+// profile, region and at which endpoint — the endpoint matters most when a profile points at a test server, the
+// account when two profiles look alike. No VS Code import.
 
-import { describeIdentity } from '../cloud';
-import type { ProfileIdentity } from '../settings/profiles';
+import { describeIdentity, type AppIdentity } from '../cloud';
+import { describeUndo, undoCaveat, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
 
 export interface Confirmation {
   readonly message: string;
@@ -16,6 +17,17 @@ export interface RevocationScope {
   readonly region: string;
   /** The account endpoint the request goes to, e.g. https://mts.cn-shanghai.aliyuncs.com or the override. */
   readonly endpoint: string;
+  /** Whose key signs: STS GetCallerIdentity's answer, or why it is not known. */
+  readonly account: AccountScope;
+}
+
+export type AccountScope =
+  | { readonly accountId: string; readonly arn: string }
+  | { readonly unknown: string };
+
+/** `Account: 1234567890123456 as acs:ram::1234567890123456:user/ops`, or why it cannot be said. */
+export function accountLine(account: AccountScope): string {
+  return 'accountId' in account ? `Account: ${account.accountId} as ${account.arn}` : `Account: unknown — ${account.unknown}`;
 }
 
 /** Long selections are listed up to this many lines; the count in the message stays exact. */
@@ -27,8 +39,9 @@ function bulleted(lines: readonly string[]): string {
   return shown.join('\n');
 }
 
-function scopeLines(scope: RevocationScope): string {
-  return `Profile: ${scope.profile}\nRegion: ${scope.region}\nEndpoint: ${scope.endpoint}`;
+/** The lines every revocation and undo confirmation shows: where the change happens. */
+export function scopeLines(scope: RevocationScope): string {
+  return `${accountLine(scope.account)}\nProfile: ${scope.profile}\nRegion: ${scope.region}\nEndpoint: ${scope.endpoint}`;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -49,7 +62,8 @@ export function unbindConfirmation(scope: RevocationScope, buckets: readonly str
 }
 
 export interface IdentityPolicies {
-  readonly identity: ProfileIdentity;
+  /** As VOD will be addressed, with the user's name when known (`RamUser alice (2037…0001)`). */
+  readonly identity: AppIdentity;
   readonly policyNames: readonly string[];
 }
 
@@ -67,5 +81,17 @@ export function detachConfirmation(scope: RevocationScope, groups: readonly Iden
     message,
     detail: `${list}\n${scopeLines(scope)}\n\nThe ${only ? 'identity loses' : 'identities lose'} these VOD permissions immediately.`,
     accept: count === 1 ? 'Detach' : `Detach ${count}`,
+  };
+}
+
+/** The undo's modal: what is given back, what is not, and the same account and scope lines as a revocation's. */
+export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope): Confirmation {
+  return {
+    message: `Undo ${record.action} of ${record.target}?`,
+    detail:
+      `${describeUndo(plan)}\n${undoCaveat(plan)}\n\n` +
+      `${scopeLines(scope)}\n` +
+      `AccessKey: ${plan.maskedAccessKeyId ?? '(unknown)'}\nOriginal RequestId: ${plan.requestId ?? '-'}`,
+    accept: 'Undo',
   };
 }

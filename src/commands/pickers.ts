@@ -51,7 +51,8 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
     void vscode.window.showInformationMessage(`Profile ${profile.name} has no VOD identities configured.`);
     return undefined;
   }
-  const items = profile.identities.map((identity) => ({ label: describeIdentity(identity), identity }));
+  const resolver = deps.sessions.get(profile.name)?.identities;
+  const items = profile.identities.map((identity) => ({ label: describeIdentity(resolver?.peek(identity) ?? identity), identity }));
   if (canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Identities', canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;

@@ -1,5 +1,6 @@
 // What a revocation acts on, and how tree selections become those targets. No VS Code import.
 
+import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
 import { identityKey } from '../settings/profiles';
 import type { AnyResourceNode, IdentityNode } from '../tree/nodes';
@@ -12,8 +13,16 @@ export interface BucketTarget {
 /** One DetachAppPolicyFromIdentity call: PolicyNames is a list, so all policies of one identity go together. */
 export interface PolicyTarget {
   readonly profile: string;
+  /** As configured: names the rows. */
   readonly identity: ProfileIdentity;
   readonly policyNames: readonly string[];
+  /** What VOD is sent (a UserId for RamUser), filled in by the pipeline before the confirmation. */
+  readonly resolved?: ResolvedIdentity;
+}
+
+/** The identity as it will be sent and shown: resolved when known, else as configured. */
+export function sentIdentity(t: PolicyTarget): ResolvedIdentity | ProfileIdentity {
+  return t.resolved ?? t.identity;
 }
 
 /**

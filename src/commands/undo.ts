@@ -8,12 +8,16 @@ import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import { resolveRecord } from '../history/recordArgument';
-import { describeUndo, planUndo, undoCaveat, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
-import type { Confirmation, RevocationScope } from './confirmation';
+import { planUndo, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import type { ProfileSession } from '../profiles/profileSessions';
+import type { ResolvedIdentity } from '../profiles/identityResolver';
+import type { ProfileIdentity } from '../settings/profiles';
+import { undoConfirmation, type RevocationScope } from './confirmation';
 import type { CommandDeps } from './deps';
 import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
-import { runMutation, type MutationResult } from './mutations/runMutation';
+import { accountScope, runMutation, type MutationResult } from './mutations/runMutation';
+import type { PolicyTarget } from './targets';
 import { registerCommand, type CommandTable } from './registerCommand';
 
 export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };
@@ -46,10 +50,13 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   } catch (e) {
     return refuse(`Cannot undo: ${describeError(e)}`);
   }
+  // Asked before the check, so an undo in another account is refused before its modal is shown.
+  const account = await accountScope(session);
   const refusal = undoRefusal(plan, {
     region: session.profile.region,
     endpoint,
     ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
+    ...('accountId' in account ? { account: account.accountId } : { accountProblem: account.unknown }),
   });
   if (refusal) return refuse(refusal);
 
@@ -58,7 +65,7 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const result =
     plan.action === 'BindOutputBucket'
       ? await runMutation(deps, bindOutputBucket, { ...run, targets: [{ profile: plan.profile, bucket: plan.bucket }] })
-      : await runMutation(deps, attachAppPolicy, { ...run, targets: [{ profile: plan.profile, identity: plan.identity, policyNames: plan.policyNames }] });
+      : await runMutation(deps, attachAppPolicy, { ...run, targets: [await reattachTarget(session, plan)] });
   if (!result) return { ok: false, reason: 'Cancelled by the user.' };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {
@@ -69,13 +76,28 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   return { ...result, action: plan.action, reason: error?.message ?? 'The undo did not succeed.' };
 }
 
-function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope): Confirmation {
-  return {
-    message: `Undo ${record.action} of ${record.target}?`,
-    detail:
-      `${describeUndo(plan)}\n${undoCaveat(plan)}\n\n` +
-      `Profile: ${scope.profile}\nRegion: ${scope.region}\nEndpoint: ${scope.endpoint}\n` +
-      `AccessKey: ${plan.maskedAccessKeyId ?? '(unknown)'}\nOriginal RequestId: ${plan.requestId ?? '-'}`,
-    accept: 'Undo',
+/**
+ * The attach sends exactly the identity the detach was sent (its record's UserId), never a fresh resolution of a
+ * name that may meanwhile belong to someone else. The configured identity it belongs to, if any, names the rows
+ * to refresh and the user's name for people.
+ */
+async function reattachTarget(session: ProfileSession, plan: Extract<UndoPlan, { action: 'AttachAppPolicyToIdentity' }>): Promise<PolicyTarget> {
+  const sent = plan.identity;
+  let configured: ProfileIdentity | undefined;
+  for (const identity of session.profile.identities) {
+    if (identity.identityType !== sent.identityType || identity.appId !== sent.appId) continue;
+    const resolved = session.identities.peek(identity) ?? (await session.identities.resolve(identity).catch(() => undefined));
+    if (resolved?.identityName === sent.identityName) {
+      configured = identity;
+      break;
+    }
+  }
+  const resolved: ResolvedIdentity = {
+    identityType: sent.identityType,
+    identityName: sent.identityName,
+    appId: sent.appId,
+    ...(sent.identityType === 'RamUser' ? { userId: sent.identityName } : {}),
+    ...(configured && configured.identityName !== sent.identityName ? { userName: configured.identityName } : {}),
   };
+  return { profile: plan.profile, identity: configured ?? { identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId }, policyNames: plan.policyNames, resolved };
 }

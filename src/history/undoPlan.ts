@@ -2,6 +2,7 @@
 // send that reversal. No VS Code and no I/O, so every rule here is unit-tested; the undo command asks for
 // confirmation and runs the plan through the same mutation pipeline as the revocations.
 
+import { describeIdentity } from '../cloud/identity';
 import type { CallRecord, IdentityType, Product } from '../cloud/types';
 
 interface PlanScope {
@@ -12,6 +13,8 @@ interface PlanScope {
   readonly product: Product;
   /** Masked, as the record keeps it. */
   readonly maskedAccessKeyId?: string;
+  /** The AccountId the revocation's key belonged to (STS), when the record says. */
+  readonly account?: string;
   /** The revocation's own RequestId, for the confirmation and the mark on the record. */
   readonly requestId?: string;
 }
@@ -20,7 +23,8 @@ export type UndoPlan =
   | (PlanScope & { readonly action: 'BindOutputBucket'; readonly bucket: string })
   | (PlanScope & {
       readonly action: 'AttachAppPolicyToIdentity';
-      readonly identity: { readonly identityType: IdentityType; readonly identityName: string; readonly appId: string };
+      /** As VOD was sent it (a UserId for RamUser); userName only for people, when a configured identity says it. */
+      readonly identity: { readonly identityType: IdentityType; readonly identityName: string; readonly appId: string; readonly userName?: string };
       /** Only the names the detach's answer confirms removed: requested minus NonExistPolicyNames minus FailedPolicyNames. */
       readonly policyNames: readonly string[];
     });
@@ -41,6 +45,7 @@ export function planUndo(record: UndoableRecord): UndoDecision {
     endpoint: record.endpoint,
     product: record.product,
     ...(record.maskedAccessKeyId ? { maskedAccessKeyId: record.maskedAccessKeyId } : {}),
+    ...(record.account ? { account: record.account } : {}),
     ...(record.requestId ? { requestId: record.requestId } : {}),
   };
   if (record.product === 'mps' && record.action === 'UnbindOutputBucket') {
@@ -76,11 +81,14 @@ export interface CurrentScope {
   readonly region: string;
   readonly endpoint: string;
   readonly maskedAccessKeyId?: string;
+  /** The AccountId STS names for the current key, or why it could not be read (`account` then absent). */
+  readonly account?: string;
+  readonly accountProblem?: string;
 }
 
 /**
- * Refuses rather than guesses: an undo sent to another endpoint or region, or signed with another AccessKey than
- * the revocation, would change another account (or the right account as someone else).
+ * Refuses rather than guesses: an undo sent to another endpoint or region, signed with another AccessKey than the
+ * revocation, or in another account, would change another account (or the right account as someone else).
  */
 export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefined {
   if (now.region !== plan.region) return `Profile "${plan.profile}" now uses region ${now.region}; the request was made in ${plan.region}.`;
@@ -88,14 +96,18 @@ export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefin
   if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
     return `Profile "${plan.profile}" now signs with AccessKey ${now.maskedAccessKeyId ?? '(none)'}; the request was signed with ${plan.maskedAccessKeyId}.`;
   }
+  if (plan.account && now.account !== plan.account) {
+    return now.account
+      ? `Profile "${plan.profile}" now signs in account ${now.account}; the request was made in account ${plan.account}.`
+      : `Cannot confirm that profile "${plan.profile}" still signs in account ${plan.account}, where the request was made: ${now.accountProblem ?? 'the account is unknown'}.`;
+  }
   return undefined;
 }
 
 /** The confirmation's first line. */
 export function describeUndo(plan: UndoPlan): string {
   if (plan.action === 'BindOutputBucket') return `Bind output bucket ${plan.bucket} again.`;
-  const { identityType, identityName, appId } = plan.identity;
-  return `Attach ${plan.policyNames.join(', ')} to ${identityType}:${identityName} (${appId}) again.`;
+  return `Attach ${plan.policyNames.join(', ')} to ${describeIdentity(plan.identity)} again.`;
 }
 
 /** What undo cannot give back, said before the user accepts. */

@@ -3,7 +3,7 @@
 
 import type * as Cloud from '../cloud/clients';
 
-type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'closeIdleConnections' | 'forgetCachedClients'>;
+type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'closeIdleConnections' | 'forgetCachedClients'>;
 
 let clients: Clients | undefined;
 

@@ -1,9 +1,12 @@
 // Profile → cloud clients. Clients are made on first use and kept until the settings change, so a view that is
 // never opened never builds one, and a changed endpoint or timeout always takes effect. No VS Code import.
 
-import type { MpsClient, VodClient } from '../cloud/clients';
-import { resolveEndpoint, type CallObserver, type Product } from '../cloud';
+import type { MpsClient, RamClient, StsClient, VodClient } from '../cloud/clients';
+import { resolveEndpoint, toCloudError, type CallObserver, type CallerIdentity, type Product } from '../cloud';
+import { CallerAccounts } from './callerAccount';
 import { cloudClients } from './cloudClients';
+import { IdentityResolver } from './identityResolver';
+import type { Listing } from './listingCache';
 import { credentialProviderFor, lookupCredentials, type SecretStore } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';
 
@@ -17,11 +20,19 @@ export interface SessionSources {
 export class ProfileSession {
   private mpsClient: MpsClient | undefined;
   private vodClient: VodClient | undefined;
+  private ramClient: RamClient | undefined;
+  private stsClient: StsClient | undefined;
+  /** Configured identities → what VOD is sent; the listings and the mutations both ask this one. */
+  readonly identities: IdentityResolver;
+  private readonly callers: CallerAccounts;
 
   constructor(
     readonly profile: Profile,
     private readonly sources: SessionSources,
-  ) {}
+  ) {
+    this.identities = new IdentityResolver(profile.name, () => this.ram());
+    this.callers = new CallerAccounts(() => this.sts().getCallerIdentity());
+  }
 
   /** Throws CloudError invalid-input when the profile's region or endpoint does not suit MPS. */
   mps(): MpsClient {
@@ -33,6 +44,43 @@ export class ProfileSession {
   vod(): VodClient {
     this.vodClient ??= new (cloudClients().VodClient)(this.options('vod'));
     return this.vodClient;
+  }
+
+  /** RAM is global: the region only has to be one a profile may name. */
+  ram(): RamClient {
+    this.ramClient ??= new (cloudClients().RamClient)(this.options('ram'));
+    return this.ramClient;
+  }
+
+  sts(): StsClient {
+    this.stsClient ??= new (cloudClients().StsClient)(this.options('sts'));
+    return this.stsClient;
+  }
+
+  /**
+   * Who the profile's current AccessKey is (STS GetCallerIdentity, asked once per AccessKeyId). Undefined when no
+   * AccessKey is configured. Never rejects: a failure is a `failed` listing with the error.
+   */
+  async caller(): Promise<Listing<CallerIdentity> | undefined> {
+    const accessKeyId = await this.accessKeyId();
+    if (!accessKeyId) return undefined;
+    try {
+      this.sts();
+    } catch (e) {
+      return { status: 'failed', error: toCloudError(e) };
+    }
+    return this.callers.of(accessKeyId);
+  }
+
+  /** What caller() would settle to now, without asking. */
+  peekCaller(accessKeyId: string): Listing<CallerIdentity> | undefined {
+    return this.callers.peek(accessKeyId);
+  }
+
+  /** A refresh forgets what RAM and STS said, so a renamed user or a changed key is read again. */
+  forgetDirectory(): void {
+    this.identities.forget();
+    this.callers.forget();
   }
 
   /** The endpoint requests go to, for confirmations and tooltips; throws like the client constructors. */
@@ -51,6 +99,8 @@ export class ProfileSession {
       endpoint: this.profile.endpoints[product],
       credentials: credentialProviderFor(this.profile, this.sources.secrets),
       profile: this.profile.name,
+      // Every record names the account its key belongs to, once STS has said (undo compares it).
+      account: (accessKeyId: string) => this.callers.accountId(accessKeyId),
       observer: this.sources.observer,
       timeoutMs: this.sources.timeoutMs(),
     };

@@ -37,10 +37,21 @@ export class ResourceListings {
     return this.buckets.peek(profile);
   }
 
+  /** The identity's app policies, asked of VOD by UserId (a user configured by name is resolved first). */
   policiesOf(profile: string, identity: ProfileIdentity): Promise<Listing<AppPolicyList>> {
-    return this.policies.load(policiesKey(profile, identity), async () =>
-      this.client(profile, 'ListAppPoliciesForIdentity', (s) => s.vod()).listAppPoliciesForIdentity(identity),
-    );
+    return this.policies.load(policiesKey(profile, identity), async () => {
+      const vod = this.client(profile, 'ListAppPoliciesForIdentity', (s) => s.vod());
+      const session = this.sessions.get(profile) as ProfileSession;
+      let resolved;
+      try {
+        resolved = await session.identities.resolve(identity);
+      } catch (e) {
+        // GetUser's own record explains RAM's answer; this line says that VOD was not asked, and why.
+        this.notSent(`Not sent: ListAppPoliciesForIdentity [profile ${profile}]: ${describeError(e)}`);
+        throw e;
+      }
+      return vod.listAppPoliciesForIdentity(resolved);
+    });
   }
 
   peekPolicies(profile: string, identity: ProfileIdentity): Listing<AppPolicyList> | undefined {

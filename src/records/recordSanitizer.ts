@@ -18,7 +18,7 @@ export const MAX_FIELD_LENGTH = 2000;
 const MAX_PARAMS = 50;
 const MAX_POLICY_NAMES = 100;
 
-const PRODUCTS: readonly Product[] = ['mps', 'vod'];
+const PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts'];
 const OUTCOMES: readonly CallOutcome[] = ['succeeded', 'failed', 'cancelled', 'unknown'];
 const ERROR_KINDS: readonly CloudErrorKind[] = [
   'auth', 'permission', 'throttled', 'invalid-input', 'not-found', 'server', 'network', 'timeout', 'bad-response',
@@ -60,6 +60,8 @@ export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
   };
   const profile = text(input.profile);
   if (profile !== undefined) record.profile = profile;
+  const account = text(input.account);
+  if (account && /^\d{1,64}$/.test(account)) record.account = account;
   if (maskedAccessKeyId) record.maskedAccessKeyId = maskedAccessKeyId;
   const requestId = text(input.requestId);
   if (requestId) record.requestId = requestId;

@@ -1,11 +1,13 @@
 // How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
 
 import * as vscode from 'vscode';
-import { describeError, type CloudError } from '../cloud';
+import { describeError, describeIdentity, describeWho, type CallerIdentity, type CloudError, type Product } from '../cloud';
+import type { ResolvedIdentity } from '../profiles/identityResolver';
+import type { Listing } from '../profiles/listingCache';
 import type { BucketBinding } from './bucketBinding';
 import { COMMANDS } from '../commandIds';
-import type { AnyResourceNode, MessageNode, OutputBucketNode } from './nodes';
-import type { Profile } from '../settings/profiles';
+import type { AnyResourceNode, AppPolicyNode, IdentityNode, MessageNode, OutputBucketNode } from './nodes';
+import type { Profile, ProfileIdentity } from '../settings/profiles';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
 
@@ -14,11 +16,28 @@ export interface RowState {
   readonly binding: (node: OutputBucketNode) => BucketBinding;
   /** "unbinding…", "detaching…" while a revocation of this row is in flight. */
   readonly busy: (node: AnyResourceNode) => string | undefined;
-  readonly endpoint: (profile: Profile, product: 'mps' | 'vod') => string;
+  readonly endpoint: (profile: Profile, product: Product) => string;
+  /** The identity as VOD is sent it, once known (a RAM user configured by name: after GetUser). */
+  readonly identity: (node: IdentityNode | AppPolicyNode) => ResolvedIdentity | undefined;
+  /** What STS said about the profile's key, once it has. */
+  readonly caller: (profile: Profile) => Listing<CallerIdentity> | undefined;
 }
 
-function scopeTooltip(profile: Profile, product: 'mps' | 'vod', state: RowState): string {
+function scopeTooltip(profile: Profile, product: Product, state: RowState): string {
   return `Profile: ${profile.name}\nRegion: ${profile.region}\nEndpoint: ${state.endpoint(profile, product)}`;
+}
+
+/** The identity as people should read it: with its UserId once resolved. */
+function shownIdentity(node: IdentityNode | AppPolicyNode, state: RowState): ProfileIdentity & Partial<ResolvedIdentity> {
+  return state.identity(node) ?? node.identity;
+}
+
+/** The profile row's account: the id in the description, the id and ARN (or why not) in the tooltip. */
+function accountText(profile: Profile, state: RowState): { short?: string; line: string } {
+  const caller = state.caller(profile);
+  if (caller?.status === 'loaded') return { short: caller.value.accountId, line: `Account: ${caller.value.accountId} as ${caller.value.arn}` };
+  if (caller?.status === 'failed') return { short: 'account unknown', line: `Account: unknown — GetCallerIdentity failed: ${caller.error.code}` };
+  return { line: 'Account: not read yet' };
 }
 
 const BINDING_TEXT: Record<BucketBinding, string> = {
@@ -55,11 +74,14 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
     case 'profile': {
       const p = node.profile;
       const item = new vscode.TreeItem(p.name, Expanded);
-      const custom = p.endpoints.mps || p.endpoints.vod ? ' · custom endpoint' : '';
-      item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}`;
+      const custom = Object.values(p.endpoints).some(Boolean) ? ' · custom endpoint' : '';
+      const account = accountText(p, state);
+      item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}${account.short ? ` · ${account.short}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('account');
       item.contextValue = 'profile';
-      item.tooltip = `${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\nAccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
+      item.tooltip =
+        `${account.line}\n${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\n` +
+        `AccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
       return item;
     }
     case 'bucketGroup': {
@@ -88,12 +110,14 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       return item;
     }
     case 'identity': {
-      const { identityType, identityName, appId } = node.identity;
-      const item = new vscode.TreeItem(`${identityType}: ${identityName}`, Collapsed);
+      const { identityType, appId } = node.identity;
+      const shown = shownIdentity(node, state);
+      const item = new vscode.TreeItem(describeWho(shown), Collapsed);
       item.description = appId;
       item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
       item.contextValue = 'identity';
-      item.tooltip = `${identityType} ${identityName} in application ${appId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+      const userId = shown.userId ? `\nUserId: ${shown.userId}` : identityType === 'RamUser' ? '\nUserId: not resolved yet (RAM GetUser on expand)' : '';
+      item.tooltip = `${describeIdentity(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
       return item;
     }
     case 'appPolicy': {
@@ -106,7 +130,7 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       const tip = new vscode.MarkdownString(undefined, false);
       tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
       if (policy.description) tip.appendText(`${policy.description}\n`);
-      tip.appendText(`Attached to ${node.identity.identityType} ${node.identity.identityName} in ${policy.appId}\n`);
+      tip.appendText(`Attached to ${describeIdentity(shownIdentity(node, state), policy.appId)}\n`);
       tip.appendText(scopeTooltip(node.profile, 'vod', state));
       item.tooltip = tip;
       return item;

@@ -4,7 +4,8 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import { VOD_REGIONS } from '../cloud';
+import { VOD_REGIONS, type CallerIdentity, type CloudError } from '../cloud';
+import { isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
@@ -50,12 +51,16 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private readonly nodes = new NodeCache();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
+  /** The account each profile row shows, once STS has answered for its current key. */
+  private readonly callerShown = new Map<string, Listing<CallerIdentity>>();
 
   constructor(private readonly sources: ResourcesTreeSources) {
     this.credentials = new CredentialCheck(sources.accessKeys);
     this.rowState = {
       binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.bucket),
       busy: (node) => this.busy.label(node.id),
+      identity: (node) => sources.sessions.get(node.profile.name)?.identities.peek(node.identity),
+      caller: (profile) => this.callerShown.get(profile.name),
       endpoint: (profile, product) => {
         try {
           return sources.sessions.get(profile.name)?.endpoint(product) ?? '(unknown)';
@@ -128,8 +133,18 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private async profileRows(profile: Profile): Promise<AnyResourceNode[]> {
     const rows: AnyResourceNode[] = [];
     if (!(await this.credentials.has(profile))) rows.push(this.noCredentialsRow(profile));
+    else void this.showAccount(profile);
     rows.push(this.nodes.intern(new BucketGroupNode(profile)), this.nodes.intern(new IdentityGroupNode(profile)));
     return rows;
+  }
+
+  /** Asks STS once per key (the session remembers) and redraws the profile row when the answer is new. */
+  private async showAccount(profile: Profile): Promise<void> {
+    const caller = await this.sources.sessions.get(profile.name)?.caller();
+    if (!caller || caller.status === 'loading' || this.callerShown.get(profile.name) === caller) return;
+    this.callerShown.set(profile.name, caller);
+    if (caller.status === 'failed') this.sources.warnOnce(`Could not read the account of profile ${profile.name}: GetCallerIdentity failed: ${caller.error.code}.`);
+    this.fire(rowIds.profile(profile.name));
   }
 
   private noCredentialsRow(profile: Profile): MessageNode {
@@ -175,7 +190,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private async policyRows(profile: Profile, identity: ProfileIdentity): Promise<AnyResourceNode[]> {
     const base = rowIds.identity(profile.name, identity);
     if (!(await this.credentials.has(profile))) return [this.noCredentialsRow(profile)];
+    const resolver = this.sources.sessions.get(profile.name)?.identities;
+    const known = resolver?.peek(identity);
     const listing = await this.withViewProgress(this.sources.listings.policiesOf(profile.name, identity));
+    // The row's label gains the UserId once RAM has said it.
+    if (!known && resolver?.peek(identity)) this.fire(base);
+    if (listing.status === 'failed' && isUnresolvedUser(listing.error)) return [this.unresolvedRow(rowIds.message(base, 'error'), identity, listing.error, profile)];
     if (listing.status === 'failed') return [this.failureRow(rowIds.message(base, 'error'), 'app policies', listing, profile)];
     if (listing.status !== 'loaded') return [];
     if (listing.value.policies.length === 0) {
@@ -191,6 +211,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     return this.nodes.intern(new MessageNode(id, 'error', label, 'showLog', profile, tooltip, error.requestId));
   }
 
+  /** A RAM user whose name could not be turned into its UserId: VOD was not asked, and the fix is in the settings. */
+  private unresolvedRow(id: string, identity: ProfileIdentity, error: CloudError, profile: Profile): MessageNode {
+    const label = `Cannot find the UserId of "${identity.identityName}": ${error.code} — configure the UserId`;
+    return this.nodes.intern(new MessageNode(id, 'error', label, 'openSettings', profile, error.message, error.requestId));
+  }
+
   private withViewProgress<T>(work: Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID } }, () => work));
   }
@@ -203,6 +229,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     this.credentials.forgetAll();
     this.nodes.clear();
     this.sources.sessions.clear();
+    this.callerShown.clear();
     this.changed.fire(undefined);
   }
 
@@ -216,6 +243,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'outputBucket':
         return this.reloadBuckets(node.profile.name);
       case 'identityGroup':
+        this.sources.sessions.get(node.profile.name)?.identities.forget();
         this.sources.listings.forgetPolicies(node.profile.name, node.profile.identities);
         this.fire(node.id);
         return;
@@ -228,6 +256,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   }
 
   refreshProfile(profileName: string): void {
+    this.sources.sessions.get(profileName)?.forgetDirectory();
+    this.callerShown.delete(profileName);
     this.sources.listings.forgetBuckets(profileName);
     this.sources.listings.forgetPolicies(profileName, this.sources.settings.find(profileName)?.identities ?? []);
     this.credentials.forget(profileName);

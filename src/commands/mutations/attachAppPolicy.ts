@@ -2,7 +2,7 @@
 
 import type { PolicyChangeResult } from '../../cloud';
 import type { PolicyTarget } from '../targets';
-import { detachAppPolicy, policyChange } from './detachAppPolicy';
+import { detachAppPolicy, policyChange, vodIdentity } from './detachAppPolicy';
 import type { Mutation } from './mutation';
 
 export const attachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
@@ -12,6 +12,6 @@ export const attachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   confirm: () => {
     throw new Error('AttachAppPolicyToIdentity is only run as an undo, with the undo confirmation.');
   },
-  send: (session, t, signal) => session.vod().attachAppPolicyToIdentity(t.identity, t.policyNames, { signal }),
+  send: async (session, t, signal) => session.vod().attachAppPolicyToIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
   succeeded: (t, result) => policyChange('Attached', 'to', t, result),
 };

@@ -10,19 +10,27 @@ import { identityKey } from '../../settings/profiles';
 import { parseDetachArgument } from '../commandArgs';
 import { detachConfirmation } from '../confirmation';
 import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
-import { policySelectionOf, type PolicyTarget } from '../targets';
+import { policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
+import type { ProfileSession } from '../../profiles/profileSessions';
 import type { Mutation, SuccessReport } from './mutation';
 import type { RevocationCommand } from './registerRevocation';
 
+/** The target as the caller named it, plus the UserId VOD was sent when it was resolved from a name. */
 export function policyFields(t: PolicyTarget) {
   const { identityType, identityName, appId } = t.identity;
-  return { profile: t.profile, identityType, identityName, appId, policyNames: [...t.policyNames] };
+  const userId = t.resolved?.userId && t.resolved.userId !== identityName ? { userId: t.resolved.userId } : {};
+  return { profile: t.profile, identityType, identityName, ...userId, appId, policyNames: [...t.policyNames] };
+}
+
+/** The identity to send: resolved by the pipeline's prepare, or now (the bench drives execution directly). */
+export async function vodIdentity(session: ProfileSession, t: PolicyTarget) {
+  return t.resolved ?? (await session.identities.resolve(t.identity));
 }
 
 /** What Detach/Attach answered: which of the asked names changed, which the server did not know or could not do. */
 export function policyChange(past: string, preposition: string, t: PolicyTarget, result: PolicyChangeResult): SuccessReport {
   const changed = t.policyNames.filter((n) => !result.nonExistPolicyNames.includes(n) && !result.failedPolicyNames.includes(n));
-  let text = `${past} ${changed.length ? changed.join(', ') : 'nothing'} ${preposition} ${describeIdentity(t.identity)}.`;
+  let text = `${past} ${changed.length ? changed.join(', ') : 'nothing'} ${preposition} ${describeIdentity(sentIdentity(t))}.`;
   if (result.nonExistPolicyNames.length) text += ` Not attached: ${result.nonExistPolicyNames.join(', ')}.`;
   if (result.failedPolicyNames.length) text += ` Failed: ${result.failedPolicyNames.join(', ')}.`;
   return {
@@ -38,11 +46,12 @@ export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   product: 'vod',
   words: { busy: 'detaching…', verb: 'detach from', running: 'Detaching app policies from', done: 'Detached policies from', nouns: 'identities' },
   key: (t) => `${identityKey(t.identity)}:${[...t.policyNames].sort().join(',')}`,
-  label: (t) => `${describeIdentity(t.identity)} ${t.policyNames.join(',')}`,
+  label: (t) => `${describeIdentity(sentIdentity(t))} ${t.policyNames.join(',')}`,
   fields: policyFields,
   rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
-  confirm: (scope, targets) => detachConfirmation(scope, targets),
-  send: (session, t, signal) => session.vod().detachAppPolicyFromIdentity(t.identity, t.policyNames, { signal }),
+  prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.resolve(t.identity) }),
+  confirm: (scope, targets) => detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames }))),
+  send: async (session, t, signal) => session.vod().detachAppPolicyFromIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
   succeeded: (t, result) => policyChange('Detached', 'from', t, result),
 };
 

@@ -51,6 +51,11 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
   fields(target: T): Readonly<Record<string, unknown>>;
   /** The Resources row(s) the target shows on: busy while in flight, reloaded afterwards. */
   rows(target: T): RowRef;
+  /**
+   * Before the confirmation, for every run: turn a target into what will be sent (detach: a RAM user's name into
+   * its UserId). A throw means nothing is sent for the whole run; the pipeline logs and reports it.
+   */
+  prepare?(session: ProfileSession, target: T): Promise<T>;
   confirm(scope: RevocationScope, targets: readonly T[]): Confirmation;
   send(session: ProfileSession, target: T, signal: AbortSignal | undefined): Promise<R>;
   succeeded(target: T, result: R): SuccessReport;

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '../../cloud';
 import type { ProfileSession } from '../../profiles/profileSessions';
-import type { Confirmation, RevocationScope } from '../confirmation';
+import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import { notify } from '../notify';
 import { failed, resultError, type BulkResult } from '../results';
@@ -31,9 +31,14 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
   let scope: RevocationScope;
   try {
     session = sessionOf(deps, run.profile);
-    scope = { profile: run.profile, region: session.profile.region, endpoint: session.endpoint(mutation.product) };
+    const endpoint = session.endpoint(mutation.product);
+    // Before the modal, so it names the account and the identities as VOD will be sent them (a RAM user's
+    // UserId): an identity that cannot be resolved stops the run here, before anything reaches VOD.
+    const targets = mutation.prepare ? await Promise.all(run.targets.map((t) => (mutation.prepare as NonNullable<typeof mutation.prepare>)(session, t))) : run.targets;
+    run = { ...run, targets };
+    scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session) };
   } catch (e) {
-    // Nothing reaches the core, so no CallRecord explains this: say it in the log ourselves.
+    // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(`Not sent: ${mutation.action} [profile ${run.profile}]: ${describeError(e)}`);
     if (run.interactive) await notify(deps, 'error', `Cannot ${mutation.words.verb}: ${describeError(e)}`);
     return notSent(mutation, run, e);
@@ -53,6 +58,18 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
   const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
   await notifyOutcome(deps, mutation, run, execution);
   return execution.result;
+}
+
+/**
+ * The account the change would happen in, for the modal. Asking also labels the run's CallRecords with the
+ * account id (the session's clients read it), which undo later compares.
+ */
+export async function accountScope(session: ProfileSession): Promise<AccountScope> {
+  const caller = await session.caller();
+  if (!caller) return { unknown: 'no AccessKey is configured for this profile' };
+  if (caller.status === 'loaded') return { accountId: caller.value.accountId, arn: caller.value.arn };
+  if (caller.status === 'failed') return { unknown: `GetCallerIdentity failed: ${caller.error.code}` };
+  return { unknown: 'GetCallerIdentity did not answer' };
 }
 
 function sessionOf(deps: CommandDeps, profile: string): ProfileSession {

@@ -1,0 +1,98 @@
+// A configured identity → the identity VOD receives. VOD addresses a RAM user by its UserId and a role by its name
+// (the API pages of all three app-policy actions); people configure users by login name. A name is turned into the
+// UserId with RAM GetUser, once per profile session (until a refresh), and every VOD call of the extension — the
+// tree's listings, the pickers, detaches and undos — goes through here, so none can send a login name to VOD.
+// No VS Code import.
+
+import { CloudError, isRamUserId, toCloudError, type AppIdentity, type IdentityType, type RamUser } from '../cloud';
+import type { RamClient } from '../cloud/clients';
+import type { ProfileIdentity } from '../settings/profiles';
+import { ListingCache } from './listingCache';
+
+/** What VOD is sent (identityName is a UserId for RamUser), plus what people are shown. */
+export interface ResolvedIdentity extends AppIdentity {
+  readonly identityType: IdentityType;
+  readonly identityName: string;
+  readonly appId: string;
+  /** RamUser only: the login name, when the identity was configured by it. */
+  readonly userName?: string;
+  /** RamUser only: the UserId (also identityName). */
+  readonly userId?: string;
+}
+
+/** Errors this resolver made: the tree shows them as "configure the UserId", not as a failed VOD listing. */
+const unresolvedErrors = new WeakSet<CloudError>();
+
+export function isUnresolvedUser(error: unknown): boolean {
+  return error instanceof CloudError && unresolvedErrors.has(error);
+}
+
+/** How to fix any of them. */
+export const CONFIGURE_USER_ID = 'Configure the user\'s UserId (digits, from the RAM console) as identityName in alicloudMedia.profiles.';
+
+export class IdentityResolver {
+  /** Keyed by login name: one GetUser per user per session, shared by everyone who asks meanwhile. */
+  private readonly users = new ListingCache<RamUser>();
+
+  constructor(
+    private readonly profile: string,
+    private readonly ram: () => RamClient,
+  ) {}
+
+  /** The identity to send, or a CloudError that says why not and how to fix it. Nothing is sent to VOD either way. */
+  async resolve(identity: ProfileIdentity): Promise<ResolvedIdentity> {
+    const direct = directly(identity);
+    if (direct) return direct;
+    const listing = await this.users.load(identity.identityName, async () => (await this.ram().getUser(identity.identityName)).user);
+    if (listing.status === 'loaded') return asResolved(identity, listing.value);
+    throw unresolved(this.profile, identity.identityName, listing.status === 'failed' ? listing.error : undefined);
+  }
+
+  /** What is known without a call: roles and UserIds as configured, names once resolved. */
+  peek(identity: ProfileIdentity): ResolvedIdentity | undefined {
+    const direct = directly(identity);
+    if (direct) return direct;
+    const listing = this.users.peek(identity.identityName);
+    return listing?.status === 'loaded' ? asResolved(identity, listing.value) : undefined;
+  }
+
+  forget(): void {
+    this.users.forgetAll();
+  }
+}
+
+/** Roles and users configured by UserId need no lookup. */
+function directly(identity: ProfileIdentity): ResolvedIdentity | undefined {
+  if (identity.identityType === 'RamRole') return { identityType: 'RamRole', identityName: identity.identityName, appId: identity.appId };
+  if (isRamUserId(identity.identityName)) {
+    return { identityType: 'RamUser', identityName: identity.identityName, appId: identity.appId, userId: identity.identityName };
+  }
+  return undefined;
+}
+
+function asResolved(identity: ProfileIdentity, user: RamUser): ResolvedIdentity {
+  return { identityType: 'RamUser', identityName: user.userId, appId: identity.appId, userName: user.userName, userId: user.userId };
+}
+
+/** Says what failed (RAM's own code and RequestId kept) and what fixes it: the UserId in the settings. */
+function unresolved(profile: string, userName: string, cause: CloudError | undefined): CloudError {
+  const err = cause ?? toCloudError(new Error('GetUser gave no answer.'));
+  const why =
+    err.code === 'EntityNotExist.User'
+      ? `RAM has no user "${userName}" in this account`
+      : err.kind === 'permission'
+        ? `the AccessKey may not call ram:GetUser (${err.code})`
+        : `GetUser failed: ${err.code}`;
+  // RAM's own code and RequestId are kept: they are what a ticket needs.
+  const error = new CloudError({
+    kind: err.kind,
+    code: err.code,
+    message: `Cannot find the UserId of RAM user "${userName}" (profile ${profile}): ${why}. VOD needs the UserId, so nothing was sent to VOD. ${CONFIGURE_USER_ID}`,
+    recommend: CONFIGURE_USER_ID,
+    ...(err.requestId ? { requestId: err.requestId } : {}),
+    ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}),
+    retryable: false,
+  });
+  unresolvedErrors.add(error);
+  return error;
+}
