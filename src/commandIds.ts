@@ -13,6 +13,7 @@ export const COMMANDS = {
   removeOutputBucket: 'alicloudMedia.removeOutputBucket',
   addIdentity: 'alicloudMedia.addIdentity',
   removeIdentity: 'alicloudMedia.removeIdentity',
+  rewriteIdentityIds: 'alicloudMedia.rewriteIdentityIds',
   unbindOutputBucket: 'alicloudMedia.unbindOutputBucket',
   detachAppPolicy: 'alicloudMedia.detachAppPolicy',
   undo: 'alicloudMedia.undo',

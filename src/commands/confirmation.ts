@@ -95,3 +95,28 @@ export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: 
     accept: 'Undo',
   };
 }
+
+export interface UserIdRewrite {
+  readonly userName: string;
+  readonly userId: string;
+}
+
+/** Before Use RAM User IDs in Settings…: which names become which UserIds, and which stay as they are and why. */
+export function rewriteConfirmation(
+  profile: string,
+  rewrites: readonly UserIdRewrite[],
+  unresolved: readonly { readonly userName: string; readonly code: string }[],
+): Confirmation {
+  const lines = rewrites.map((r) => `${r.userName} → ${r.userId}`);
+  const left = unresolved.length
+    ? `\n\nNot changed (RAM could not say their UserId):\n${bulleted(unresolved.map((u) => `${u.userName}: ${u.code}`))}`
+    : '';
+  return {
+    message: `Write the UserIds of ${plural(rewrites.length, 'RAM user', 'RAM users')} into profile ${profile}?`,
+    detail:
+      `${bulleted(lines)}${left}\n\n` +
+      'VOD addresses RAM users by UserId. With the ids in the settings no GetUser call is needed, and a renamed or ' +
+      'recreated user cannot be mistaken for another. Only alicloudMedia.profiles changes; nothing in the cloud does.',
+    accept: rewrites.length === 1 ? 'Use UserId' : 'Use UserIds',
+  };
+}

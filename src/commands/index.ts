@@ -16,6 +16,7 @@ import type { CommandTable } from './registerCommand';
 import { registerRemoveIdentity } from './removeIdentity';
 import { registerRemoveOutputBucket } from './removeOutputBucket';
 import { registerRemoveProfile } from './removeProfile';
+import { registerRewriteIdentityIds } from './rewriteIdentityIds';
 import { registerSetCredentials } from './setCredentials';
 import { registerShowOutput } from './showOutput';
 import { registerUndo } from './undo';
@@ -33,6 +34,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.removeOutputBucket,
   COMMANDS.addIdentity,
   COMMANDS.removeIdentity,
+  COMMANDS.rewriteIdentityIds,
   COMMANDS.unbindOutputBucket,
   COMMANDS.detachAppPolicy,
   COMMANDS.undo,
@@ -51,6 +53,7 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerRemoveOutputBucket(table, deps);
   registerAddIdentity(table, deps);
   registerRemoveIdentity(table, deps);
+  registerRewriteIdentityIds(table, deps);
   registerRevocation(table, deps, unbindOutputBucketCommand);
   registerRevocation(table, deps, detachAppPolicyCommand);
   registerUndo(table, deps);

@@ -98,3 +98,21 @@ export function removeIdentities(raw: unknown, profileName: string, identities: 
     profile.identities = asList(profile.identities).filter((i) => !identities.some((id) => sameIdentity(i, id)));
   });
 }
+
+/**
+ * Writes UserIds in place of the login names of a profile's RamUser identities (`userIds`: name → UserId). The
+ * entry keeps its other fields and its position; an entry that would then repeat one already there is dropped, so
+ * the profile lists each identity once.
+ */
+export function useRamUserIds(raw: unknown, profileName: string, userIds: ReadonlyMap<string, string>): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    const out: unknown[] = [];
+    for (const item of asList(profile.identities)) {
+      const userId = isRecord(item) && item.identityType === 'RamUser' && typeof item.identityName === 'string' ? userIds.get(item.identityName) : undefined;
+      const next = userId !== undefined ? { ...(item as Record<string, unknown>), identityName: userId } : item;
+      if (isRecord(next) && out.some((o) => sameIdentity(o, next as unknown as IdentityEntry))) continue;
+      out.push(next);
+    }
+    profile.identities = out;
+  });
+}

@@ -1,0 +1,91 @@
+// alicloudMedia.rewriteIdentityIds "Use RAM User IDs in Settings…": replaces the login names of a profile's RamUser
+// identities with their UserIds (RAM GetUser, through the same resolver the listings use), after a confirmation.
+// Settings only; nothing in the cloud changes. Programmatic: { profile } → { ok, profile, rewritten, unresolved },
+// without a prompt.
+
+import * as vscode from 'vscode';
+import { describeError, isRamUserId } from '../cloud';
+import { COMMANDS } from '../commandIds';
+import type { ProfileSession } from '../profiles/profileSessions';
+import { useRamUserIds } from '../settings/profileEdits';
+import type { Profile } from '../settings/profiles';
+import { rewriteConfirmation, type UserIdRewrite } from './confirmation';
+import type { CommandDeps } from './deps';
+import { profileFor } from './pickers';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { failed, invalidArgument } from './results';
+import { editProfiles } from './settingsEdit';
+
+interface Unresolved {
+  readonly userName: string;
+  readonly code: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+export function registerRewriteIdentityIds(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.rewriteIdentityIds, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      return rewrite(deps, profile, false);
+    },
+    ui: async (arg) => {
+      const profile = await profileFor(deps, arg, 'Use RAM User IDs in Settings');
+      if (!profile) return undefined;
+      return rewrite(deps, profile, true);
+    },
+  });
+}
+
+async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean) {
+  const names = [...new Set(profile.identities.filter((i) => i.identityType === 'RamUser' && !isRamUserId(i.identityName)).map((i) => i.identityName))];
+  if (names.length === 0) {
+    if (interactive) void vscode.window.showInformationMessage(`Every RAM user of profile ${profile.name} is already configured by UserId.`);
+    return { ok: true, profile: profile.name, rewritten: [], unresolved: [] };
+  }
+  const session = deps.sessions.get(profile.name);
+  if (!session) return invalidArgument(`Profile "${profile.name}" is not configured.`, 'UnknownProfile');
+  const lookup = () => resolveAll(session, profile, names);
+  const { rewrites, unresolved } = interactive
+    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the UserIds of ${names.length} RAM users…` }, lookup)
+    : await lookup();
+  for (const u of unresolved) deps.log.warn(`Use RAM User IDs: ${u.message}`);
+  const summary = { profile: profile.name, rewritten: rewrites, unresolved };
+  if (rewrites.length === 0) {
+    const text = `No UserId could be read for profile ${profile.name}: ${unresolved.map((u) => `${u.userName} (${u.code})`).join(', ')}. See the log.`;
+    if (interactive) void vscode.window.showErrorMessage(text);
+    return { ...failed(new Error(text)), ...summary };
+  }
+  if (interactive) {
+    const confirmation = rewriteConfirmation(profile.name, rewrites, unresolved);
+    const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
+    if (answer !== confirmation.accept) return undefined;
+  }
+  const edit = await editProfiles(deps, (raw) => useRamUserIds(raw, profile.name, new Map(rewrites.map((r) => [r.userName, r.userId]))), interactive);
+  if (!edit.ok) return { ...edit, ...summary };
+  deps.log.info(`Profile ${profile.name} now names ${rewrites.map((r) => `${r.userName} by UserId ${r.userId}`).join(', ')}.`);
+  if (interactive) {
+    const rest = unresolved.length ? ` ${unresolved.length} could not be read (see the log).` : '';
+    void vscode.window.showInformationMessage(`Profile ${profile.name} now names ${rewrites.length === 1 ? '1 RAM user' : `${rewrites.length} RAM users`} by UserId.${rest}`);
+  }
+  return { ok: unresolved.length === 0, ...summary };
+}
+
+/** One GetUser per name (the session's resolver: the tree's lookups are reused, failures are kept apart). */
+async function resolveAll(session: ProfileSession, profile: Profile, names: readonly string[]): Promise<{ rewrites: UserIdRewrite[]; unresolved: Unresolved[] }> {
+  const rewrites: UserIdRewrite[] = [];
+  const unresolved: Unresolved[] = [];
+  for (const userName of names) {
+    const identity = profile.identities.find((i) => i.identityType === 'RamUser' && i.identityName === userName);
+    if (!identity) continue;
+    try {
+      const resolved = await session.identities.resolve(identity);
+      rewrites.push({ userName, userId: resolved.identityName });
+    } catch (e) {
+      const err = failed(e).error;
+      unresolved.push({ userName, code: err.code, message: describeError(e), ...(err.requestId ? { requestId: err.requestId } : {}) });
+    }
+  }
+  return { rewrites, unresolved };
+}
