@@ -166,7 +166,7 @@ describe('clients over a stub server', () => {
     const sent = stub.seen[0]!.params;
     assert.deepEqual([sent.get('AppId'), sent.get('PolicyNames'), sent.get('Version')], ['app-1000000', 'VODAppFullAccess,VODAppReadOnlyAccess', '2017-03-21']);
     assert.deepEqual(records[0]!.nonExistPolicyNames, ['VODAppReadOnlyAccess']);
-    assert.equal(records[0]!.target, 'RamUser:alice (app-1000000)');
+    assert.equal(records[0]!.target, 'RamUser alice in app-1000000');
   });
 
   it('omits AppId only for VODAppAdministratorAccess alone', async () => {

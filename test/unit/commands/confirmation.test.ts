@@ -1,23 +1,33 @@
 import * as assert from 'node:assert/strict';
-import { detachConfirmation, unbindConfirmation } from '../../../src/commands/confirmation';
+import { accountLine, detachConfirmation, rewriteConfirmation, unbindConfirmation, undoConfirmation } from '../../../src/commands/confirmation';
+import { planUndo, type UndoableRecord } from '../../../src/history/undoPlan';
 
-const scope = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com' };
-const alice = { identityType: 'RamUser' as const, identityName: 'alice', appId: 'app-1000000' };
+const account = { accountId: '1234567890123456', arn: 'acs:ram::1234567890123456:user/ops' };
+const scope = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', account };
+/** As the pipeline hands it to the confirmation: resolved from the configured name. */
+const alice = { identityType: 'RamUser' as const, identityName: '2037164829300001', appId: 'app-1000000', userName: 'alice' };
+const ACCOUNT_LINE = 'Account: 1234567890123456 as acs:ram::1234567890123456:user/ops';
 
 describe('revocation confirmations', () => {
-  it('names the bucket, profile, region and endpoint of a single unbind', () => {
+  it('names the account, bucket, profile, region and endpoint of a single unbind', () => {
     const c = unbindConfirmation(scope, ['media-output-demo']);
     assert.equal(c.message, 'Unbind output bucket "media-output-demo" from MPS?');
     assert.equal(c.accept, 'Unbind');
-    assert.match(c.detail, /^Profile: demo\nRegion: cn-shanghai\nEndpoint: https:\/\/mts\.cn-shanghai\.aliyuncs\.com\n/);
+    assert.ok(c.detail.startsWith(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://mts.cn-shanghai.aliyuncs.com\n`), c.detail);
     assert.match(c.detail, /not changed/);
+  });
+
+  it('says in words, with the code, when the account cannot be read', () => {
+    const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1']);
+    assert.match(c.detail, /^Account: unknown — GetCallerIdentity failed: InvalidAccessKeyId\.NotFound\nProfile: demo\n/);
+    assert.equal(accountLine({ unknown: 'no AccessKey is configured for this profile' }), 'Account: unknown — no AccessKey is configured for this profile');
   });
 
   it('lists every bucket of a bulk unbind, and the count on the button', () => {
     const c = unbindConfirmation({ ...scope, endpoint: 'http://127.0.0.1:8765' }, ['a-1', 'b-2', 'c-3']);
     assert.equal(c.message, 'Unbind 3 output buckets from MPS?');
     assert.equal(c.accept, 'Unbind 3');
-    assert.match(c.detail, /• a-1\n• b-2\n• c-3\n\nProfile: demo/);
+    assert.match(c.detail, /• a-1\n• b-2\n• c-3\n\nAccount: 1234567890123456 as .*\nProfile: demo/);
     assert.match(c.detail, /Endpoint: http:\/\/127\.0\.0\.1:8765/);
   });
 
@@ -28,24 +38,50 @@ describe('revocation confirmations', () => {
     assert.match(c.detail, /… and 25 more/);
   });
 
-  it('names the policies and the identity of a detach', () => {
+  it('names the policies and the identity of a detach by user name and UserId', () => {
     const one = detachConfirmation({ ...scope, endpoint: 'https://vod.cn-shanghai.aliyuncs.com' }, [{ identity: alice, policyNames: ['VODAppFullAccess'] }]);
-    assert.equal(one.message, 'Detach app policy "VODAppFullAccess" from RamUser:alice (app-1000000)?');
+    assert.equal(one.message, 'Detach app policy "VODAppFullAccess" from RamUser alice (2037…0001) in app-1000000?');
     assert.equal(one.accept, 'Detach');
-    assert.match(one.detail, /• VODAppFullAccess\n\nIdentity: RamUser:alice \(app-1000000\)\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https:\/\/vod\./);
+    assert.ok(
+      one.detail.includes(`• VODAppFullAccess\n\nIdentity: RamUser alice (2037…0001) in app-1000000\n${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://vod.`),
+      one.detail,
+    );
 
     const two = detachConfirmation(scope, [{ identity: alice, policyNames: ['A', 'B'] }]);
-    assert.equal(two.message, 'Detach 2 app policies from RamUser:alice (app-1000000)?');
+    assert.equal(two.message, 'Detach 2 app policies from RamUser alice (2037…0001) in app-1000000?');
     assert.equal(two.accept, 'Detach 2');
   });
 
-  it('groups a detach across identities', () => {
+  it('groups a detach across identities; roles stay by name', () => {
     const bob = { identityType: 'RamRole' as const, identityName: 'bob', appId: 'app-2' };
     const c = detachConfirmation(scope, [
       { identity: alice, policyNames: ['A'] },
       { identity: bob, policyNames: ['B', 'C'] },
     ]);
     assert.equal(c.message, 'Detach 3 app policies from 2 identities?');
-    assert.match(c.detail, /• RamUser:alice \(app-1000000\): A\n• RamRole:bob \(app-2\): B, C/);
+    assert.match(c.detail, /• RamUser alice \(2037…0001\) in app-1000000: A\n• RamRole bob in app-2: B, C/);
+  });
+
+  it('shows the account in the undo confirmation beside profile, region and endpoint', () => {
+    const record: UndoableRecord = {
+      id: 'r1', time: '2026-01-01T00:00:00.000Z', product: 'vod', action: 'DetachAppPolicyFromIdentity', region: 'cn-shanghai',
+      endpoint: 'https://vod.cn-shanghai.aliyuncs.com', profile: 'demo', account: account.accountId,
+      target: 'RamUser alice (2037…0001) in app-1000000',
+      params: { IdentityType: 'RamUser', IdentityName: alice.identityName, AppId: 'app-1000000', PolicyNames: 'VODAppFullAccess' },
+      outcome: 'succeeded', requestId: 'REQ-1', latencyMs: 5, attempts: 1, nonExistPolicyNames: [], failedPolicyNames: [],
+    };
+    const decision = planUndo(record);
+    assert.ok('plan' in decision);
+    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint });
+    assert.equal(c.message, 'Undo DetachAppPolicyFromIdentity of RamUser alice (2037…0001) in app-1000000?');
+    assert.ok(c.detail.includes(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://vod.cn-shanghai.aliyuncs.com\n`), c.detail);
+    assert.match(c.detail, /Original RequestId: REQ-1/);
+  });
+
+  it('lists each name and its UserId before writing them into the settings', () => {
+    const c = rewriteConfirmation('demo', [{ userName: 'alice', userId: '2037164829300001' }], [{ userName: 'ghost', code: 'EntityNotExist.User' }]);
+    assert.equal(c.message, 'Write the UserIds of 1 RAM user into profile demo?');
+    assert.match(c.detail, /^• alice → 2037164829300001\n\nNot changed \(RAM could not say their UserId\):\n• ghost: EntityNotExist\.User\n/);
+    assert.equal(c.accept, 'Use UserId');
   });
 });

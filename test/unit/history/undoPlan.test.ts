@@ -99,12 +99,39 @@ describe('undoRefusal', () => {
   });
 });
 
+describe('undoRefusal: the account', () => {
+  const plan = planOf(planUndo(record({ account: '1234567890123456' })));
+  const same = { region: plan.region, endpoint: plan.endpoint, maskedAccessKeyId: 'LTAI****abcd', account: '1234567890123456' };
+
+  it('keeps the account the revocation was made in', () => {
+    assert.equal(plan.account, '1234567890123456');
+    assert.equal(undoRefusal(plan, same), undefined);
+  });
+
+  it('refuses another account, and an account it cannot read, saying why', () => {
+    assert.match(String(undoRefusal(plan, { ...same, account: '1627390481726354' })), /now signs in account 1627390481726354; the request was made in account 1234567890123456/);
+    const { account: _account, ...unknown } = same;
+    assert.match(
+      String(undoRefusal(plan, { ...unknown, accountProblem: 'GetCallerIdentity failed: InternalError' })),
+      /Cannot confirm .* account 1234567890123456.*GetCallerIdentity failed: InternalError/,
+    );
+  });
+
+  it('does not ask for an account the record never had (records from before accounts were kept)', () => {
+    const old = planOf(planUndo(record()));
+    assert.equal(old.account, undefined);
+    assert.equal(undoRefusal(old, { ...same, account: '1627390481726354' }), undefined);
+  });
+});
+
 describe('describeUndo and undoCaveat', () => {
   it('names what will happen and what cannot be given back', () => {
     const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
     assert.equal(describeUndo(bind), 'Bind output bucket b1 again.');
     assert.match(undoCaveat(bind), /Referer .* not restored/);
     const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
-    assert.equal(describeUndo(attach), 'Attach A, B to RamUser:alice (app-1000000) again.');
+    assert.equal(describeUndo(attach), 'Attach A, B to RamUser alice in app-1000000 again.');
+    const byId = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: '2037164829300001', AppId: 'app-1000000', PolicyNames: 'A' } })));
+    assert.equal(describeUndo(byId), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/profiles';
-import { addIdentity, addOutputBucket, addProfile, removeIdentities, removeOutputBuckets, removeProfile } from '../../../src/settings/profileEdits';
+import { addIdentity, addOutputBucket, addProfile, removeIdentities, removeOutputBuckets, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {
   it('fills defaults: keychain, no endpoints, default AppId', () => {
@@ -114,5 +114,43 @@ describe('profile edits', () => {
     assert.deepEqual((added[0] as { identities: unknown[] }).identities[1], { identityType: 'RamRole', identityName: 'r', appId: 'app-7' });
     const removed = removeIdentities(added, 'p', [{ identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }]);
     assert.equal((removed[0] as { identities: unknown[] }).identities.length, 1);
+  });
+});
+
+describe('RAM and STS endpoints and RAM user ids in profiles', () => {
+  it('accepts ram and sts endpoint overrides under the same https-or-loopback rule', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'local', region: 'cn-shanghai', endpoints: { ram: 'http://127.0.0.1:8765', sts: 'http://localhost:8765' } },
+      { name: 'leaky', region: 'cn-shanghai', endpoints: { sts: 'http://sts.example.com' } },
+    ]);
+    assert.deepEqual(profiles.map((p) => p.name), ['local']);
+    assert.deepEqual(profiles[0]?.endpoints, { ram: 'http://127.0.0.1:8765', sts: 'http://localhost:8765' });
+    assert.match(problems[0] ?? '', /leaky.*endpoints\.sts.*https/);
+  });
+
+  it('writes UserIds in place of RamUser names, keeping other fields, order, roles and unknown names', () => {
+    const raw = [
+      {
+        name: 'p',
+        region: 'cn-shanghai',
+        identities: [
+          { identityType: 'RamUser', identityName: 'alice', appId: 'app-2', note: 'kept' },
+          { identityType: 'RamRole', identityName: 'alice' },
+          { identityType: 'RamUser', identityName: 'ghost' },
+          { identityType: 'RamUser', identityName: 'bob' },
+          { identityType: 'RamUser', identityName: '2037164829300002' },
+        ],
+      },
+    ];
+    const out = useRamUserIds(raw, 'p', new Map([['alice', '2037164829300001'], ['bob', '2037164829300002']])) as { identities: unknown[] }[];
+    assert.deepEqual(out[0]?.identities, [
+      { identityType: 'RamUser', identityName: '2037164829300001', appId: 'app-2', note: 'kept' },
+      { identityType: 'RamRole', identityName: 'alice' },
+      { identityType: 'RamUser', identityName: 'ghost' },
+      // bob's UserId was already listed for the same app: listed once.
+      { identityType: 'RamUser', identityName: '2037164829300002' },
+    ]);
+    assert.equal((raw[0]?.identities[0] as { identityName: string }).identityName, 'alice', 'the input is not changed');
+    assert.throws(() => useRamUserIds(raw, 'nope', new Map()), /not in your user settings/);
   });
 });
