@@ -33,7 +33,7 @@ export interface ExtensionBulkPath {
 }
 
 export function extensionBulkPath(endpoint: string, observer: CallObserver): ExtensionBulkPath {
-  const parsed = parseProfiles([{ name: PROFILE, region: BENCH_REGION, credentialSource: 'keychain', endpoints: { mps: endpoint, vod: endpoint } }]);
+  const parsed = parseProfiles([{ name: PROFILE, region: BENCH_REGION, credentialSource: 'keychain', endpoints: { mps: endpoint, vod: endpoint, ram: endpoint, sts: endpoint } }]);
   const profile: Profile | undefined = parsed.profiles[0];
   if (!profile) throw new Error(`bench profile rejected: ${parsed.problems.join(' ')}`);
   const stored = new Map<string, string>([[secretKeyFor(PROFILE), serializeCredentials(BENCH_KEY)]]);

@@ -53,7 +53,7 @@ function profileSettings(endpoint: string) {
     name: `bench-${p + 1}`,
     region: BENCH_REGION,
     credentialSource: 'environment',
-    endpoints: { mps: endpoint, vod: endpoint },
+    endpoints: { mps: endpoint, vod: endpoint, ram: endpoint, sts: endpoint },
     outputBuckets: bucketNames(BUCKETS_PER_PROFILE, `p${p + 1}-out`),
     identities: identities(IDENTITIES_PER_PROFILE, `p${p + 1}-user`).map((id) => ({ identityType: id.identityType, identityName: id.identityName })),
   }));

@@ -48,7 +48,7 @@ describe('log output channel', function () {
     await extensionApi();
     await setProfiles([
       emulatorProfile(emulator, { name: PROFILE }),
-      { name: MPS_ONLY, region: 'cn-qingdao', endpoints: { mps: emulator.url } },
+      { name: MPS_ONLY, region: 'cn-qingdao', endpoints: { mps: emulator.url, ram: emulator.url, sts: emulator.url } },
     ]);
     assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
     assert.deepEqual(await setCredentials(MPS_ONLY, DEMO_ACCESS_KEY), { ok: true });

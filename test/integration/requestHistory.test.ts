@@ -64,10 +64,10 @@ describe('request history', function () {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY.accessKeyId;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY.accessKeySecret;
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    await setHistoryProfile({ mps: emulator.url, vod: emulator.url });
+    await setHistoryProfile({ mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url });
   });
 
-  function setHistoryProfile(endpoints: { mps: string; vod: string }): Thenable<void> {
+  function setHistoryProfile(endpoints: { mps: string; vod: string; ram: string; sts: string }): Thenable<void> {
     return vscode.workspace
       .getConfiguration('alicloudMedia')
       .update('profiles', [{ name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints }], vscode.ConfigurationTarget.Global);
@@ -140,7 +140,7 @@ describe('request history', function () {
     assert.equal(unbind?.ok, true, JSON.stringify(unbind));
     const record = await latestRecord((r) => r.requestId === unbind.requestId);
     const elsewhere = emulator.url.replace('127.0.0.1', 'localhost');
-    await setHistoryProfile({ mps: elsewhere, vod: emulator.url });
+    await setHistoryProfile({ mps: elsewhere, vod: emulator.url, ram: emulator.url, sts: emulator.url });
     try {
       const received = emulator.stats().received;
       const undo = await undoRecord(record.id);
@@ -149,7 +149,7 @@ describe('request history', function () {
       assert.equal(emulator.stats().received, received);
       assert.equal(emulator.state.isBound('media-output-thumbs'), false);
     } finally {
-      await setHistoryProfile({ mps: emulator.url, vod: emulator.url });
+      await setHistoryProfile({ mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url });
     }
     assert.equal((await undoRecord(record.id)).ok, true, 'with the endpoint back, the undo goes through');
   });

@@ -50,7 +50,7 @@ if (typeof after === 'function') {
 /** Pass to useWorkbench(): every file using it shares one workbench on this emulator. */
 export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
   const em = await uiEmulator();
-  const endpoints = { mps: em.url, vod: em.url };
+  const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url };
   return {
     userSettings: {
       // Log lines stay one line each in the Output view, so a RequestId is never split by wrapping.

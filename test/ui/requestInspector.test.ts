@@ -20,7 +20,7 @@ describe('Request Inspector (UI)', function () {
       userSettings: {
         'workbench.startupEditor': 'none',
         'alicloudMedia.profiles': [
-          { name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url }, outputBuckets: ['media-output-demo'] },
+          { name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url }, outputBuckets: ['media-output-demo'] },
         ],
       },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },

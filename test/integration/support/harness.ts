@@ -79,14 +79,19 @@ export interface ProfileSetting {
   name: string;
   region?: string;
   credentialSource?: 'keychain' | 'environment';
-  endpoints?: { mps?: string; vod?: string };
+  endpoints?: { mps?: string; vod?: string; ram?: string; sts?: string };
   outputBuckets?: string[];
   identities?: { identityType: 'RamUser' | 'RamRole'; identityName: string; appId?: string }[];
 }
 
-/** A profile pointed at the emulator for both products. */
+/** Every product at the emulator: MPS and VOD, RAM (user names → UserIds) and STS (the account). */
+export function emulatorEndpoints(emulator: RunningEmulator): { mps: string; vod: string; ram: string; sts: string } {
+  return { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url };
+}
+
+/** A profile pointed at the emulator for every product. */
 export function emulatorProfile(emulator: RunningEmulator, p: ProfileSetting): ProfileSetting {
-  return { region: REGION, endpoints: { mps: emulator.url, vod: emulator.url }, ...p };
+  return { region: REGION, endpoints: emulatorEndpoints(emulator), ...p };
 }
 
 /** Replaces alicloudMedia.profiles in user settings (the only level the extension reads). */
