@@ -74,7 +74,7 @@ describe('core clients against the emulator', () => {
     const again = await vod.detachAppPolicyFromIdentity(bot, ['VODAppFullAccess']);
     assert.deepEqual(again.nonExistPolicyNames, ['VODAppFullAccess']);
     const record = h.records.at(-1)!;
-    assert.deepEqual([record.target, record.nonExistPolicyNames, record.params.PolicyNames], [`RamUser:${bot.identityName} (app-1000000)`, ['VODAppFullAccess'], 'VODAppFullAccess']);
+    assert.deepEqual([record.target, record.nonExistPolicyNames, record.params.PolicyNames], [`RamUser ${bot.identityName} in app-1000000`, ['VODAppFullAccess'], 'VODAppFullAccess']);
   });
 
   it('reads policy details and the protected administrator policy', async () => {
