@@ -99,14 +99,16 @@ describe('extension activation', function () {
     assert.equal(emulator.stats().received, 0, 'activation (with the view hidden) sent a request');
   });
 
-  it('sends the first request when its view opens: one listing for the expanded buckets, nothing for collapsed identities', async () => {
+  it('sends the first requests when its view opens: one listing for the expanded buckets, the account, nothing for collapsed identities', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.alicloudMedia');
     const listing = await waitFor(() => requestsOf(emulator, 'ListAllMediaBucket')[0], 'the view to list the buckets', 10_000);
     assertAcceptedAndSigned(listing, DEMO_ACCESS_KEY.accessKeyId);
     await sleep(500);
     assert.equal(requestsOf(emulator, 'ListAllMediaBucket').length, 1, 'the listing is loaded once and shared by every bucket row');
     assert.equal(requestsOf(emulator, 'ListAppPoliciesForIdentity').length, 0, 'policies load only when an identity is expanded');
-    assert.equal(emulator.stats().received, 1);
+    // The expanded profile row names its account: one GetCallerIdentity, remembered for the key.
+    await waitFor(() => requestsOf(emulator, 'GetCallerIdentity').length === 1, 'the profile row to read its account');
+    assert.equal(emulator.stats().received, 2);
   });
 
   it('registers every command it contributes', async () => {

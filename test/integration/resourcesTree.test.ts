@@ -108,7 +108,7 @@ describe('Resources tree', function () {
     assert.equal(children[1]?.description, '3');
     assert.equal(children[2]?.description, '2');
     assert.deepEqual(await bucketRows(), BUCKETS.map((b) => ({ label: b, description: 'unknown', contextValue: 'outputBucket.unknown' })));
-    const alice = await row((await identityGroup()).element, `RamUser: ${ALICE}`);
+    const alice = await row((await identityGroup()).element, `RamUser ${ALICE}`);
     assert.deepEqual((await rowsOf(alice.element)).map((r) => r.label), ['Set AccessKey…']);
     assert.equal(emulator.stats().received, 0, 'a list call was sent without credentials');
   });
@@ -130,8 +130,8 @@ describe('Resources tree', function () {
   it('an identity expands to the app policies the emulator holds for it', async () => {
     const identities = await rowsOf((await identityGroup()).element);
     assert.deepEqual(identities.map((r) => [r.label, r.description, r.contextValue]), [
-      [`RamUser: ${ALICE}`, 'app-1000000', 'identity'],
-      ['RamRole: TranscodeRole', 'app-1000000', 'identity'],
+      [`RamUser ${ALICE}`, 'app-1000000', 'identity'],
+      ['RamRole TranscodeRole', 'app-1000000', 'identity'],
     ]);
     const policies = await rowsOf(identities[0]?.element);
     assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [
@@ -173,7 +173,7 @@ describe('Resources tree', function () {
   it('after a detach through the command, the policy row is gone', async () => {
     const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, policyNames: ['VODAppFullAccess'] });
     assert.equal(result.ok, true, JSON.stringify(result));
-    const alice = async () => rowsOf((await row((await identityGroup()).element, `RamUser: ${ALICE}`)).element);
+    const alice = async () => rowsOf((await row((await identityGroup()).element, `RamUser ${ALICE}`)).element);
     const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess'), 'the detached policy to disappear');
     assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly']);
   });

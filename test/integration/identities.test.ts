@@ -1,0 +1,195 @@
+// RAM users configured by name, in a real extension host against the emulator: VOD must only ever see UserIds.
+// The tree, a detach and its undo each resolve the name with RAM GetUser (once per session) and send the UserId;
+// a name RAM does not know gives one error row and no VOD call; the profile names its account (STS) and every
+// record carries it; Use RAM User IDs in Settings… writes the ids into the settings.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_ACCOUNT_ID, demoUserId } from '../emulator/demoState';
+import {
+  DEMO_ACCESS_KEY,
+  clearCredentials,
+  detach,
+  emulatorProfile,
+  extensionApi,
+  requestsOf,
+  setCredentials,
+  setProfiles,
+  startTestEmulator,
+  waitFor,
+  waitForLog,
+  type ExtensionApi,
+  type RunningEmulator,
+} from './support/harness';
+
+const PROFILE = 'ids-it';
+const ALICE = demoUserId('alice');
+const VOD_IDENTITY_ACTIONS = ['ListAppPoliciesForIdentity', 'DetachAppPolicyFromIdentity', 'AttachAppPolicyToIdentity'];
+
+interface Row {
+  element: unknown;
+  label: string;
+  description: string;
+  contextValue: string;
+  tooltip: string;
+}
+
+interface RecordSeen {
+  id: string;
+  action: string;
+  target: string;
+  account?: string;
+  requestId?: string;
+}
+
+describe('RAM identities: names resolved to UserIds, the account named', function () {
+  this.timeout(30_000);
+  let emulator: RunningEmulator;
+  let api: ExtensionApi;
+  const records: RecordSeen[] = [];
+  let subscription: vscode.Disposable | undefined;
+
+  async function rowsOf(element?: unknown): Promise<Row[]> {
+    const children = (await api.resources.getChildren(element)) ?? [];
+    return Promise.all(
+      children.map(async (child) => {
+        const item = await api.resources.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+        return { element: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '', tooltip };
+      }),
+    );
+  }
+
+  async function row(parent: unknown, label: string | RegExp): Promise<Row> {
+    return waitFor(async () => (await rowsOf(parent)).find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label))), `a row ${label}`);
+  }
+
+  const profileRow = () => row(undefined, PROFILE);
+  const identityRows = async () => rowsOf((await row((await profileRow()).element, 'VOD Identities')).element);
+
+  /** The IdentityName of every VOD identity call the emulator has received. */
+  function vodIdentityNames(): string[] {
+    return VOD_IDENTITY_ACTIONS.flatMap((a) => requestsOf(emulator, a)).map((r) => r.params.IdentityName ?? '');
+  }
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    api = await extensionApi();
+    subscription = (api.onDidRecordCall as unknown as vscode.Event<RecordSeen>)((r) => records.push(r));
+    await setProfiles([
+      emulatorProfile(emulator, {
+        name: PROFILE,
+        identities: [
+          { identityType: 'RamUser', identityName: 'alice' },
+          { identityType: 'RamUser', identityName: 'ghost' },
+          { identityType: 'RamRole', identityName: 'TranscodeRole' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
+  });
+
+  after(async () => {
+    subscription?.dispose();
+    await clearCredentials(PROFILE);
+    await setProfiles(undefined);
+    await emulator?.close();
+  });
+
+  it('the profile row shows the account STS names, asked once for the key', async () => {
+    const p = await waitFor(async () => {
+      const found = await profileRow();
+      return found.description.includes(DEMO_ACCOUNT_ID) ? found : undefined;
+    }, 'the account on the profile row');
+    assert.match(p.tooltip, new RegExp(`^Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\n`));
+    await rowsOf(p.element);
+    await rowsOf((await profileRow()).element);
+    assert.equal(requestsOf(emulator, 'GetCallerIdentity').length, 1, 'read once per AccessKey, not per render');
+  });
+
+  it('a user configured by name is listed by UserId, and its row then shows both', async () => {
+    const before = (await identityRows()).map((r) => r.label);
+    assert.deepEqual(before.slice(0, 3).map((l) => l.replace(/ \(2037…0001\)$/, '')), ['RamUser alice', 'RamUser ghost', 'RamRole TranscodeRole']);
+    const alice = (await identityRows())[0];
+    const policies = await rowsOf(alice?.element);
+    assert.deepEqual(policies.map((r) => r.label), ['VODAppFullAccess', 'VODCustomUploadOnly']);
+
+    const getUser = requestsOf(emulator, 'GetUser');
+    assert.deepEqual(getUser.map((r) => r.params.UserName), ['alice']);
+    const lists = requestsOf(emulator, 'ListAppPoliciesForIdentity');
+    assert.equal(lists.length, 1);
+    assert.equal(lists[0]?.params.IdentityName, ALICE);
+    const labelled = await row((await row((await profileRow()).element, 'VOD Identities')).element, 'RamUser alice (2037…0001)');
+    assert.match(labelled.tooltip, new RegExp(`UserId: ${ALICE}`));
+  });
+
+  it('a name RAM does not know gives one error row that says how to fix it, and VOD is not asked', async () => {
+    const ghost = (await identityRows()).find((r) => r.label === 'RamUser ghost');
+    assert.ok(ghost, 'no ghost row');
+    const rows = await rowsOf(ghost.element);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]?.label ?? '', /^Cannot find the UserId of "ghost": EntityNotExist\.User — configure the UserId$/);
+    assert.equal(rows[0]?.contextValue, 'error.withRequestId');
+    assert.match(rows[0]?.tooltip ?? '', /nothing was sent to VOD.*UserId/);
+    assert.ok(!vodIdentityNames().includes('ghost'), 'a VOD call named the user by its login name');
+    assert.equal(requestsOf(emulator, 'ListAppPoliciesForIdentity').length, 1, 'no listing for ghost');
+    await waitForLog(['Not sent: ListAppPoliciesForIdentity [profile ids-it]: Cannot find the UserId of RAM user "ghost"', 'GetUser']);
+  });
+
+  it('a detach by name sends the UserId; its record names the account; undo re-attaches by the same UserId', async () => {
+    const getUsersBefore = requestsOf(emulator, 'GetUser').length;
+    const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal((result as { userId?: string }).userId, ALICE);
+    const sent = requestsOf(emulator, 'DetachAppPolicyFromIdentity');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.params.IdentityName, ALICE);
+    assert.equal(requestsOf(emulator, 'GetUser').length, getUsersBefore, 'the session remembered alice');
+    assert.ok(!emulator.state.toJSON().identities?.find((i) => i.name === ALICE && i.appId === 'app-1000000')?.policies.includes('VODAppFullAccess'));
+
+    const record = await waitFor(() => records.find((r) => r.action === 'DetachAppPolicyFromIdentity' && r.requestId === result.requestId), 'the detach record');
+    assert.equal(record.account, DEMO_ACCOUNT_ID);
+    assert.equal(record.target, 'RamUser alice (2037…0001) in app-1000000');
+
+    const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record.id });
+    assert.equal(undo.ok, true, undo.reason);
+    const attach = requestsOf(emulator, 'AttachAppPolicyToIdentity');
+    assert.equal(attach.length, 1);
+    assert.equal(attach[0]?.params.IdentityName, ALICE);
+    assert.equal(attach[0]?.params.PolicyNames, 'VODAppFullAccess');
+    assert.ok(emulator.state.toJSON().identities?.find((i) => i.name === ALICE && i.appId === 'app-1000000')?.policies.includes('VODAppFullAccess'));
+  });
+
+  it('a detach for a name RAM does not know is refused with RAM\'s code and sends nothing to VOD', async () => {
+    const detachesBefore = requestsOf(emulator, 'DetachAppPolicyFromIdentity').length;
+    const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'ghost', policyNames: ['VODAppFullAccess'] });
+    assert.equal(result.ok, false);
+    assert.equal(result.error?.code, 'EntityNotExist.User');
+    assert.match(result.error?.message ?? '', /UserId/);
+    assert.equal(requestsOf(emulator, 'DetachAppPolicyFromIdentity').length, detachesBefore);
+    await waitForLog(['Not sent: DetachAppPolicyFromIdentity [profile ids-it]: Cannot find the UserId of RAM user "ghost"']);
+  });
+
+  it('Use RAM User IDs in Settings… writes alice\'s UserId, leaves ghost and the role, and says why', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; rewritten: { userName: string; userId: string }[]; unresolved: { userName: string; code: string }[] }>(
+      'alicloudMedia.rewriteIdentityIds',
+      { profile: PROFILE },
+    );
+    assert.deepEqual(result.rewritten, [{ userName: 'alice', userId: ALICE }]);
+    assert.deepEqual(result.unresolved.map((u) => [u.userName, u.code]), [['ghost', 'EntityNotExist.User']]);
+    assert.equal(result.ok, false, 'not every name could be rewritten');
+    const written = vscode.workspace.getConfiguration('alicloudMedia').get<{ name: string; identities: { identityType: string; identityName: string }[] }[]>('profiles');
+    assert.deepEqual(written?.find((p) => p.name === PROFILE)?.identities.map((i) => [i.identityType, i.identityName]), [
+      ['RamUser', ALICE],
+      ['RamUser', 'ghost'],
+      ['RamRole', 'TranscodeRole'],
+    ]);
+    await waitFor(async () => (await identityRows()).some((r) => r.label === `RamUser ${ALICE}`), 'the row to follow the settings');
+  });
+
+  it('no VOD call of this suite named a RAM user by its login name', () => {
+    const names = vodIdentityNames();
+    assert.ok(names.length >= 3, `too few VOD identity calls to judge (${names.length})`);
+    for (const name of names) assert.ok(name === 'TranscodeRole' || /^\d+$/.test(name), `VOD received IdentityName "${name}"`);
+  });
+});
