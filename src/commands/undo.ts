@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import { resolveRecord } from '../history/recordArgument';
-import { planUndo, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import { accountRefusal, planUndo, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
 import type { ProfileSession } from '../profiles/profileSessions';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
@@ -50,15 +50,16 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   } catch (e) {
     return refuse(`Cannot undo: ${describeError(e)}`);
   }
-  // Asked before the check, so an undo in another account is refused before its modal is shown.
-  const account = await accountScope(session);
   const refusal = undoRefusal(plan, {
     region: session.profile.region,
     endpoint,
     ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
-    ...('accountId' in account ? { account: account.accountId } : { accountProblem: account.unknown }),
   });
   if (refusal) return refuse(refusal);
+  // Only then the account (one STS call per key), so an undo in another account is refused before its modal.
+  const account = await accountScope(session);
+  const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
+  if (wrongAccount) return refuse(wrongAccount);
 
   const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope);
   const run = { profile: plan.profile, interactive, bulk: false, confirmation };

@@ -81,10 +81,10 @@ export interface CurrentScope {
   readonly region: string;
   readonly endpoint: string;
   readonly maskedAccessKeyId?: string;
-  /** The AccountId STS names for the current key, or why it could not be read (`account` then absent). */
-  readonly account?: string;
-  readonly accountProblem?: string;
 }
+
+/** The AccountId STS names for the profile's current key, or why it could not be read. */
+export type CurrentAccount = { readonly accountId: string } | { readonly problem: string };
 
 /**
  * Refuses rather than guesses: an undo sent to another endpoint or region, signed with another AccessKey than the
@@ -96,10 +96,20 @@ export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefin
   if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
     return `Profile "${plan.profile}" now signs with AccessKey ${now.maskedAccessKeyId ?? '(none)'}; the request was signed with ${plan.maskedAccessKeyId}.`;
   }
-  if (plan.account && now.account !== plan.account) {
-    return now.account
-      ? `Profile "${plan.profile}" now signs in account ${now.account}; the request was made in account ${plan.account}.`
-      : `Cannot confirm that profile "${plan.profile}" still signs in account ${plan.account}, where the request was made: ${now.accountProblem ?? 'the account is unknown'}.`;
+  return undefined;
+}
+
+/**
+ * Checked after undoRefusal (which needs no call): an undo in another account than the revocation's, or in one
+ * that cannot be read, is refused. Records from before accounts were kept have none, and are not held to it.
+ */
+export function accountRefusal(plan: UndoPlan, now: CurrentAccount): string | undefined {
+  if (!plan.account) return undefined;
+  if ('problem' in now) {
+    return `Cannot confirm that profile "${plan.profile}" still signs in account ${plan.account}, where the request was made: ${now.problem}.`;
+  }
+  if (now.accountId !== plan.account) {
+    return `Profile "${plan.profile}" now signs in account ${now.accountId}; the request was made in account ${plan.account}.`;
   }
   return undefined;
 }

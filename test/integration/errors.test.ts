@@ -240,7 +240,10 @@ describe('error kinds', function () {
     it('the same well-formed call does reach the server (the cases above are not refused for another reason)', async () => {
       const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-1000000', policyNames: ['VODAppFullAccess'] });
       assert.equal(result.ok, true, JSON.stringify(result));
-      assert.equal(emulator.stats().received, 1);
+      // The detach, and before its confirmation the account it happens in (STS GetCallerIdentity).
+      assert.equal(emulator.stats().byAction.DetachAppPolicyFromIdentity?.received, 1);
+      assert.equal(emulator.stats().byAction.GetCallerIdentity?.received, 1);
+      assert.equal(emulator.stats().received, 2);
     });
   });
 });

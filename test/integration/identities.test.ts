@@ -97,6 +97,8 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
   });
 
   it('the profile row shows the account STS names, asked once for the key', async () => {
+    // VS Code asks for the expanded profile's children, which is when the account is read.
+    await rowsOf((await profileRow()).element);
     const p = await waitFor(async () => {
       const found = await profileRow();
       return found.description.includes(DEMO_ACCOUNT_ID) ? found : undefined;
@@ -133,7 +135,7 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
     assert.match(rows[0]?.tooltip ?? '', /nothing was sent to VOD.*UserId/);
     assert.ok(!vodIdentityNames().includes('ghost'), 'a VOD call named the user by its login name');
     assert.equal(requestsOf(emulator, 'ListAppPoliciesForIdentity').length, 1, 'no listing for ghost');
-    await waitForLog(['Not sent: ListAppPoliciesForIdentity [profile ids-it]: Cannot find the UserId of RAM user "ghost"', 'GetUser']);
+    await waitForLog(['Not sent: ListAppPoliciesForIdentity [profile ids-it]: EntityNotExist.User (HTTP 404): Cannot find the UserId of RAM user "ghost"', 'GetUser']);
   });
 
   it('a detach by name sends the UserId; its record names the account; undo re-attaches by the same UserId', async () => {
@@ -167,7 +169,7 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
     assert.equal(result.error?.code, 'EntityNotExist.User');
     assert.match(result.error?.message ?? '', /UserId/);
     assert.equal(requestsOf(emulator, 'DetachAppPolicyFromIdentity').length, detachesBefore);
-    await waitForLog(['Not sent: DetachAppPolicyFromIdentity [profile ids-it]: Cannot find the UserId of RAM user "ghost"']);
+    await waitForLog(['Not sent: DetachAppPolicyFromIdentity [profile ids-it]: EntityNotExist.User (HTTP 404): Cannot find the UserId of RAM user "ghost"']);
   });
 
   it('Use RAM User IDs in Settings… writes alice\'s UserId, leaves ghost and the role, and says why', async () => {

@@ -141,7 +141,8 @@ describe('log output channel', function () {
     assert.equal(result.ok, false);
     assert.equal(result.error?.kind, 'invalid-input');
     assert.equal(emulator.stats().received, received);
-    const line = lineWith(await waitForLog(['Not sent: ']), 'Not sent: ');
+    const needle = `Not sent: DetachAppPolicyFromIdentity [profile ${MPS_ONLY}]`;
+    const line = lineWith(await waitForLog([needle]), needle);
     assert.match(line, /\[error\] Not sent: .*cn-qingdao/);
   });
 

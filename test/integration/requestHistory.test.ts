@@ -200,8 +200,9 @@ describe('request history', function () {
       { profile: PROFILE, identityType: 'RamUser', identityName: name, appId: 'app-1000000', policyNames: ['VODAppReadOnlyAccess'] },
     );
     assert.ok(detach, 'the command answered');
-    const record = await latestRecord((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName?.startsWith('LTAI'));
-    assert.equal(record.params.IdentityName, name);
+    // A name is resolved with RAM GetUser before VOD is asked; that record carries the name, unmasked.
+    const record = await latestRecord((r) => r.action === 'GetUser' && r.params.UserName?.startsWith('LTAI'));
+    assert.equal(record.params.UserName, name);
     assert.ok(record.target.includes(name), record.target);
   });
 

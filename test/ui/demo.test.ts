@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import { DEMO_ACCESS_KEY, type ReceivedRequest } from '../emulator/server';
+import { DEMO_ACCOUNT_ID } from '../emulator/demoState';
 import { freePort, repoRoot } from '../vscode/util';
 import { Workbench } from './workbench';
 import { waitFor } from '../support/wait';
@@ -61,7 +62,8 @@ describe('npm run demo (UI)', function () {
     assert.match(output, new RegExp(`Open\\s+${url.replace(/\./g, '\\.')}\\s`));
     wb = await Workbench.connect(url);
     await wb.openView('Alibaba Cloud Media');
-    await wb.treeItem('demo, cn-shanghai · environment · custom endpoint').waitFor({ timeout: 30_000 });
+    // The account STS names for the demo pair joins the description once it has answered.
+    await wb.treeItem(`demo, cn-shanghai · environment · custom endpoint · ${DEMO_ACCOUNT_ID}`).waitFor({ timeout: 30_000 });
     await wb.treeItem('media-output-demo, bound as output').waitFor({ timeout: 30_000 });
     await wb.treeItem('media-output-archive, bound as output').waitFor();
     await wb.treeItem('media-output-unbound, not bound').waitFor();

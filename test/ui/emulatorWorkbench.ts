@@ -21,10 +21,15 @@ export const ENV_PROFILE = 'ui-env';
 export const KEYCHAIN_PROFILE = 'ui-keychain';
 /** Only the keychain profile watches it. */
 export const KEYCHAIN_BUCKET = 'media-output-keys';
-/** VOD names RAM users by UserId: the profile configures alice's, and her row shows it (for now). */
+/** VOD names RAM users by UserId; the profile names alice by her login name and the extension resolves it. */
 export const ALICE = demoUserId('alice');
+/** Alice's row once RAM has said her UserId: `RamUser alice (2037…0001)`. */
+export const ALICE_ROW = `RamUser alice (${ALICE.slice(0, 4)}…${ALICE.slice(-4)})`;
 /** An identity in an application the emulator does not know: listing its policies fails with InvalidAppId.NotFound. */
 export const MISSING_APP = 'app-9999999';
+/** Bob, configured by UserId in MISSING_APP. */
+export const BOB = demoUserId('bob');
+export { DEMO_ACCOUNT_ID } from '../emulator/demoState';
 
 function state(): EmulatorStateJson {
   const s = demoState();
@@ -63,9 +68,9 @@ export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
           endpoints,
           outputBuckets: ['media-output-demo', 'media-output-archive', 'media-output-thumbs'],
           identities: [
-            { identityType: 'RamUser', identityName: ALICE },
+            { identityType: 'RamUser', identityName: 'alice' },
             { identityType: 'RamRole', identityName: 'TranscodeRole' },
-            { identityType: 'RamUser', identityName: 'ghost', appId: MISSING_APP },
+            { identityType: 'RamUser', identityName: BOB, appId: MISSING_APP },
           ],
         },
         {

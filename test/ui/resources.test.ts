@@ -5,7 +5,7 @@
 // The scenarios share one workbench (emulatorWorkbench.ts) and touch different rows, in this order.
 import * as assert from 'node:assert/strict';
 import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
-import { ALICE, ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
+import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
 import { useWorkbench } from './workbench';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
 import { waitFor } from '../support/wait';
@@ -31,9 +31,14 @@ describe('Resources view (UI)', function () {
     return wb().treeItem(new RegExp(`^${escapeRegExp(label)}${description === undefined ? '' : `, ${escapeRegExp(description)}`}$`));
   }
 
+  /** Alice's row: `RamUser alice` until RAM has said her UserId, then `RamUser alice (2037…0001)`. */
+  function aliceRow() {
+    return wb().treeItem(new RegExp(`^RamUser alice( \\(${escapeRegExp(ALICE_ROW.slice('RamUser alice ('.length, -1))}\\))?, app-1000000$`));
+  }
+
   /** Expands a collapsed row (clicking an expanded one would collapse it). */
-  async function expand(label: string, description?: string): Promise<void> {
-    const r = row(label, description).first();
+  async function expand(label: string | ReturnType<typeof row>, description?: string): Promise<void> {
+    const r = (typeof label === 'string' ? row(label, description) : label).first();
     await r.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await r.getAttribute('aria-expanded')) === 'false') await r.click();
   }
@@ -59,12 +64,16 @@ describe('Resources view (UI)', function () {
   }
 
   it('shows the profiles with their buckets, identities and app policies', async () => {
-    await visible(ENV_PROFILE, 'cn-shanghai · environment · custom endpoint');
+    // The account STS names for the environment key joins the description once it has answered.
+    await visible(ENV_PROFILE, `cn-shanghai · environment · custom endpoint · ${DEMO_ACCOUNT_ID}`);
     await visible('MPS Output Buckets', '3');
     for (const bucket of ['media-output-demo', 'media-output-archive', 'media-output-thumbs']) await visible(bucket, 'bound as output');
     await visible('VOD Identities', '3');
-    await expand(`RamUser: ${ALICE}`, 'app-1000000');
+    await expand(aliceRow());
     await visible('VODAppFullAccess', 'System');
+    // Configured by name, resolved with GetUser: the row shows both, and VOD was asked by UserId.
+    await visible(ALICE_ROW, 'app-1000000');
+    assert.ok(requests((r) => r.action === 'GetUser').every((r) => r.params.UserName === 'alice'));
     await visible('VODCustomUploadOnly', 'Custom');
     // The keychain profile has no key yet: it offers one and sends nothing.
     await visible(KEYCHAIN_PROFILE, 'cn-shanghai · custom endpoint');
@@ -83,7 +92,7 @@ describe('Resources view (UI)', function () {
     await wb().clickMenuItem('Unbind Output Bucket');
     const question = await wb().answerDialog('Unbind');
     assert.match(question, /Unbind output bucket "media-output-demo" from MPS\?/);
-    assert.match(question, new RegExp(`Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
+    assert.match(question, new RegExp(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\\s+Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
 
     await visible('media-output-demo', 'not bound');
     const toast = await wb().waitForNotification(/Unbound output bucket "media-output-demo"/);
@@ -98,7 +107,7 @@ describe('Resources view (UI)', function () {
   });
 
   it('detaches a system app policy from its context menu after the modal; a custom one offers no Detach', async () => {
-    await expand(`RamUser: ${ALICE}`, 'app-1000000');
+    await expand(aliceRow());
     // The API detaches system policies only: the custom row's menu has Refresh but no Detach.
     await wb().rightClick(row('VODCustomUploadOnly', 'Custom'));
     await wb().menuItem('Refresh').first().waitFor({ state: 'visible' });
@@ -108,14 +117,15 @@ describe('Resources view (UI)', function () {
     await wb().rightClick(row('VODAppFullAccess', 'System'));
     await wb().clickMenuItem('Detach App Policy…');
     const question = await wb().answerDialog('Detach');
-    // The profile names alice by her UserId (what VOD takes), so the modal shows that id for now.
-    assert.ok(question.includes(`Detach app policy "VODAppFullAccess" from RamUser:${ALICE} (app-1000000)?`), question);
-    assert.ok(question.includes(`Identity: RamUser:${ALICE} (app-1000000)`), question);
+    // The profile names alice by login name; the modal shows her name and the UserId VOD will be sent, and the account.
+    assert.ok(question.includes(`Detach app policy "VODAppFullAccess" from ${ALICE_ROW} in app-1000000?`), question);
+    assert.ok(question.includes(`Identity: ${ALICE_ROW} in app-1000000`), question);
+    assert.ok(question.includes(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root`), question);
 
     await row('VODAppFullAccess', 'System').waitFor({ state: 'detached', timeout: 30_000 });
     await visible('VODCustomUploadOnly', 'Custom');
-    await wb().waitForNotification(new RegExp(`Detached VODAppFullAccess from RamUser:${ALICE} \\(app-1000000\\)`));
-    const logged = await requestIdInOutput(`DetachAppPolicyFromIdentity .*${ALICE}.* succeeded`);
+    await wb().waitForNotification(new RegExp(`Detached VODAppFullAccess from ${escapeRegExp(ALICE_ROW)} in app-1000000`));
+    const logged = await requestIdInOutput(`DetachAppPolicyFromIdentity ${escapeRegExp(ALICE_ROW)}.* succeeded`);
 
     const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity');
     assert.equal(sent.length, 1);
@@ -148,12 +158,12 @@ describe('Resources view (UI)', function () {
   });
 
   it('shows a failed listing as an error row with its code, and logs it', async () => {
-    await expand('RamUser: ghost', MISSING_APP);
+    await expand(`RamUser ${BOB}`, MISSING_APP);
     await visible('Failed to load app policies: InvalidAppId.NotFound (HTTP 404) — show log');
-    const logged = await requestIdInOutput('ListAppPoliciesForIdentity app policies of .*ghost.* failed');
+    const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of .*${BOB}.* failed`);
     const text = await wb().outputText(CHANNEL);
     assert.match(text, new RegExp(`RequestId ${logged} — Code InvalidAppId.NotFound, HTTP 404`));
-    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === 'ghost');
+    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB);
     assert.ok(sent.length >= 1);
     assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));
     assert.ok(sent.some((r) => r.requestId === logged), 'the logged RequestId is one the emulator issued');

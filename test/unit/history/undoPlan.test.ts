@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { describeUndo, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
+import { accountRefusal, describeUndo, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
 function planOf(decision: ReturnType<typeof planUndo>): UndoPlan {
@@ -99,20 +99,18 @@ describe('undoRefusal', () => {
   });
 });
 
-describe('undoRefusal: the account', () => {
+describe('accountRefusal', () => {
   const plan = planOf(planUndo(record({ account: '1234567890123456' })));
-  const same = { region: plan.region, endpoint: plan.endpoint, maskedAccessKeyId: 'LTAI****abcd', account: '1234567890123456' };
 
-  it('keeps the account the revocation was made in', () => {
+  it('keeps the account the revocation was made in, and allows the undo there', () => {
     assert.equal(plan.account, '1234567890123456');
-    assert.equal(undoRefusal(plan, same), undefined);
+    assert.equal(accountRefusal(plan, { accountId: '1234567890123456' }), undefined);
   });
 
   it('refuses another account, and an account it cannot read, saying why', () => {
-    assert.match(String(undoRefusal(plan, { ...same, account: '1627390481726354' })), /now signs in account 1627390481726354; the request was made in account 1234567890123456/);
-    const { account: _account, ...unknown } = same;
+    assert.match(String(accountRefusal(plan, { accountId: '1627390481726354' })), /now signs in account 1627390481726354; the request was made in account 1234567890123456/);
     assert.match(
-      String(undoRefusal(plan, { ...unknown, accountProblem: 'GetCallerIdentity failed: InternalError' })),
+      String(accountRefusal(plan, { problem: 'GetCallerIdentity failed: InternalError' })),
       /Cannot confirm .* account 1234567890123456.*GetCallerIdentity failed: InternalError/,
     );
   });
@@ -120,7 +118,7 @@ describe('undoRefusal: the account', () => {
   it('does not ask for an account the record never had (records from before accounts were kept)', () => {
     const old = planOf(planUndo(record()));
     assert.equal(old.account, undefined);
-    assert.equal(undoRefusal(old, { ...same, account: '1627390481726354' }), undefined);
+    assert.equal(accountRefusal(old, { accountId: '1627390481726354' }), undefined);
   });
 });
 
