@@ -51,6 +51,9 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private readonly nodes = new NodeCache();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
+  /** getChildren calls in progress; see redrawWhenIdle. */
+  private loading = 0;
+  private readonly redraws = new Set<string>();
   /** The account each profile row shows, once STS has answered for its current key. */
   private readonly callerShown = new Map<string, Listing<CallerIdentity>>();
 
@@ -98,6 +101,16 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   }
 
   async getChildren(node?: AnyResourceNode): Promise<AnyResourceNode[]> {
+    this.loading++;
+    try {
+      return await this.childrenOf(node);
+    } finally {
+      this.loading--;
+      if (this.loading === 0 && this.redraws.size > 0) setTimeout(() => this.redrawNow(), 0);
+    }
+  }
+
+  private async childrenOf(node?: AnyResourceNode): Promise<AnyResourceNode[]> {
     if (!node) return this.rootRows();
     switch (node.kind) {
       case 'profile':
@@ -144,7 +157,24 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     if (!caller || caller.status === 'loading' || this.callerShown.get(profile.name) === caller) return;
     this.callerShown.set(profile.name, caller);
     if (caller.status === 'failed') this.sources.warnOnce(`Could not read the account of profile ${profile.name}: GetCallerIdentity failed: ${caller.error.code}.`);
-    this.fire(rowIds.profile(profile.name));
+    this.redrawWhenIdle(rowIds.profile(profile.name));
+  }
+
+  /**
+   * Redraws a row whose look changed (the account, a resolved UserId) once no getChildren is in progress. Changing
+   * a row while VS Code is still loading rows under it makes VS Code ask for the same children twice at once, and
+   * the expanded rows then stay empty.
+   */
+  private redrawWhenIdle(id: string): void {
+    this.redraws.add(id);
+    if (this.loading === 0) setTimeout(() => this.redrawNow(), 0);
+  }
+
+  private redrawNow(): void {
+    if (this.loading > 0) return;
+    const ids = [...this.redraws];
+    this.redraws.clear();
+    for (const id of ids) this.fire(id);
   }
 
   private noCredentialsRow(profile: Profile): MessageNode {
@@ -194,7 +224,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     const known = resolver?.peek(identity);
     const listing = await this.withViewProgress(this.sources.listings.policiesOf(profile.name, identity));
     // The row's label gains the UserId once RAM has said it.
-    if (!known && resolver?.peek(identity)) this.fire(base);
+    if (!known && resolver?.peek(identity)) this.redrawWhenIdle(base);
     if (listing.status === 'failed' && isUnresolvedUser(listing.error)) return [this.unresolvedRow(rowIds.message(base, 'error'), identity, listing.error, profile)];
     if (listing.status === 'failed') return [this.failureRow(rowIds.message(base, 'error'), 'app policies', listing, profile)];
     if (listing.status !== 'loaded') return [];
