@@ -4,7 +4,7 @@
 // record carries it; Use RAM User IDs in Settings… writes the ids into the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_ACCOUNT_ID, demoUserId } from '../emulator/demoState';
+import { DEMO_ACCOUNT_ID, DEMO_PARTNER_ACCOUNT_ID, demoUserId } from '../emulator/demoState';
 import {
   DEMO_ACCESS_KEY,
   clearCredentials,
@@ -23,6 +23,8 @@ import {
 
 const PROFILE = 'ids-it';
 const ALICE = demoUserId('alice');
+/** A RAM user of the partner account (demo-state.json), to stand behind the demo key in one test. */
+const PARTNER_USER_ID = '2159203664800001';
 const VOD_IDENTITY_ACTIONS = ['ListAppPoliciesForIdentity', 'DetachAppPolicyFromIdentity', 'AttachAppPolicyToIdentity'];
 
 interface Row {
@@ -160,6 +162,31 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
     assert.equal(attach[0]?.params.IdentityName, ALICE);
     assert.equal(attach[0]?.params.PolicyNames, 'VODAppFullAccess');
     assert.ok(emulator.state.toJSON().identities?.find((i) => i.name === ALICE && i.appId === 'app-1000000')?.policies.includes('VODAppFullAccess'));
+  });
+
+  it('undo refuses when the key now belongs to another account, and sends nothing to VOD', async () => {
+    const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: 'alice', policyNames: ['VODAppFullAccess'] });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const record = await waitFor(() => records.find((r) => r.action === 'DetachAppPolicyFromIdentity' && r.requestId === result.requestId), 'the detach record');
+    assert.equal(record.account, DEMO_ACCOUNT_ID);
+    const original = emulator.state.toJSON();
+    try {
+      // The same AccessKey, now answered for by the partner account (as if the key had been moved or mixed up).
+      emulator.state.replace({ ...original, principals: { ...original.principals, [DEMO_ACCESS_KEY.accessKeyId]: { accountId: DEMO_PARTNER_ACCOUNT_ID, userId: PARTNER_USER_ID } } });
+      await vscode.commands.executeCommand('alicloudMedia.refresh');
+      const attachesBefore = requestsOf(emulator, 'AttachAppPolicyToIdentity').length;
+      const callsBefore = requestsOf(emulator, 'GetCallerIdentity').length;
+      const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record.id });
+      assert.equal(undo.ok, false);
+      assert.match(String(undo.reason), new RegExp(`now signs in account ${DEMO_PARTNER_ACCOUNT_ID}; the request was made in account ${DEMO_ACCOUNT_ID}`));
+      assert.equal(requestsOf(emulator, 'GetCallerIdentity').length, callsBefore + 1, 'the account was read again after the refresh');
+      assert.equal(requestsOf(emulator, 'AttachAppPolicyToIdentity').length, attachesBefore, 'nothing was sent to VOD');
+    } finally {
+      emulator.state.replace(original);
+      await vscode.commands.executeCommand('alicloudMedia.refresh');
+    }
+    const again = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record.id });
+    assert.equal(again.ok, true, again.reason);
   });
 
   it('a detach for a name RAM does not know is refused with RAM\'s code and sends nothing to VOD', async () => {
