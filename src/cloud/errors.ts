@@ -154,9 +154,9 @@ export function toCloudError(thrown: unknown, context: ErrorContext = {}): Cloud
   // Secrets go before the cut (so it cannot split one), the cut before any regex (server text may be a megabyte).
   const clean = (text: string) => cleanServerText(stripUrlTail(capText(scrubSecrets(text, context.secrets))), context.secrets);
 
-  if (isRecord(thrown)) {
+  if (isObjectLike(thrown)) {
     // pop-core: an error body with a Code outside its success list (a string, or a number from some gateways).
-    if (isRecord(thrown.data) && stringOf(thrown.data.Code) !== undefined) {
+    if (isObjectLike(thrown.data) && stringOf(thrown.data.Code) !== undefined) {
       const response = responseOf(thrown);
       return fromErrorBody(thrown.data, response?.statusCode, response?.headers, context);
     }
@@ -184,7 +184,7 @@ export function toCloudError(thrown: unknown, context: ErrorContext = {}): Cloud
     if (network) return network;
   }
 
-  const message = isRecord(thrown) ? (stringOf(thrown.message) ?? '') : typeof thrown === 'string' ? thrown : '';
+  const message = isObjectLike(thrown) ? (stringOf(thrown.message) ?? '') : typeof thrown === 'string' ? thrown : '';
   return new CloudError({
     kind: 'bad-response',
     code: 'UnexpectedError',
@@ -255,7 +255,7 @@ export function httpStatusError(
   headers: Record<string, unknown> | undefined,
   context: ErrorContext = {},
 ): CloudError {
-  const fields = isRecord(body) ? body : {};
+  const fields = isObjectLike(body) ? body : {};
   const message = stringOf(fields.Message) ?? stringOf(fields.message) ?? `The server answered HTTP ${httpStatus} without an error code.`;
   const requestId = stringOf(fields.RequestId);
   return new CloudError({
@@ -322,7 +322,8 @@ export function describeError(err: unknown): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers for pop-core's shapes (parsed JSON has a null prototype: only plain property reads are safe)
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Any object, arrays and class instances included: thrown values are Errors or pop-core's plain objects. */
+function isObjectLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
@@ -334,11 +335,11 @@ function stringOf(value: unknown): string | undefined {
 
 /** The status and headers pop-core keeps in `err.entry.response`, each only when it has the expected type. */
 function responseOf(err: Record<string, unknown>): { statusCode?: number; headers?: Record<string, unknown> } | undefined {
-  const response = isRecord(err.entry) ? err.entry.response : undefined;
-  if (!isRecord(response)) return undefined;
+  const response = isObjectLike(err.entry) ? err.entry.response : undefined;
+  if (!isObjectLike(response)) return undefined;
   return {
     statusCode: typeof response.statusCode === 'number' ? response.statusCode : undefined,
-    headers: isRecord(response.headers) ? response.headers : undefined,
+    headers: isObjectLike(response.headers) ? response.headers : undefined,
   };
 }
 

@@ -2,9 +2,10 @@
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
-import { isRecord, listItems, optionalString, type ResponseBody } from './responses';
+import { listItems, optionalString, type ResponseBody } from './responses';
 import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
 import { validateBucketName } from './validate';
+import { isPlainObject } from './plainObject';
 
 /** ListAllMediaBucket's documented maximum. */
 const PAGE_SIZE = 100;
@@ -91,7 +92,7 @@ interface BucketPage {
 function parseBucketPage(body: ResponseBody, requestId: string): BucketPage {
   const buckets: MediaBucket[] = [];
   for (const item of listItems(body.MediaBucketList, 'MediaBucket')) {
-    if (!isRecord(item)) continue;
+    if (!isPlainObject(item)) continue;
     const bucket = optionalString(item.Bucket);
     if (!bucket) continue;
     const referer = optionalString(item.Referer);

@@ -3,9 +3,10 @@
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
-import { isRecord, listItems, optionalString, type ResponseBody } from './responses';
+import { listItems, optionalString, type ResponseBody } from './responses';
 import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
 import { validateIdentityName } from './validate';
+import { isPlainObject } from './plainObject';
 
 /** ListUsers/ListRoles allow 1–1000 per page; 100 is RAM's default and keeps each answer small. */
 const PAGE_SIZE = 100;
@@ -96,7 +97,7 @@ export class RamClient extends ProductClient {
 }
 
 function userOf(item: unknown): RamUser | undefined {
-  if (!isRecord(item)) return undefined;
+  if (!isPlainObject(item)) return undefined;
   const userId = optionalString(item.UserId);
   const userName = optionalString(item.UserName);
   if (!userId || !userName) return undefined;
@@ -113,7 +114,7 @@ function requireUser(item: unknown, action: string): RamUser {
 }
 
 function roleOf(item: unknown): RamRole | undefined {
-  if (!isRecord(item)) return undefined;
+  if (!isPlainObject(item)) return undefined;
   const roleId = optionalString(item.RoleId);
   const roleName = optionalString(item.RoleName);
   if (!roleId || !roleName) return undefined;

@@ -4,12 +4,10 @@
 
 import { badResponseError } from './errors';
 import { MAX_SERVER_ID, cleanServerText } from './redact';
+import { isPlainObject } from './plainObject';
 
 export type ResponseBody = Readonly<Record<string, unknown>>;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isBigNumber(value: unknown): value is { toFixed(): string } {
   return (
@@ -40,7 +38,7 @@ export function optionalNumber(value: unknown): number | undefined {
 export function listItems(value: unknown, itemKey: string): unknown[] {
   if (value === undefined || value === null || value === '') return [];
   if (Array.isArray(value)) return value;
-  if (isRecord(value) && itemKey in value) return listItems(value[itemKey], itemKey);
+  if (isPlainObject(value) && itemKey in value) return listItems(value[itemKey], itemKey);
   return [value];
 }
 
@@ -52,7 +50,7 @@ export function policyNameList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (Array.isArray(value)) return value.flatMap((item) => policyNameList(item));
-  if (isRecord(value)) {
+  if (isPlainObject(value)) {
     if ('PolicyName' in value) return policyNameList(value.PolicyName);
     // Some other wrapper name: take whatever it wraps.
     return Object.keys(value).flatMap((key) => policyNameList(value[key]));
@@ -68,7 +66,7 @@ export function serverNames(names: readonly string[]): string[] {
 
 /** Every answer carries a RequestId; its absence means this is not an Alibaba API answer at all. */
 export function requireRequestId(body: unknown, httpStatus?: number): string {
-  const raw = isRecord(body) ? optionalString(body.RequestId) : undefined;
+  const raw = isPlainObject(body) ? optionalString(body.RequestId) : undefined;
   // It goes into every record and log line: one bounded line, whatever the server sent.
   const requestId = raw === undefined ? undefined : cleanServerText(raw, [], MAX_SERVER_ID).trim();
   if (!requestId) {

@@ -4,7 +4,7 @@ import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { describeIdentity } from './identity';
 import type { ReadBackResult } from './readBack';
-import { isRecord, listItems, optionalNumber, optionalString, policyNameList, serverNames, type ResponseBody } from './responses';
+import { listItems, optionalNumber, optionalString, policyNameList, serverNames, type ResponseBody } from './responses';
 import {
   DEFAULT_APP_ID,
   type AppIdentity,
@@ -16,6 +16,7 @@ import {
   type PolicyChangeResult,
 } from './types';
 import { canOmitAppId, validateIdentity, validateSystemPolicyNames } from './validate';
+import { isPlainObject } from './plainObject';
 
 /** ListAppInfo's documented maximum page size. */
 const PAGE_SIZE = 100;
@@ -157,7 +158,7 @@ function validateAppFilter(filter: AppInfoFilter | undefined): string | undefine
 function parsePolicies(body: ResponseBody, requestedAppId: string): AppPolicy[] {
   const policies: AppPolicy[] = [];
   for (const item of listItems(body.AppPolicyList, 'AppPolicy')) {
-    if (!isRecord(item)) continue;
+    if (!isPlainObject(item)) continue;
     const policyName = optionalString(item.PolicyName);
     if (!policyName) continue;
     policies.push(
@@ -188,7 +189,7 @@ interface AppPage {
 function parseAppPage(body: ResponseBody, requestId: string): AppPage {
   const apps: AppInfo[] = [];
   for (const item of listItems(body.AppInfoList, 'AppInfo')) {
-    if (!isRecord(item)) continue;
+    if (!isPlainObject(item)) continue;
     const appId = optionalString(item.AppId);
     if (!appId) continue;
     apps.push(

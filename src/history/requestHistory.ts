@@ -75,7 +75,7 @@ export class RequestHistory implements Disposable {
     this.maxRecords = clampMaxRecords(maxRecords);
     // Whatever is stored passes the sanitizer again: it may come from an older version or be corrupted.
     const stored = storage.get<unknown>(HISTORY_STORAGE_KEY);
-    const loaded = Array.isArray(stored) ? stored.map(sanitizeRecord).filter(isRecord) : [];
+    const loaded = Array.isArray(stored) ? stored.map(sanitizeRecord).filter(isDefined) : [];
     this.items = newestFirst(dedupe(loaded)).slice(0, this.maxRecords);
   }
 
@@ -268,7 +268,7 @@ function dedupe(records: HistoryRecord[]): HistoryRecord[] {
   return records.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
-function isRecord(value: HistoryRecord | undefined): value is HistoryRecord {
+function isDefined(value: HistoryRecord | undefined): value is HistoryRecord {
   return value !== undefined;
 }
 

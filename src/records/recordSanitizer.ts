@@ -12,6 +12,7 @@
 import { maskAccessKeyId, redactText } from '../cloud/redact';
 import type { CallErrorInfo, CallOutcome, CloudErrorKind, Product } from '../cloud/types';
 import type { HistoryRecord, UndoneBy } from './historyRecord';
+import { isPlainObject } from '../cloud/plainObject';
 
 /** Long enough for any real parameter or message, short enough that 500 records stay small in globalState. */
 export const MAX_FIELD_LENGTH = 2000;
@@ -30,7 +31,7 @@ const SECRET_KEY = /secret|signature|securitytoken|password|credential|privateke
 
 /** Returns a clean copy of a record, or undefined when the input is not a record at all. */
 export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     return undefined;
   }
   // First, so every other field can be checked against the record's own key.
@@ -83,7 +84,7 @@ type TextCleaner = (value: unknown) => string | undefined;
 
 function sanitizeParams(input: unknown, text: TextCleaner): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     return out;
   }
   for (const [key, value] of Object.entries(input).slice(0, MAX_PARAMS)) {
@@ -97,7 +98,7 @@ function sanitizeParams(input: unknown, text: TextCleaner): Record<string, strin
 }
 
 function sanitizeError(input: unknown, text: TextCleaner): CallErrorInfo | undefined {
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     return undefined;
   }
   const kind = ERROR_KINDS.find((k) => k === input.kind);
@@ -116,7 +117,7 @@ function sanitizeError(input: unknown, text: TextCleaner): CallErrorInfo | undef
 
 /** confirmedBy / error.readBack: an action name, an optional RequestId and (for a failed read) its code. */
 function readBackOf(input: unknown, text: TextCleaner): { action: string; requestId?: string; code?: string } | undefined {
-  if (!isObject(input)) return undefined;
+  if (!isPlainObject(input)) return undefined;
   const action = text(input.action);
   if (!action) return undefined;
   const requestId = text(input.requestId);
@@ -125,7 +126,7 @@ function readBackOf(input: unknown, text: TextCleaner): { action: string; reques
 }
 
 function sanitizeUndoneBy(input: unknown, text: TextCleaner): UndoneBy | undefined {
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     return undefined;
   }
   const requestId = text(input.requestId);
@@ -181,8 +182,5 @@ function remask(id: string): string {
   return id.includes('****') ? id : maskAccessKeyId(id);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,8 +1,8 @@
 // Edits to the raw `alicloudMedia.profiles` value, as pure functions. They work on the user's JSON as written
 // (not on parsed profiles) so that fields we do not know, comments' neighbours and key order survive a round trip.
 
-import { DEFAULT_APP_ID, type IdentityType } from '../cloud';
-import { isRecord, type CredentialSource } from './profiles';
+import { DEFAULT_APP_ID, isPlainObject, type IdentityType } from '../cloud';
+import type { CredentialSource } from './profiles';
 
 export interface NewProfile {
   readonly name: string;
@@ -24,7 +24,7 @@ function asList(raw: unknown): unknown[] {
 }
 
 function indexOfProfile(list: RawProfiles, name: string): number {
-  return list.findIndex((p) => isRecord(p) && p.name === name);
+  return list.findIndex((p) => isPlainObject(p) && p.name === name);
 }
 
 /** Applies `change` to a copy of the named profile; throws when the profile is not in the user's settings. */
@@ -54,7 +54,7 @@ export function addProfile(raw: unknown, profile: NewProfile): unknown[] {
 }
 
 export function removeProfile(raw: unknown, name: string): unknown[] {
-  return asList(raw).filter((p) => !(isRecord(p) && p.name === name));
+  return asList(raw).filter((p) => !(isPlainObject(p) && p.name === name));
 }
 
 export function addOutputBucket(raw: unknown, profileName: string, bucket: string): unknown[] {
@@ -72,7 +72,7 @@ export function removeOutputBuckets(raw: unknown, profileName: string, buckets: 
 }
 
 function sameIdentity(item: unknown, identity: IdentityEntry): boolean {
-  if (!isRecord(item)) return false;
+  if (!isPlainObject(item)) return false;
   const appId = (item.appId as string | undefined) || DEFAULT_APP_ID;
   return (
     item.identityType === identity.identityType &&
@@ -108,9 +108,9 @@ export function useRamUserIds(raw: unknown, profileName: string, userIds: Readon
   return withProfile(raw, profileName, (profile) => {
     const out: unknown[] = [];
     for (const item of asList(profile.identities)) {
-      const userId = isRecord(item) && item.identityType === 'RamUser' && typeof item.identityName === 'string' ? userIds.get(item.identityName) : undefined;
+      const userId = isPlainObject(item) && item.identityType === 'RamUser' && typeof item.identityName === 'string' ? userIds.get(item.identityName) : undefined;
       const next = userId !== undefined ? { ...(item as Record<string, unknown>), identityName: userId } : item;
-      if (isRecord(next) && out.some((o) => sameIdentity(o, next as unknown as IdentityEntry))) continue;
+      if (isPlainObject(next) && out.some((o) => sameIdentity(o, next as unknown as IdentityEntry))) continue;
       out.push(next);
     }
     profile.identities = out;

@@ -7,6 +7,7 @@
 import {
   DEFAULT_APP_ID,
   MPS_REGIONS,
+  isPlainObject,
   VOD_REGIONS,
   validateAppId,
   validateBucketName,
@@ -92,7 +93,7 @@ export function parseProfiles(raw: unknown): ParsedProfiles {
 
 function parseProfile(item: unknown, index: number, problems: string[]): Profile | undefined {
   const where = `Profile #${index + 1}`;
-  if (!isRecord(item)) {
+  if (!isPlainObject(item)) {
     problems.push(`${where} is not an object; it was ignored.`);
     return undefined;
   }
@@ -118,7 +119,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
 
   const endpoints: { [P in Product]?: string } = {};
   if (item.endpoints !== undefined) {
-    if (!isRecord(item.endpoints)) {
+    if (!isPlainObject(item.endpoints)) {
       problems.push(`${label}: endpoints must be an object with "mps", "vod", "ram" and/or "sts"; the profile was ignored.`);
       return undefined;
     }
@@ -172,7 +173,7 @@ function parseIdentities(raw: unknown, label: string, problems: string[]): Profi
   }
   const identities: ProfileIdentity[] = [];
   for (const item of raw) {
-    if (!isRecord(item)) {
+    if (!isPlainObject(item)) {
       problems.push(`${label}: an identity is not an object; it was ignored.`);
       continue;
     }
@@ -199,6 +200,3 @@ function parseIdentities(raw: unknown, label: string, problems: string[]): Profi
   return identities;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -7,6 +7,7 @@
 
 import type { HistoryRecord } from '../records/historyRecord';
 import { sanitizeRecord } from '../records/recordSanitizer';
+import { isPlainObject } from '../cloud/plainObject';
 
 /** Record ids and RequestIds are short; anything longer is not one. */
 export const MAX_ID_LENGTH = 200;
@@ -44,7 +45,7 @@ export type InspectorUpdate =
 export type Parsed<T> = { readonly message: T } | { readonly error: string };
 
 export function parseInspectorRequest(data: unknown): Parsed<InspectorRequest> {
-  if (!isObject(data) || typeof data.type !== 'string') {
+  if (!isPlainObject(data) || typeof data.type !== 'string') {
     return { error: 'not a message object with a type' };
   }
   switch (data.type) {
@@ -75,7 +76,7 @@ export function parseInspectorRequest(data: unknown): Parsed<InspectorRequest> {
 }
 
 export function parseInspectorUpdate(data: unknown): Parsed<InspectorUpdate> {
-  if (!isObject(data) || typeof data.type !== 'string') {
+  if (!isPlainObject(data) || typeof data.type !== 'string') {
     return { error: 'not a message object with a type' };
   }
   switch (data.type) {
@@ -135,6 +136,3 @@ function onlyKeys(data: Record<string, unknown>, allowed: readonly string[]): { 
   return extra.length ? { error: `${String(data.type)}: unexpected field ${extra[0].slice(0, 40)}` } : undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
