@@ -2,14 +2,13 @@
 // extension host (code-server + headless Chromium, the extension installed from the .vsix the size step built,
 // its view and the Request Inspector open). The probe extension's test module (historyProbe.ts) fills the history
 // with real calls, then runs and measures the bulk from inside the host; see there for what each number means.
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator } from '../test/emulator/server';
 import { launchBrowser, type Browser } from '../test/vscode/browser';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
-import { repoRoot } from '../test/vscode/util';
 import { workbenchUrl } from '../test/vscode/workbenchUrl';
+import { buildProbeExtension } from './probeExtension';
 import { BENCH_KEY, BENCH_REGION, benchState, bucketNames } from './fixtures';
 import type { HistoryProbeConfig, HistoryProbeResult } from './historyProbe';
 
@@ -38,24 +37,6 @@ export interface HistoryAtScaleResult {
   readonly openUi: boolean;
 }
 
-async function buildProbe(dir: string): Promise<string> {
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'bench-history-probe', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
-  );
-  const entry = path.join(dir, 'probe.js');
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'bench', 'historyProbe.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  return entry;
-}
 
 export async function benchHistoryAtScale(
   vsixPath: string,
@@ -74,7 +55,7 @@ export async function benchHistoryAtScale(
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    const probeEntry = await buildProbe(probeDir);
+    const probeEntry = await buildProbeExtension(probeDir, 'bench-history-probe', 'historyProbe.ts');
     server = await startCodeServer({
       installExtensions: [vsixPath],
       userSettings: {

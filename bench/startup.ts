@@ -2,15 +2,14 @@
 // installed from the .vsix the size step packaged, three profiles of 100 output buckets and 100 identities in the
 // user settings, all pointing at an in-process emulator. A probe extension's test module (startupProbe.ts) does
 // the measuring from inside the extension host; see there for what each number means.
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator } from '../test/emulator/server';
 import { launchBrowser, type Browser } from '../test/vscode/browser';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { codeServerEntry } from '../test/vscode/codeServer/install';
-import { repoRoot } from '../test/vscode/util';
 import { workbenchUrl } from '../test/vscode/workbenchUrl';
+import { buildProbeExtension } from './probeExtension';
 import { BENCH_KEY, BENCH_REGION, benchState, bucketNames, identities } from './fixtures';
 import type { ProbeResult } from './startupProbe';
 
@@ -59,24 +58,6 @@ function profileSettings(endpoint: string) {
   }));
 }
 
-async function buildProbe(dir: string): Promise<string> {
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'bench-startup-probe', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
-  );
-  const entry = path.join(dir, 'probe.js');
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'bench', 'startupProbe.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  return entry;
-}
 
 function union(lists: string[][]): string[] {
   return [...new Set(lists.flat())].sort();
@@ -90,7 +71,7 @@ function median(values: number[]): number {
 
 async function oneSample(vsixPath: string, workDir: string, endpoint: string, closedWaitMs: number): Promise<StartupSample> {
   const probeDir = fs.mkdtempSync(path.join(workDir, 'probe-'));
-  const probeEntry = await buildProbe(probeDir);
+  const probeEntry = await buildProbeExtension(probeDir, 'bench-startup-probe', 'startupProbe.ts');
   const resultFile = path.join(probeDir, 'result.json');
   let server: CodeServer | undefined;
   let browser: Browser | undefined;

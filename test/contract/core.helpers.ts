@@ -6,7 +6,8 @@ import { MpsClient } from '../../src/cloud/mps';
 import { RateLimiterRegistry } from '../../src/cloud/rateLimiter';
 import type { AccessKeyCredentials, CallRecord } from '../../src/cloud/types';
 import { VodClient } from '../../src/cloud/vod';
-import { DEMO_ACCESS_KEY, type RunningEmulator } from '../emulator/server';
+import { closeIdleConnections } from '../../src/cloud/rpc';
+import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 
 export interface Harness {
   readonly records: CallRecord[];
@@ -60,4 +61,28 @@ export function printable(err: unknown): string {
     inspect(err),
     inspect(err, { showHidden: true, depth: 10 }),
   ].join('\n');
+}
+
+/**
+ * One fresh emulator (demo state) and harness per test, closed afterwards with the clients' idle sockets. Call at
+ * the top of a describe; read `em`/`h` inside tests.
+ */
+export function emulatorPerTest(): { readonly em: RunningEmulator; readonly h: Harness } {
+  const current: { em?: RunningEmulator; h?: Harness } = {};
+  beforeEach(async () => {
+    current.em = await startEmulator({ quiet: true });
+    current.h = harness(current.em);
+  });
+  afterEach(async () => {
+    closeIdleConnections();
+    await current.em?.close();
+  });
+  return {
+    get em() {
+      return current.em as RunningEmulator;
+    },
+    get h() {
+      return current.h as Harness;
+    },
+  };
 }
