@@ -1,5 +1,5 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
-//               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history]
+//               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
 // benchmark itself could not run (a build or the workbench broke).
 //
@@ -29,6 +29,8 @@ interface Args {
   skipStartup: boolean;
   skipSize: boolean;
   skipHistory: boolean;
+  /** historyAtScale with the view and the Request Inspector open (slow here: see BENCHMARKS.md). */
+  historyWithUi: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     skipStartup: false,
     skipSize: false,
     skipHistory: false,
+    historyWithUi: false,
   };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -68,6 +71,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--skip-startup') args.skipStartup = true;
     else if (a === '--skip-size') args.skipSize = true;
     else if (a === '--skip-history') args.skipHistory = true;
+    else if (a === '--history-with-ui') args.historyWithUi = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -123,7 +127,7 @@ async function main(): Promise<number> {
       else if (!codeServerInstalled()) historyAtScale = { skipped: 'code-server is not installed: run `npm run codeserver:install`' };
       else {
         try {
-          historyAtScale = await benchHistoryAtScale(vsixPath, work.dir, { targets: args.targets, progress });
+          historyAtScale = await benchHistoryAtScale(vsixPath, work.dir, { targets: args.targets, openUi: args.historyWithUi, progress });
         } catch (err) {
           failed = true;
           historyAtScale = { skipped: `failed: ${err instanceof Error ? err.message : String(err)}` };
