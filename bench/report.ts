@@ -221,7 +221,7 @@ export function renderMarkdown(r: BenchResults): string {
     '  pause longer than the limiter interval so neither side waits for a slot or meets the QPS limit. At well under',
     '  1 ms per call the ratio moves by a few percent between runs; the 90th percentile is shown for that reason.',
     '- **History at scale**: code-server with the extension installed from the `.vsix`, `history.maxRecords` 5,000,',
-    '  the Alibaba Cloud Media view and the Request Inspector open. A probe extension\'s test module fills the history',
+    '  its views closed unless `--history-with-ui` opens the view and the Request Inspector. A probe extension\'s test module fills the history',
     '  with a real 5,000-bucket bulk unbind, waits until the history is idle, then runs the measured bulk through',
     '  `executeCommand(\'alicloudMedia.unbindOutputBucket\', { profile, buckets })` while',
     '  `perf_hooks.monitorEventLoopDelay` watches the host\'s event loop (the probe shares its thread). Writes are',
