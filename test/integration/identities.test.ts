@@ -19,6 +19,8 @@ import {
   waitForLog,
   type ExtensionApi,
   type RunningEmulator,
+  treeRows,
+  type TreeRow,
 } from './support/harness';
 
 const PROFILE = 'ids-it';
@@ -27,13 +29,7 @@ const ALICE = demoUserId('alice');
 const PARTNER_USER_ID = '2159203664800001';
 const VOD_IDENTITY_ACTIONS = ['ListAppPoliciesForIdentity', 'DetachAppPolicyFromIdentity', 'AttachAppPolicyToIdentity'];
 
-interface Row {
-  element: unknown;
-  label: string;
-  description: string;
-  contextValue: string;
-  tooltip: string;
-}
+type Row = TreeRow;
 
 interface RecordSeen {
   id: string;
@@ -50,17 +46,7 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
   const records: RecordSeen[] = [];
   let subscription: vscode.Disposable | undefined;
 
-  async function rowsOf(element?: unknown): Promise<Row[]> {
-    const children = (await api.resources.getChildren(element)) ?? [];
-    return Promise.all(
-      children.map(async (child) => {
-        const item = await api.resources.getTreeItem(child);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
-        return { element: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '', tooltip };
-      }),
-    );
-  }
+  const rowsOf = (element?: unknown): Promise<Row[]> => treeRows(api, element);
 
   async function row(parent: unknown, label: string | RegExp): Promise<Row> {
     return waitFor(async () => (await rowsOf(parent)).find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label))), `a row ${label}`);

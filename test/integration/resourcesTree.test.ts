@@ -20,6 +20,8 @@ import {
   type ExtensionApi,
   type ProfileSetting,
   type RunningEmulator,
+  treeRows,
+  type TreeRow,
 } from './support/harness';
 import { demoUserId } from '../emulator/demoState';
 
@@ -28,12 +30,7 @@ const ALICE = demoUserId('alice');
 const PROFILE = 'tree-it';
 const BUCKETS = ['media-output-demo', 'media-output-unbound', 'media-output-archive'];
 
-interface Row {
-  element: unknown;
-  label: string;
-  description: string;
-  contextValue: string;
-}
+type Row = TreeRow;
 
 describe('Resources tree', function () {
   this.timeout(30_000);
@@ -41,16 +38,7 @@ describe('Resources tree', function () {
   let api: ExtensionApi;
   let profile: ProfileSetting;
 
-  async function rowsOf(element?: unknown): Promise<Row[]> {
-    const children = (await api.resources.getChildren(element)) ?? [];
-    return Promise.all(
-      children.map(async (child) => {
-        const item = await api.resources.getTreeItem(child);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        return { element: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
-      }),
-    );
-  }
+  const rowsOf = (element?: unknown): Promise<Row[]> => treeRows(api, element);
 
   async function row(parent: unknown, label: string): Promise<Row> {
     const found = (await rowsOf(parent)).find((r) => r.label === label);
