@@ -4,40 +4,30 @@ import { strict as assert } from 'node:assert';
 import { CloudError } from '../../src/cloud/errors';
 import { ACTION_QPS } from '../../src/cloud/quotas';
 import { RamClient } from '../../src/cloud/ram';
-import { closeIdleConnections } from '../../src/cloud/rpc';
 import { StsClient } from '../../src/cloud/sts';
 import { DEMO_ACCOUNT_ID, DEMO_PARTNER_ACCOUNT_ID, demoState, demoUserId } from '../emulator/demoState';
-import { DEMO_ACCESS_KEY, DEMO_PARTNER_KEY, DEMO_RAM_USER_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
-import { harness, rejection, type Harness } from './core.helpers';
+import { DEMO_ACCESS_KEY, DEMO_PARTNER_KEY, DEMO_RAM_USER_KEY } from '../emulator/server';
+import { emulatorPerTest, harness, rejection } from './core.helpers';
 
 describe('RAM and STS clients against the emulator', () => {
-  let em: RunningEmulator;
-  let h: Harness;
-  beforeEach(async () => {
-    em = await startEmulator({ quiet: true });
-    h = harness(em);
-  });
-  afterEach(async () => {
-    closeIdleConnections();
-    await em.close();
-  });
+  const ctx = emulatorPerTest();
 
   it('GetUser turns a login name into the UserId, signed as RAM 2015-05-01', async () => {
-    const ram = new RamClient(h.options());
+    const ram = new RamClient(ctx.h.options());
     const { user, requestId } = await ram.getUser('alice');
     assert.equal(user.userId, demoUserId('alice'));
     assert.equal(user.userName, 'alice');
     assert.equal(user.displayName, 'Alice Chen');
-    const sent = em.requests().find((r) => r.action === 'GetUser');
+    const sent = ctx.em.requests().find((r) => r.action === 'GetUser');
     assert.deepEqual(sent?.params.UserName, 'alice');
     assert.equal(sent?.params.Version, '2015-05-01');
-    assert.equal(h.records[0]?.product, 'ram');
-    assert.equal(h.records[0]?.requestId, requestId);
-    assert.equal(h.records[0]?.target, 'RAM user alice');
+    assert.equal(ctx.h.records[0]?.product, 'ram');
+    assert.equal(ctx.h.records[0]?.requestId, requestId);
+    assert.equal(ctx.h.records[0]?.target, 'RAM user alice');
   });
 
   it('an unknown name, or a UserId given as a name, is EntityNotExist.User with its RequestId', async () => {
-    const ram = new RamClient(h.options());
+    const ram = new RamClient(ctx.h.options());
     for (const name of ['nobody', demoUserId('alice')]) {
       const err = (await rejection(ram.getUser(name))) as CloudError;
       assert.ok(err instanceof CloudError);
@@ -45,17 +35,17 @@ describe('RAM and STS clients against the emulator', () => {
       assert.equal(err.httpStatus, 404);
       assert.match(err.requestId ?? '', /^[0-9A-F-]{36}$/);
     }
-    assert.equal(h.records.every((r) => r.outcome === 'failed' && r.attempts === 1), true, 'a 404 is not retried');
+    assert.equal(ctx.h.records.every((r) => r.outcome === 'failed' && r.attempts === 1), true, 'a 404 is not retried');
   });
 
   it('refuses a name RAM cannot hold without sending it', async () => {
-    const ram = new RamClient(h.options());
+    const ram = new RamClient(ctx.h.options());
     await assert.rejects(ram.getUser('-bad'), { kind: 'invalid-input' });
-    assert.equal(em.requests().filter((r) => r.action === 'GetUser').length, 0);
+    assert.equal(ctx.em.requests().filter((r) => r.action === 'GetUser').length, 0);
   });
 
   it('GetRole and ListRoles name roles with their ARN', async () => {
-    const ram = new RamClient(h.options());
+    const ram = new RamClient(ctx.h.options());
     const { role } = await ram.getRole('TranscodeRole');
     assert.equal(role.arn, `acs:ram::${DEMO_ACCOUNT_ID}:role/transcoderole`);
     await assert.rejects(ram.getRole('NoSuchRole'), { code: 'EntityNotExist.Role' });
@@ -69,44 +59,42 @@ describe('RAM and STS clients against the emulator', () => {
     const account = state.accounts![0]!;
     // The demo's own users stay (its RAM user key belongs to one of them), plus enough to need three pages.
     account.users = [...account.users, ...Array.from({ length: 230 }, (_, i) => ({ userId: String(2037164829400000 + i), userName: `user-${String(i).padStart(3, '0')}`, displayName: `User ${i}` }))];
-    await em.close();
-    em = await startEmulator({ quiet: true, state });
-    h = harness(em);
-    const list = await new RamClient(h.options()).listUsers();
+    await ctx.restart(state);
+    const list = await new RamClient(ctx.h.options()).listUsers();
     const total = account.users.length;
     assert.ok(total > 200 && total <= 300);
     assert.equal(list.users.length, total);
     assert.equal(new Set(list.users.map((u) => u.userId)).size, total);
-    assert.deepEqual(h.records.map((r) => r.target), ['RAM users', 'RAM users (page 2)', 'RAM users (page 3)']);
-    assert.equal(list.requestId, h.records[0]?.requestId);
+    assert.deepEqual(ctx.h.records.map((r) => r.target), ['RAM users', 'RAM users (page 2)', 'RAM users (page 3)']);
+    assert.equal(list.requestId, ctx.h.records[0]?.requestId);
   });
 
   it('GetCallerIdentity names the account and the principal of each kind of key', async () => {
-    const asAccount = await new StsClient(h.options()).getCallerIdentity();
+    const asAccount = await new StsClient(ctx.h.options()).getCallerIdentity();
     assert.equal(asAccount.accountId, DEMO_ACCOUNT_ID);
     assert.equal(asAccount.arn, `acs:ram::${DEMO_ACCOUNT_ID}:root`);
     assert.equal(asAccount.identityType, 'Account');
 
-    const user = harness(em, DEMO_RAM_USER_KEY);
+    const user = harness(ctx.em, DEMO_RAM_USER_KEY);
     const asUser = await new StsClient(user.options()).getCallerIdentity();
     assert.equal(asUser.accountId, DEMO_ACCOUNT_ID);
     assert.equal(asUser.arn, `acs:ram::${DEMO_ACCOUNT_ID}:user/media-operator`);
     assert.equal(asUser.identityType, 'RAMUser');
 
-    const partner = harness(em, DEMO_PARTNER_KEY);
+    const partner = harness(ctx.em, DEMO_PARTNER_KEY);
     assert.equal((await new StsClient(partner.options()).getCallerIdentity()).accountId, DEMO_PARTNER_ACCOUNT_ID);
-    assert.equal(em.requests().filter((r) => r.action === 'GetCallerIdentity').every((r) => r.params.Version === '2015-04-01'), true);
+    assert.equal(ctx.em.requests().filter((r) => r.action === 'GetCallerIdentity').every((r) => r.params.Version === '2015-04-01'), true);
   });
 
   it('labels each CallRecord with the account its signing key belongs to', async () => {
     const accounts = new Map([[DEMO_ACCESS_KEY.accessKeyId, DEMO_ACCOUNT_ID]]);
-    const ram = new RamClient(h.options({ account: (keyId) => accounts.get(keyId) }));
+    const ram = new RamClient(ctx.h.options({ account: (keyId) => accounts.get(keyId) }));
     await ram.getUser('alice');
     await rejection(ram.getUser('nobody'));
-    assert.deepEqual(h.records.map((r) => r.account), [DEMO_ACCOUNT_ID, DEMO_ACCOUNT_ID]);
-    const unlabelled = new RamClient(h.options({ account: () => { throw new Error('lookup broke'); } }));
+    assert.deepEqual(ctx.h.records.map((r) => r.account), [DEMO_ACCOUNT_ID, DEMO_ACCOUNT_ID]);
+    const unlabelled = new RamClient(ctx.h.options({ account: () => { throw new Error('lookup broke'); } }));
     await unlabelled.getUser('alice');
-    assert.equal(h.records[2]?.account, undefined, 'a label that fails gives no label, not a failed call');
+    assert.equal(ctx.h.records[2]?.account, undefined, 'a label that fails gives no label, not a failed call');
   });
 
   it('defaults to the global RAM endpoint and the regional STS endpoint', () => {

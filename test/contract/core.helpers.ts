@@ -7,6 +7,7 @@ import { RateLimiterRegistry } from '../../src/cloud/rateLimiter';
 import type { AccessKeyCredentials, CallRecord } from '../../src/cloud/types';
 import { VodClient } from '../../src/cloud/vod';
 import { closeIdleConnections } from '../../src/cloud/rpc';
+import type { EmulatorStateJson } from '../emulator/state';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 
 export interface Harness {
@@ -67,7 +68,7 @@ export function printable(err: unknown): string {
  * One fresh emulator (demo state) and harness per test, closed afterwards with the clients' idle sockets. Call at
  * the top of a describe; read `em`/`h` inside tests.
  */
-export function emulatorPerTest(): { readonly em: RunningEmulator; readonly h: Harness } {
+export function emulatorPerTest(): { readonly em: RunningEmulator; readonly h: Harness; restart(state: EmulatorStateJson): Promise<void> } {
   const current: { em?: RunningEmulator; h?: Harness } = {};
   beforeEach(async () => {
     current.em = await startEmulator({ quiet: true });
@@ -83,6 +84,12 @@ export function emulatorPerTest(): { readonly em: RunningEmulator; readonly h: H
     },
     get h() {
       return current.h as Harness;
+    },
+    /** For a test that needs other state: this test's emulator is replaced (and still closed afterwards). */
+    async restart(state: EmulatorStateJson) {
+      await current.em?.close();
+      current.em = await startEmulator({ quiet: true, state });
+      current.h = harness(current.em);
     },
   };
 }
