@@ -14,7 +14,7 @@ import type { HistoryProbeConfig, HistoryProbeResult } from './historyProbe';
 
 export const HISTORY_RECORDS = 5000;
 const PROFILE = 'bench-history';
-/** Mirrors src/history/historyStorage.ts: the extension counts its history writes only when this is set. */
+/** Mirrors src/history/historyStorage.ts: the extension counts its history journal's writes only when this is set. */
 const COUNT_WRITES_ENV = 'ALICLOUD_MEDIA_COUNT_HISTORY_WRITES';
 
 export interface HistoryAtScaleResult {
@@ -22,8 +22,10 @@ export interface HistoryAtScaleResult {
   readonly records: number;
   /** Calls the bulk made. */
   readonly calls: number;
-  /** globalState writes of the history key from the bulk's start until the history was idle. */
+  /** Journal writes of the history (appends and rewrites) from the bulk's start until the history was idle. */
   readonly storageWrites: number;
+  /** Of those, rewrites of the whole journal (compaction). */
+  readonly storageRewrites: number;
   /** The extension host's longest event-loop stall over the same time. */
   readonly maxStallMs: number;
   readonly p99StallMs: number;
@@ -94,6 +96,7 @@ export async function benchHistoryAtScale(
       records: number(probe.records, 'records'),
       calls: number(probe.calls, 'calls'),
       storageWrites: number(probe.storageWrites, 'storageWrites'),
+      storageRewrites: number(probe.storageRewrites, 'storageRewrites'),
       maxStallMs: number(probe.maxStallMs, 'maxStallMs'),
       p99StallMs: number(probe.p99StallMs, 'p99StallMs'),
       bulkSeconds: number(probe.bulkSeconds, 'bulkSeconds'),

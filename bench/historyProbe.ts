@@ -5,7 +5,7 @@
 //  2. Fill the history to its cap with real calls: one bulk unbind of the config's `prefill` buckets.
 //  3. Measure: a bulk unbind of the config's `targets` buckets, with the extension host's event loop watched by
 //     perf_hooks.monitorEventLoopDelay (the probe shares the host's one thread, so any stall the extension causes
-//     is a stall here too) and the history key's globalState writes counted by the extension's bench-only wrapper
+//     is a stall here too) and the history journal's writes counted by the extension's bench-only wrapper
 //     (alicloudMedia.internal.historyStorageStats, present only when the bench sets its environment variable).
 // The config ({ profile, prefill, targets }) is the JSON file named by HISTORY_BENCH_CONFIG; results go to the one
 // named by HISTORY_BENCH_RESULT_FILE (the host inherits code-server's environment).
@@ -14,12 +14,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 
 export interface HistoryProbeResult {
-  /** Records in the history's last write once the measured bulk ended and storage was idle. */
+  /** Records a fresh load of the journal gives once the measured bulk ended and storage was idle. */
   records?: number;
   /** Calls the measured bulk made (CallRecords published while it ran). */
   calls?: number;
-  /** globalState writes of the history key from the start of the measured bulk until the history was idle. */
+  /** Journal writes (appends and rewrites) from the start of the measured bulk until the history was idle. */
   storageWrites?: number;
+  /** Of those, rewrites of the whole journal. */
+  storageRewrites?: number;
   /** The longest event-loop stall of the extension host during that time. */
   maxStallMs?: number;
   /** Event-loop delay percentiles over the same time, for context. */
@@ -53,16 +55,23 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface StorageStats {
   writes: number;
-  lastWriteRecords: number;
+  rewrites: number;
   inFlight: number;
+  storedRecords?: number;
 }
 
-async function stats(): Promise<StorageStats> {
-  const s = (await vscode.commands.executeCommand(STATS)) as Partial<StorageStats> | undefined;
-  if (typeof s?.writes !== 'number' || typeof s.lastWriteRecords !== 'number' || typeof s.inFlight !== 'number') {
+async function stats(options?: { countStored: true }): Promise<StorageStats> {
+  const s = (await vscode.commands.executeCommand(STATS, options)) as Partial<StorageStats> | undefined;
+  if (typeof s?.writes !== 'number' || typeof s.rewrites !== 'number' || typeof s.inFlight !== 'number') {
     throw new Error(`${STATS} is not available: is the counting variable set?`);
   }
+  if (options?.countStored && typeof s.storedRecords !== 'number') throw new Error(`${STATS} did not count the stored records`);
   return s as StorageStats;
+}
+
+/** Reads the journal the way a new window would (outside the measured time: it reads megabytes). */
+async function storedRecords(): Promise<number> {
+  return (await stats({ countStored: true })).storedRecords ?? 0;
 }
 
 /**
@@ -122,7 +131,7 @@ export async function run(): Promise<void> {
     result.prefillSeconds = (performance.now() - prefillStarted) / 1000;
     phase('waiting for the history to be idle');
     const before = await idle((st) => phase(`waiting for the history to be idle (${st.writes} writes, ${st.inFlight} in flight)`));
-    result.prefillRecords = before.lastWriteRecords;
+    result.prefillRecords = await storedRecords();
     phase('measured bulk');
 
     let calls = 0;
@@ -141,9 +150,10 @@ export async function run(): Promise<void> {
     result.succeeded = bulk.succeeded;
     result.failed = bulk.failed;
     result.storageWrites = after.writes - before.writes;
+    result.storageRewrites = after.rewrites - before.rewrites;
     result.maxStallMs = delay.max / 1e6;
     result.p99StallMs = delay.percentile(99) / 1e6;
-    result.records = after.lastWriteRecords;
+    result.records = await storedRecords();
     phase('done');
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);

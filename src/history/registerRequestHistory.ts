@@ -1,4 +1,4 @@
-// Wires the request history: the store over globalState, the view, its commands and the inspector. The extension
+// Wires the request history: the journal in global storage, the view, its commands and the inspector. The extension
 // calls this once and hands over the event every CallRecord is published on; deactivate awaits
 // flushRequestHistories() so the last coalesced write lands before the extension host goes away.
 
@@ -31,9 +31,9 @@ export interface RequestHistoryDeps {
 }
 
 export function registerRequestHistory(context: vscode.ExtensionContext, deps: RequestHistoryDeps): RequestHistory {
-  // globalState, not workspaceState: the history belongs to the user's cloud accounts, not to a folder. It is not
-  // registered for Settings Sync (setKeysForSync), so records stay on this machine.
-  const history = new RequestHistory(historyStorage(context), readMaxRecords(), {
+  // Global storage, not the workspace's: the history belongs to the user's cloud accounts, not to a folder. It is
+  // not synced, so records stay on this machine.
+  const history = new RequestHistory(historyStorage(context, readMaxRecords), readMaxRecords(), {
     onWriteError: (err) => deps.log.warn(`Request history: could not persist the history: ${String(err)}`),
   });
   live.add(history);

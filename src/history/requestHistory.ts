@@ -1,21 +1,31 @@
 // The request history: every CallRecord the extension produced, newest first, capped, persisted.
 //
-// No VS Code import: the storage is anything shaped like a Memento (the extension passes `context.globalState`,
-// which survives reloads and is not synced across machines; tests pass an in-memory stand-in).
+// No VS Code import: the storage is a journal (the extension's is a file of JSON lines in its global storage
+// folder, historyFile.ts; tests pass an in-memory one). A write appends only the records that are new or changed
+// since the last write, so its cost follows the burst, not the history: 1,000 calls on a full history of 5,000
+// append 1,000 short lines, where rewriting the whole snapshot each time moved gigabytes. The whole history is
+// rewritten only when it must be (clear, a smaller cap) or when the journal has grown to twice the cap
+// (compaction), and it is read once, on first use, not at activation.
 //
-// Writes are coalesced. Every write serializes the whole history (up to 5,000 records, megabytes of JSON), so a
-// bulk of 1,000 calls must not cost 1,000 writes: one write is in flight at a time, the next starts no sooner than
-// WRITE_INTERVAL_MS after the previous one started, and it always writes the latest state. flush() writes what is
-// pending at once (dispose and the extension's deactivate call it), so the last state of a burst always lands.
+// Writes are also coalesced: one write is in flight at a time, the next starts no sooner than WRITE_INTERVAL_MS
+// after the previous one started, and it carries every change since. flush() writes what is pending at once
+// (dispose and the extension's deactivate call it), so the last state of a burst always lands.
 
 import type { CallRecord } from '../cloud/types';
 import type { HistoryRecord, RecordChange, UndoneBy } from '../records/historyRecord';
 import { sanitizeRecord } from '../records/recordSanitizer';
 
-/** The subset of `vscode.Memento` the history needs. */
+/**
+ * Where the history persists: a journal of records, oldest line first. A later line with a record's id replaces
+ * the earlier one (an undo mark is the record again); records beyond the cap are dropped when it is read.
+ */
 export interface HistoryStorage {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
+  /** Every stored line, oldest first, as found (the history sanitizes each). Called once, on first use. */
+  load(): unknown[];
+  /** Adds records after what is stored: new ones, and new versions of stored ones. */
+  append(records: readonly HistoryRecord[]): PromiseLike<void>;
+  /** Stores exactly these records (given newest first), dropping every line before. */
+  replace(records: readonly HistoryRecord[]): PromiseLike<void>;
 }
 
 /** Timers, injectable so tests can drive time by hand. */
@@ -31,9 +41,8 @@ const systemClock: HistoryClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export const HISTORY_STORAGE_KEY = 'alicloudMedia.requestHistory';
 export const DEFAULT_MAX_RECORDS = 500;
-/** The setting's bounds; a bigger history would make every globalState write slow. */
+/** The setting's bounds; a bigger history would make loading it and compacting its journal slow. */
 export const MIN_MAX_RECORDS = 1;
 export const MAX_MAX_RECORDS = 5000;
 /** At most four writes a second: a 10-second bulk at 100 calls/s costs about 40 writes, not 1,000. */
@@ -54,7 +63,8 @@ export interface RequestHistoryOptions {
 }
 
 export class RequestHistory implements Disposable {
-  private items: HistoryRecord[];
+  /** Undefined until first use: reading a full history costs milliseconds that activation should not pay. */
+  private loaded: HistoryRecord[] | undefined;
   private maxRecords: number;
   private readonly listeners = new Set<(change: HistoryChange) => void>();
   private readonly clock: HistoryClock;
@@ -62,6 +72,12 @@ export class RequestHistory implements Disposable {
   private readonly onWriteError: ((err: unknown) => void) | undefined;
   /** The state in memory differs from the last write started. */
   private dirty = false;
+  /** Records added or changed since the last write started, by id: what the next append carries. */
+  private unwritten = new Map<string, HistoryRecord>();
+  /** The next write must store the whole history (a clear, a smaller cap, a journal due for compaction). */
+  private rewriteDue = false;
+  /** Lines in the journal (as far as this history knows): compaction is due when they reach twice the cap. */
+  private storedLines = 0;
   private inFlight: Promise<void> | undefined;
   private timer: { handle: unknown } | undefined;
   private lastWriteStarted = Number.NEGATIVE_INFINITY;
@@ -73,10 +89,20 @@ export class RequestHistory implements Disposable {
     this.writeIntervalMs = options.writeIntervalMs ?? WRITE_INTERVAL_MS;
     this.onWriteError = options.onWriteError;
     this.maxRecords = clampMaxRecords(maxRecords);
-    // Whatever is stored passes the sanitizer again: it may come from an older version or be corrupted.
-    const stored = storage.get<unknown>(HISTORY_STORAGE_KEY);
-    const loaded = Array.isArray(stored) ? stored.map(sanitizeRecord).filter(isDefined) : [];
-    this.items = newestFirst(dedupe(loaded)).slice(0, this.maxRecords);
+  }
+
+  private get items(): HistoryRecord[] {
+    if (!this.loaded) {
+      const lines = this.storage.load();
+      this.storedLines = lines.length;
+      // Whatever is stored passes the sanitizer again: it may come from an older version or be corrupted.
+      this.loaded = replay(lines.map(sanitizeRecord).filter(isDefined)).slice(0, this.maxRecords);
+    }
+    return this.loaded;
+  }
+
+  private set items(records: HistoryRecord[]) {
+    this.loaded = records;
   }
 
   /** Newest first (by the time each call started). */
@@ -108,9 +134,11 @@ export class RequestHistory implements Disposable {
     }
     this.items = next;
     if (!next.includes(clean)) {
-      // Older than everything kept, with the history full: it never enters.
+      // Older than everything kept, with the history full: it never enters (nor the journal: a replay drops it).
       return removedIds.length ? this.changed({ type: 'removed', removedIds }) : this.settled();
     }
+    // Records the cap dropped need no line: a replay keeps only the newest records up to the cap as well.
+    this.unwritten.set(clean.id, clean);
     return this.changed({ type: 'added', record: clean, removedIds });
   }
 
@@ -125,11 +153,13 @@ export class RequestHistory implements Disposable {
       return this.settled();
     }
     this.items = this.items.map((r, i) => (i === index ? annotated : r));
+    this.unwritten.set(annotated.id, annotated);
     return this.changed({ type: 'updated', record: annotated });
   }
 
   clear(): Promise<void> {
     this.items = [];
+    this.rewriteDue = true;
     return this.changed({ type: 'cleared' });
   }
 
@@ -141,6 +171,8 @@ export class RequestHistory implements Disposable {
     }
     const removedIds = this.items.slice(this.maxRecords).map((r) => r.id);
     this.items = this.items.slice(0, this.maxRecords);
+    // A later load with a bigger cap must not bring the trimmed records back.
+    this.rewriteDue = true;
     return this.changed({ type: 'removed', removedIds });
   }
 
@@ -201,22 +233,32 @@ export class RequestHistory implements Disposable {
     this.timer = timer;
   }
 
-  /** Writes the current state; its promise rejects if storage refused (the changes it carried learn that too). */
+  /** Writes what changed since the last write; its promise rejects if storage refused (the changes it carried learn that too). */
   private write(): Promise<void> {
     if (this.timer) {
       this.clock.clearTimeout(this.timer.handle);
       this.timer = undefined;
     }
-    const snapshot = this.items;
     const carried = this.nextWrite;
+    const rewrite = this.rewriteDue || this.storedLines + this.unwritten.size > 2 * this.maxRecords;
+    const records = rewrite ? this.items : [...this.unwritten.values()];
+    const unwritten = this.unwritten;
     this.dirty = false;
+    this.rewriteDue = false;
+    this.unwritten = new Map();
     this.nextWrite = undefined;
     this.lastWriteStarted = this.clock.now();
     const written = Promise.resolve()
-      .then(() => this.storage.update(HISTORY_STORAGE_KEY, snapshot))
+      .then(() => (rewrite ? this.storage.replace(records) : this.storage.append(records)))
       .then(
-        () => carried?.resolve(),
+        () => {
+          this.storedLines = rewrite ? records.length : this.storedLines + records.length;
+          carried?.resolve();
+        },
         (err: unknown) => {
+          // What did not land is due again with the next write; after a failed rewrite, only a rewrite is sure.
+          for (const [id, record] of unwritten) if (!this.unwritten.has(id)) this.unwritten.set(id, record);
+          this.rewriteDue ||= rewrite;
           carried?.reject(err);
           this.onWriteError?.(err);
           throw err;
@@ -255,17 +297,20 @@ function insertionIndex(records: readonly HistoryRecord[], record: HistoryRecord
   return low;
 }
 
-/** Stable sort by start time, newest first; of records that started in the same instant, the later arrival first. */
-function newestFirst(records: HistoryRecord[]): HistoryRecord[] {
-  return records
-    .map((record, index) => ({ record, index, time: Date.parse(record.time) }))
-    .sort((a, b) => b.time - a.time || a.index - b.index)
-    .map((entry) => entry.record);
-}
-
-function dedupe(records: HistoryRecord[]): HistoryRecord[] {
+/**
+ * The history a journal describes: the last line of each id wins, newest first by start time; of records that
+ * started in the same instant, the later arrival (the later line) first. A stable sort, so ties keep that order.
+ */
+function replay(lines: HistoryRecord[]): HistoryRecord[] {
   const seen = new Set<string>();
-  return records.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const latestFirst: { record: HistoryRecord; time: number }[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const record = lines[i];
+    if (seen.has(record.id)) continue;
+    seen.add(record.id);
+    latestFirst.push({ record, time: Date.parse(record.time) });
+  }
+  return latestFirst.sort((a, b) => b.time - a.time).map((entry) => entry.record);
 }
 
 function isDefined(value: HistoryRecord | undefined): value is HistoryRecord {

@@ -14,7 +14,7 @@ import type { CallErrorInfo, CallOutcome, CloudErrorKind, Product } from '../clo
 import type { HistoryRecord, UndoneBy } from './historyRecord';
 import { isPlainObject } from '../cloud/plainObject';
 
-/** Long enough for any real parameter or message, short enough that 500 records stay small in globalState. */
+/** Long enough for any real parameter or message, short enough that a full history stays a few megabytes on disk. */
 export const MAX_FIELD_LENGTH = 2000;
 const MAX_PARAMS = 50;
 const MAX_POLICY_NAMES = 100;

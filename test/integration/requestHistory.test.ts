@@ -3,10 +3,13 @@
 // The extension talks to the emulator started here; credentials come from the environment of this process,
 // which is the extension host's.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
+import { userDataDir } from './support/harness';
+import { waitFor } from '../support/wait';
 
 const EXTENSION_ID = 'alicloud-media-tools.alicloud-media-access';
 const PROFILE = 'history-it';
@@ -91,6 +94,26 @@ describe('request history', function () {
     assert.equal(record.action, 'UnbindOutputBucket');
     assert.equal(record.target, 'media-output-archive');
     assert.equal(record.outcome, 'succeeded');
+  });
+
+  it('persists records as lines appended to a journal in the extension\'s global storage', async () => {
+    const journal = path.join(userDataDir(), 'User', 'globalStorage', EXTENSION_ID, 'request-history.jsonl');
+    const result = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-demo' },
+    );
+    assert.equal(result?.ok, true, JSON.stringify(result));
+    const line = await waitFor(
+      () => {
+        const text = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '';
+        return text.split('\n').find((l) => l.includes(`"${result.requestId}"`));
+      },
+      `a journal line with ${result.requestId}`,
+      5000,
+      50,
+    );
+    const stored = JSON.parse(line) as ExportedRecord;
+    assert.equal(stored.action, 'UnbindOutputBucket');
+    assert.equal(stored.target, 'media-output-demo');
   });
 
   it('records a failed call with its HTTP status', async () => {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { CallRecord } from '../../../src/cloud/types';
 import {
-  DEFAULT_MAX_RECORDS, HISTORY_STORAGE_KEY, MAX_MAX_RECORDS, RequestHistory as CoalescingHistory, WRITE_INTERVAL_MS,
+  DEFAULT_MAX_RECORDS, MAX_MAX_RECORDS, RequestHistory as CoalescingHistory, WRITE_INTERVAL_MS,
   clampMaxRecords, type HistoryChange, type HistoryStorage,
 } from '../../../src/history/requestHistory';
+import type { HistoryRecord } from '../../../src/records/historyRecord';
 import { FakeClock } from './fakeClock';
 import { record } from './fixtures';
 
@@ -15,31 +16,40 @@ class RequestHistory extends CoalescingHistory {
 }
 
 /**
- * A stand-in for `context.globalState`: the same get/update contract, kept in memory. Values go through JSON,
- * as VS Code's storage does, so anything that would not survive a reload does not survive here either.
+ * A stand-in for the journal file: the same contract, kept in memory as lines of JSON, so anything that would not
+ * survive a reload does not survive here either.
  */
-class FakeGlobalState implements HistoryStorage {
-  readonly data = new Map<string, string>();
-  writes = 0;
-  /** Set to make the next writes fail, as a full disk or a closed storage would. */
+class MemoryJournal implements HistoryStorage {
+  lines: string[] = [];
+  appends = 0;
+  rewrites = 0;
+  get writes(): number {
+    return this.appends + this.rewrites;
+  }
+  /** Set to make the next writes fail, as a full disk would. */
   failWith: Error | undefined;
-  get<T>(key: string): T | undefined {
-    const raw = this.data.get(key);
-    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  load(): unknown[] {
+    return this.lines.map((line) => JSON.parse(line) as unknown);
   }
-  async update(key: string, value: unknown): Promise<void> {
-    this.writes += 1;
+  async append(records: readonly HistoryRecord[]): Promise<void> {
+    this.appends += 1;
     if (this.failWith) throw this.failWith;
-    this.data.set(key, JSON.stringify(value));
+    this.lines.push(...records.map((r) => JSON.stringify(r)));
   }
-  stored(): CallRecord[] {
-    return this.get<CallRecord[]>(HISTORY_STORAGE_KEY) ?? [];
+  async replace(records: readonly HistoryRecord[]): Promise<void> {
+    this.rewrites += 1;
+    if (this.failWith) throw this.failWith;
+    this.lines = [...records].reverse().map((r) => JSON.stringify(r));
+  }
+  /** What a new window would load from this journal. */
+  stored(maxRecords = MAX_MAX_RECORDS): readonly HistoryRecord[] {
+    return new RequestHistory(this, maxRecords).records();
   }
 }
 
 describe('RequestHistory', () => {
   it('lists records newest first by the time the call started, whatever order they finished in', async () => {
-    const history = new RequestHistory(new FakeGlobalState());
+    const history = new RequestHistory(new MemoryJournal());
     const early = record({ time: '2025-01-01T10:00:00.000Z' });
     const late = record({ time: '2025-01-01T10:00:05.000Z' });
     const middle = record({ time: '2025-01-01T10:00:02.000Z' });
@@ -50,7 +60,7 @@ describe('RequestHistory', () => {
   });
 
   it('keeps arrival order for records that started in the same instant (a bulk action)', async () => {
-    const history = new RequestHistory(new FakeGlobalState());
+    const history = new RequestHistory(new MemoryJournal());
     const time = '2025-01-01T10:00:00.000Z';
     const a = record({ time, target: 'a' });
     const b = record({ time, target: 'b' });
@@ -60,23 +70,23 @@ describe('RequestHistory', () => {
   });
 
   it('drops the oldest records beyond the cap', async () => {
-    const history = new RequestHistory(new FakeGlobalState(), 3);
+    const history = new RequestHistory(new MemoryJournal(), 3);
     const added = [record(), record(), record(), record(), record()];
     for (const r of added) await history.add(r);
     assert.deepEqual(history.records().map((r) => r.id), [added[4].id, added[3].id, added[2].id]);
   });
 
   it('trims at once when the cap shrinks', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state, 10);
     for (let i = 0; i < 5; i++) await history.add(record());
     await history.setMaxRecords(2);
     assert.equal(history.records().length, 2);
-    assert.equal(state.get<unknown[]>(HISTORY_STORAGE_KEY)?.length, 2);
+    assert.equal(state.stored().length, 2, 'a bigger cap later does not bring the trimmed records back');
   });
 
   it('survives a reload: a new history over the same storage sees the same records in the same order', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const first = new RequestHistory(state);
     const records = [record(), record({ outcome: 'failed', requestId: undefined, error: { kind: 'auth', code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.', httpStatus: 404 } })];
     for (const r of records) await first.add(r);
@@ -87,22 +97,20 @@ describe('RequestHistory', () => {
   });
 
   it('applies the cap to what it loads', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const big = new RequestHistory(state, 10);
     for (let i = 0; i < 6; i++) await big.add(record());
     assert.equal(new RequestHistory(state, 4).records().length, 4);
   });
 
-  it('ignores stored data that is not a list of records', () => {
-    const state = new FakeGlobalState();
-    state.data.set(HISTORY_STORAGE_KEY, JSON.stringify({ not: 'a list' }));
-    assert.deepEqual(new RequestHistory(state).records(), []);
-    state.data.set(HISTORY_STORAGE_KEY, JSON.stringify([{ id: 'x' }, 42, record()]));
+  it('ignores stored lines that are not records', () => {
+    const state = new MemoryJournal();
+    state.lines = [JSON.stringify({ not: 'a record' }), JSON.stringify({ id: 'x' }), '42', JSON.stringify(record())];
     assert.equal(new RequestHistory(state).records().length, 1);
   });
 
   it('replaces a record that arrives twice with the same id', async () => {
-    const history = new RequestHistory(new FakeGlobalState());
+    const history = new RequestHistory(new MemoryJournal());
     const r = record();
     await history.add(r);
     await history.add({ ...r, latencyMs: 999 });
@@ -111,16 +119,16 @@ describe('RequestHistory', () => {
   });
 
   it('clears memory and storage', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state);
     await history.add(record());
     await history.clear();
     assert.deepEqual(history.records(), []);
-    assert.deepEqual(state.get(HISTORY_STORAGE_KEY), []);
+    assert.deepEqual(state.lines, []);
   });
 
   it('finds a record by id', async () => {
-    const history = new RequestHistory(new FakeGlobalState());
+    const history = new RequestHistory(new MemoryJournal());
     const r = record();
     await history.add(r);
     assert.equal(history.find(r.id)?.requestId, r.requestId);
@@ -128,7 +136,7 @@ describe('RequestHistory', () => {
   });
 
   it('notifies listeners on every change and stops after dispose', async () => {
-    const history = new RequestHistory(new FakeGlobalState());
+    const history = new RequestHistory(new MemoryJournal());
     let calls = 0;
     const subscription = history.onDidChange(() => calls++);
     await history.add(record());
@@ -139,26 +147,26 @@ describe('RequestHistory', () => {
   });
 
   it('keeps persisting when a listener throws', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state);
     history.onDidChange(() => {
       throw new Error('broken view');
     });
     await history.add(record());
-    assert.equal(state.get<unknown[]>(HISTORY_STORAGE_KEY)?.length, 1);
+    assert.equal(state.stored().length, 1);
   });
 
   it('writes the last state after a burst of adds', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state);
     const burst = [record(), record(), record()];
     await Promise.all(burst.map((r) => history.add(r)));
-    assert.equal(state.get<CallRecord[]>(HISTORY_STORAGE_KEY)?.length, 3);
+    assert.equal(state.stored().length, 3);
   });
 
   describe('redaction on write', () => {
     it('never persists secret-looking parameters or values', async () => {
-      const state = new FakeGlobalState();
+      const state = new MemoryJournal();
       const history = new RequestHistory(state);
       await history.add(record({
         params: {
@@ -172,7 +180,7 @@ describe('RequestHistory', () => {
         maskedAccessKeyId: 'LTAI5tAbCdEfGh12abcd',
         error: { kind: 'auth', code: 'SignatureDoesNotMatch', message: 'server string to sign: Signature%3DsecretSig%26AccessKeySecret=topsecret' },
       }));
-      const stored = JSON.stringify(state.get(HISTORY_STORAGE_KEY));
+      const stored = state.lines.join('\n');
       for (const secret of ['hunter2', 'OLeaidS1', 'CAIS', 'secretSig', 'topsecret', 'LTAI5tAbCdEfGh12abcd']) {
         assert.ok(!stored.includes(secret), `${secret} leaked: ${stored}`);
       }
@@ -181,10 +189,10 @@ describe('RequestHistory', () => {
     });
 
     it('keeps only the fields it knows', async () => {
-      const state = new FakeGlobalState();
+      const state = new MemoryJournal();
       const history = new RequestHistory(state);
       await history.add({ ...record(), rawResponse: { headers: { authorization: 'x' } } } as unknown as CallRecord);
-      const stored = state.get<Record<string, unknown>[]>(HISTORY_STORAGE_KEY) ?? [];
+      const stored = state.load() as Record<string, unknown>[];
       assert.equal('rawResponse' in stored[0], false);
     });
   });
@@ -198,7 +206,7 @@ describe('RequestHistory write coalescing', () => {
   }
 
   it('writes a synchronous burst of 1,000 records once, with all of them', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const history = coalescing(state, clock);
     const done = Array.from({ length: 1000 }, () => history.add(record()));
@@ -210,7 +218,7 @@ describe('RequestHistory write coalescing', () => {
   });
 
   it(`spaces writes at least ${WRITE_INTERVAL_MS} ms apart during a sustained bulk, and the last state lands`, async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const history = coalescing(state, clock, 500);
     // 1,000 calls at 100 a second: 10 seconds.
@@ -224,11 +232,11 @@ describe('RequestHistory write coalescing', () => {
     await clock.advance(WRITE_INTERVAL_MS);
     assert.ok(state.writes <= 10_000 / WRITE_INTERVAL_MS + 2, `${state.writes} writes`);
     assert.ok(state.writes >= 10_000 / WRITE_INTERVAL_MS - 2, `writes keep coming during the bulk (${state.writes})`);
-    assert.deepEqual(state.stored().map((r) => r.id), added.slice(-500).reverse().map((r) => r.id));
+    assert.deepEqual(state.stored(500).map((r) => r.id), added.slice(-500).reverse().map((r) => r.id));
   });
 
   it('resolves an add only once a write carrying that record has finished', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const history = coalescing(state, clock);
     const first = history.add(record());
@@ -246,7 +254,7 @@ describe('RequestHistory write coalescing', () => {
   });
 
   it('flush() writes what is pending without waiting for the interval', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const history = coalescing(state, clock);
     void history.add(record());
@@ -265,8 +273,9 @@ describe('RequestHistory write coalescing', () => {
   it('flush() during a slow write waits for it, then writes the changes that arrived meanwhile', async () => {
     const writes: Array<{ value: unknown; finish: () => void }> = [];
     const slow: HistoryStorage = {
-      get: () => undefined,
-      update: (_key, value) => new Promise<void>((finish) => writes.push({ value, finish })),
+      load: () => [],
+      append: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
+      replace: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
     };
     const clock = new FakeClock();
     const history = coalescing(slow, clock);
@@ -281,13 +290,13 @@ describe('RequestHistory write coalescing', () => {
     writes[0].finish();
     await clock.advance(0);
     assert.equal(writes.length, 2, 'the pending state goes out as soon as the first write is done');
-    assert.equal((writes[1].value as CallRecord[])[0].id, late.id);
+    assert.deepEqual((writes[1].value as HistoryRecord[]).map((r) => r.id), [late.id], 'the second write appends only what arrived meanwhile');
     writes[1].finish();
     await flushed;
   });
 
   it('a failed write rejects the adds it carried, is reported once, and the next change writes everything again', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const errors: unknown[] = [];
     const history = coalescing(state, clock, 5000, (err) => errors.push(err));
@@ -303,7 +312,7 @@ describe('RequestHistory write coalescing', () => {
   });
 
   it('dispose() starts the last write', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const clock = new FakeClock();
     const history = coalescing(state, clock);
     void history.add(record());
@@ -315,9 +324,64 @@ describe('RequestHistory write coalescing', () => {
   });
 });
 
+describe('RequestHistory journal', () => {
+  it('reads nothing until first use', () => {
+    let loads = 0;
+    const storage: HistoryStorage = { load: () => (loads++, []), append: async () => undefined, replace: async () => undefined };
+    const history = new RequestHistory(storage);
+    assert.equal(loads, 0, 'constructing (activation) reads nothing');
+    history.records();
+    history.records();
+    assert.equal(loads, 1);
+  });
+
+  it('a write appends only the records that are new since the last one, never the whole history', async () => {
+    const state = new MemoryJournal();
+    const history = new RequestHistory(state, 5000);
+    for (let i = 0; i < 100; i++) await history.add(record());
+    const lines = state.lines.length;
+    const burst = [record(), record(), record()];
+    await Promise.all(burst.map((r) => history.add(r)));
+    assert.equal(state.lines.length, lines + 3);
+    assert.equal(state.rewrites, 0);
+  });
+
+  it('an undo mark is one more line, and a reload sees the marked record once', async () => {
+    const state = new MemoryJournal();
+    const history = new RequestHistory(state);
+    const r = record();
+    await history.add(r);
+    await history.add(record());
+    await history.markUndone(r.id, { requestId: 'UNDO-2', time: '2025-02-01T10:00:00.000Z' });
+    assert.equal(state.lines.length, 3);
+    const reloaded = state.stored();
+    assert.equal(reloaded.length, 2);
+    assert.equal(reloaded.find((x) => x.id === r.id)?.undoneBy?.requestId, 'UNDO-2');
+  });
+
+  it('compacts the journal once it holds twice the cap, keeping exactly the history', async () => {
+    const state = new MemoryJournal();
+    const history = new RequestHistory(state, 10);
+    for (let i = 0; i < 20; i++) await history.add(record());
+    assert.equal(state.rewrites, 0, 'up to twice the cap, only appends');
+    await history.add(record());
+    assert.equal(state.rewrites, 1);
+    assert.equal(state.lines.length, 10);
+    assert.deepEqual(state.stored().map((r) => r.id), history.records().map((r) => r.id));
+  });
+
+  it('a reload keeps the arrival order of records that started in the same instant', async () => {
+    const state = new MemoryJournal();
+    const history = new RequestHistory(state);
+    const time = '2025-01-01T10:00:00.000Z';
+    for (const target of ['a', 'b', 'c']) await history.add(record({ time, target }));
+    assert.deepEqual(state.stored().map((r) => r.target), ['c', 'b', 'a']);
+  });
+});
+
 describe('RequestHistory change events', () => {
   it('reports each add with the ids it pushed out, a shrunk cap, a clear and an annotation', async () => {
-    const history = new RequestHistory(new FakeGlobalState(), 2);
+    const history = new RequestHistory(new MemoryJournal(), 2);
     const changes: HistoryChange[] = [];
     history.onDidChange((c) => changes.push(c));
     const [a, b, c] = [record(), record(), record()];
@@ -335,7 +399,7 @@ describe('RequestHistory change events', () => {
   });
 
   it('does not report a record older than everything in a full history, which never enters', async () => {
-    const history = new RequestHistory(new FakeGlobalState(), 1);
+    const history = new RequestHistory(new MemoryJournal(), 1);
     await history.add(record({ time: '2025-06-01T00:00:00.000Z' }));
     let changes = 0;
     history.onDidChange(() => changes++);
@@ -347,7 +411,7 @@ describe('RequestHistory change events', () => {
 
 describe('RequestHistory.markUndone', () => {
   it('stores undoneBy with the record, through a reload', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state);
     const r = record();
     await history.add(r);
@@ -358,7 +422,7 @@ describe('RequestHistory.markUndone', () => {
   });
 
   it('ignores an unknown record and a malformed annotation', async () => {
-    const state = new FakeGlobalState();
+    const state = new MemoryJournal();
     const history = new RequestHistory(state);
     const r = record();
     await history.add(r);
