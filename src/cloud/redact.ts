@@ -44,6 +44,9 @@ const keyValuePatterns = SIGNING_KEYS.map((key) => ({
   colon: new RegExp(String.raw`(\b${key}\b[ \t]{0,16}:[ \t]{0,16})([^\s"',;)\]}<>&]+)`, 'gi'),
 }));
 
+/** Any signing key's name, in any case: AccessKeySecret and AccessKeyId share a stem, Signature its nonce. */
+const SIGNING_KEY_NAME = /accesskey|securitytoken|signature/i;
+
 const SIGNING_KEY_IN_QUERY = new RegExp(`(?:^|&|%26)(?:${SIGNING_KEYS.join('|')})(?:=|%3D|%253D)`, 'i');
 
 /** Literal secrets as they may appear: raw, URL-encoded once or twice, with upper- or lowercase hex. */
@@ -76,7 +79,11 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
  * URL encodings).
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = redactSigningQueries(scrubSecrets(text, secrets));
+  const scrubbed = scrubSecrets(text, secrets);
+  // Every rule below needs a signing key's name in the text. Most texts (names, ids, messages) have none, and
+  // this one test spares them the twenty-odd passes: a 5,000-record history loads in milliseconds, not seconds.
+  if (!SIGNING_KEY_NAME.test(scrubbed)) return scrubbed;
+  let out = redactSigningQueries(scrubbed);
   for (const { key, pattern, quoted, xml, colon } of keyValuePatterns) {
     const masked = MASKED_KEYS.includes(key);
     const hide = (value: string) => (masked ? maskAccessKeyId(safeDecode(value)) : HIDDEN);
