@@ -64,7 +64,8 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       );
       if ('error' in found) {
         const text = `Could not list the MPS media buckets of profile ${profile.name}: ${describeError(found.error)}`;
-        await notify(deps, 'error', text, failed(found.error).error.requestId);
+        deps.log.warn(text);
+        void notify(deps, 'error', text, failed(found.error).error.requestId);
         return undefined;
       }
       if (found.candidates.length === 0) {
