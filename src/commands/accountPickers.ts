@@ -26,6 +26,7 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
   return vscode.window.showInputBox({
     title,
     prompt: withProblem(pick.problem, what, type === 'RamRole' ? 'RAM role name' : 'RAM user name (or user ID)'),
+    value: pick.typed || undefined,
     ignoreFocusOut: true,
     validateInput: (v) => validateIdentityName(type, v),
   });
@@ -45,7 +46,7 @@ export async function pickAppId(deps: CommandDeps, profile: Profile, title: stri
   return vscode.window.showInputBox({
     title,
     prompt: withProblem(pick.problem, what, 'VOD application ID (app-1000000 is the default application)'),
-    value: DEFAULT_APP_ID,
+    value: pick.typed || DEFAULT_APP_ID,
     ignoreFocusOut: true,
     validateInput: (v) => validateAppId(v),
   });

@@ -24,10 +24,14 @@ export interface ListingPickOptions<T> {
 }
 
 /**
- * `picked` with the chosen value; `manual` when the person chose "Enter manually…" or the listing failed
- * (`problem` says why, for the input box that follows); undefined when the pick was dismissed.
+ * `picked` with the chosen value; `manual` when the person chose "Enter manually…" (`typed`: the filter text, which
+ * the input box starts from) or the listing failed (`problem` says why, for the input box that follows); undefined
+ * when the pick was dismissed.
  */
-export type ListingPick<T> = { readonly kind: 'picked'; readonly value: T } | { readonly kind: 'manual'; readonly problem?: string } | undefined;
+export type ListingPick<T> =
+  | { readonly kind: 'picked'; readonly value: T }
+  | { readonly kind: 'manual'; readonly typed?: string; readonly problem?: string }
+  | undefined;
 
 type Item<T> = vscode.QuickPickItem & { readonly value?: T; readonly manual?: true };
 
@@ -54,7 +58,7 @@ export function pickFromListing<T>(options: ListingPickOptions<T>): Promise<List
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
       if (!chosen) return;
-      finish(chosen.manual ? { kind: 'manual' } : { kind: 'picked', value: chosen.value as T });
+      finish(chosen.manual ? { kind: 'manual', typed: pick.value.trim() } : { kind: 'picked', value: chosen.value as T });
     });
     pick.onDidHide(() => finish(undefined));
     pick.show();

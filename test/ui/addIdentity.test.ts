@@ -30,6 +30,15 @@ describe('Add Identity from the account (UI)', function () {
     await wb().openView('Alibaba Cloud Media');
   });
 
+  /** Waits until the open pick's listing has answered: its placeholder then counts what it lists. */
+  async function listed(what: RegExp): Promise<void> {
+    await wb().page.waitForFunction(
+      (source) => new RegExp(source).test((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''),
+      what.source,
+      { timeout: 30_000 },
+    );
+  }
+
   function row(label: string, description: string) {
     return wb().treeItem(new RegExp(`^${escapeRegExp(label)}, ${escapeRegExp(description)}$`));
   }
@@ -54,11 +63,7 @@ describe('Add Identity from the account (UI)', function () {
     await wb().pickQuickItem(/^RamUser/);
 
     // The account's users, read with ListUsers; typing filters them.
-    await page.waitForFunction(
-      () => /RAM users: type to filter/.test((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await listed(/RAM users: type to filter/);
     await wb().fillQuickInput('car', false);
     const options = box.getByRole('option');
     await options.filter({ hasText: 'Carol Wang' }).first().waitFor({ timeout: 15_000 });
@@ -73,11 +78,7 @@ describe('Add Identity from the account (UI)', function () {
     await options.filter({ hasText: 'Carol Wang' }).first().click();
 
     // The VOD applications by name (ListAppInfo), not app-… to type.
-    await page.waitForFunction(
-      () => /VOD applications: type to filter/.test((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await listed(/VOD applications: type to filter/);
     await wb().fillQuickInput('Educ', false);
     await options.filter({ hasText: EDUCATION }).first().click();
     await box.waitFor({ state: 'hidden', timeout: 15_000 });
@@ -93,13 +94,33 @@ describe('Add Identity from the account (UI)', function () {
     const users = sent.filter((r) => r.action === 'ListUsers');
     assert.ok(users.length >= 1 && users.every((r) => r.outcome === 'OK' && r.accessKeyId === ENV_KEY.accessKeyId), 'ListUsers signed with the profile\'s key');
     assert.ok(sent.some((r) => r.action === 'ListAppInfo' && r.outcome === 'OK'), 'the applications came from ListAppInfo');
-    const listed = sent.filter((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.AppId === EDUCATION);
-    assert.ok(listed.length >= 1, 'the new row read its policies');
-    assert.ok(listed.every((r) => r.params.IdentityName === CAROL && r.outcome === 'OK'), 'VOD was asked by the UserId');
+    const policyLists = sent.filter((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.AppId === EDUCATION);
+    assert.ok(policyLists.length >= 1, 'the new row read its policies');
+    assert.ok(policyLists.every((r) => r.params.IdentityName === CAROL && r.outcome === 'OK'), 'VOD was asked by the UserId');
 
     // Put the profile back for the scenarios that follow.
     await wb().rightClick(added);
     await wb().clickMenuItem('Remove Identity from Profile');
     await row('VOD Identities', '3').first().waitFor({ timeout: 30_000 });
+  });
+
+  it('a name the list does not have: Enter takes "Enter manually…", and the input box starts from what was typed', async () => {
+    await wb().runCommand('Alibaba Cloud Media: Add Identity…');
+    const box = wb().quickInput();
+    // Two profiles: from the palette it asks which one first.
+    await wb().pickQuickItem(new RegExp(`^${escapeRegExp(ENV_PROFILE)}`));
+    await box.filter({ hasText: `Add VOD identity to ${ENV_PROFILE}` }).waitFor({ timeout: 15_000 });
+    await wb().pickQuickItem(/^RamUser/);
+    await listed(/RAM users: type to filter/);
+    await wb().fillQuickInput('someone-new', false);
+    const options = box.getByRole('option');
+    await options.filter({ hasText: 'Enter manually…' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(await options.count(), 1, `only "Enter manually…" is left: ${(await options.allInnerTexts()).join(' | ')}`);
+    await box.locator('input').first().press('Enter');
+    await box.filter({ hasText: 'RAM user name (or user ID)' }).waitFor({ timeout: 15_000 });
+    assert.equal(await box.locator('input').first().inputValue(), 'someone-new');
+    await wb().page.keyboard.press('Escape');
+    await box.waitFor({ state: 'hidden', timeout: 15_000 });
+    await row('VOD Identities', '3').first().waitFor({ timeout: 15_000 });
   });
 });
