@@ -10,6 +10,7 @@ export const COMMANDS = {
   setCredentials: 'alicloudMedia.setCredentials',
   clearCredentials: 'alicloudMedia.clearCredentials',
   addOutputBucket: 'alicloudMedia.addOutputBucket',
+  addOutputBucketsFromAccount: 'alicloudMedia.addOutputBucketsFromAccount',
   removeOutputBucket: 'alicloudMedia.removeOutputBucket',
   addIdentity: 'alicloudMedia.addIdentity',
   removeIdentity: 'alicloudMedia.removeIdentity',

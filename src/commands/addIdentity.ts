@@ -1,10 +1,13 @@
 // alicloudMedia.addIdentity: a RAM user or role (and its VOD application) whose app policies the tree shows.
-// Settings only. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
+// The UI picks the identity and the application from the account (RAM ListUsers/ListRoles, VOD ListAppInfo), with
+// manual entry kept; only the settings change. Programmatic: { profile, identityType, identityName, appId? } → { ok },
+// nothing listed.
 
 import * as vscode from 'vscode';
 import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityType, type IdentityType } from '../cloud';
 import { addIdentity } from '../settings/profileEdits';
 import { COMMANDS } from '../commandIds';
+import { pickAppId, pickIdentityName } from './accountPickers';
 import type { CommandDeps } from './deps';
 import { registerCommand, type CommandTable } from './registerCommand';
 import { profileFor } from './pickers';
@@ -34,20 +37,10 @@ export function registerAddIdentity(table: CommandTable, deps: CommandDeps): voi
         { title, placeHolder: 'Identity type' },
       );
       if (!type) return undefined;
-      const identityName = await vscode.window.showInputBox({
-        title,
-        prompt: type.label === 'RamRole' ? 'RAM role name' : 'RAM user name (or user ID)',
-        ignoreFocusOut: true,
-        validateInput: (v) => validateIdentityName(type.label, v),
-      });
+      // Picked from the account (manual entry stays): a RAM user comes back as its UserId, what VOD addresses.
+      const identityName = await pickIdentityName(deps, profile, type.label, title);
       if (!identityName) return undefined;
-      const appId = await vscode.window.showInputBox({
-        title,
-        prompt: 'VOD application ID (app-1000000 is the default application)',
-        value: DEFAULT_APP_ID,
-        ignoreFocusOut: true,
-        validateInput: (v) => validateAppId(v),
-      });
+      const appId = await pickAppId(deps, profile, title);
       if (!appId) return undefined;
       await editProfiles(deps, (raw) => addIdentity(raw, profile.name, { identityType: type.label, identityName, appId }), true);
       return undefined;

@@ -4,6 +4,7 @@
 import { COMMANDS, type CommandId } from '../commandIds';
 import { registerAddIdentity } from './addIdentity';
 import { registerAddOutputBucket } from './addOutputBucket';
+import { registerAddOutputBucketsFromAccount } from './addOutputBucketsFromAccount';
 import { registerAddProfile } from './addProfile';
 import { registerClearCredentials } from './clearCredentials';
 import { registerCopyRequestId } from './copyRequestId';
@@ -31,6 +32,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.addProfile,
   COMMANDS.removeProfile,
   COMMANDS.addOutputBucket,
+  COMMANDS.addOutputBucketsFromAccount,
   COMMANDS.removeOutputBucket,
   COMMANDS.addIdentity,
   COMMANDS.removeIdentity,
@@ -50,6 +52,7 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerAddProfile(table, deps);
   registerRemoveProfile(table, deps);
   registerAddOutputBucket(table, deps);
+  registerAddOutputBucketsFromAccount(table, deps);
   registerRemoveOutputBucket(table, deps);
   registerAddIdentity(table, deps);
   registerRemoveIdentity(table, deps);

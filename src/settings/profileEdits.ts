@@ -65,6 +65,14 @@ export function addOutputBucket(raw: unknown, profileName: string, bucket: strin
   });
 }
 
+/** Several buckets in one write (Add Output Buckets from Account…); names already in the profile are left alone. */
+export function addOutputBuckets(raw: unknown, profileName: string, buckets: readonly string[]): unknown[] {
+  return withProfile(raw, profileName, (profile) => {
+    const current = asList(profile.outputBuckets);
+    profile.outputBuckets = [...current, ...[...new Set(buckets)].filter((b) => !current.includes(b))];
+  });
+}
+
 export function removeOutputBuckets(raw: unknown, profileName: string, buckets: readonly string[]): unknown[] {
   return withProfile(raw, profileName, (profile) => {
     profile.outputBuckets = asList(profile.outputBuckets).filter((b) => !buckets.includes(b as string));

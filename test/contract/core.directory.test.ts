@@ -69,6 +69,22 @@ describe('RAM and STS clients against the emulator', () => {
     assert.equal(list.requestId, ctx.h.records[0]?.requestId);
   });
 
+  it('ListRoles follows Marker too: every role, with its ARN, for the Add Identity pick', async () => {
+    const state = demoState();
+    const account = state.accounts![0]!;
+    account.roles = [...(account.roles ?? []), ...Array.from({ length: 120 }, (_, i) => ({ roleId: String(3094417288100000 + i), roleName: `PickRole${String(i).padStart(3, '0')}` }))];
+    await ctx.restart(state);
+    const list = await new RamClient(ctx.h.options()).listRoles();
+    assert.equal(list.roles.length, account.roles.length);
+    assert.equal(new Set(list.roles.map((r) => r.roleName)).size, account.roles.length);
+    assert.ok(list.roles.every((r) => r.arn === `acs:ram::${DEMO_ACCOUNT_ID}:role/${r.roleName.toLowerCase()}`), 'each role has its ARN');
+    assert.deepEqual(ctx.h.records.map((r) => r.target), ['RAM roles', 'RAM roles (page 2)']);
+    const markers = ctx.em.requests().filter((r) => r.action === 'ListRoles').map((r) => r.params.Marker);
+    assert.equal(markers.length, 2);
+    assert.equal(markers[0], undefined, 'the first page is asked without a Marker');
+    assert.ok(markers[1], 'the second page is asked with the Marker the first returned');
+  });
+
   it('GetCallerIdentity names the account and the principal of each kind of key', async () => {
     const asAccount = await new StsClient(ctx.h.options()).getCallerIdentity();
     assert.equal(asAccount.accountId, DEMO_ACCOUNT_ID);

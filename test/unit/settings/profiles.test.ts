@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/profiles';
-import { addIdentity, addOutputBucket, addProfile, removeIdentities, removeOutputBuckets, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
+import { addIdentity, addOutputBucket, addOutputBuckets, addProfile, removeIdentities, removeOutputBuckets, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {
   it('fills defaults: keychain, no endpoints, default AppId', () => {
@@ -105,6 +105,14 @@ describe('profile edits', () => {
     assert.deepEqual((removeOutputBuckets(added, 'p', ['a-bucket'])[0] as { outputBuckets: string[] }).outputBuckets, ['b-bucket']);
     assert.throws(() => addOutputBucket(base, 'p', 'a-bucket'), /already/);
     assert.throws(() => addOutputBucket(base, 'nope', 'x-bucket'), /not in your user settings/);
+    assert.equal((base[0] as { outputBuckets: string[] }).outputBuckets.length, 1, 'input not mutated');
+  });
+
+  it('adds several buckets in one edit, once each, leaving those already listed alone', () => {
+    const added = addOutputBuckets(base, 'p', ['c-bucket', 'a-bucket', 'b-bucket', 'c-bucket']);
+    assert.deepEqual((added[0] as { outputBuckets: string[] }).outputBuckets, ['a-bucket', 'c-bucket', 'b-bucket']);
+    assert.equal((added[0] as { custom: number }).custom, 1);
+    assert.throws(() => addOutputBuckets(base, 'nope', ['x-bucket']), /not in your user settings/);
     assert.equal((base[0] as { outputBuckets: string[] }).outputBuckets.length, 1, 'input not mutated');
   });
 

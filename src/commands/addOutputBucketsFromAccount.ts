@@ -1,0 +1,122 @@
+// alicloudMedia.addOutputBucketsFromAccount "Add Output Buckets from Account…": the account's MPS output buckets
+// (ListAllMediaBucket, the same shared listing the tree renders) that the profile does not list yet, picked several
+// at a time with their Referer shown, and written to the profile in one settings edit. Input buckets are never
+// offered: only output bindings can be revoked here. Nothing in the cloud changes.
+// Programmatic: { profile, buckets?: string[] } → { ok, profile, added, notAdded } — every candidate when `buckets`
+// is omitted; a named bucket that is not a candidate is reported in notAdded with the reason. Never prompts.
+
+import * as vscode from 'vscode';
+import { describeError, validateBucketName, type MediaBucket } from '../cloud';
+import { COMMANDS } from '../commandIds';
+import { addOutputBuckets } from '../settings/profileEdits';
+import type { Profile } from '../settings/profiles';
+import type { CommandDeps } from './deps';
+import { notify } from './notify';
+import { profileFor } from './pickers';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { failed, invalidArgument } from './results';
+import { editProfiles } from './settingsEdit';
+
+interface NotAdded {
+  readonly bucket: string;
+  readonly reason: string;
+}
+
+/** The account's answer for this profile: output buckets it does not list yet, or the listing's error. */
+type Candidates = { readonly candidates: readonly MediaBucket[]; readonly outputs: number } | { readonly error: unknown };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.addOutputBucketsFromAccount, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const wanted = arg.buckets;
+      if (wanted !== undefined && !(Array.isArray(wanted) && wanted.length > 0 && wanted.every((b) => typeof b === 'string'))) {
+        return invalidArgument('buckets must be a non-empty array of bucket names, or omitted for every candidate.');
+      }
+      const problem = (wanted as string[] | undefined)?.map((b) => validateBucketName(b)).find((p) => p !== undefined);
+      if (problem) return invalidArgument(problem);
+      const found = await candidatesOf(deps, profile);
+      if ('error' in found) return { ...failed(found.error), profile: profile.name };
+      const names = new Set(found.candidates.map((c) => c.bucket));
+      const chosen = wanted === undefined ? [...names] : (wanted as string[]).filter((b) => names.has(b));
+      const notAdded: NotAdded[] = ((wanted as string[] | undefined) ?? [])
+        .filter((b) => !names.has(b))
+        .map((bucket) => ({
+          bucket,
+          reason: profile.outputBuckets.includes(bucket) ? 'already in the profile' : 'not an MPS output bucket of the account',
+        }));
+      if (chosen.length > 0) {
+        const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, chosen), false);
+        if (!edit.ok) return { ...edit, profile: profile.name, added: [], notAdded };
+        deps.log.info(`Profile ${profile.name} now lists the output buckets ${chosen.join(', ')}.`);
+      }
+      return { ok: notAdded.length === 0, profile: profile.name, added: chosen, notAdded };
+    },
+    ui: async (arg) => {
+      const profile = await profileFor(deps, arg, 'Add Output Buckets from Account');
+      if (!profile) return undefined;
+      const found = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Reading the media buckets of ${profile.name}…` },
+        () => candidatesOf(deps, profile),
+      );
+      if ('error' in found) {
+        const text = `Could not list the MPS media buckets of profile ${profile.name}: ${describeError(found.error)}`;
+        deps.log.warn(text);
+        void notify(deps, 'error', text, failed(found.error).error.requestId);
+        return undefined;
+      }
+      if (found.candidates.length === 0) {
+        void vscode.window.showInformationMessage(
+          found.outputs === 0
+            ? `The account has no MPS output buckets in ${profile.region}.`
+            : `Every MPS output bucket of the account in ${profile.region} (${found.outputs}) is already in profile ${profile.name}.`,
+        );
+        return undefined;
+      }
+      const picked = await vscode.window.showQuickPick(
+        found.candidates.map((b) => ({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : 'no Referer' })),
+        {
+          title: `Add output buckets to ${profile.name}`,
+          placeHolder: `${plural(found.candidates.length, 'MPS output bucket', 'MPS output buckets')} in ${profile.region} not yet in this profile`,
+          canPickMany: true,
+          matchOnDescription: true,
+          ignoreFocusOut: true,
+        },
+      );
+      if (!picked || picked.length === 0) return undefined;
+      const buckets = picked.map((p) => p.label);
+      const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, buckets), true);
+      if (!edit.ok) return undefined;
+      deps.log.info(`Profile ${profile.name} now lists the output buckets ${buckets.join(', ')}.`);
+      void vscode.window.showInformationMessage(`Added ${plural(buckets.length, 'output bucket', 'output buckets')} to profile ${profile.name}: ${buckets.join(', ')}.`);
+      return undefined;
+    },
+  });
+}
+
+/**
+ * The shared listing (the tree's, when it has one; a failed one is asked again), filtered to Output buckets the
+ * profile does not list, once each, in the account's order. A name the settings could not hold is left out and logged.
+ */
+async function candidatesOf(deps: CommandDeps, profile: Profile): Promise<Candidates> {
+  if (deps.listings.peekBuckets(profile.name)?.status === 'failed') deps.listings.forgetBuckets(profile.name);
+  const listing = await deps.listings.bucketsOf(profile.name);
+  if (listing.status !== 'loaded') return { error: listing.status === 'failed' ? listing.error : new Error('The media bucket listing did not finish.') };
+  const outputs = listing.value.buckets.filter((b) => b.type === 'Output');
+  const seen = new Set<string>(profile.outputBuckets);
+  const candidates: MediaBucket[] = [];
+  for (const bucket of outputs) {
+    if (seen.has(bucket.bucket)) continue;
+    seen.add(bucket.bucket);
+    const problem = validateBucketName(bucket.bucket);
+    if (problem) {
+      deps.log.warn(`Add Output Buckets from Account: skipped "${bucket.bucket}" from ListAllMediaBucket: ${problem}`);
+      continue;
+    }
+    candidates.push(bucket);
+  }
+  return { candidates, outputs: new Set(outputs.map((b) => b.bucket)).size };
+}
