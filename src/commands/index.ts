@@ -6,6 +6,7 @@ import { registerAddIdentity } from './addIdentity';
 import { registerAddOutputBucket } from './addOutputBucket';
 import { registerAddProfile } from './addProfile';
 import { registerClearCredentials } from './clearCredentials';
+import { registerImportCliProfiles } from './importCliProfiles';
 import { registerCopyRequestId } from './copyRequestId';
 import type { CommandDeps } from './deps';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
@@ -30,6 +31,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.clearCredentials,
   COMMANDS.addProfile,
   COMMANDS.removeProfile,
+  COMMANDS.importCliProfiles,
   COMMANDS.addOutputBucket,
   COMMANDS.removeOutputBucket,
   COMMANDS.addIdentity,
@@ -49,6 +51,7 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerClearCredentials(table, deps);
   registerAddProfile(table, deps);
   registerRemoveProfile(table, deps);
+  registerImportCliProfiles(table, deps);
   registerAddOutputBucket(table, deps);
   registerRemoveOutputBucket(table, deps);
   registerAddIdentity(table, deps);
