@@ -43,7 +43,7 @@ describe('core assumed role (emulator STS)', () => {
     assert.match(list.maskedAccessKeyId ?? '', /^STS\./);
     assert.deepEqual(list.credential, { source: 'keychain', roleArn: ROLE, sessionName: 'vscode-contract' });
     const sent = ctx.em.requests().find((r) => r.action === 'ListAllMediaBucket');
-    assert.ok(sent?.accessKeyId.startsWith('STS.'));
+    assert.ok(sent?.accessKeyId?.startsWith('STS.'));
     assert.ok(role.expiration(), 'the expiry is known for the tree');
   });
 
