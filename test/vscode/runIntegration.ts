@@ -84,6 +84,13 @@ export function cliTestEnvironment(): { env: Record<string, string>; remove(): v
   };
 }
 
+/**
+ * VS Code's proxy support and system-certificate loading wrap Node's https in the extension host with the OS's CA
+ * list, which leaves out NODE_EXTRA_CA_CERTS (checked: with them on, the library's https AssumeRole to the emulator
+ * fails "unable to verify the first certificate"). The suite is offline and needs neither, so both are off.
+ */
+export const CLI_TEST_SETTINGS = { 'http.proxySupport': 'off', 'http.systemCertificates': false, 'http.experimental.systemCertificatesV2': false };
+
 interface Args {
   extension: string;
   build: boolean;
@@ -143,7 +150,7 @@ async function main(): Promise<number> {
   let summary = '';
   const cli = cliTestEnvironment();
   try {
-    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile, ...CREDENTIAL_ENV, ...cli.env } });
+    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile, ...CREDENTIAL_ENV, ...cli.env }, userSettings: CLI_TEST_SETTINGS });
     browser = await launchBrowser();
     const page = browser.page;
     const verbose = !!process.env.VSCODE_TEST_VERBOSE;
