@@ -29,6 +29,8 @@ const LAZY_BUNDLES = [
   { name: 'cloudClients', entry: 'src/cloud/clients.ts' },
   // The Request Inspector's host side (HTML, message protocol, panel wiring): needed when the panel first opens.
   { name: 'inspectorPanel', entry: 'src/webview/inspectorPanel.ts' },
+  // @alicloud/credentials and the aliyun CLI profile reader: needed only by profiles with credentialSource "aliyun-cli".
+  { name: 'cliCredentials', entry: 'src/credentials/cliProvider.ts' },
   // Every command's implementation (pickers, the mutation pipeline, undo): needed from the first command on.
   { name: 'commands', entry: 'src/commands/index.ts' },
 ];

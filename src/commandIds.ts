@@ -7,6 +7,7 @@ export const COMMANDS = {
   copyRequestId: 'alicloudMedia.copyRequestId',
   addProfile: 'alicloudMedia.addProfile',
   removeProfile: 'alicloudMedia.removeProfile',
+  importCliProfiles: 'alicloudMedia.importCliProfiles',
   setCredentials: 'alicloudMedia.setCredentials',
   clearCredentials: 'alicloudMedia.clearCredentials',
   addOutputBucket: 'alicloudMedia.addOutputBucket',

@@ -9,6 +9,7 @@ import { registerCommandStubs } from './commands/loadCommands';
 import { COMMANDS } from './commandIds';
 import { InFlightCalls } from './commands/inFlight';
 import { AccessKeyStore } from './credentials/accessKeyStore';
+import { forgetCliProvidersIfLoaded } from './credentials/cliSource';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
 
 export function deactivate(): Promise<void> {
   closeIdleConnectionsIfLoaded();
+  forgetCliProvidersIfLoaded();
   // The history coalesces its writes; VS Code awaits this promise, so the last records reach storage.
   return flushRequestHistories();
 }

@@ -21,8 +21,10 @@ import type {
   CallOptions,
   CallRecord,
   Confirmation,
+  CredentialOrigin,
   CredentialProvider,
   Product,
+  SigningCredential,
 } from './types';
 import { validateCredentials, validateTimeout } from './validate';
 
@@ -63,6 +65,7 @@ export interface ChannelSettings {
 interface ValidCredentials {
   readonly credentials: AccessKeyCredentials;
   readonly maskedAccessKeyId: string;
+  readonly credential?: SigningCredential;
 }
 
 /** What one logical call has done so far, for its CallRecord. */
@@ -70,6 +73,9 @@ interface CallTrace {
   /** HTTP attempts sent. */
   attempts: number;
   maskedAccessKeyId?: string;
+  credential?: SigningCredential;
+  /** The token the last attempt sent, to tell the user which source to refresh when the server rejects it. */
+  origin?: CredentialOrigin;
   /** The account label for the key the last attempt signed with. */
   account?: string;
   /** Set when a read-back settled a lost answer as "took effect". */
@@ -107,15 +113,27 @@ export class RpcChannel {
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
       if (problem) throw invalidInputError(problem);
       const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
-      const result = await withRetries((n) => this.attemptOrReadBack(request, params, n, timeoutMs, trace, options), this.settings.retry, {
-        signal,
-        onRetry: (attempt, delayMs, err) =>
-          this.notifyRetry({ action: request.action, target: request.target, attempt, delayMs, error: err.toInfo() }),
-      });
+      const attempts = () =>
+        withRetries(() => this.attemptOrReadBack(request, params, trace.attempts + 1, timeoutMs, trace, options), this.settings.retry, {
+          signal,
+          onRetry: (attempt, delayMs, err) =>
+            this.notifyRetry({ action: request.action, target: request.target, attempt, delayMs, error: err.toInfo() }),
+        });
+      let result: { value: T; requestId: string };
+      try {
+        result = await attempts();
+      } catch (thrown) {
+        // A rejected token is never retried as such; a provider that can fetch a new one (an assumed role) gets one
+        // chance to, and the call one more round with it.
+        const err = toCloudError(thrown);
+        if (!isRejectedToken(err) || signal?.aborted || !(await this.renewCredentials())) throw err;
+        this.notifyRetry({ action: request.action, target: request.target, attempt: trace.attempts, delayMs: 0, error: err.toInfo() });
+        result = await attempts();
+      }
       this.report(request, params, startedAt, started, trace, { outcome: 'succeeded', result });
       return result.value;
     } catch (thrown) {
-      const err = toCloudError(thrown);
+      const err = withRefreshHint(toCloudError(thrown), trace.origin);
       this.report(request, params, startedAt, started, trace, { outcome: outcomeOf(err), err });
       throw err;
     }
@@ -154,8 +172,10 @@ export class RpcChannel {
     trace: CallTrace,
     signal: AbortSignal | undefined,
   ): Promise<{ value: T; requestId: string }> {
-    const { credentials, maskedAccessKeyId } = await this.currentCredentials();
+    const { credentials, maskedAccessKeyId, credential } = await this.currentCredentials();
     trace.maskedAccessKeyId = maskedAccessKeyId;
+    trace.credential = credential;
+    trace.origin = credentials.origin;
     trace.account = accountLabel(this.settings.account, credentials.accessKeyId);
     await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
     if (signal?.aborted) throw cancelledError();
@@ -198,13 +218,32 @@ export class RpcChannel {
     }
     // Validation depends only on the three strings, and a bulk run asks with the same key every time.
     const last = this.lastValid;
-    if (last && sameKey(credentials, last.credentials)) return { credentials, maskedAccessKeyId: last.maskedAccessKeyId };
+    if (last && sameKey(credentials, last.credentials) && sameOrigin(credentials.origin, last.credentials.origin)) {
+      return { credentials, maskedAccessKeyId: last.maskedAccessKeyId, credential: last.credential };
+    }
     const problem = validateCredentials(credentials);
     if (problem) throw invalidInputError(problem, 'InvalidInput.Credentials');
-    const { accessKeyId, accessKeySecret, securityToken } = credentials;
+    const { accessKeyId, accessKeySecret, securityToken, origin } = credentials;
     // The strings, not the provider's object, which it may change later.
-    this.lastValid = { credentials: { accessKeyId, accessKeySecret, securityToken }, maskedAccessKeyId: maskAccessKeyId(accessKeyId) };
-    return { credentials, maskedAccessKeyId: this.lastValid.maskedAccessKeyId };
+    this.lastValid = {
+      credentials: { accessKeyId, accessKeySecret, securityToken, origin },
+      maskedAccessKeyId: maskAccessKeyId(accessKeyId),
+      credential: signingCredentialOf(origin),
+    };
+    return { credentials, maskedAccessKeyId: this.lastValid.maskedAccessKeyId, credential: this.lastValid.credential };
+  }
+
+  /** Asks the provider for a fresh temporary key; false when it cannot (or failed to say). */
+  private async renewCredentials(): Promise<boolean> {
+    const provider = this.settings.credentials;
+    if (typeof provider.renew !== 'function') return false;
+    try {
+      const renewed = await provider.renew();
+      if (renewed) this.lastValid = undefined;
+      return renewed;
+    } catch {
+      return false;
+    }
   }
 
   private report<T>(
@@ -234,6 +273,7 @@ export class RpcChannel {
     record.target = request.target;
     record.params = params;
     if (trace.maskedAccessKeyId) record.maskedAccessKeyId = trace.maskedAccessKeyId;
+    if (trace.credential) record.credential = trace.credential;
     record.outcome = end.outcome;
     if (requestId) record.requestId = requestId;
     record.latencyMs = Math.round(performance.now() - started);
@@ -272,6 +312,41 @@ function sendableParams(params: ActionParams): Record<string, string> {
     if (value !== undefined) out[key] = String(value);
   }
   return out;
+}
+
+/** The server's ways of saying the security token is not (or no longer) the one for this key. */
+const REJECTED_TOKEN = /^InvalidSecurityToken\./;
+
+function isRejectedToken(err: CloudError): boolean {
+  return REJECTED_TOKEN.test(err.code);
+}
+
+/** A rejected token's message names what to refresh, as the provider that handed the token out put it. */
+function withRefreshHint(err: CloudError, origin: CredentialOrigin | undefined): CloudError {
+  if (!isRejectedToken(err) || !origin?.refreshHint) return err;
+  return new CloudError({
+    kind: err.kind,
+    code: err.code,
+    message: `${err.message} ${origin.refreshHint}`,
+    retryable: false,
+    ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+    ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}),
+    ...(err.recommend !== undefined ? { recommend: err.recommend } : {}),
+    ...(err.hostId !== undefined ? { hostId: err.hostId } : {}),
+  });
+}
+
+function signingCredentialOf(origin: CredentialOrigin | undefined): SigningCredential | undefined {
+  if (!origin?.source) return undefined;
+  return {
+    source: origin.source,
+    ...(origin.roleArn ? { roleArn: origin.roleArn } : {}),
+    ...(origin.sessionName ? { sessionName: origin.sessionName } : {}),
+  };
+}
+
+function sameOrigin(a: CredentialOrigin | undefined, b: CredentialOrigin | undefined): boolean {
+  return a === b || (a?.source === b?.source && a?.roleArn === b?.roleArn && a?.sessionName === b?.sessionName);
 }
 
 function sameKey(a: AccessKeyCredentials, b: AccessKeyCredentials): boolean {

@@ -4,7 +4,24 @@
 import { ProductClient, type ClientOptions } from './clientOptions';
 import { badResponseError } from './errors';
 import { optionalString } from './responses';
-import type { CallerIdentity, CallOptions } from './types';
+import type { AccessKeyCredentials, CallerIdentity, CallOptions } from './types';
+
+/** What AssumeRole is asked for. */
+export interface AssumeRoleRequest {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly durationSeconds?: number;
+  readonly externalId?: string;
+}
+
+/** STS AssumeRole's answer: a temporary key (in memory only, never recorded) and until when it works. */
+export interface AssumedRole {
+  readonly requestId: string;
+  readonly credentials: Required<Pick<AccessKeyCredentials, 'accessKeyId' | 'accessKeySecret' | 'securityToken'>>;
+  /** ISO time, as STS said it (`YYYY-MM-DDThh:mm:ssZ`). */
+  readonly expiration: string;
+  readonly assumedRoleArn?: string;
+}
 
 export class StsClient extends ProductClient {
   constructor(options: ClientOptions) {
@@ -25,6 +42,40 @@ export class StsClient extends ProductClient {
           }
           const principalId = optionalString(body.PrincipalId);
           return { requestId, accountId, arn, identityType: optionalString(body.IdentityType) ?? '', ...(principalId ? { principalId } : {}) };
+        },
+      },
+      options,
+    );
+  }
+
+  /** Temporary credentials for a role. The record names the role and session; the answer's secrets stay here. */
+  assumeRole(request: AssumeRoleRequest, options?: CallOptions): Promise<AssumedRole> {
+    return this.channel.call(
+      {
+        action: 'AssumeRole',
+        target: `role ${request.roleArn} as ${request.sessionName}`,
+        params: {
+          RoleArn: request.roleArn,
+          RoleSessionName: request.sessionName,
+          DurationSeconds: request.durationSeconds,
+          ExternalId: request.externalId,
+        },
+        validate: () =>
+          typeof request.roleArn !== 'string' || !request.roleArn.startsWith('acs:ram::')
+            ? 'RoleArn must look like acs:ram::<AccountId>:role/<role name>.'
+            : undefined,
+        parse: (body, requestId) => {
+          const c = (body.Credentials ?? {}) as Record<string, unknown>;
+          const accessKeyId = optionalString(c.AccessKeyId);
+          const accessKeySecret = optionalString(c.AccessKeySecret);
+          const securityToken = optionalString(c.SecurityToken);
+          const expiration = optionalString(c.Expiration);
+          if (!accessKeyId || !accessKeySecret || !securityToken || !expiration || Number.isNaN(Date.parse(expiration))) {
+            throw badResponseError('AssumeRole answered without a complete temporary key and its Expiration.');
+          }
+          const user = (body.AssumedRoleUser ?? {}) as Record<string, unknown>;
+          const assumedRoleArn = optionalString(user.Arn);
+          return { requestId, credentials: { accessKeyId, accessKeySecret, securityToken }, expiration, ...(assumedRoleArn ? { assumedRoleArn } : {}) };
         },
       },
       options,

@@ -12,6 +12,21 @@ export interface AccessKeyCredentials {
   readonly accessKeySecret: string;
   /** Present for STS credentials. */
   readonly securityToken?: string;
+  /** Where the pair came from, for records and messages. Holds nothing secret. */
+  readonly origin?: CredentialOrigin;
+}
+
+/** Who handed out a pair of credentials: what audits need to know about the key that signed a call. */
+export interface CredentialOrigin {
+  /** `keychain`, `environment` or `aliyun-cli:<profile>`: where the long-lived key (or the token) lives. */
+  readonly source: string;
+  /** For temporary keys of an assumed role: the role and the session name STS was given. */
+  readonly roleArn?: string;
+  readonly sessionName?: string;
+  /** ISO time a temporary key stops working, when known. */
+  readonly expiration?: string;
+  /** What the user should do when the server rejects the token: `run aliyun configure --profile dev`. */
+  readonly refreshHint?: string;
 }
 
 /**
@@ -20,6 +35,18 @@ export interface AccessKeyCredentials {
  */
 export interface CredentialProvider {
   getCredentials(): Promise<AccessKeyCredentials>;
+  /**
+   * Optional: forget the temporary key just rejected by the server (an expired or mismatched token), so the next
+   * getCredentials() fetches a new one. Resolves true when that is worth one more attempt.
+   */
+  renew?(): Promise<boolean>;
+}
+
+/** The credential a CallRecord was signed with, as logs and history name it (the AccessKeyId stays masked apart). */
+export interface SigningCredential {
+  readonly source: string;
+  readonly roleArn?: string;
+  readonly sessionName?: string;
 }
 
 export type IdentityType = 'RamUser' | 'RamRole';
@@ -210,6 +237,8 @@ export interface CallRecord {
   /** The action's own parameters (no common or signature parameters). */
   readonly params: Readonly<Record<string, string>>;
   readonly maskedAccessKeyId?: string;
+  /** Where the signing key came from (and the role it assumed), when the provider said. */
+  readonly credential?: SigningCredential;
   readonly outcome: CallOutcome;
   readonly requestId?: string;
   readonly latencyMs: number;

@@ -7,6 +7,7 @@ import { registerAddOutputBucket } from './addOutputBucket';
 import { registerAddOutputBucketsFromAccount } from './addOutputBucketsFromAccount';
 import { registerAddProfile } from './addProfile';
 import { registerClearCredentials } from './clearCredentials';
+import { registerImportCliProfiles } from './importCliProfiles';
 import { registerCopyRequestId } from './copyRequestId';
 import type { CommandDeps } from './deps';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
@@ -31,6 +32,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.clearCredentials,
   COMMANDS.addProfile,
   COMMANDS.removeProfile,
+  COMMANDS.importCliProfiles,
   COMMANDS.addOutputBucket,
   COMMANDS.addOutputBucketsFromAccount,
   COMMANDS.removeOutputBucket,
@@ -51,6 +53,7 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerClearCredentials(table, deps);
   registerAddProfile(table, deps);
   registerRemoveProfile(table, deps);
+  registerImportCliProfiles(table, deps);
   registerAddOutputBucket(table, deps);
   registerAddOutputBucketsFromAccount(table, deps);
   registerRemoveOutputBucket(table, deps);

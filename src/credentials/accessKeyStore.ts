@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AccessKeyCredentials } from '../cloud';
 import type { Profile } from '../settings/profiles';
-import { lookupCredentials, profileOfSecretKey, secretKeyFor, serializeCredentials } from './storedCredentials';
+import { credentialStatus, lookupCredentials, profileOfSecretKey, type CredentialStatus, secretKeyFor, serializeCredentials } from './storedCredentials';
 
 export class AccessKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
@@ -29,6 +29,11 @@ export class AccessKeyStore implements vscode.Disposable {
   /** Whether a call for this profile would have credentials (keychain entry or environment variables). */
   async has(profile: Profile): Promise<boolean> {
     return (await lookupCredentials(profile, this.secrets)) !== undefined;
+  }
+
+  /** Ready, missing or broken (an aliyun CLI profile that cannot be used says why). Never rejects. */
+  status(profile: Profile): Promise<CredentialStatus> {
+    return credentialStatus(profile, this.secrets);
   }
 
   dispose(): void {

@@ -1,8 +1,10 @@
 // How one profile's AccessKey is kept in SecretStorage, and the CredentialProvider the core signs with.
 // No VS Code import: the store is anything with SecretStorage's get/store/delete, so this is unit-tested.
 
-import { CloudError, type AccessKeyCredentials, type CredentialProvider } from '../cloud';
+import * as os from 'node:os';
+import { CloudError, toCloudError, type AccessKeyCredentials, type CredentialOrigin, type CredentialProvider } from '../cloud';
 import type { Profile } from '../settings/profiles';
+import { cliSource } from './cliSource';
 import { readEnvironmentCredentials } from './environment';
 
 /** The subset of vscode.SecretStorage used here. */
@@ -57,6 +59,25 @@ export function missingCredentialsError(profile: Profile): CloudError {
   return new CloudError({ kind: 'auth', code: MISSING_CREDENTIALS_CODE, message, retryable: false });
 }
 
+/** Where a profile's own key comes from, as records name it, and what to do when a server refuses its token. */
+export function originOf(profile: Profile): CredentialOrigin {
+  switch (profile.credentialSource) {
+    case 'environment':
+      return { source: 'environment', refreshHint: 'Export a fresh key and token in ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN and restart VS Code.' };
+    case 'aliyun-cli':
+      // The CLI source names the profile it actually read (cliProvider.ts); this is for before it has.
+      return { source: `aliyun-cli:${profile.cliProfile ?? '(current)'}`, refreshHint: `Refresh the aliyun CLI profile (run \`aliyun configure${profile.cliProfile ? ` --profile ${profile.cliProfile}` : ''}\`).` };
+    default:
+      return { source: 'keychain', refreshHint: `Run 'Set AccessKey…' again for profile ${profile.name} with a fresh key and token.` };
+  }
+}
+
+/** Whether a profile's own credentials are there to sign with, and if not, whether they are missing or broken. */
+export type CredentialStatus =
+  | { readonly state: 'ready'; readonly origin?: CredentialOrigin }
+  | { readonly state: 'missing' }
+  | { readonly state: 'broken'; readonly error: CloudError };
+
 /**
  * Looks the credentials up on every call (the core asks before each attempt), so a key set or cleared while
  * the extension runs takes effect at once and nothing secret is cached in memory longer than a call.
@@ -75,11 +96,40 @@ export function credentialProviderFor(
   };
 }
 
+/**
+ * The profile's own credentials now, tagged with their origin; undefined when none are configured. An aliyun CLI
+ * profile that cannot be used throws its CloudError instead (missing file, unknown profile, refused mode…).
+ */
 export async function lookupCredentials(
   profile: Profile,
   secrets: SecretStore,
   env: () => Readonly<Record<string, string | undefined>> = () => process.env,
 ): Promise<AccessKeyCredentials | undefined> {
-  if (profile.credentialSource === 'environment') return readEnvironmentCredentials(env())?.credentials;
-  return parseStoredCredentials(await secrets.get(secretKeyFor(profile.name)));
+  if (profile.credentialSource === 'aliyun-cli') {
+    const { credentials } = await cliSource().cliCredentials({
+      ...(profile.cliProfile ? { cliProfile: profile.cliProfile } : {}),
+      home: os.homedir(),
+      env: env(),
+    });
+    return credentials;
+  }
+  const found =
+    profile.credentialSource === 'environment'
+      ? readEnvironmentCredentials(env())?.credentials
+      : parseStoredCredentials(await secrets.get(secretKeyFor(profile.name)));
+  return found && { ...found, origin: originOf(profile) };
+}
+
+/** For the tree: ready, missing or broken (with the source's own message), never throwing. */
+export async function credentialStatus(
+  profile: Profile,
+  secrets: SecretStore,
+  env: () => Readonly<Record<string, string | undefined>> = () => process.env,
+): Promise<CredentialStatus> {
+  try {
+    const credentials = await lookupCredentials(profile, secrets, env);
+    return credentials ? { state: 'ready', ...(credentials.origin ? { origin: credentials.origin } : {}) } : { state: 'missing' };
+  } catch (e) {
+    return { state: 'broken', error: toCloudError(e) };
+  }
 }

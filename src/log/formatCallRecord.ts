@@ -26,13 +26,38 @@ function outcomeText(record: CallRecord): string {
 }
 
 /**
- * `UnbindOutputBucket media-output-demo [profile demo, cn-shanghai] succeeded in 23 ms (1 attempt) RequestId …`.
+ * Who signed: `AccessKeyId LTAI****abcd Source keychain`, and for an assumed role `… Role acs:ram::…:role/ops Session
+ * vscode-demo`. Key-value pairs of single words, like `RequestId …`, so `grep "Source aliyun-cli:dev"` finds a
+ * profile's calls. Empty when the record predates credential sources and has no key.
+ */
+export function formatSigner(record: CallRecord): string {
+  const parts: string[] = [];
+  if (record.maskedAccessKeyId) parts.push(`AccessKeyId ${word(record.maskedAccessKeyId)}`);
+  const c = record.credential;
+  if (c) {
+    parts.push(`Source ${word(c.source)}`);
+    if (c.roleArn) parts.push(`Role ${word(c.roleArn)}`);
+    if (c.sessionName) parts.push(`Session ${word(c.sessionName)}`);
+  }
+  return parts.join(' ');
+}
+
+/** One token: a value with a space in it would break the key-value reading of the line. */
+function word(value: string): string {
+  return oneLine(value).replace(/\s+/g, '_');
+}
+
+/**
+ * `UnbindOutputBucket media-output-demo [profile demo, cn-shanghai] succeeded in 23 ms (1 attempt) RequestId …
+ * AccessKeyId LTAI****abcd Source keychain`.
  * Failures add Code, HTTP status, Message and Recommend; detaches add the policy lists the server returned.
  */
 export function formatCallRecord(record: CallRecord): FormattedCall {
   const where = record.profile !== undefined ? `[profile ${record.profile}, ${record.region}]` : `[${record.region}]`;
   let text = `${record.action} ${oneLine(record.target)} ${where} ${outcomeText(record)} in ${record.latencyMs} ms (${attempts(record.attempts)})`;
   if (record.requestId) text += ` RequestId ${oneLine(record.requestId)}`;
+  // Only records that name their source: older history keeps its old lines.
+  if (record.credential) text += ` ${formatSigner(record)}`;
 
   let level: LogLevel = record.outcome === 'succeeded' ? 'info' : record.outcome === 'cancelled' ? 'warn' : 'error';
   const details: string[] = [];

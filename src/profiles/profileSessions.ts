@@ -1,8 +1,16 @@
 // Profile → cloud clients. Clients are made on first use and kept until the settings change, so a view that is
 // never opened never builds one, and a changed endpoint or timeout always takes effect. No VS Code import.
 
-import type { MpsClient, RamClient, StsClient, VodClient } from '../cloud/clients';
-import { resolveEndpoint, toCloudError, type CallObserver, type CallerIdentity, type Product } from '../cloud';
+import type { AssumedRoleCredentials, MpsClient, RamClient, StsClient, VodClient } from '../cloud/clients';
+import {
+  resolveEndpoint,
+  toCloudError,
+  type CallObserver,
+  type CallerIdentity,
+  type CredentialOrigin,
+  type CredentialProvider,
+  type Product,
+} from '../cloud';
 import { CallerAccounts } from './callerAccount';
 import { cloudClients } from './cloudClients';
 import { IdentityResolver } from './identityResolver';
@@ -22,6 +30,15 @@ export class ProfileSession {
   private vodClient: VodClient | undefined;
   private ramClient: RamClient | undefined;
   private stsClient: StsClient | undefined;
+  /** Signs AssumeRole with the profile's own key; the other clients sign with the role's. */
+  private roleStsClient: StsClient | undefined;
+  /** The profile's own key (keychain, environment or aliyun CLI). */
+  private readonly ownCredentials: CredentialProvider;
+  /** What MPS, VOD, RAM and STS calls sign with: the own key, or the role's temporary key when assumeRole is set. */
+  private readonly signing: CredentialProvider;
+  /** Made on first use, so the role code loads only for profiles that assume one and only when they call. */
+  private roleCredentials: AssumedRoleCredentials | undefined;
+  private lastOrigin: CredentialOrigin | undefined;
   /** Configured identities → what VOD is sent; the listings and the mutations both ask this one. */
   readonly identities: IdentityResolver;
   private readonly callers: CallerAccounts;
@@ -32,6 +49,24 @@ export class ProfileSession {
   ) {
     this.identities = new IdentityResolver(profile.name, () => this.ram());
     this.callers = new CallerAccounts(() => this.sts().getCallerIdentity());
+    this.ownCredentials = credentialProviderFor(profile, sources.secrets);
+    const inner = (): CredentialProvider => this.role() ?? this.ownCredentials;
+    // Remembers where the last key came from (not the key), so the profile row can name its source and expiry.
+    this.signing = {
+      getCredentials: async () => {
+        const credentials = await inner().getCredentials();
+        this.lastOrigin = credentials.origin;
+        return credentials;
+      },
+      renew: async () => (await inner().renew?.()) ?? false,
+    };
+  }
+
+  private role(): AssumedRoleCredentials | undefined {
+    const role = this.profile.assumeRole;
+    if (!role) return undefined;
+    this.roleCredentials ??= new (cloudClients().AssumedRoleCredentials)(role, this.ownCredentials, (request) => this.roleSts().assumeRole(request));
+    return this.roleCredentials;
   }
 
   /** Throws CloudError invalid-input when the profile's region or endpoint does not suit MPS. */
@@ -55,6 +90,17 @@ export class ProfileSession {
   sts(): StsClient {
     this.stsClient ??= new (cloudClients().StsClient)(this.options('sts'));
     return this.stsClient;
+  }
+
+  /** The STS client AssumeRole goes through: the profile's STS endpoint, signed with the profile's own key. */
+  private roleSts(): StsClient {
+    this.roleStsClient ??= new (cloudClients().StsClient)({ ...this.options('sts'), credentials: this.ownCredentials });
+    return this.roleStsClient;
+  }
+
+  /** Where the key of the last call came from (source, role, expiry), once a call has been made. */
+  signingOrigin(): CredentialOrigin | undefined {
+    return this.lastOrigin;
   }
 
   /**
@@ -90,14 +136,23 @@ export class ProfileSession {
 
   /** The AccessKeyId the profile would sign with now (undo compares it with the revocation's), if any. */
   async accessKeyId(): Promise<string | undefined> {
-    return (await lookupCredentials(this.profile, this.sources.secrets))?.accessKeyId;
+    try {
+      // With a role, the key that signs is the role's: asking for it may assume the role (a recorded call).
+      if (this.profile.assumeRole) return (await this.signing.getCredentials()).accessKeyId;
+      const credentials = await lookupCredentials(this.profile, this.sources.secrets);
+      if (credentials) this.lastOrigin = credentials.origin;
+      return credentials?.accessKeyId;
+    } catch {
+      // A source that cannot be used has no key; its own error row and the call's record say why.
+      return undefined;
+    }
   }
 
   private options(product: Product) {
     return {
       region: this.profile.region,
       endpoint: this.profile.endpoints[product],
-      credentials: credentialProviderFor(this.profile, this.sources.secrets),
+      credentials: this.signing,
       profile: this.profile.name,
       // Every record names the account its key belongs to, once STS has said (undo compares it).
       account: (accessKeyId: string) => this.callers.accountId(accessKeyId),

@@ -10,7 +10,7 @@
 // that shows the wrong name makes audits and undo lie.
 
 import { maskAccessKeyId, redactText } from '../cloud/redact';
-import type { CallErrorInfo, CallOutcome, CloudErrorKind, Product } from '../cloud/types';
+import type { CallErrorInfo, CallOutcome, CloudErrorKind, Product, SigningCredential } from '../cloud/types';
 import type { HistoryRecord, UndoneBy } from './historyRecord';
 import { isPlainObject } from '../cloud/plainObject';
 
@@ -28,6 +28,24 @@ const ERROR_KINDS: readonly CloudErrorKind[] = [
 
 /** Parameter names that never belong in a record, even though no action of ours takes them. */
 const SECRET_KEY = /secret|signature|securitytoken|password|credential|privatekey|^token$/i;
+
+const CREDENTIAL_SOURCE = /^(keychain|environment|unknown|aliyun-cli:[A-Za-z0-9._@()-]{1,64})$/;
+const ROLE_ARN = /^acs:ram::\d{1,64}:role\/[A-Za-z0-9._@/-]{1,128}$/;
+const SESSION_NAME = /^[A-Za-z0-9._@-]{2,64}$/;
+
+/** Where the signing key came from: only the shapes the extension writes survive. */
+function sanitizeCredential(input: unknown, text: (v: unknown) => string | undefined): SigningCredential | undefined {
+  if (!isPlainObject(input)) return undefined;
+  const source = text(input.source);
+  if (!source || !CREDENTIAL_SOURCE.test(source)) return undefined;
+  const roleArn = text(input.roleArn);
+  const sessionName = text(input.sessionName);
+  return {
+    source,
+    ...(roleArn && ROLE_ARN.test(roleArn) ? { roleArn } : {}),
+    ...(sessionName && SESSION_NAME.test(sessionName) ? { sessionName } : {}),
+  };
+}
 
 /** Returns a clean copy of a record, or undefined when the input is not a record at all. */
 export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
@@ -64,6 +82,8 @@ export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
   const account = text(input.account);
   if (account && /^\d{1,64}$/.test(account)) record.account = account;
   if (maskedAccessKeyId) record.maskedAccessKeyId = maskedAccessKeyId;
+  const credential = sanitizeCredential(input.credential, text);
+  if (credential) record.credential = credential;
   const requestId = text(input.requestId);
   if (requestId) record.requestId = requestId;
   const error = sanitizeError(input.error, text);

@@ -32,6 +32,8 @@ export function recordDetails(record: CallRecord): Array<[string, string]> {
     ['Region', record.region],
     ['Endpoint', record.endpoint],
     ['AccessKeyId', record.maskedAccessKeyId ?? ''],
+    ['Credential source', record.credential?.source ?? ''],
+    ['Assumed role', record.credential?.roleArn ? `${record.credential.roleArn}${record.credential.sessionName ? ` (session ${record.credential.sessionName})` : ''}` : ''],
     ['RequestId', record.requestId ?? ''],
     ['Latency', `${record.latencyMs} ms`],
     ['Attempts', String(record.attempts)],

@@ -8,6 +8,8 @@ export interface NewProfile {
   readonly name: string;
   readonly region: string;
   readonly credentialSource?: CredentialSource;
+  /** With credentialSource aliyun-cli: which CLI profile (a reference, never its keys). */
+  readonly cliProfile?: string;
   readonly endpoints?: { readonly mps?: string; readonly vod?: string };
 }
 
@@ -46,6 +48,7 @@ export function addProfile(raw: unknown, profile: NewProfile): unknown[] {
     name: profile.name,
     region: profile.region,
     credentialSource: profile.credentialSource ?? 'keychain',
+    ...(profile.cliProfile ? { cliProfile: profile.cliProfile } : {}),
     ...(Object.keys(endpoints).length ? { endpoints } : {}),
     outputBuckets: [],
     identities: [],

@@ -18,7 +18,19 @@ import {
   type Product,
 } from '../cloud';
 
-export type CredentialSource = 'keychain' | 'environment';
+export type CredentialSource = 'keychain' | 'environment' | 'aliyun-cli';
+
+export const CREDENTIAL_SOURCES: readonly CredentialSource[] = ['keychain', 'environment', 'aliyun-cli'];
+
+/** A role the profile's own credentials assume through STS AssumeRole before any MPS/VOD call. */
+export interface AssumeRoleSetting {
+  readonly roleArn: string;
+  /** Always filled in: `vscode-<profile>` (characters STS refuses replaced by "-") when the setting leaves it out. */
+  readonly sessionName: string;
+  /** Always filled in: 3600 when the setting leaves it out. */
+  readonly durationSeconds: number;
+  readonly externalId?: string;
+}
 
 export interface ProfileIdentity {
   readonly identityType: IdentityType;
@@ -36,6 +48,13 @@ export interface Profile {
   readonly name: string;
   readonly region: string;
   readonly credentialSource: CredentialSource;
+  /**
+   * For `aliyun-cli`: the profile in ~/.aliyun/config.json. Undefined means what the CLI itself would pick
+   * (ALIBABA_CLOUD_PROFILE, then the file's `current`), decided at call time.
+   */
+  readonly cliProfile?: string;
+  /** Present when the profile's credentials assume a RAM role before signing anything else. */
+  readonly assumeRole?: AssumeRoleSetting;
   /** Overrides per product; RAM resolves user names to UserIds, STS names the account. */
   readonly endpoints: ProfileEndpoints;
   readonly outputBuckets: readonly string[];
@@ -111,10 +130,29 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   }
   const region = item.region as string;
 
-  const source = item.credentialSource ?? 'keychain';
-  if (source !== 'keychain' && source !== 'environment') {
-    problems.push(`${label}: credentialSource must be "keychain" or "environment"; the profile was ignored.`);
+  const source = (item.credentialSource ?? 'keychain') as CredentialSource;
+  if (!CREDENTIAL_SOURCES.includes(source)) {
+    problems.push(`${label}: credentialSource must be "keychain", "environment" or "aliyun-cli"; the profile was ignored.`);
     return undefined;
+  }
+  // Signing with another key than the one meant (a cliProfile typo, a role left out) is worse than not signing.
+  let cliProfile: string | undefined;
+  if (item.cliProfile !== undefined && item.cliProfile !== '') {
+    const problem = source === 'aliyun-cli' ? validateCliProfileName(item.cliProfile) : 'cliProfile is only read with credentialSource "aliyun-cli".';
+    if (problem) {
+      problems.push(`${label}: ${problem} The profile was ignored.`);
+      return undefined;
+    }
+    cliProfile = item.cliProfile as string;
+  }
+  let assumeRole: AssumeRoleSetting | undefined;
+  if (item.assumeRole !== undefined) {
+    const parsed = parseAssumeRole(item.assumeRole, name);
+    if (typeof parsed === 'string') {
+      problems.push(`${label}: assumeRole: ${parsed} The profile was ignored.`);
+      return undefined;
+    }
+    assumeRole = parsed;
   }
 
   const endpoints: { [P in Product]?: string } = {};
@@ -139,9 +177,68 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     name,
     region,
     credentialSource: source,
+    ...(cliProfile !== undefined ? { cliProfile } : {}),
+    ...(assumeRole ? { assumeRole } : {}),
     endpoints,
     outputBuckets: parseBuckets(item.outputBuckets, label, problems),
     identities: parseIdentities(item.identities, label, problems),
+  };
+}
+
+const CLI_PROFILE_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
+
+/** The CLI accepts almost any name; one word is what fits a log line and a `--profile` argument unquoted. */
+export function validateCliProfileName(name: unknown): string | undefined {
+  if (typeof name !== 'string' || !CLI_PROFILE_NAME.test(name)) {
+    return 'cliProfile must be the name of an aliyun CLI profile: 1 to 64 letters, digits, ".", "_", "@" or "-".';
+  }
+  return undefined;
+}
+
+// STS's own rules for AssumeRole (RoleSessionName 2–64 of these, DurationSeconds 900 up to the role's maximum,
+// at most 43200; ExternalId 2–1224 characters).
+const ROLE_ARN = /^acs:ram::\d{1,64}:role\/[A-Za-z0-9._@/-]{1,128}$/;
+const SESSION_NAME = /^[A-Za-z0-9._@-]{2,64}$/;
+const EXTERNAL_ID = /^[A-Za-z0-9=,.@:/_-]{2,1224}$/;
+export const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+export const MIN_ROLE_DURATION_SECONDS = 900;
+export const MAX_ROLE_DURATION_SECONDS = 43200;
+
+/** `vscode-<profile>`, with what STS refuses in a session name replaced, so audits can tell our sessions apart. */
+export function defaultSessionName(profileName: string): string {
+  return `vscode-${profileName}`.replace(/[^A-Za-z0-9._@-]/g, '-').slice(0, 64);
+}
+
+/** The setting as a role to assume, or a sentence saying what is wrong with it. */
+export function parseAssumeRole(raw: unknown, profileName: string): AssumeRoleSetting | string {
+  if (!isPlainObject(raw)) return 'must be an object with "roleArn" (and optionally "sessionName", "durationSeconds", "externalId").';
+  const known = ['roleArn', 'sessionName', 'durationSeconds', 'externalId'];
+  const unknown = Object.keys(raw).filter((k) => !known.includes(k));
+  if (unknown.length) return `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}.`;
+  if (typeof raw.roleArn !== 'string' || !ROLE_ARN.test(raw.roleArn)) {
+    return 'roleArn must look like acs:ram::<AccountId>:role/<role name>.';
+  }
+  const sessionName = raw.sessionName === undefined || raw.sessionName === '' ? defaultSessionName(profileName) : raw.sessionName;
+  if (typeof sessionName !== 'string' || !SESSION_NAME.test(sessionName)) {
+    return 'sessionName must be 2 to 64 letters, digits, ".", "_", "@" or "-".';
+  }
+  const durationSeconds = raw.durationSeconds ?? DEFAULT_ROLE_DURATION_SECONDS;
+  if (
+    typeof durationSeconds !== 'number' ||
+    !Number.isInteger(durationSeconds) ||
+    durationSeconds < MIN_ROLE_DURATION_SECONDS ||
+    durationSeconds > MAX_ROLE_DURATION_SECONDS
+  ) {
+    return `durationSeconds must be a whole number from ${MIN_ROLE_DURATION_SECONDS} to ${MAX_ROLE_DURATION_SECONDS}.`;
+  }
+  if (raw.externalId !== undefined && (typeof raw.externalId !== 'string' || !EXTERNAL_ID.test(raw.externalId))) {
+    return 'externalId must be 2 to 1224 letters, digits or "=,.@:/_-".';
+  }
+  return {
+    roleArn: raw.roleArn,
+    sessionName,
+    durationSeconds,
+    ...(typeof raw.externalId === 'string' ? { externalId: raw.externalId } : {}),
   };
 }
 

@@ -1,21 +1,27 @@
 // Whether a profile has a usable AccessKey, asked once per profile until credentials or settings change, so
 // rendering many rows never reads the keychain many times. No VS Code import.
 
+import type { CredentialStatus } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';
 
 export interface CredentialPresence {
-  has(profile: Profile): Promise<boolean>;
+  status(profile: Profile): Promise<CredentialStatus>;
 }
 
 export class CredentialCheck {
-  private readonly known = new Map<string, Promise<boolean>>();
+  private readonly known = new Map<string, Promise<CredentialStatus>>();
 
   constructor(private readonly store: CredentialPresence) {}
 
-  has(profile: Profile): Promise<boolean> {
+  /** Whether calls for the profile have credentials to sign with. */
+  async has(profile: Profile): Promise<boolean> {
+    return (await this.status(profile)).state === 'ready';
+  }
+
+  status(profile: Profile): Promise<CredentialStatus> {
     let known = this.known.get(profile.name);
     if (!known) {
-      known = this.store.has(profile).catch(() => false);
+      known = this.store.status(profile).catch((): CredentialStatus => ({ state: 'missing' }));
       this.known.set(profile.name, known);
     }
     return known;

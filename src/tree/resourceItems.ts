@@ -1,10 +1,11 @@
 // How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
 
 import * as vscode from 'vscode';
-import { describeError, describeIdentity, describeWho, type CallerIdentity, type CloudError, type Product } from '../cloud';
+import { describeError, describeIdentity, describeWho, type CallerIdentity, type CloudError, type CredentialOrigin, type Product } from '../cloud';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { Listing } from '../profiles/listingCache';
 import type { BucketBinding } from './bucketBinding';
+import { credentialText } from './credentialText';
 import { COMMANDS } from '../commandIds';
 import type { AnyResourceNode, AppPolicyNode, IdentityNode, MessageNode, OutputBucketNode } from './nodes';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
@@ -21,6 +22,8 @@ export interface RowState {
   readonly identity: (node: IdentityNode | AppPolicyNode) => ResolvedIdentity | undefined;
   /** What STS said about the profile's key, once it has. */
   readonly caller: (profile: Profile) => Listing<CallerIdentity> | undefined;
+  /** Where the key of the profile's last call came from, once one was made. */
+  readonly signing: (profile: Profile) => CredentialOrigin | undefined;
 }
 
 function scopeTooltip(profile: Profile, product: Product, state: RowState): string {
@@ -76,12 +79,12 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       const item = new vscode.TreeItem(p.name, Expanded);
       const custom = Object.values(p.endpoints).some(Boolean) ? ' · custom endpoint' : '';
       const account = accountText(p, state);
-      item.description = `${p.region}${p.credentialSource === 'environment' ? ' · environment' : ''}${custom}${account.short ? ` · ${account.short}` : ''}`;
+      const credential = credentialText(p, state.signing(p));
+      item.description = `${p.region}${credential.short ? ` · ${credential.short}` : ''}${custom}${account.short ? ` · ${account.short}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('account');
       item.contextValue = 'profile';
       item.tooltip =
-        `${account.line}\n${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\n` +
-        `AccessKey: ${p.credentialSource === 'environment' ? 'environment variables' : 'keychain'}`;
+        `${account.line}\n${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\n${credential.line}`;
       return item;
     }
     case 'bucketGroup': {

@@ -64,6 +64,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       busy: (node) => this.busy.label(node.id),
       identity: (node) => sources.sessions.get(node.profile.name)?.identities.peek(node.identity),
       caller: (profile) => this.callerShown.get(profile.name),
+      signing: (profile) => sources.sessions.get(profile.name)?.signingOrigin(),
       endpoint: (profile, product) => {
         try {
           return sources.sessions.get(profile.name)?.endpoint(product) ?? '(unknown)';
@@ -145,7 +146,9 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   private async profileRows(profile: Profile): Promise<AnyResourceNode[]> {
     const rows: AnyResourceNode[] = [];
-    if (!(await this.credentials.has(profile))) rows.push(this.noCredentialsRow(profile));
+    const status = await this.credentials.status(profile);
+    if (status.state === 'broken') rows.push(this.brokenCredentialsRow(profile, status.error));
+    else if (status.state === 'missing') rows.push(this.noCredentialsRow(profile));
     else void this.showAccount(profile);
     rows.push(this.nodes.intern(new BucketGroupNode(profile)), this.nodes.intern(new IdentityGroupNode(profile)));
     return rows;
@@ -175,6 +178,13 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     const ids = [...this.redraws];
     this.redraws.clear();
     for (const id of ids) this.fire(id);
+  }
+
+  /** An aliyun CLI profile that cannot be used: one row says which file, profile and mode, and what is wrong. */
+  private brokenCredentialsRow(profile: Profile, error: CloudError): MessageNode {
+    const id = rowIds.message(rowIds.profile(profile.name), 'credentials');
+    this.sources.warnOnce(`Profile ${profile.name}: ${error.message}`);
+    return this.nodes.intern(new MessageNode(id, 'error', error.message, 'showLog', profile, error.message, error.requestId));
   }
 
   private noCredentialsRow(profile: Profile): MessageNode {

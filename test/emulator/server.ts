@@ -17,7 +17,7 @@ import { newRequestId } from './requestId';
 import { EmulatorState, type EmulatorStateJson } from './state';
 import { StsSessions } from './stsSessions';
 import { SlidingWindowLimiter } from './throttle';
-import { generateTlsMaterial } from './tls';
+import { generateTlsMaterial, type TlsMaterial } from './tls';
 import { NonceCache, actionParams, envelope, verifyCall, type AccessKey, type IncomingCall } from './verify';
 
 export type { EmulatorStateJson } from './state';
@@ -64,6 +64,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Also listen with TLS (a CA generated for the run; see tlsUrl/caFile). */
   tls?: boolean;
+  /**
+   * With `tls`: use this CA and certificate instead of generating them, for a process that must trust the CA
+   * before the emulator starts (Node reads NODE_EXTRA_CA_CERTS only when it starts).
+   */
+  tlsMaterial?: TlsMaterial;
   /** Port of the TLS listener (default 0 = any free port). */
   tlsPort?: number;
 }
@@ -76,6 +81,8 @@ export interface StsControl {
   setCredentialLifetime(seconds: number | undefined): void;
   /** The STS clock, ms since epoch. */
   now(): number;
+  /** Every temporary key issued and still remembered (secrets and tokens included), for tests that scan output for them. */
+  issued(): readonly { accessKeyId: string; accessKeySecret: string; securityToken: string }[];
 }
 
 export interface ActionStats { received: number; accepted: number; throttled: number; failed: number }
@@ -348,7 +355,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   let tlsPort: number | undefined;
   let caDir: string | undefined;
   if (o.tls) {
-    const material = generateTlsMaterial();
+    const material = o.tlsMaterial ?? generateTlsMaterial();
     caDir = mkdtempSync(join(tmpdir(), 'alicloud-emulator-ca-'));
     writeFileSync(join(caDir, 'ca.pem'), material.caCert, { mode: 0o644 });
     tlsServer = createTlsServer({ cert: material.cert, key: material.key }, onRequest) as unknown as Server;
@@ -371,6 +378,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       advanceClock: (ms) => sessions.advance(ms),
       setCredentialLifetime: (seconds) => sessions.setLifetimeOverride(seconds),
       now: () => sessions.now(),
+      issued: () => sessions.all().map(({ accessKeyId, accessKeySecret, securityToken }) => ({ accessKeyId, accessKeySecret, securityToken })),
     },
     close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;

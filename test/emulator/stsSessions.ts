@@ -71,6 +71,7 @@ export class StsSessions {
   }
 
   find(accessKeyId: string): StsSession | undefined { return this.byKey.get(accessKeyId); }
+  all(): StsSession[] { return [...this.byKey.values()]; }
   isExpired(s: StsSession): boolean { return this.now() >= s.expiresAt; }
 
   /** Forgets every session and the clock offset (POST /__emulator/reset). */

@@ -78,7 +78,7 @@ describe('log output channel', function () {
     const text = await waitForLog([`RequestId ${serverId}`]);
     assert.match(
       lineWith(text, `RequestId ${serverId}`),
-      new RegExp(`\\[info\\] UnbindOutputBucket media-output-demo \\[profile ${PROFILE}, cn-shanghai\\] succeeded in \\d+ ms \\(1 attempt\\) RequestId ${serverId}$`),
+      new RegExp(`\\[info\\] UnbindOutputBucket media-output-demo \\[profile ${PROFILE}, cn-shanghai\\] succeeded in \\d+ ms \\(1 attempt\\) RequestId ${serverId} AccessKeyId LTAI\\*{4}0001 Source keychain$`),
     );
   });
 
@@ -91,7 +91,7 @@ describe('log output channel', function () {
       assert.equal(id, requestsOf(emulator, 'UnbindOutputBucket').at(-1)?.requestId);
       requestIds.push(id);
       const line = lineWith(await waitForLog([`RequestId ${id}`]), `RequestId ${id}`);
-      assert.match(line, new RegExp(`\\[error\\] UnbindOutputBucket media-output-archive \\[profile ${PROFILE}, cn-shanghai\\] failed in \\d+ ms \\(1 attempt\\) RequestId ${id} — Code SignatureDoesNotMatch, HTTP 400, Message "`));
+      assert.match(line, new RegExp(`\\[error\\] UnbindOutputBucket media-output-archive \\[profile ${PROFILE}, cn-shanghai\\] failed in \\d+ ms \\(1 attempt\\) RequestId ${id} AccessKeyId LTAI\\*{4}\\w{4} Source keychain — Code SignatureDoesNotMatch, HTTP 400, Message "`));
     } finally {
       await setCredentials(PROFILE, DEMO_ACCESS_KEY);
     }
@@ -116,7 +116,7 @@ describe('log output channel', function () {
     const line = lineWith(await waitForLog([`RequestId ${result.requestId}`]), `RequestId ${result.requestId}`);
     assert.match(
       line,
-      new RegExp(`\\[warning\\] DetachAppPolicyFromIdentity .*TranscodeRole.* \\[profile ${PROFILE}, cn-shanghai\\] succeeded .* RequestId ${result.requestId} — NonExistPolicyNames \\[VODAppFullAccess\\], FailedPolicyNames \\[VODAppAdministratorAccess\\]$`),
+      new RegExp(`\\[warning\\] DetachAppPolicyFromIdentity .*TranscodeRole.* \\[profile ${PROFILE}, cn-shanghai\\] succeeded .* RequestId ${result.requestId} AccessKeyId \\S+ Source keychain — NonExistPolicyNames \\[VODAppFullAccess\\], FailedPolicyNames \\[VODAppAdministratorAccess\\]$`),
     );
   });
 

@@ -2,13 +2,14 @@
 // run first): every file VS Code and the extension wrote during the whole suite — the user-data directory (user
 // settings, the window's logs with the extension's log channel, global storage), code-server's config, data and
 // temp directories — and a fresh export of the request history are searched, as raw bytes, for any secret or
-// security token the suite used and for signatures. In code-server, SecretStorage and globalState live in the
+// security token the suite used (the aliyun CLI profiles' keys among them, and every temporary key and token the
+// emulator's STS issued, whether the extension or @alicloud/credentials asked for it) and for signatures. In code-server, SecretStorage and globalState live in the
 // browser's storage, not in these files: that is where the keys legitimately are.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEMO_ACCESS_KEY, TEST_SECRET_PATTERN, extensionApi, logChannelFile, userDataDir } from './support/harness';
+import { DEMO_ACCESS_KEY, TEST_SECRET_PATTERN, extensionApi, issuedSecrets, logChannelFile, userDataDir } from './support/harness';
 
 const SIGNATURE = /Signature=|Signature%3D|"Signature"\s*:/;
 
@@ -54,6 +55,8 @@ function scan(files: string[], needles: { what: string; test: (text: string) => 
 const SECRET_NEEDLES = [
   { what: 'a test secret or token', test: (t: string) => TEST_SECRET_PATTERN.test(t) },
   { what: 'a request signature', test: (t: string) => SIGNATURE.test(t) },
+  // Random values (STS secrets, CAIS… tokens): looked for one by one.
+  { what: 'an STS secret or token the emulator issued', test: (t: string) => issuedSecrets().some((s) => t.includes(s)) },
 ];
 
 function writtenRoots(): string[] {
@@ -90,9 +93,14 @@ describe('no secret in any output', function () {
     const file = logChannelFile();
     assert.ok(file, 'the extension wrote no log file');
     const text = fs.readFileSync(file, 'utf8');
-    for (const profile of ['revoke-it', 'errors-it', 'log-it', 'history-it', 'tree-it']) {
+    for (const profile of ['revoke-it', 'errors-it', 'log-it', 'history-it', 'tree-it', 'cli-it', 'role-it']) {
       assert.ok(text.includes(`[profile ${profile}, cn-shanghai]`), `no call of profile ${profile} in the log`);
     }
+  });
+
+  it('the temporary keys the aliyun CLI and role suites were issued are known to the scan', () => {
+    // Two CLI role modes, the StsToken profile's token, the keychain profile's role and its renewal.
+    assert.ok(issuedSecrets().length >= 2 * 5, `only ${issuedSecrets().length / 2} issued keys remembered`);
   });
 
   it('no file VS Code or the extension wrote contains a secret, a token or a signature', () => {
@@ -120,6 +128,7 @@ describe('no secret in any output', function () {
       assert.ok(records.length >= 20, `only ${records.length} records`);
       assert.ok(records.some((r) => r.outcome === 'failed') && records.some((r) => r.outcome === 'succeeded'));
       assert.ok(!TEST_SECRET_PATTERN.test(text), 'a secret or token is in the export');
+      assert.ok(!issuedSecrets().some((secret) => text.includes(secret)), 'an STS secret or token is in the export');
       assert.ok(!SIGNATURE.test(text), 'a signature is in the export');
       assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeyId), 'the full AccessKeyId is in the export');
     } finally {

@@ -162,7 +162,7 @@ describe('Resources view (UI)', function () {
     await visible('Failed to load app policies: InvalidAppId.NotFound (HTTP 404) — show log');
     const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of .*${BOB}.* failed`);
     const text = await wb().outputText(CHANNEL);
-    assert.match(text, new RegExp(`RequestId ${logged} — Code InvalidAppId.NotFound, HTTP 404`));
+    assert.match(text, new RegExp(`RequestId ${logged} AccessKeyId \\S+ Source \\S+ — Code InvalidAppId.NotFound, HTTP 404`));
     const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB);
     assert.ok(sent.length >= 1);
     assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));

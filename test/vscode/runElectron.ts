@@ -9,7 +9,7 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTests, integrationIndex } from './buildTests';
-import { CREDENTIAL_ENV } from './runIntegration';
+import { CREDENTIAL_ENV, cliTestEnvironment } from './runIntegration';
 import { log, makeTempDir, repoRoot, run, seconds } from './util';
 
 const VERSION = process.env.VSCODE_TEST_VERSION ?? '1.100.3';
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
   const workspace = path.join(scratch.dir, 'workspace');
   const userData = path.join(scratch.dir, 'user-data');
   fs.mkdirSync(workspace);
+  const cli = cliTestEnvironment();
   let code: number;
   try {
     code = await runTests({
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
       extensionTestsPath: integrationIndex,
       // The same credential environment as the code-server runner; the user-data dir so the suite can read the
       // files VS Code writes (the extension's log, settings) — code-server tells its extension host on its own.
-      extensionTestsEnv: { VSCODE_TEST_RESULTS_FILE: resultsFile, VSCODE_TEST_USER_DATA_DIR: userData, ...CREDENTIAL_ENV },
+      extensionTestsEnv: { VSCODE_TEST_RESULTS_FILE: resultsFile, VSCODE_TEST_USER_DATA_DIR: userData, ...CREDENTIAL_ENV, ...cli.env },
       launchArgs: [
         workspace,
         '--disable-extensions',
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${results?.passed ?? 0} passed, ${results ? results.failed : 'unknown'} failed\n`);
   } finally {
     scratch.remove();
+    cli.remove();
   }
   return code;
 }

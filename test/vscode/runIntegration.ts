@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_ACCESS_KEY } from '../emulator/server';
+import { generateTlsMaterial } from '../emulator/tls';
 import { launchBrowser, type Browser } from './browser';
 import { buildTests, integrationIndex } from './buildTests';
 import { ensureCodeServer } from './codeServer/install';
@@ -56,6 +57,39 @@ export const CREDENTIAL_ENV: Record<string, string> = {
   ALICLOUD_ACCESS_KEY: DEMO_ACCESS_KEY.accessKeyId,
   ALICLOUD_SECRET_KEY: DEMO_ACCESS_KEY.accessKeySecret,
 };
+
+/** Where the extension host finds the emulator's TLS certificate and key (test/integration/support/harness.ts). */
+export const EMULATOR_TLS_DIR_ENV = 'ALICLOUD_TEST_EMULATOR_TLS_DIR';
+
+/**
+ * What the extension host needs for the aliyun CLI suite: a HOME of its own (the extension and @alicloud/credentials
+ * read `~/.aliyun/config.json` from os.homedir(), so a developer's real CLI profiles never reach the tests), and the
+ * CA of a certificate generated for this run. @alicloud/credentials speaks https only to STS, and Node reads
+ * NODE_EXTRA_CA_CERTS only when it starts, so the CA exists before code-server does; the suite's emulators serve
+ * TLS with that certificate. Both folders are removed when the run ends.
+ */
+export function cliTestEnvironment(): { env: Record<string, string>; remove(): void } {
+  const home = makeTempDir('vscode-test-home');
+  const tls = makeTempDir('vscode-test-tls');
+  const material = generateTlsMaterial();
+  fs.writeFileSync(path.join(tls.dir, 'ca.pem'), material.caCert);
+  fs.writeFileSync(path.join(tls.dir, 'cert.pem'), material.cert);
+  fs.writeFileSync(path.join(tls.dir, 'key.pem'), material.key, { mode: 0o600 });
+  return {
+    env: { HOME: home.dir, NODE_EXTRA_CA_CERTS: path.join(tls.dir, 'ca.pem'), [EMULATOR_TLS_DIR_ENV]: tls.dir, ALIBABA_CLOUD_PROFILE: '', ALIBABA_CLOUD_CLI_PROFILE_DISABLED: '' },
+    remove() {
+      home.remove();
+      tls.remove();
+    },
+  };
+}
+
+/**
+ * VS Code's proxy support and system-certificate loading wrap Node's https in the extension host with the OS's CA
+ * list, which leaves out NODE_EXTRA_CA_CERTS (checked: with them on, the library's https AssumeRole to the emulator
+ * fails "unable to verify the first certificate"). The suite is offline and needs neither, so both are off.
+ */
+export const CLI_TEST_SETTINGS = { 'http.proxySupport': 'off', 'http.systemCertificates': false, 'http.experimental.systemCertificatesV2': false };
 
 interface Args {
   extension: string;
@@ -114,8 +148,9 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   let exitCode = 1;
   let summary = '';
+  const cli = cliTestEnvironment();
   try {
-    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile, ...CREDENTIAL_ENV } });
+    server = await startCodeServer({ env: { VSCODE_TEST_RESULTS_FILE: resultsFile, ...CREDENTIAL_ENV, ...cli.env }, userSettings: CLI_TEST_SETTINGS });
     browser = await launchBrowser();
     const page = browser.page;
     const verbose = !!process.env.VSCODE_TEST_VERBOSE;
@@ -191,6 +226,7 @@ async function main(): Promise<number> {
     await browser?.close();
     await server?.close();
     resultsDir.remove();
+    cli.remove();
   }
   return exitCode;
 }

@@ -2,6 +2,7 @@
 // an in-process emulator, the revocation commands' result shapes, and where VS Code writes its files.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_ACCESS_KEY, startEmulator, type EmulatorOptions, type ReceivedRequest, type RunningEmulator } from '../../emulator/server';
@@ -78,7 +79,9 @@ export function clearCredentials(profile: string): Thenable<EditResult> {
 export interface ProfileSetting {
   name: string;
   region?: string;
-  credentialSource?: 'keychain' | 'environment';
+  credentialSource?: 'keychain' | 'environment' | 'aliyun-cli';
+  cliProfile?: string;
+  assumeRole?: { roleArn: string; sessionName?: string; durationSeconds?: number; externalId?: string };
   endpoints?: { mps?: string; vod?: string; ram?: string; sts?: string };
   outputBuckets?: string[];
   identities?: { identityType: 'RamUser' | 'RamRole'; identityName: string; appId?: string }[];
@@ -108,6 +111,58 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 /** An emulator for one test file: the demo state and keys unless given, no QPS limits (the suite is not a load test). */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, quiet: true, qpsLimits: false, ...options });
+}
+
+/**
+ * An emulator that also serves TLS with the certificate whose CA the runner gave this process in
+ * NODE_EXTRA_CA_CERTS (test/vscode/runIntegration.ts cliTestEnvironment): what @alicloud/credentials' https-only STS
+ * calls need.
+ */
+export function startTlsTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const dir = process.env.ALICLOUD_TEST_EMULATOR_TLS_DIR;
+  if (!dir || !process.env.NODE_EXTRA_CA_CERTS) throw new Error('the runner did not set up TLS for the extension host (ALICLOUD_TEST_EMULATOR_TLS_DIR, NODE_EXTRA_CA_CERTS)');
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+  return startTestEmulator({ ...options, tls: true, tlsMaterial: { caCert: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') } });
+}
+
+/**
+ * The aliyun CLI's config file in this host's HOME, which the runner made a temporary folder: refuses to touch any
+ * other (a developer's real ~/.aliyun).
+ */
+export function cliConfigFile(): string {
+  const home = os.homedir();
+  const runnerHome = process.env.HOME ?? '';
+  if (!runnerHome || home !== runnerHome || !path.basename(home).startsWith('vscode-test-home-')) {
+    throw new Error(`HOME (${home}) is not the runner's temporary folder: refusing to write an aliyun CLI config there`);
+  }
+  return path.join(home, '.aliyun', 'config.json');
+}
+
+export function writeCliConfig(config: unknown): void {
+  const file = cliConfigFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config, null, 2), { mode: 0o600 });
+}
+
+export function removeCliConfig(): void {
+  fs.rmSync(path.dirname(cliConfigFile()), { recursive: true, force: true });
+}
+
+// Temporary keys the emulator issued during the suite, kept for the secret scan (secrets.test.ts), which runs in
+// the same extension host but from its own bundle: a registry on globalThis is what both bundles see.
+const ISSUED = Symbol.for('alicloudMedia.test.issuedSecrets');
+
+/** Remembers every secret and token `emulator` issued, before it closes. */
+export function rememberIssuedSecrets(emulator: RunningEmulator): void {
+  const store = ((globalThis as Record<symbol, Set<string>>)[ISSUED] ??= new Set<string>());
+  for (const c of emulator.sts.issued()) {
+    store.add(c.accessKeySecret);
+    store.add(c.securityToken);
+  }
+}
+
+export function issuedSecrets(): string[] {
+  return [...((globalThis as Record<symbol, Set<string>>)[ISSUED] ?? [])];
 }
 
 /** The requests of one action the emulator received since `since` (an index into requests()). */

@@ -70,7 +70,11 @@ describe('stored credentials', () => {
     const store = memoryStore({ [secretKeyFor('demo')]: serializeCredentials({ accessKeyId: 'keychain', accessKeySecret: 'x' }) });
     const env = { ALICLOUD_ACCESS_KEY: 'env-id', ALICLOUD_SECRET_KEY: 'env-secret' };
     const provider = credentialProviderFor(profile({ credentialSource: 'environment' }), store, () => env);
-    assert.deepEqual(await provider.getCredentials(), { accessKeyId: 'env-id', accessKeySecret: 'env-secret' });
+    const { origin, ...key } = await provider.getCredentials();
+    assert.deepEqual(key, { accessKeyId: 'env-id', accessKeySecret: 'env-secret' });
+    // Records name the source; the hint says what to refresh when a server refuses the token.
+    assert.equal(origin?.source, 'environment');
+    assert.match(origin?.refreshHint ?? '', /ALIBABA_CLOUD_SECURITY_TOKEN/);
     await assert.rejects(credentialProviderFor(profile({ credentialSource: 'environment' }), store, () => ({})).getCredentials(), /environment/);
   });
 });

@@ -1,0 +1,97 @@
+// Base credentials turned into a role's temporary ones through STS AssumeRole. The temporary key lives in this
+// object only (never in settings, state or the keychain), is renewed five minutes before STS says it expires, and
+// once more when a server rejects its token early. Part of the heavy half (src/cloud/clients.ts): only profiles
+// that assume a role load it.
+
+import { CloudError } from './errors';
+import type { AssumedRole, AssumeRoleRequest } from './sts';
+import type { AccessKeyCredentials, CredentialOrigin, CredentialProvider } from './types';
+
+/** The role to assume, with the defaults already filled in. */
+export interface RoleToAssume {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+  readonly externalId?: string;
+}
+
+/** Renewed this long before the Expiration STS gave, so no call is signed with a key about to lapse. */
+export const RENEWAL_MARGIN_MS = 5 * 60 * 1000;
+
+/** STS AssumeRole signed with the base credentials (a logged, recorded call). */
+export type AssumeRoleCall = (request: AssumeRoleRequest) => Promise<AssumedRole>;
+
+interface Held {
+  readonly credentials: AccessKeyCredentials;
+  readonly expiresAt: number;
+}
+
+export class AssumedRoleCredentials implements CredentialProvider {
+  private held: Held | undefined;
+  private pending: Promise<Held> | undefined;
+
+  constructor(
+    private readonly role: RoleToAssume,
+    /** The base credentials, read only for their origin (the STS client signs with them itself). */
+    private readonly base: CredentialProvider,
+    private readonly assume: AssumeRoleCall,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async getCredentials(): Promise<AccessKeyCredentials> {
+    const held = this.held;
+    if (held && this.now() < held.expiresAt - RENEWAL_MARGIN_MS) return held.credentials;
+    return (await this.refresh()).credentials;
+  }
+
+  /** Drops the held key (the server rejected its token); the next call assumes the role again. */
+  async renew(): Promise<boolean> {
+    this.held = undefined;
+    return true;
+  }
+
+  /** When the held key expires, for the tree; undefined before the first AssumeRole. */
+  expiration(): string | undefined {
+    return this.held?.credentials.origin?.expiration;
+  }
+
+  /** One AssumeRole at a time: calls that need a key meanwhile wait for the same answer. */
+  private refresh(): Promise<Held> {
+    this.pending ??= this.assumeOnce().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async assumeOnce(): Promise<Held> {
+    // The base origin names the long-lived source in the record; reading it also surfaces a missing base key as
+    // that source's own message before STS is asked.
+    const baseOrigin = (await this.base.getCredentials()).origin;
+    const answer = await this.assume({
+      roleArn: this.role.roleArn,
+      sessionName: this.role.sessionName,
+      durationSeconds: this.role.durationSeconds,
+      ...(this.role.externalId ? { externalId: this.role.externalId } : {}),
+    });
+    const expiresAt = Date.parse(answer.expiration);
+    if (Number.isNaN(expiresAt)) {
+      throw new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: 'AssumeRole gave an Expiration that is not a time.' });
+    }
+    const origin: CredentialOrigin = {
+      source: baseOrigin?.source ?? 'unknown',
+      roleArn: this.role.roleArn,
+      sessionName: this.role.sessionName,
+      expiration: new Date(expiresAt).toISOString(),
+      refreshHint:
+        `The role was assumed again once and the new token was refused too: check role ${this.role.roleArn}` +
+        (baseOrigin?.refreshHint ? `, then ${lowerFirst(baseOrigin.refreshHint)}` : '.'),
+    };
+    const held: Held = { credentials: { ...answer.credentials, origin }, expiresAt };
+    this.held = held;
+    return held;
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,98 @@
+// alicloudMedia.importCliProfiles: pick aliyun CLI profiles from ~/.aliyun/config.json; each becomes an extension
+// profile named after it, in its region_id, that refers to it (`credentialSource: "aliyun-cli"`, `cliProfile`).
+// Only names, modes and regions are read here: keys stay in the CLI's file and are read at call time.
+// Programmatic: executeCommand('alicloudMedia.importCliProfiles', { profiles: ['dev', 'ops'] })
+//   → { ok, imported: [{ cliProfile, name, region }], skipped: [{ cliProfile, reason }] }.
+
+import * as os from 'node:os';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { checkEntry, cliConfigPath, describeCliProblem, parseCliConfig, shownPath, type CliProfileEntry } from '../credentials/cliConfig';
+import { planCliImport, type ImportPlan } from '../settings/cliImport';
+import { addProfile } from '../settings/profileEdits';
+import type { CommandDeps } from './deps';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { editProfiles, invalidArgument } from './settingsEdit';
+import type { Failed } from './results';
+
+export interface ImportResult {
+  readonly ok: true;
+  readonly imported: readonly { readonly cliProfile: string; readonly name: string; readonly region: string }[];
+  readonly skipped: ImportPlan['skipped'];
+}
+
+export function registerImportCliProfiles(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.importCliProfiles, { caller: (arg) => importForCaller(deps, arg), ui: () => importFromUi(deps) });
+}
+
+/** The CLI's profiles, or a sentence naming the file and what is wrong with it. */
+async function readCliProfiles(): Promise<{ profiles: readonly CliProfileEntry[] } | { problem: string }> {
+  const home = os.homedir();
+  const file = cliConfigPath(home);
+  const shown = shownPath(file, home);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? `${shown} does not exist: configure the aliyun CLI first (aliyun configure).` : `${shown} cannot be read (${code ?? 'error'}).` };
+  }
+  const parsed = parseCliConfig(text, shown);
+  return parsed.ok ? { profiles: parsed.value.profiles } : { problem: describeCliProblem(parsed.problem) };
+}
+
+async function apply(deps: CommandDeps, plan: ImportPlan, fromUi: boolean): Promise<ImportResult | Failed> {
+  if (plan.add.length > 0) {
+    const written = await editProfiles(
+      deps,
+      (raw) => plan.add.reduce<unknown>((list, p) => addProfile(list, { name: p.name, region: p.region, credentialSource: 'aliyun-cli', cliProfile: p.cliProfile }), raw) as unknown[],
+      fromUi,
+    );
+    if (!written.ok) return written;
+  }
+  return { ok: true, imported: plan.add.map((p) => ({ cliProfile: p.cliProfile, name: p.name, region: p.region })), skipped: plan.skipped };
+}
+
+async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<ImportResult | Failed> {
+  const names = arg.profiles;
+  if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string')) {
+    return invalidArgument('profiles must be a non-empty list of aliyun CLI profile names.');
+  }
+  const read = await readCliProfiles();
+  if ('problem' in read) return invalidArgument(read.problem, 'CliProfileUnusable');
+  const unknown = names.filter((n) => !read.profiles.some((p) => p.name === n));
+  if (unknown.length) return invalidArgument(`No aliyun CLI profile named ${unknown.map((n) => `"${n}"`).join(', ')}.`);
+  const chosen = read.profiles.filter((p) => names.includes(p.name));
+  return apply(deps, planCliImport(chosen, deps.settings.profiles()), false);
+}
+
+async function importFromUi(deps: CommandDeps): Promise<void> {
+  const read = await readCliProfiles();
+  if ('problem' in read) {
+    void vscode.window.showErrorMessage(read.problem);
+    return;
+  }
+  const items = read.profiles.map((p) => {
+    const problem = checkEntry(p);
+    return {
+      label: p.name,
+      description: [p.mode || 'no mode', p.regionId].filter(Boolean).join(' · '),
+      ...(problem ? { detail: `$(warning) ${problem}` } : {}),
+      entry: p,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Import aliyun CLI Profiles',
+    placeHolder: 'Profiles to add; each refers to the CLI profile, whose keys stay in the CLI\'s file',
+    canPickMany: true,
+    ignoreFocusOut: true,
+  });
+  if (!picked || picked.length === 0) return;
+  const result = await apply(deps, planCliImport(picked.map((p) => p.entry), deps.settings.profiles()), true);
+  if (!result.ok) return;
+  const added = result.imported.map((p) => (p.name === p.cliProfile ? p.name : `${p.name} (from ${p.cliProfile})`));
+  const skipped = result.skipped.map((s) => `${s.cliProfile}: ${s.reason}`);
+  const parts = [added.length ? `Added ${added.join(', ')}.` : 'Nothing added.', ...(skipped.length ? [`Skipped ${skipped.join('; ')}.`] : [])];
+  void vscode.window.showInformationMessage(parts.join(' '));
+}

@@ -1,0 +1,185 @@
+// The aliyun CLI's ~/.aliyun/config.json, read the way @alicloud/credentials reads it, and checked before the
+// library sees it. The library's own messages quote the whole file when it is not JSON (secrets included) and fall
+// back to environment variables when a profile lacks its key, so a broken profile is described here instead: which
+// file, which profile, which mode, what is wrong. Pure (the file's text and the environment are arguments), so it
+// is unit-tested; the import command reads profiles through it too. No VS Code import.
+
+import * as path from 'node:path';
+import { isPlainObject } from '../cloud';
+
+/** Where the CLI and @alicloud/credentials keep profiles: `<home>/.aliyun/config.json` (the library has no override). */
+export function cliConfigPath(home: string): string {
+  return path.join(home, '.aliyun', 'config.json');
+}
+
+/** The modes @alicloud/credentials 2.4 builds a provider for, spelled as it matches them (case-sensitively). */
+export const CLI_MODES = ['AK', 'StsToken', 'RamRoleArn', 'ChainableRamRoleArn', 'EcsRamRole', 'OIDC', 'External', 'CloudSSO', 'OAuth'] as const;
+export type CliMode = (typeof CLI_MODES)[number];
+
+/** Modes whose role step the extension composes itself from the library's RAMRoleARN provider (see cliProvider.ts). */
+export const ROLE_MODES: readonly CliMode[] = ['RamRoleArn', 'ChainableRamRoleArn'];
+
+/**
+ * Fields a mode cannot work without. Where the library would quietly use something else instead (an
+ * ALIBABA_CLOUD_ACCESS_KEY_ID from the environment for a profile with no key, ALIBABA_CLOUD_ROLE_ARN for one with no
+ * role), a missing field is an error here, so a profile never signs with a key it does not name.
+ */
+const REQUIRED_FIELDS: Record<CliMode, readonly string[]> = {
+  AK: ['access_key_id', 'access_key_secret'],
+  StsToken: ['access_key_id', 'access_key_secret', 'sts_token'],
+  RamRoleArn: ['access_key_id', 'access_key_secret', 'ram_role_arn', 'ram_session_name'],
+  ChainableRamRoleArn: ['source_profile', 'ram_role_arn', 'ram_session_name'],
+  EcsRamRole: [],
+  OIDC: ['oidc_provider_arn', 'oidc_token_file', 'ram_role_arn'],
+  External: ['process_command'],
+  CloudSSO: ['cloud_sso_sign_in_url', 'cloud_sso_account_id', 'cloud_sso_access_config', 'access_token'],
+  OAuth: ['oauth_site_type', 'oauth_refresh_token'],
+};
+
+/** Fields the library writes back into the file after an External command or an OAuth refresh. */
+export const WRITTEN_BACK_FIELDS = [
+  'access_key_id', 'access_key_secret', 'sts_token', 'sts_expiration',
+  'oauth_access_token', 'oauth_refresh_token', 'oauth_access_token_expire',
+] as const;
+
+/** One profile of the file, as far as this extension reads it (the library reads the rest). */
+export interface CliProfileEntry {
+  readonly name: string;
+  readonly mode: string;
+  readonly regionId?: string;
+  /** Every field as written, for the library's builders; holds secrets, never logged or stored. */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface CliConfig {
+  readonly current?: string;
+  readonly profiles: readonly CliProfileEntry[];
+}
+
+/** What went wrong, in pieces, so the message can say file, profile and mode before the problem. */
+export interface CliProblem {
+  readonly file: string;
+  readonly profile?: string;
+  readonly mode?: string;
+  /** One sentence, never a value from the file other than names and modes. */
+  readonly problem: string;
+}
+
+export type CliResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CliProblem };
+
+/** `~` for the home folder: shorter in a tree row, and no user name in a screenshot. */
+export function shownPath(file: string, home: string): string {
+  return home && file.startsWith(home + path.sep) ? `~${path.sep}${file.slice(home.length + 1)}` : file;
+}
+
+/** `aliyun CLI profile "dev" (mode RamRoleArn) in ~/.aliyun/config.json: ram_role_arn is missing.` */
+export function describeCliProblem(p: CliProblem): string {
+  const who = p.profile !== undefined ? `aliyun CLI profile "${p.profile}"${p.mode ? ` (mode ${p.mode})` : ''} in ${p.file}` : `aliyun CLI config ${p.file}`;
+  return `${who}: ${p.problem}`;
+}
+
+/** What to run to fix a profile: the CLI's own command for it. */
+export function configureCommand(profile: string | undefined): string {
+  return profile ? `aliyun configure --profile ${profile}` : 'aliyun configure';
+}
+
+/** Reads the text of config.json; `file` is only used in messages. Never echoes the text. */
+export function parseCliConfig(text: string, file: string): CliResult<CliConfig> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // JSON.parse's message quotes the text near the error: only its position is safe to repeat.
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    return fail(file, `the file is not valid JSON${at ? ` (near character ${at})` : ''}.`);
+  }
+  if (!isPlainObject(raw)) return fail(file, 'the file is not a JSON object with "profiles".');
+  if (!Array.isArray(raw.profiles) || raw.profiles.length === 0) return fail(file, 'the file lists no profiles.');
+  const profiles: CliProfileEntry[] = [];
+  for (const item of raw.profiles) {
+    if (!isPlainObject(item) || typeof item.name !== 'string') continue;
+    profiles.push({
+      name: item.name,
+      mode: typeof item.mode === 'string' ? item.mode : '',
+      ...(typeof item.region_id === 'string' && item.region_id ? { regionId: item.region_id } : {}),
+      fields: item,
+    });
+  }
+  if (profiles.length === 0) return fail(file, 'no profile in the file has a name.');
+  return { ok: true, value: { ...(typeof raw.current === 'string' && raw.current ? { current: raw.current } : {}), profiles } };
+}
+
+/**
+ * The profile a call uses: the one named in the extension's settings, else the one the CLI would pick
+ * (ALIBABA_CLOUD_PROFILE, which is what @alicloud/credentials reads, then the file's `current`).
+ */
+export function chosenProfileName(config: CliConfig, requested: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return requested || env.ALIBABA_CLOUD_PROFILE || config.current || undefined;
+}
+
+/**
+ * The profile and, for ChainableRamRoleArn, the profiles it stands on (the named one first), each checked for
+ * the fields its mode needs. A chain that loops back is refused (the library would recurse until the stack ends).
+ */
+export function resolveCliProfile(
+  config: CliConfig,
+  requested: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  file: string,
+): CliResult<readonly CliProfileEntry[]> {
+  const name = chosenProfileName(config, requested, env);
+  if (!name) return fail(file, 'no profile was named: set "cliProfile" in the extension profile, or "current" in the file.');
+  const chain: CliProfileEntry[] = [];
+  let next: string | undefined = name;
+  while (next !== undefined) {
+    const entry = config.profiles.find((p) => p.name === next);
+    if (!entry) {
+      const problem = chain.length
+        ? `its source_profile "${next}" is not in the file.`
+        : `there is no such profile in the file (it has ${config.profiles.map((p) => `"${p.name}"`).join(', ')}).`;
+      const head = chain[0];
+      return { ok: false, problem: { file, profile: head?.name ?? next, ...(head ? { mode: head.mode } : {}), problem } };
+    }
+    if (chain.some((p) => p.name === entry.name)) {
+      return fail(file, `source_profile chain ${[...chain.map((p) => p.name), entry.name].join(' → ')} loops back.`, chain[0].name, chain[0].mode);
+    }
+    const problem = checkEntry(entry);
+    if (problem) {
+      const where = chain.length ? ` (source_profile of "${chain[0].name}")` : '';
+      return fail(file, `${problem}${where}`, entry.name, entry.mode || undefined);
+    }
+    chain.push(entry);
+    next = entry.mode === 'ChainableRamRoleArn' ? String(entry.fields.source_profile) : undefined;
+  }
+  return { ok: true, value: chain };
+}
+
+/** The first thing wrong with one profile entry, or undefined. */
+export function checkEntry(entry: CliProfileEntry): string | undefined {
+  if (!entry.mode) return 'it has no "mode".';
+  const mode = CLI_MODES.find((m) => m === entry.mode);
+  if (!mode) {
+    const sameLetters = CLI_MODES.find((m) => m.toLowerCase() === entry.mode.toLowerCase());
+    return sameLetters
+      ? `@alicloud/credentials matches modes case-sensitively: write "${sameLetters}", not "${entry.mode}".`
+      : `@alicloud/credentials does not support mode "${entry.mode}" (it supports ${CLI_MODES.join(', ')}).`;
+  }
+  const missing = REQUIRED_FIELDS[mode].filter((f) => !isSet(entry.fields[f]));
+  if (missing.length) return `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`;
+  const seconds = entry.fields.expired_seconds;
+  if (ROLE_MODES.includes(mode) && seconds !== undefined && seconds !== 0 && (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 900)) {
+    return 'expired_seconds must be a whole number of at least 900.';
+  }
+  if (mode === 'OAuth' && !['CN', 'INTL'].includes(String(entry.fields.oauth_site_type).toUpperCase())) {
+    return 'oauth_site_type must be CN or INTL.';
+  }
+  return undefined;
+}
+
+function isSet(value: unknown): boolean {
+  return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function fail(file: string, problem: string, profile?: string, mode?: string): { ok: false; problem: CliProblem } {
+  return { ok: false, problem: { file, ...(profile !== undefined ? { profile } : {}), ...(mode ? { mode } : {}), problem } };
+}
