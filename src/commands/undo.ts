@@ -54,6 +54,7 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
     region: session.profile.region,
     endpoint,
     ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
+    ...(currentRole(session) ? { roleArn: currentRole(session) } : {}),
   });
   if (refusal) return refuse(refusal);
   // Only then the account (one STS call per key), so an undo in another account is refused before its modal.
@@ -101,4 +102,9 @@ async function reattachTarget(session: ProfileSession, plan: Extract<UndoPlan, {
     ...(configured && configured.identityName !== sent.identityName ? { userName: configured.identityName } : {}),
   };
   return { profile: plan.profile, identity: configured ?? { identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId }, policyNames: plan.policyNames, resolved };
+}
+
+/** The role the profile signs as now: its own assumeRole, or the role an aliyun CLI profile assumes for it. */
+function currentRole(session: { readonly profile: { readonly assumeRole?: { readonly roleArn: string } }; signingOrigin(): { readonly roleArn?: string } | undefined }): string | undefined {
+  return session.profile.assumeRole?.roleArn ?? session.signingOrigin()?.roleArn;
 }

@@ -13,6 +13,8 @@ interface PlanScope {
   readonly product: Product;
   /** Masked, as the record keeps it. */
   readonly maskedAccessKeyId?: string;
+  /** The role whose temporary key signed the revocation, when one did: its key is renewed, the role stays. */
+  readonly roleArn?: string;
   /** The AccountId the revocation's key belonged to (STS), when the record says. */
   readonly account?: string;
   /** The revocation's own RequestId, for the confirmation and the mark on the record. */
@@ -45,6 +47,7 @@ export function planUndo(record: UndoableRecord): UndoDecision {
     endpoint: record.endpoint,
     product: record.product,
     ...(record.maskedAccessKeyId ? { maskedAccessKeyId: record.maskedAccessKeyId } : {}),
+    ...(record.credential?.roleArn ? { roleArn: record.credential.roleArn } : {}),
     ...(record.account ? { account: record.account } : {}),
     ...(record.requestId ? { requestId: record.requestId } : {}),
   };
@@ -81,6 +84,8 @@ export interface CurrentScope {
   readonly region: string;
   readonly endpoint: string;
   readonly maskedAccessKeyId?: string;
+  /** The role the profile assumes now, if any. */
+  readonly roleArn?: string;
 }
 
 /** The AccountId STS names for the profile's current key, or why it could not be read. */
@@ -88,11 +93,18 @@ export type CurrentAccount = { readonly accountId: string } | { readonly problem
 
 /**
  * Refuses rather than guesses: an undo sent to another endpoint or region, signed with another AccessKey than the
- * revocation, or in another account, would change another account (or the right account as someone else).
+ * revocation (for an assumed role: as another role), or in another account, would change another account (or the right account as someone else).
  */
 export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefined {
   if (now.region !== plan.region) return `Profile "${plan.profile}" now uses region ${now.region}; the request was made in ${plan.region}.`;
   if (now.endpoint !== plan.endpoint) return `Profile "${plan.profile}" now sends to ${now.endpoint}; the request went to ${plan.endpoint}.`;
+  if (plan.roleArn) {
+    // A role's temporary key changes at every renewal: the same role (and, checked next, account) is the same signer.
+    if (now.roleArn !== plan.roleArn) {
+      return `Profile "${plan.profile}" now signs ${now.roleArn ? `as role ${now.roleArn}` : 'without a role'}; the request was signed as role ${plan.roleArn}.`;
+    }
+    return undefined;
+  }
   if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
     return `Profile "${plan.profile}" now signs with AccessKey ${now.maskedAccessKeyId ?? '(none)'}; the request was signed with ${plan.maskedAccessKeyId}.`;
   }

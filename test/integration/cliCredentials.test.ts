@@ -47,6 +47,7 @@ interface RecordSeen {
   action: string;
   profile?: string;
   outcome: string;
+  id: string;
   requestId?: string;
   attempts: number;
   maskedAccessKeyId?: string;
@@ -275,6 +276,19 @@ describe('aliyun CLI profiles and assumed roles', function () {
       assert.deepEqual(sent.map((r) => r.outcome), ['InvalidSecurityToken.Expired', 'OK']);
       assert.equal(requestsOf(emulator, 'AssumeRole').length, before + 1);
       assert.notEqual(sent[0].accessKeyId, sent[1].accessKeyId, 'the renewed key signs the second attempt');
+    });
+
+    it('a revocation made as the role can be undone after its temporary key was renewed', async () => {
+      const { result, sent } = await unbindFresh(PROFILE);
+      assert.equal(result.ok, true, JSON.stringify(result.error));
+      const revocation = lastRecord('UnbindOutputBucket');
+      assert.ok(revocation?.id, 'the revocation is recorded');
+      emulator.sts.advanceClock(2 * 3600_000);
+      const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string; requestId?: string }>('alicloudMedia.undo', { recordId: revocation.id });
+      assert.equal(undo?.ok, true, JSON.stringify(undo));
+      const bind = requestsOf(emulator, 'BindOutputBucket').at(-1);
+      assert.ok(bind?.accessKeyId?.startsWith('STS.'));
+      assert.notEqual(bind?.accessKeyId, sent[0].accessKeyId, 'a renewed key signed the undo');
     });
 
     it('an unknown role: EntityNotExist.Role, and nothing reaches MPS', async () => {

@@ -99,6 +99,22 @@ describe('undoRefusal', () => {
   });
 });
 
+describe('undoRefusal for an assumed role', () => {
+  const roleArn = 'acs:ram::1234567890123456:role/media-revoker';
+  const plan = planOf(planUndo(record({ maskedAccessKeyId: 'STS.****abcd', credential: { source: 'keychain', roleArn, sessionName: 'vscode' } })));
+  const now = { region: plan.region, endpoint: plan.endpoint, maskedAccessKeyId: 'STS.****wxyz' };
+
+  it('allows the undo as the same role after its temporary key was renewed', () => {
+    assert.equal(plan.roleArn, roleArn);
+    assert.equal(undoRefusal(plan, { ...now, roleArn }), undefined);
+  });
+
+  it('refuses another role, or no role, naming both', () => {
+    assert.match(String(undoRefusal(plan, { ...now, roleArn: 'acs:ram::1234567890123456:role/other' })), /as role acs:ram::1234567890123456:role\/other; the request was signed as role .*media-revoker/);
+    assert.match(String(undoRefusal(plan, now)), /without a role/);
+  });
+});
+
 describe('accountRefusal', () => {
   const plan = planOf(planUndo(record({ account: '1234567890123456' })));
 
