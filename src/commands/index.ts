@@ -2,12 +2,16 @@
 // at activation: esbuild.js bundles it into dist/commands.js, so opening the view costs none of this code.
 
 import { COMMANDS, type CommandId } from '../commandIds';
+import { registerAddFoundIdentity } from './addFoundIdentity';
 import { registerAddIdentity } from './addIdentity';
 import { registerAddOutputBucket } from './addOutputBucket';
 import { registerAddProfile } from './addProfile';
+import { registerCancelAccessScan } from './cancelAccessScan';
 import { registerClearCredentials } from './clearCredentials';
 import { registerCopyRequestId } from './copyRequestId';
 import type { CommandDeps } from './deps';
+import { registerDismissAccessScan } from './dismissAccessScan';
+import { registerFindAccessToApp } from './findAccessToApp';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
 import { registerRevocation } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
@@ -37,6 +41,10 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.rewriteIdentityIds,
   COMMANDS.unbindOutputBucket,
   COMMANDS.detachAppPolicy,
+  COMMANDS.findAccessToApp,
+  COMMANDS.cancelAccessScan,
+  COMMANDS.dismissAccessScan,
+  COMMANDS.addFoundIdentity,
   COMMANDS.undo,
 ];
 
@@ -56,6 +64,10 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerRewriteIdentityIds(table, deps);
   registerRevocation(table, deps, unbindOutputBucketCommand);
   registerRevocation(table, deps, detachAppPolicyCommand);
+  registerFindAccessToApp(table, deps);
+  registerCancelAccessScan(table, deps);
+  registerDismissAccessScan(table, deps);
+  registerAddFoundIdentity(table, deps);
   registerUndo(table, deps);
   return table;
 }
