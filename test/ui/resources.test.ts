@@ -127,7 +127,7 @@ describe('Resources view (UI)', function () {
     await wb().waitForNotification(new RegExp(`Detached VODAppFullAccess from ${escapeRegExp(ALICE_ROW)} in app-1000000`));
     const logged = await requestIdInOutput(`DetachAppPolicyFromIdentity ${escapeRegExp(ALICE_ROW)}.* succeeded`);
 
-    const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity');
+    const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName === ALICE);
     assert.equal(sent.length, 1);
     assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], [ALICE, 'VODAppFullAccess', 'OK']);
     assert.equal(logged, sent[0].requestId);
