@@ -28,6 +28,8 @@ const PROFILE = 'scan-it';
 const GROUP = `Access to ${SCAN_APP.appName}`;
 /** ListAppPoliciesForIdentity's limit in the emulator and in the core's quotas. */
 const QPS = 100;
+/** runBulk's default concurrency (src/cloud/bulk.ts), which the scan uses. */
+const BULK_WORKERS = 16;
 const { state, holders, total } = accessScanState({ users: 250, roles: 50, holderEvery: 25 });
 
 interface FindAccessResult {
@@ -102,12 +104,13 @@ describe('Find Access to App', function () {
     const aUser = result.found.find((f) => f.identityType === 'RamUser');
     assert.equal(aUser?.userName, scanUserName(0), 'users are found by UserId and shown by name');
 
-    // Pacing at the server: one listing per identity, never more per second than the limit allows (a loaded
-    // machine may deliver a few slots late and together; see the contract test), and nothing surfaced.
+    // Pacing at the server: one listing per identity, never more per second than the limit allows (give or take
+    // the calls a stalled event loop releases together, at most one per bulk worker: see the contract test), and
+    // nothing surfaced.
     const s = emulator.stats().byAction.ListAppPoliciesForIdentity;
     assert.ok(s, 'no listing reached the emulator');
     assert.equal(s.accepted, total);
-    assert.ok(s.peakPerSecond <= QPS * 1.1, `the emulator saw ${s.peakPerSecond} listings within one second`);
+    assert.ok(s.peakPerSecond <= QPS + BULK_WORKERS, `the emulator saw ${s.peakPerSecond} listings within one second`);
     assert.ok(result.seconds >= (total - QPS) / QPS, `${total} listings in ${result.seconds} s is faster than ${QPS}/s`);
 
     // Recorded: the directory and app listings, not 300 successful per-identity listings.
