@@ -163,7 +163,7 @@ describe('Resources view (UI)', function () {
     const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of .*${BOB}.* failed`);
     const text = await wb().outputText(CHANNEL);
     assert.match(text, new RegExp(`RequestId ${logged} — Code InvalidAppId.NotFound, HTTP 404`));
-    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB);
+    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB && r.params.AppId === MISSING_APP);
     assert.ok(sent.length >= 1);
     assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));
     assert.ok(sent.some((r) => r.requestId === logged), 'the logged RequestId is one the emulator issued');
