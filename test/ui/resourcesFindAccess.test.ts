@@ -2,6 +2,7 @@
 // pick the profile and the VOD app by name, see "Access to <app>" with the identities holding it, select their
 // policies, Detach, confirm the modal (which names each identity by login name and UserId), and see them gone —
 // in the tree and in the emulator's state. Shares the workbench of resources.test.ts (emulatorWorkbench.ts).
+// Named to run after resources.test.ts, whose scenarios read the Output from a log this one would lengthen.
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../emulator/server';
 import { demoUserId } from '../emulator/demoState';
