@@ -33,6 +33,8 @@ const LAZY_BUNDLES = [
   { name: 'cliCredentials', entry: 'src/credentials/cliProvider.ts' },
   // Every command's implementation (pickers, the mutation pipeline, undo): needed from the first command on.
   { name: 'commands', entry: 'src/commands/index.ts' },
+  // How Find Access to App's result rows look and which rows they hold: needed once a scan has run.
+  { name: 'accessScanView', entry: 'src/tree/accessScanView.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

@@ -81,7 +81,7 @@ async function withEmulator<T>(targets: Targets, latencyMs: number, body: (em: R
 }
 
 function serverCounts(em: RunningEmulator, action: RevokeAction, targets: Targets): ServerCounts {
-  const s: ActionStats = em.stats().byAction[action] ?? { received: 0, accepted: 0, throttled: 0, failed: 0 };
+  const s: ActionStats = em.stats().byAction[action] ?? { received: 0, accepted: 0, throttled: 0, failed: 0, peakPerSecond: 0 };
   const notRevoked =
     action === 'UnbindOutputBucket'
       ? targets.buckets.filter((b) => em.state.isBound(b, 'Output')).length

@@ -1,5 +1,6 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
 //               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui]
+//               [--skip-bulk] [--skip-access-scan] [--access-scan-only]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
 // benchmark itself could not run (a build or the workbench broke).
 //
@@ -10,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeIdleConnections } from '../src/cloud/clients';
 import { makeTempDir, repoRoot } from '../test/vscode/util';
+import { benchAccessScan } from './accessScan';
 import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
 import { benchHistoryAtScale } from './historyAtScale';
 import { machineInfo } from './machine';
@@ -31,6 +33,9 @@ interface Args {
   skipHistory: boolean;
   /** historyAtScale with the view and the Request Inspector open (slow here: see BENCHMARKS.md). */
   historyWithUi: boolean;
+  skipBulk: boolean;
+  skipAccessScan: boolean;
+  skipOverhead?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -45,6 +50,8 @@ function parseArgs(argv: string[]): Args {
     skipSize: false,
     skipHistory: false,
     historyWithUi: false,
+    skipBulk: false,
+    skipAccessScan: false,
   };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -72,6 +79,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--skip-size') args.skipSize = true;
     else if (a === '--skip-history') args.skipHistory = true;
     else if (a === '--history-with-ui') args.historyWithUi = true;
+    else if (a === '--skip-bulk') args.skipBulk = true;
+    else if (a === '--skip-access-scan') args.skipAccessScan = true;
+    else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true });
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -137,13 +147,20 @@ async function main(): Promise<number> {
     }
 
     // Before the bulk runs, whose 6,000 calls leave a heap that the next measurement would pay to collect.
-    progress(`overhead: ${args.overheadCalls} core + ${args.overheadCalls} bare calls…`);
-    const overhead = await benchOverhead(args.overheadCalls);
+    let overhead: BenchResults['overhead'] = { skipped: 'not run (--access-scan-only)' };
+    if (!args.skipOverhead) {
+      progress(`overhead: ${args.overheadCalls} core + ${args.overheadCalls} bare calls…`);
+      overhead = await benchOverhead(args.overheadCalls);
+    }
 
     const bulk: BulkEntry[] = [];
-    for (const latency of args.latencies) {
-      for (const action of BULK_ACTIONS) bulk.push(await benchBulk(action, latency, args.targets, progress));
+    if (!args.skipBulk) {
+      for (const latency of args.latencies) {
+        for (const action of BULK_ACTIONS) bulk.push(await benchBulk(action, latency, args.targets, progress));
+      }
     }
+
+    const accessScan: BenchResults['accessScan'] = args.skipAccessScan ? { skipped: 'not run (--skip-access-scan)' } : await benchAccessScan(args.targets, 0, progress);
 
     const partial: Omit<BenchResults, 'targetsMet'> = {
       machine: machine.summary,
@@ -156,6 +173,7 @@ async function main(): Promise<number> {
       bulk,
       overhead,
       historyAtScale,
+      accessScan,
     };
     const results: BenchResults = { ...partial, targetsMet: evaluateTargets(partial) };
 

@@ -13,6 +13,7 @@ import { forgetCliProvidersIfLoaded } from './credentials/cliSource';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
+import { AccessScans } from './profiles/accessScans';
 import { ProfileSessions } from './profiles/profileSessions';
 import { ResourceListings } from './profiles/resourceListings';
 import { ProfileSettings } from './settings/profileSettings';
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
     timeoutMs: () => settings.timeoutMs(),
   });
   const listings = new ResourceListings(sessions, (text) => log.error(text));
-  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, warnOnce: (text) => log.warnOnce(text) });
+  const scans = new AccessScans();
+  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, warnOnce: (text) => log.warnOnce(text) });
   context.subscriptions.push(
     calls,
     log,
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   );
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log });
 
-  const deps: CommandDeps = { settings, accessKeys, sessions, listings, tree, log, history, inFlight: new InFlightCalls() };
+  const deps: CommandDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, inFlight: new InFlightCalls() };
   clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
   // Stubs only: the command code loads on the first command. History and inspector commands register themselves.

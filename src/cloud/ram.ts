@@ -10,6 +10,13 @@ import { isPlainObject } from './plainObject';
 
 /** ListUsers/ListRoles allow 1–1000 per page; 100 is RAM's default and keeps each answer small. */
 const PAGE_SIZE = 100;
+/** RAM's documented maximum, for callers that need the whole directory (Find Access to App). */
+export const MAX_PAGE_SIZE = 1000;
+
+export interface DirectoryListOptions extends CallOptions {
+  /** Entries per page (MaxItems), 1–1000; default 100. Fewer pages mean fewer calls at ListUsers' low QPS. */
+  readonly pageSize?: number;
+}
 
 export class RamClient extends ProductClient {
   constructor(options: ClientOptions) {
@@ -48,12 +55,12 @@ export class RamClient extends ProductClient {
   }
 
   /** Every user, following Marker while IsTruncated. Each page is its own CallRecord; requestId is the first page's. */
-  async listUsers(options?: CallOptions): Promise<RamUserList> {
+  async listUsers(options?: DirectoryListOptions): Promise<RamUserList> {
     const { requestId, items } = await this.allPages('ListUsers', 'RAM users', (body) => listItems(body.Users, 'User'), userOf, options);
     return { requestId, users: items };
   }
 
-  async listRoles(options?: CallOptions): Promise<RamRoleList> {
+  async listRoles(options?: DirectoryListOptions): Promise<RamRoleList> {
     const { requestId, items } = await this.allPages('ListRoles', 'RAM roles', (body) => listItems(body.Roles, 'Role'), roleOf, options);
     return { requestId, roles: items };
   }
@@ -63,8 +70,10 @@ export class RamClient extends ProductClient {
     what: string,
     itemsOf: (body: ResponseBody) => unknown[],
     parseItem: (item: unknown) => T | undefined,
-    options: CallOptions | undefined,
+    options: DirectoryListOptions | undefined,
   ): Promise<{ requestId: string; items: T[] }> {
+    const pageSize = options?.pageSize ?? PAGE_SIZE;
+    const callOptions: CallOptions = { ...(options?.signal ? { signal: options.signal } : {}), ...(options?.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) };
     const items: T[] = [];
     const seenMarkers = new Set<string>();
     let firstRequestId: string | undefined;
@@ -74,7 +83,8 @@ export class RamClient extends ProductClient {
         {
           action,
           target: page === 1 ? what : `${what} (page ${page})`,
-          params: { MaxItems: PAGE_SIZE, Marker: marker },
+          params: { MaxItems: pageSize, Marker: marker },
+          validate: () => (Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE ? undefined : `MaxItems must be an integer from 1 to ${MAX_PAGE_SIZE}.`),
           parse: (body, requestId) => ({
             requestId,
             items: itemsOf(body).map(parseItem).filter((t): t is T => t !== undefined),
@@ -82,7 +92,7 @@ export class RamClient extends ProductClient {
             marker: optionalString(body.Marker) || undefined,
           }),
         },
-        options,
+        callOptions,
       );
       firstRequestId ??= result.requestId;
       items.push(...result.items);

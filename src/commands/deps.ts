@@ -4,6 +4,7 @@ import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { RequestHistory } from '../history/requestHistory';
 import type { CallLog } from '../log/callLog';
 import type { ProfileSessions } from '../profiles/profileSessions';
+import type { AccessScans } from '../profiles/accessScans';
 import type { ResourceListings } from '../profiles/resourceListings';
 import type { ProfileSettings } from '../settings/profileSettings';
 import type { ResourcesTree } from '../tree/resourcesTree';
@@ -14,6 +15,7 @@ export interface CommandDeps {
   readonly accessKeys: AccessKeyStore;
   readonly sessions: ProfileSessions;
   readonly listings: ResourceListings;
+  readonly scans: AccessScans;
   readonly tree: ResourcesTree;
   readonly log: CallLog;
   readonly inFlight: InFlightCalls;

@@ -2,14 +2,18 @@
 // at activation: esbuild.js bundles it into dist/commands.js, so opening the view costs none of this code.
 
 import { COMMANDS, type CommandId } from '../commandIds';
+import { registerAddFoundIdentity } from './addFoundIdentity';
 import { registerAddIdentity } from './addIdentity';
 import { registerAddOutputBucket } from './addOutputBucket';
 import { registerAddOutputBucketsFromAccount } from './addOutputBucketsFromAccount';
 import { registerAddProfile } from './addProfile';
+import { registerCancelAccessScan } from './cancelAccessScan';
 import { registerClearCredentials } from './clearCredentials';
 import { registerImportCliProfiles } from './importCliProfiles';
 import { registerCopyRequestId } from './copyRequestId';
 import type { CommandDeps } from './deps';
+import { registerDismissAccessScan } from './dismissAccessScan';
+import { registerFindAccessToApp } from './findAccessToApp';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
 import { registerRevocation } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
@@ -41,6 +45,10 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.rewriteIdentityIds,
   COMMANDS.unbindOutputBucket,
   COMMANDS.detachAppPolicy,
+  COMMANDS.findAccessToApp,
+  COMMANDS.cancelAccessScan,
+  COMMANDS.dismissAccessScan,
+  COMMANDS.addFoundIdentity,
   COMMANDS.undo,
 ];
 
@@ -62,6 +70,10 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerRewriteIdentityIds(table, deps);
   registerRevocation(table, deps, unbindOutputBucketCommand);
   registerRevocation(table, deps, detachAppPolicyCommand);
+  registerFindAccessToApp(table, deps);
+  registerCancelAccessScan(table, deps);
+  registerDismissAccessScan(table, deps);
+  registerAddFoundIdentity(table, deps);
   registerUndo(table, deps);
   return table;
 }

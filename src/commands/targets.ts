@@ -1,9 +1,10 @@
 // What a revocation acts on, and how tree selections become those targets. No VS Code import.
 
+import type { ScannedIdentity } from '../cloud/accessScan';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
 import { identityKey } from '../settings/profiles';
-import type { AnyResourceNode, IdentityNode } from '../tree/nodes';
+import type { AnyResourceNode, FoundIdentityNode, IdentityNode } from '../tree/nodes';
 
 export interface BucketTarget {
   readonly profile: string;
@@ -47,21 +48,22 @@ export function bucketTargetsOf(nodes: readonly AnyResourceNode[]): BucketTarget
 export interface PolicySelection {
   /** Policies picked as rows, grouped per identity. */
   readonly targets: PolicyTarget[];
-  /** Identity rows, whose policies still have to be chosen. */
-  readonly identities: IdentityNode[];
+  /** Identity rows (configured or found by Find Access to App), whose policies still have to be chosen. */
+  readonly identities: (IdentityNode | FoundIdentityNode)[];
 }
 
 export function policySelectionOf(nodes: readonly AnyResourceNode[]): PolicySelection {
-  const targets: { profile: string; identity: ProfileIdentity; policyNames: string[] }[] = [];
-  const identities: IdentityNode[] = [];
+  const targets: { profile: string; identity: ProfileIdentity; policyNames: string[]; resolved?: ResolvedIdentity }[] = [];
+  const identities: (IdentityNode | FoundIdentityNode)[] = [];
   for (const node of nodes) {
-    if (node?.kind === 'identity') {
+    if (node?.kind === 'identity' || node?.kind === 'foundIdentity') {
       if (!identities.some((i) => i.id === node.id)) identities.push(node);
-    } else if (node?.kind === 'appPolicy') {
+    } else if (node?.kind === 'appPolicy' || node?.kind === 'foundPolicy') {
       const key = identityKey(node.identity);
       let group = targets.find((t) => t.profile === node.profile.name && identityKey(t.identity) === key);
       if (!group) {
-        group = { profile: node.profile.name, identity: node.identity, policyNames: [] };
+        // A found row already holds what VOD is sent (a UserId), and the login name for the confirmation.
+        group = { profile: node.profile.name, identity: node.identity, policyNames: [], ...(node.kind === 'foundPolicy' ? { resolved: foundResolved(node.found) } : {}) };
         targets.push(group);
       }
       if (!group.policyNames.includes(node.policy.policyName)) group.policyNames.push(node.policy.policyName);
@@ -72,4 +74,12 @@ export function policySelectionOf(nodes: readonly AnyResourceNode[]): PolicySele
 
 export function profilesOf(targets: readonly { profile: string }[]): string[] {
   return [...new Set(targets.map((t) => t.profile))];
+}
+
+/** A scanned identity as the pipeline's resolved identity: nothing to look up, the login name kept for people. */
+export function foundResolved(found: ScannedIdentity): ResolvedIdentity {
+  const { identityType, identityName, appId, userName } = found;
+  return identityType === 'RamUser'
+    ? { identityType, identityName, appId, userId: identityName, ...(userName ? { userName } : {}) }
+    : { identityType, identityName, appId };
 }

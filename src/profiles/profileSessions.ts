@@ -39,6 +39,7 @@ export class ProfileSession {
   /** Made on first use, so the role code loads only for profiles that assume one and only when they call. */
   private roleCredentials: AssumedRoleCredentials | undefined;
   private lastOrigin: CredentialOrigin | undefined;
+  private scanVodClient: VodClient | undefined;
   /** Configured identities → what VOD is sent; the listings and the mutations both ask this one. */
   readonly identities: IdentityResolver;
   private readonly callers: CallerAccounts;
@@ -79,6 +80,17 @@ export class ProfileSession {
   vod(): VodClient {
     this.vodClient ??= new (cloudClients().VodClient)(this.options('vod'));
     return this.vodClient;
+  }
+
+  /**
+   * VOD for Find Access to App: the same endpoint, key and pace as vod(), but its observer hears only calls that
+   * did not succeed. A scan asks about every identity of the account (1,000+ listings); recorded one by one they
+   * would push the user's revocations out of the Request History. Failures keep their record (code, RequestId),
+   * and the scan logs one summary line and keeps each finding's RequestId itself.
+   */
+  scanVod(): VodClient {
+    this.scanVodClient ??= new (cloudClients().VodClient)({ ...this.options('vod'), observer: failuresOnly(this.sources.observer) });
+    return this.scanVodClient;
   }
 
   /** RAM is global: the region only has to be one a profile may name. */
@@ -160,6 +172,16 @@ export class ProfileSession {
       timeoutMs: this.sources.timeoutMs(),
     };
   }
+}
+
+/** Forwards the records of calls that failed (or whose outcome is unknown), and every retry notice. */
+function failuresOnly(observer: CallObserver): CallObserver {
+  return {
+    onCall: (record) => {
+      if (record.outcome === 'failed' || record.outcome === 'unknown') observer.onCall(record);
+    },
+    onRetry: (info) => observer.onRetry?.(info),
+  };
 }
 
 export class ProfileSessions {

@@ -4,6 +4,7 @@
 // so VS Code can refresh one row at a time and commands receive the same objects.
 
 import type { AppPolicy } from '../cloud';
+import type { ScannedIdentity } from '../cloud/accessScan';
 import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
 import type { RowRef } from './rowRef';
 
@@ -15,6 +16,10 @@ export const rowIds = {
   identityGroup: (profile: string) => `profile/${profile}/identities`,
   identity: (profile: string, identity: ProfileIdentity) => `profile/${profile}/identities/${identityKey(identity)}`,
   policy: (profile: string, identity: ProfileIdentity, policyName: string) => `${rowIds.identity(profile, identity)}/${policyName}`,
+  /** Find Access to App's result group, its identities and their policies. */
+  accessScan: (profile: string, appId: string) => `profile/${profile}/access/${appId}`,
+  foundIdentity: (profile: string, identity: ProfileIdentity) => `${rowIds.accessScan(profile, identity.appId)}/${identityKey(identity)}`,
+  foundPolicy: (profile: string, identity: ProfileIdentity, policyName: string) => `${rowIds.foundIdentity(profile, identity)}/${policyName}`,
   /** A message row under `parent`: `…/error`, `…/empty`, `…/credentials`. */
   message: (parent: string, what: string) => `${parent}/${what}`,
 };
@@ -22,7 +27,14 @@ export const rowIds = {
 /** The ids of the rows a RowRef names: a bucket row, or an identity row and the policy rows named under it. */
 export function rowIdsOf(ref: RowRef): string[] {
   if (ref.kind === 'bucket') return [rowIds.bucket(ref.profile, ref.bucket)];
-  return [rowIds.identity(ref.profile, ref.identity), ...(ref.policyNames ?? []).map((name) => rowIds.policy(ref.profile, ref.identity, name))];
+  const names = ref.policyNames ?? [];
+  return [
+    rowIds.identity(ref.profile, ref.identity),
+    ...names.map((name) => rowIds.policy(ref.profile, ref.identity, name)),
+    // The same identity as Find Access to App found it, if it did: its rows are busy and reload too.
+    rowIds.foundIdentity(ref.profile, ref.identity),
+    ...names.map((name) => rowIds.foundPolicy(ref.profile, ref.identity, name)),
+  ];
 }
 
 export abstract class ResourceNode {
@@ -94,6 +106,52 @@ export class AppPolicyNode extends ResourceNode {
   }
 }
 
+/** "Access to <app name>": what Find Access to App found in one app. */
+export class AccessScanNode extends ResourceNode {
+  readonly kind = 'accessScan';
+  readonly id: string;
+  constructor(
+    readonly profile: Profile,
+    readonly appId: string,
+  ) {
+    super();
+    this.id = rowIds.accessScan(profile.name, appId);
+  }
+}
+
+/**
+ * An identity the scan found holding policies in the app. `identity` is what a configured identity row would hold
+ * for it (a RAM user by UserId), so Detach resolves it to the same target; `found` adds the login name for people.
+ */
+export class FoundIdentityNode extends ResourceNode {
+  readonly kind = 'foundIdentity';
+  readonly id: string;
+  readonly identity: ProfileIdentity;
+  constructor(
+    readonly profile: Profile,
+    readonly found: ScannedIdentity,
+  ) {
+    super();
+    this.identity = { identityType: found.identityType, identityName: found.identityName, appId: found.appId };
+    this.id = rowIds.foundIdentity(profile.name, this.identity);
+  }
+}
+
+export class FoundPolicyNode extends ResourceNode {
+  readonly kind = 'foundPolicy';
+  readonly id: string;
+  readonly identity: ProfileIdentity;
+  constructor(
+    readonly profile: Profile,
+    readonly found: ScannedIdentity,
+    readonly policy: AppPolicy,
+  ) {
+    super();
+    this.identity = { identityType: found.identityType, identityName: found.identityName, appId: found.appId };
+    this.id = rowIds.foundPolicy(profile.name, this.identity, policy.policyName);
+  }
+}
+
 /** What a message row does when clicked. */
 export type MessageAction = 'showLog' | 'setCredentials' | 'openSettings' | 'addOutputBucket' | 'addIdentity';
 
@@ -121,6 +179,9 @@ export type AnyResourceNode =
   | IdentityGroupNode
   | IdentityNode
   | AppPolicyNode
+  | AccessScanNode
+  | FoundIdentityNode
+  | FoundPolicyNode
   | MessageNode;
 
 /** Tells a tree row (from a menu or a click) apart from a plain object handed to executeCommand. */

@@ -7,7 +7,10 @@ import type { Listing } from '../profiles/listingCache';
 import type { BucketBinding } from './bucketBinding';
 import { credentialText } from './credentialText';
 import { COMMANDS } from '../commandIds';
-import type { AnyResourceNode, AppPolicyNode, IdentityNode, MessageNode, OutputBucketNode } from './nodes';
+import type { FoundAccess } from '../cloud/accessScan';
+import type { AccessScanEntry } from '../profiles/accessScans';
+import { accessScanView } from './lazyAccessScanView';
+import type { AccessScanNode, AnyResourceNode, AppPolicyNode, FoundIdentityNode, IdentityNode, MessageNode, OutputBucketNode } from './nodes';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
@@ -24,9 +27,14 @@ export interface RowState {
   readonly caller: (profile: Profile) => Listing<CallerIdentity> | undefined;
   /** Where the key of the profile's last call came from, once one was made. */
   readonly signing: (profile: Profile) => CredentialOrigin | undefined;
+  /** Find Access to App: the group's scan, and what it found for an identity. */
+  readonly scan: (node: AccessScanNode) => AccessScanEntry | undefined;
+  readonly found: (node: FoundIdentityNode) => FoundAccess | undefined;
+  /** Whether the profile already configures this found identity (by UserId, or by a name that resolved to it). */
+  readonly configured: (node: FoundIdentityNode) => boolean;
 }
 
-function scopeTooltip(profile: Profile, product: Product, state: RowState): string {
+export function scopeTooltip(profile: Profile, product: Product, state: RowState): string {
   return `Profile: ${profile.name}\nRegion: ${profile.region}\nEndpoint: ${state.endpoint(profile, product)}`;
 }
 
@@ -123,24 +131,34 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       item.tooltip = `${describeIdentity(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
       return item;
     }
-    case 'appPolicy': {
-      const policy = node.policy;
-      const item = new vscode.TreeItem(policy.policyName, None);
-      item.description = policy.policyType;
-      item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
-      // Only system policies can be detached (DetachAppPolicyFromIdentity: "Only system policies are supported").
-      item.contextValue = policy.policyType === 'System' ? 'appPolicy.system' : 'appPolicy.custom';
-      const tip = new vscode.MarkdownString(undefined, false);
-      tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
-      if (policy.description) tip.appendText(`${policy.description}\n`);
-      tip.appendText(`Attached to ${describeIdentity(shownIdentity(node, state), policy.appId)}\n`);
-      tip.appendText(scopeTooltip(node.profile, 'vod', state));
-      item.tooltip = tip;
-      return item;
-    }
+    case 'appPolicy':
+      return policyItem(node, shownIdentity(node, state), state);
+    // Rows that exist only after Find Access to App ran: their code loads with them (esbuild.js LAZY_BUNDLES).
+    case 'accessScan':
+    case 'foundIdentity':
+    case 'foundPolicy':
+      return accessScanView().scanItem(node, state);
     case 'message':
       return messageItem(node);
   }
+}
+
+
+/** A policy row, configured or found: the same look and contextValue, so Detach works the same from both. */
+export function policyItem(node: { readonly policy: AppPolicyNode['policy']; readonly profile: Profile }, shown: Partial<ResolvedIdentity> & ProfileIdentity, state: RowState): vscode.TreeItem {
+  const policy = node.policy;
+  const item = new vscode.TreeItem(policy.policyName, None);
+  item.description = policy.policyType;
+  item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
+  // Only system policies can be detached (DetachAppPolicyFromIdentity: "Only system policies are supported").
+  item.contextValue = policy.policyType === 'System' ? 'appPolicy.system' : 'appPolicy.custom';
+  const tip = new vscode.MarkdownString(undefined, false);
+  tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
+  if (policy.description) tip.appendText(`${policy.description}\n`);
+  tip.appendText(`Attached to ${describeIdentity(shown, policy.appId)}\n`);
+  tip.appendText(scopeTooltip(node.profile, 'vod', state));
+  item.tooltip = tip;
+  return item;
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {

@@ -10,6 +10,8 @@ import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
 import type { ResourceListings } from '../profiles/resourceListings';
+import { foundKey, type AccessScanChange, type AccessScans } from '../profiles/accessScans';
+import { accessScanView } from './lazyAccessScanView';
 import type { ProfileSettings } from '../settings/profileSettings';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from './bucketBinding';
@@ -17,7 +19,10 @@ import { BusyRows } from './busyRows';
 import { CredentialCheck } from './credentialCheck';
 import { NodeCache } from './nodeCache';
 import {
+  AccessScanNode,
   AppPolicyNode,
+  FoundIdentityNode,
+  FoundPolicyNode,
   BucketGroupNode,
   IdentityGroupNode,
   IdentityNode,
@@ -33,11 +38,16 @@ import type { RowRef } from './rowRef';
 
 export const RESOURCES_VIEW_ID = 'alicloudMedia.resources';
 
+/** A scan settles about 100 identities a second; its row is redrawn at most this often. */
+const PROGRESS_REDRAW_MS = 250;
+
 export interface ResourcesTreeSources {
   readonly settings: ProfileSettings;
   readonly accessKeys: AccessKeyStore;
   readonly sessions: ProfileSessions;
   readonly listings: ResourceListings;
+  /** Find Access to App results, shown under their profile. */
+  readonly scans: AccessScans;
   /** For problems the tree shows that no call explains (each text is logged once). */
   readonly warnOnce: (text: string) => void;
 }
@@ -56,6 +66,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private readonly redraws = new Set<string>();
   /** The account each profile row shows, once STS has answered for its current key. */
   private readonly callerShown = new Map<string, Listing<CallerIdentity>>();
+  /** Scan groups with a progress redraw pending. */
+  private readonly progressRedraws = new Set<string>();
 
   constructor(private readonly sources: ResourcesTreeSources) {
     this.credentials = new CredentialCheck(sources.accessKeys);
@@ -65,6 +77,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       identity: (node) => sources.sessions.get(node.profile.name)?.identities.peek(node.identity),
       caller: (profile) => this.callerShown.get(profile.name),
       signing: (profile) => sources.sessions.get(profile.name)?.signingOrigin(),
+      scan: (node) => sources.scans.get(node.profile.name, node.appId),
+      found: (node) => sources.scans.get(node.profile.name, node.identity.appId)?.found.get(foundKey(node.identity)),
+      configured: (node) => node.profile.identities.some((i) => {
+        const sent = sources.sessions.get(node.profile.name)?.identities.peek(i) ?? i;
+        return sent.identityType === node.identity.identityType && sent.identityName === node.identity.identityName && i.appId === node.identity.appId;
+      }),
       endpoint: (profile, product) => {
         try {
           return sources.sessions.get(profile.name)?.endpoint(product) ?? '(unknown)';
@@ -74,8 +92,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       },
     };
     this.subscriptions.push(
-      sources.settings.onDidChange(() => this.refreshAll()),
+      sources.settings.onDidChange(() => {
+        sources.scans.retainProfiles(sources.settings.profiles().map((p) => p.name));
+        this.refreshAll();
+      }),
       sources.accessKeys.onDidChange((profile) => this.refreshProfile(profile)),
+      sources.scans.onDidChange((change) => this.scanChanged(change)),
     );
   }
 
@@ -96,6 +118,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
         return this.nodes.get(rowIds.identityGroup(node.profile.name));
       case 'appPolicy':
         return this.nodes.get(rowIds.identity(node.profile.name, node.identity));
+      case 'accessScan':
+        return this.nodes.get(rowIds.profile(node.profile.name));
+      case 'foundIdentity':
+        return this.nodes.get(rowIds.accessScan(node.profile.name, node.identity.appId));
+      case 'foundPolicy':
+        return this.nodes.get(rowIds.foundIdentity(node.profile.name, node.identity));
       case 'message':
         return undefined;
     }
@@ -122,8 +150,15 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
         return this.identityRows(node.profile);
       case 'identity':
         return this.policyRows(node.profile, node.identity);
+      case 'accessScan': {
+        const entry = this.sources.scans.get(node.profile.name, node.appId);
+        return entry ? accessScanView().scanChildren(entry, node.profile, (n) => this.nodes.intern(n)) : [];
+      }
+      case 'foundIdentity':
+        return this.foundPolicyRows(node);
       case 'outputBucket':
       case 'appPolicy':
+      case 'foundPolicy':
       case 'message':
         return [];
     }
@@ -151,6 +186,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     else if (status.state === 'missing') rows.push(this.noCredentialsRow(profile));
     else void this.showAccount(profile);
     rows.push(this.nodes.intern(new BucketGroupNode(profile)), this.nodes.intern(new IdentityGroupNode(profile)));
+    for (const scan of this.sources.scans.of(profile.name)) rows.push(this.nodes.intern(new AccessScanNode(profile, scan.appId)));
     return rows;
   }
 
@@ -244,6 +280,49 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     return listing.value.policies.map((policy) => this.nodes.intern(new AppPolicyNode(profile, identity, policy)));
   }
 
+  /**
+   * A found identity's policies: what the scan saw, until a detach or a refresh marks them stale; then read again
+   * through the shared listings (a normal, recorded ListAppPoliciesForIdentity), as a configured identity's are.
+   */
+  private async foundPolicyRows(node: FoundIdentityNode): Promise<AnyResourceNode[]> {
+    const { profile, identity } = node;
+    const scans = this.sources.scans;
+    const key = foundKey(identity);
+    if (scans.get(profile.name, identity.appId)?.stale.has(key)) {
+      const listing = await this.withViewProgress(this.sources.listings.policiesOf(profile.name, identity));
+      if (listing.status === 'failed') return [this.failureRow(rowIds.message(node.id, 'error'), 'app policies', listing, profile)];
+      if (listing.status === 'loaded') {
+        scans.updatePolicies(profile.name, identity.appId, key, listing.value.policies, listing.value.requestId);
+        this.redrawWhenIdle(node.id);
+      }
+    }
+    const found = scans.get(profile.name, identity.appId)?.found.get(key);
+    if (!found || found.policies.length === 0) {
+      return [this.nodes.intern(new MessageNode(rowIds.message(node.id, 'empty'), 'info', `No app policies left in ${identity.appId}`, 'showLog', profile))];
+    }
+    return found.policies.map((policy) => this.nodes.intern(new FoundPolicyNode(profile, found.identity, policy)));
+  }
+
+  /** Progress redraws at most a few times a second; a group added or removed redraws its profile. */
+  private scanChanged(change: AccessScanChange): void {
+    if (!change.appId) return;
+    if (change.what === 'added' || change.what === 'removed') {
+      this.redrawWhenIdle(rowIds.profile(change.profile));
+      return;
+    }
+    const id = rowIds.accessScan(change.profile, change.appId);
+    if (change.what !== 'progress') {
+      this.redrawWhenIdle(id);
+      return;
+    }
+    if (this.progressRedraws.has(id)) return;
+    this.progressRedraws.add(id);
+    setTimeout(() => {
+      this.progressRedraws.delete(id);
+      this.redrawWhenIdle(id);
+    }, PROGRESS_REDRAW_MS);
+  }
+
   private failureRow(id: string, what: string, listing: Listing<unknown>, profile: Profile): MessageNode {
     const error = listing.status === 'failed' ? listing.error : undefined;
     if (!error) return this.nodes.intern(new MessageNode(id, 'error', `Failed to load ${what} — show log`, 'showLog', profile));
@@ -289,7 +368,18 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
         return;
       case 'identity':
       case 'appPolicy':
+      case 'foundIdentity':
+      case 'foundPolicy':
         return this.reloadPolicies(node.profile.name, node.identity);
+      case 'accessScan': {
+        // Re-reads what the scan found (each identity once); rescanning the account is Find Access to App… again.
+        for (const found of this.sources.scans.get(node.profile.name, node.appId)?.found.values() ?? []) {
+          this.sources.listings.forgetPolicies(node.profile.name, [found.identity]);
+          this.sources.scans.markStale(node.profile.name, found.identity);
+        }
+        this.fire(node.id);
+        return;
+      }
       case 'message':
         return this.refreshAll();
     }
@@ -327,6 +417,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private reloadPolicies(profile: string, identity: ProfileIdentity): void {
     this.sources.listings.forgetPolicies(profile, [identity]);
     this.fire(rowIds.identity(profile, identity));
+    if (this.sources.scans.markStale(profile, identity)) this.fire(rowIds.foundIdentity(profile, identity));
   }
 
   /** Shows "unbinding…" / "detaching…" on the rows of a target, or clears it with undefined. */

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { MPS_VERSION, expectError, mpsClient, post, signedCall } from './emulator.helpers';
+import { demoUserId } from '../emulator/demoState';
+import { MPS_VERSION, expectError, mpsClient, post, signedCall, vodClient } from './emulator.helpers';
 
 describe('emulator fault injection', () => {
   let em: RunningEmulator;
@@ -28,6 +29,22 @@ describe('emulator fault injection', () => {
     await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'InternalError', 500);
     assert.ok(em.state.isBound('media-output-demo'));
     assert.equal(em.stats().byAction.UnbindOutputBucket.failed, 1);
+  });
+
+  it('match: only requests with those parameter values get the fault; the others pass and use up no `times`', async () => {
+    const vod = vodClient(em);
+    const bob = demoUserId('bob');
+    em.setFault('ListAppPoliciesForIdentity', { kind: 'server-error', times: 1, match: { IdentityName: bob } });
+    await post(vod, 'ListAppPoliciesForIdentity', { IdentityType: 'RamUser', IdentityName: demoUserId('alice'), AppId: 'app-1000000' });
+    await post(vod, 'ListAppPoliciesForIdentity', { IdentityType: 'RamRole', IdentityName: 'TranscodeRole', AppId: 'app-1000000' });
+    assert.equal(em.stats().byAction.ListAppPoliciesForIdentity.failed, 0, 'other identities are answered');
+    await expectError(post(vod, 'ListAppPoliciesForIdentity', { IdentityType: 'RamUser', IdentityName: bob, AppId: 'app-1000000' }), 'InternalError', 500);
+    await post(vod, 'ListAppPoliciesForIdentity', { IdentityType: 'RamUser', IdentityName: bob, AppId: 'app-1000000' });
+    assert.deepEqual(em.requests().map((r) => r.outcome), ['OK', 'OK', 'InternalError', 'OK']);
+  });
+
+  it('match must map parameter names to strings', () => {
+    assert.throws(() => em.setFault('ListAppInfo', { kind: 'throttle', match: { PageNo: 1 } as unknown as Record<string, string> }), /fault\.match/);
   });
 
   it('throttle: a burst of Throttling.User on the next N', async () => {

@@ -49,6 +49,22 @@ describe('emulator QPS (sliding 1 s window per AccessKey and action)', () => {
     assert.equal((await call()).status, 200, 'window slid');
   });
 
+  it('stats: peakPerSecond is the most arrivals in any 1000 ms, throttled ones included', async () => {
+    let clock = Date.now();
+    em = await startEmulator({ quiet: true, now: () => clock, qpsLimits: { ListAllMediaBucket: 3 } });
+    const call = () => signedCall(em!, 'ListAllMediaBucket', MPS_VERSION, {}, { now: new Date(clock) });
+    await Promise.all(Array.from({ length: 5 }, call));
+    clock += 600;
+    await Promise.all(Array.from({ length: 2 }, call));
+    clock += 500; // the first five are now more than a second old
+    await call();
+    const s = em.stats().byAction.ListAllMediaBucket;
+    assert.deepEqual([s.received, s.accepted, s.throttled, s.peakPerSecond], [8, 4, 4, 7]);
+    em.resetStats();
+    await call();
+    assert.equal(em.stats().byAction.ListAllMediaBucket.peakPerSecond, 1, 'reset forgets earlier arrivals');
+  });
+
   it('counts per AccessKey: another key has its own window', async () => {
     const other = { accessKeyId: 'LTAIotherkey0001', accessKeySecret: 'other' };
     em = await startEmulator({ quiet: true, accessKeys: [other, { accessKeyId: 'LTAIthird0001', accessKeySecret: 't' }], qpsLimits: { ListAllMediaBucket: 2 } });

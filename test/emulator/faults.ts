@@ -25,6 +25,11 @@ export interface Fault {
   latencyMs?: number;
   /** Number of requests affected; omitted → until cleared. */
   times?: number;
+  /**
+   * Only requests whose parameters have these exact values (e.g. `{ IdentityName: '2037…' }`: one identity of a
+   * scan fails while the others are answered). Requests that do not match pass untouched and use up no `times`.
+   */
+  match?: Record<string, string>;
 }
 
 export function validateFault(action: unknown, fault: unknown): { action: string; fault: Fault } {
@@ -39,7 +44,22 @@ export function validateFault(action: unknown, fault: unknown): { action: string
   }
   if (f.status !== undefined && ((f.status as number) < 400 || (f.status as number) > 599)) throw new Error('fault.status must be 400-599');
   if (f.kind === undefined && f.latencyMs === undefined) throw new Error('fault needs a kind or latencyMs');
-  return { action, fault: { kind: f.kind as FaultKind | undefined, status: f.status as number | undefined, latencyMs: f.latencyMs as number | undefined, times: f.times as number | undefined } };
+  if (f.match !== undefined) {
+    const m = f.match as Record<string, unknown>;
+    if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.values(m).some((v) => typeof v !== 'string')) {
+      throw new Error('fault.match must be an object of parameter names to string values');
+    }
+  }
+  return {
+    action,
+    fault: {
+      kind: f.kind as FaultKind | undefined,
+      status: f.status as number | undefined,
+      latencyMs: f.latencyMs as number | undefined,
+      times: f.times as number | undefined,
+      ...(f.match !== undefined ? { match: { ...(f.match as Record<string, string>) } } : {}),
+    },
+  };
 }
 
 interface Armed { fault: Fault; remaining: number }
@@ -57,10 +77,12 @@ export class FaultTable {
   }
 
   /** The fault for this request, consuming one of its `times`; the action's own entry wins over '*'. */
-  take(action: string): Fault | undefined {
+  take(action: string, params: Readonly<Record<string, string>> = {}): Fault | undefined {
     for (const key of [action, '*']) {
       const armed = this.byAction.get(key);
       if (!armed) continue;
+      const match = armed.fault.match;
+      if (match && Object.entries(match).some(([name, value]) => params[name] !== value)) continue;
       if (armed.remaining <= 0) {
         this.byAction.delete(key);
         continue;

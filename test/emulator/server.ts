@@ -85,7 +85,14 @@ export interface StsControl {
   issued(): readonly { accessKeyId: string; accessKeySecret: string; securityToken: string }[];
 }
 
-export interface ActionStats { received: number; accepted: number; throttled: number; failed: number }
+export interface ActionStats {
+  received: number;
+  accepted: number;
+  throttled: number;
+  failed: number;
+  /** The most requests received within any 1000 ms (sliding), throttled ones included: what a client's pacing sent. */
+  peakPerSecond: number;
+}
 export interface EmulatorStats { received: number; byAction: Record<string, ActionStats> }
 
 export interface ReceivedRequest {
@@ -185,7 +192,19 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   let closed: Promise<void> | undefined; // close() is idempotent
 
   function actionStats(action: string): ActionStats {
-    return (stats.byAction[action] ??= { received: 0, accepted: 0, throttled: 0, failed: 0 });
+    return (stats.byAction[action] ??= { received: 0, accepted: 0, throttled: 0, failed: 0, peakPerSecond: 0 });
+  }
+
+  // Arrival times of the last second per action, for ActionStats.peakPerSecond.
+  let arrivals = new Map<string, number[]>();
+  function countArrival(action: string, s: ActionStats, at: number): void {
+    let times = arrivals.get(action);
+    if (!times) arrivals.set(action, (times = []));
+    times.push(at);
+    let drop = 0;
+    while (drop < times.length && at - (times[drop] as number) >= 1000) drop++;
+    if (drop) times.splice(0, drop);
+    if (times.length > s.peakPerSecond) s.peakPerSecond = times.length;
   }
 
   function record(r: ReceivedRequest, started: number): void {
@@ -226,6 +245,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const s = actionStats(statsKey);
     stats.received++;
     s.received++;
+    countArrival(statsKey, s, now());
     const { Signature: _sig, ...loggedParams } = env.params;
     const entry: ReceivedRequest = {
       time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
@@ -260,7 +280,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       res.on('close', () => held.delete(res));
     };
 
-    const fault = faults.take(env.action ?? '');
+    const fault = faults.take(env.action ?? '', env.params);
     const after = dropsAnswerAfterAction(fault?.kind) ? fault.kind : undefined;
     const answerLost = () => after && drop(after, after === 'reset-after-action' ? 'reset' : 'hold');
     const delay = latencyMs + (fault?.latencyMs ?? 0);
@@ -404,6 +424,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     stats: () => JSON.parse(JSON.stringify(stats)) as EmulatorStats,
     resetStats: () => {
       stats = { received: 0, byAction: {} };
+      arrivals = new Map();
     },
     requests: () => log.slice(),
   };

@@ -67,6 +67,8 @@ export async function run(): Promise<void> {
     timeout: Number(process.env.VSCODE_TEST_MOCHA_TIMEOUT ?? 20_000),
     reporter: ConsoleReporter,
     reporterOptions: { results },
+    // For a quick local run of one suite: VSCODE_TEST_GREP='Find Access' npm run test:integration.
+    ...(process.env.VSCODE_TEST_GREP ? { grep: process.env.VSCODE_TEST_GREP } : {}),
   });
   for (const f of files) mocha.addFile(f);
 

@@ -127,7 +127,7 @@ describe('Resources view (UI)', function () {
     await wb().waitForNotification(new RegExp(`Detached VODAppFullAccess from ${escapeRegExp(ALICE_ROW)} in app-1000000`));
     const logged = await requestIdInOutput(`DetachAppPolicyFromIdentity ${escapeRegExp(ALICE_ROW)}.* succeeded`);
 
-    const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity');
+    const sent = requests((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName === ALICE);
     assert.equal(sent.length, 1);
     assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], [ALICE, 'VODAppFullAccess', 'OK']);
     assert.equal(logged, sent[0].requestId);
@@ -163,7 +163,7 @@ describe('Resources view (UI)', function () {
     const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of .*${BOB}.* failed`);
     const text = await wb().outputText(CHANNEL);
     assert.match(text, new RegExp(`RequestId ${logged} AccessKeyId \\S+ Source \\S+ — Code InvalidAppId.NotFound, HTTP 404`));
-    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB);
+    const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB && r.params.AppId === MISSING_APP);
     assert.ok(sent.length >= 1);
     assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));
     assert.ok(sent.some((r) => r.requestId === logged), 'the logged RequestId is one the emulator issued');

@@ -10,7 +10,7 @@ import { identityKey } from '../../settings/profiles';
 import { parseDetachArgument } from '../commandArgs';
 import { detachConfirmation } from '../confirmation';
 import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
-import { policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
+import { foundResolved, policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { Mutation, SuccessReport } from './mutation';
 import type { RevocationCommand } from './registerRevocation';
@@ -62,7 +62,7 @@ export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChang
   async choose(deps, rows) {
     const selection = policySelectionOf(rows);
     const targets = [...selection.targets];
-    let identities = selection.identities.map((n) => ({ profile: n.profile, identity: n.identity }));
+    let identities = selection.identities.map((n) => ({ profile: n.profile, identity: n.identity, ...(n.kind === 'foundIdentity' ? { resolved: foundResolved(n.found) } : {}) }));
     if (targets.length === 0 && identities.length === 0) {
       const profile = await pickProfile(deps, 'Detach App Policy');
       if (!profile) return undefined;
@@ -70,10 +70,10 @@ export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChang
       if (!picked) return undefined;
       identities = picked.map((identity) => ({ profile, identity }));
     }
-    for (const { profile, identity } of identities) {
-      const policyNames = await pickPolicies(deps, profile, identity);
+    for (const chosen of identities) {
+      const policyNames = await pickPolicies(deps, chosen.profile, chosen.identity);
       if (!policyNames) return undefined;
-      targets.push({ profile: profile.name, identity, policyNames });
+      targets.push({ profile: chosen.profile.name, identity: chosen.identity, policyNames, ...('resolved' in chosen ? { resolved: chosen.resolved } : {}) });
     }
     return targets;
   },

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bucketTargetsOf, effectiveSelection, policySelectionOf } from '../../../src/commands/targets';
-import { AppPolicyNode, BucketGroupNode, IdentityNode, OutputBucketNode, isResourceNode } from '../../../src/tree/nodes';
+import { AppPolicyNode, BucketGroupNode, FoundIdentityNode, FoundPolicyNode, IdentityNode, OutputBucketNode, isResourceNode, rowIds, rowIdsOf } from '../../../src/tree/nodes';
 import type { Profile } from '../../../src/settings/profiles';
 
 const alice = { identityType: 'RamUser' as const, identityName: 'alice', appId: 'app-1000000' };
@@ -45,5 +45,28 @@ describe('tree selections → targets', () => {
   it('gives rows stable ids', () => {
     assert.equal(new OutputBucketNode(profile, 'a-1').id, 'profile/demo/buckets/a-1');
     assert.equal(policy(alice, 'A').id, 'profile/demo/identities/RamUser:alice@app-1000000/A');
+  });
+
+  it('rows found by Find Access to App give the same targets as configured rows, already resolved with the login name', () => {
+    const found = { identityType: 'RamUser' as const, identityName: '2037164829300001', appId: 'app-2000001', userName: 'alice' };
+    const role = { identityType: 'RamRole' as const, identityName: 'EditorRole', appId: 'app-2000001' };
+    const full = new FoundPolicyNode(profile, found, { appId: 'app-2000001', policyName: 'VODAppFullAccess', policyType: 'System' });
+    const read = new FoundPolicyNode(profile, found, { appId: 'app-2000001', policyName: 'VODAppReadOnlyAccess', policyType: 'System' });
+    const roleRow = new FoundIdentityNode(profile, role);
+    const selection = policySelectionOf([full, read, roleRow]);
+    assert.deepEqual(selection.targets, [
+      {
+        profile: 'demo',
+        identity: { identityType: 'RamUser', identityName: '2037164829300001', appId: 'app-2000001' },
+        policyNames: ['VODAppFullAccess', 'VODAppReadOnlyAccess'],
+        resolved: { identityType: 'RamUser', identityName: '2037164829300001', appId: 'app-2000001', userId: '2037164829300001', userName: 'alice' },
+      },
+    ]);
+    assert.deepEqual(selection.identities, [roleRow]);
+    // A configured identity of the same UserId names the same rows: both are busy and reloaded after a detach.
+    const ids = rowIdsOf({ kind: 'identity', profile: 'demo', identity: full.identity, policyNames: ['VODAppFullAccess'] });
+    assert.ok(ids.includes(rowIds.identity('demo', full.identity)));
+    assert.ok(ids.includes(full.id) && ids.includes(rowIds.foundIdentity('demo', full.identity)));
+    assert.notEqual(full.id, policy(alice, 'VODAppFullAccess').id, 'found rows never reuse a configured row id');
   });
 });

@@ -1,0 +1,135 @@
+// "Which RAM users and roles hold app X?" No API answers that (the RAM/VOD notes): the only way is to page through
+// ListUsers and ListRoles and ask ListAppPoliciesForIdentity about each identity. This runs that walk for one
+// app: directory first (both listings, each failure kept), then one listing per identity through runBulk, which
+// keeps enough calls queued while the clients' rate limiter paces them at the action's QPS. Progress is reported
+// in one place (`onProgress`), cancellation stops new calls, and whatever was learnt before a cancel or a failure
+// is returned with what is missing. Never rejects. No VS Code import.
+
+import { runBulk, DEFAULT_BULK_CONCURRENCY } from './bulk';
+import { toCloudError, type CloudError } from './errors';
+import type { AppIdentity, AppPolicy, AppPolicyList, CallOptions, IdentityType, RamRoleList, RamUserList } from './types';
+
+/** The reads the scan needs: RAM's two directory listings and VOD's per-identity policy listing. */
+export interface AccessScanClients {
+  readonly ram: {
+    listUsers(options?: CallOptions & { pageSize?: number }): Promise<RamUserList>;
+    listRoles(options?: CallOptions & { pageSize?: number }): Promise<RamRoleList>;
+  };
+  readonly vod: {
+    listAppPoliciesForIdentity(identity: AppIdentity, options?: CallOptions): Promise<AppPolicyList>;
+  };
+}
+
+/** One identity of the directory, as VOD is asked about it (a RAM user by UserId, a role by name). */
+export interface ScannedIdentity {
+  readonly identityType: IdentityType;
+  /** The UserId for RamUser, the role name for RamRole: what VOD receives. */
+  readonly identityName: string;
+  readonly appId: string;
+  /** RamUser: the login name, for people. */
+  readonly userName?: string;
+  readonly displayName?: string;
+}
+
+export interface FoundAccess {
+  readonly identity: ScannedIdentity;
+  readonly policies: readonly AppPolicy[];
+  /** The listing that found them: what an audit note cites. */
+  readonly requestId: string;
+}
+
+export interface ScanFailure {
+  readonly identity: ScannedIdentity;
+  readonly error: CloudError;
+}
+
+export interface DirectoryFailure {
+  readonly action: 'ListUsers' | 'ListRoles';
+  readonly error: CloudError;
+}
+
+export interface AccessScanResult {
+  readonly appId: string;
+  /** Identities the directory listings returned (users + roles). */
+  readonly total: number;
+  /** Identities whose listing settled (found, empty or failed). */
+  readonly scanned: number;
+  /** Identities holding at least one policy in the app, in directory order (users by name, then roles). */
+  readonly found: readonly FoundAccess[];
+  readonly failures: readonly ScanFailure[];
+  /** A directory listing that failed: its identities were never scanned. */
+  readonly directoryFailures: readonly DirectoryFailure[];
+  /** Stopped by the signal before every identity had been asked. */
+  readonly cancelled: boolean;
+  readonly seconds: number;
+}
+
+export interface AccessScanOptions {
+  readonly signal?: AbortSignal;
+  /** After the directory is read (0 of total) and after each identity settles. Exceptions are swallowed. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Calls kept queued for the limiter; default runBulk's. */
+  readonly concurrency?: number;
+}
+
+/** The result is partial when any identity went unasked or unanswered. */
+export function isPartial(result: AccessScanResult): boolean {
+  return result.cancelled || result.failures.length > 0 || result.directoryFailures.length > 0 || result.scanned < result.total;
+}
+
+/** MaxItems for the directory listings: RAM's documented maximum. */
+export const DIRECTORY_PAGE_SIZE = 1000;
+
+export async function scanAppAccess(clients: AccessScanClients, appId: string, options: AccessScanOptions = {}): Promise<AccessScanResult> {
+  const started = performance.now();
+  const { signal } = options;
+  const report = (done: number, total: number) => {
+    try {
+      options.onProgress?.(done, total);
+    } catch {
+      // Progress reporting must not break the scan.
+    }
+  };
+
+  // RAM's largest page: a directory of 1,204 identities is three calls, not thirteen at ListUsers' low QPS.
+  const list = { pageSize: DIRECTORY_PAGE_SIZE, ...(signal ? { signal } : {}) };
+  const [users, roles] = await Promise.allSettled([clients.ram.listUsers(list), clients.ram.listRoles(list)]);
+  const directoryFailures: DirectoryFailure[] = [];
+  const identities: ScannedIdentity[] = [];
+  if (users.status === 'fulfilled') {
+    for (const u of users.value.users) {
+      identities.push({ identityType: 'RamUser', identityName: u.userId, appId, userName: u.userName, ...(u.displayName ? { displayName: u.displayName } : {}) });
+    }
+  } else directoryFailures.push({ action: 'ListUsers', error: toCloudError(users.reason) });
+  if (roles.status === 'fulfilled') {
+    for (const r of roles.value.roles) identities.push({ identityType: 'RamRole', identityName: r.roleName, appId });
+  } else directoryFailures.push({ action: 'ListRoles', error: toCloudError(roles.reason) });
+
+  const total = identities.length;
+  report(0, total);
+  const bulk = await runBulk(identities, (identity, s) => clients.vod.listAppPoliciesForIdentity(identity, { signal: s }), {
+    ...(signal ? { signal } : {}),
+    concurrency: options.concurrency ?? DEFAULT_BULK_CONCURRENCY,
+    onSettled: (_o, done) => report(done, total),
+  });
+
+  const found: FoundAccess[] = [];
+  const failures: ScanFailure[] = [];
+  let scanned = 0;
+  for (const o of bulk.outcomes) {
+    if (o.status === 'skipped') continue;
+    if (o.status === 'failed') {
+      // A call cut short by the cancel is not an answer about that identity: it counts as not scanned.
+      if (o.error.kind === 'cancelled') continue;
+      scanned++;
+      failures.push({ identity: o.target, error: o.error });
+      continue;
+    }
+    scanned++;
+    // The listing is per app already; a server that answered for other apps too must not widen the result.
+    const policies = o.result.policies.filter((p) => p.appId === appId);
+    if (policies.length > 0) found.push({ identity: o.target, policies, requestId: o.result.requestId });
+  }
+  const cancelled = (signal?.aborted ?? false) && (scanned < total || directoryFailures.some((f) => f.error.kind === 'cancelled'));
+  return { appId, total, scanned, found, failures, directoryFailures, cancelled, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,24 @@
+// alicloudMedia.cancelAccessScan — stops a running Find Access to App (the group row's inline action, or the
+// palette, which stops every running scan). What was learnt so far stays in the tree, marked partial.
+// Programmatic: { profile, appId? } → { ok: true, cancelled: <scans stopped> }.
+
+import { COMMANDS } from '../commandIds';
+import { isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { invalidArgument } from './results';
+
+export function registerCancelAccessScan(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.cancelAccessScan, {
+    caller: (arg) => {
+      if (typeof arg.profile !== 'string' || !deps.settings.find(arg.profile)) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      if (arg.appId !== undefined && typeof arg.appId !== 'string') return invalidArgument('appId must be a string.');
+      return { ok: true, cancelled: deps.scans.cancel(arg.profile, arg.appId as string | undefined) };
+    },
+    ui: (node) => {
+      if (isResourceNode(node) && node.kind === 'accessScan') deps.scans.cancel(node.profile.name, node.appId);
+      else deps.scans.cancel(undefined);
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,223 @@
+// alicloudMedia.findAccessToApp — the incident question "who can touch this app?": pick a VOD application (by name,
+// from ListAppInfo), then every RAM user and role of the account is asked about it (src/cloud/accessScan.ts) at
+// ListAppPoliciesForIdentity's QPS, with cancellable progress. The findings land in the tree as "Access to <app>",
+// where Detach App Policy… works on them as on configured identities.
+// Programmatic: { profile, appId } → FindAccessResult (no prompt, no notification; the tree group still appears).
+//
+// What is recorded: the directory and application listings like every call; of the per-identity listings only the
+// failures (each with its code and RequestId), plus one summary in the log. See ProfileSession.scanVod for why.
+
+import * as vscode from 'vscode';
+import { describeError, describeWho, toCloudError, validateAppId, type AppInfo, type CloudError } from '../cloud';
+import { isPartial, scanAppAccess, type AccessScanResult } from '../cloud/accessScan';
+import { COMMANDS } from '../commandIds';
+import { scanProgressText } from '../profiles/accessScans';
+import type { Profile } from '../settings/profiles';
+import { isResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { notify } from './notify';
+import { profileFor } from './pickers';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { failed, invalidArgument, resultError, type Failed, type ResultError } from './results';
+
+export interface FoundIdentityResult {
+  readonly identityType: string;
+  /** What VOD was asked with: a UserId, or a role name. */
+  readonly identityName: string;
+  readonly userName?: string;
+  readonly policyNames: readonly string[];
+  readonly requestId: string;
+}
+
+export interface FindAccessResult {
+  /** True only when every identity of the directory was asked and answered. */
+  readonly ok: boolean;
+  readonly profile: string;
+  readonly appId: string;
+  readonly appName: string;
+  readonly total: number;
+  readonly scanned: number;
+  readonly cancelled: boolean;
+  readonly seconds: number;
+  readonly found: readonly FoundIdentityResult[];
+  readonly failures: readonly { identityType: string; identityName: string; userName?: string; error: ResultError }[];
+  readonly directoryFailures: readonly { action: string; error: ResultError }[];
+}
+
+interface ChosenApp {
+  readonly appId: string;
+  readonly appName: string;
+}
+
+export function registerFindAccessToApp(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.findAccessToApp, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const problem = validateAppId(arg.appId);
+      if (problem) return invalidArgument(problem);
+      const app = await appNamed(deps, profile, arg.appId as string);
+      if ('ok' in app) return app;
+      return findAccess(deps, profile, app, false);
+    },
+    ui: async (arg) => {
+      const profile = await profileFor(deps, arg, 'Find Access to App');
+      if (!profile) return undefined;
+      // From a result group: the same app again.
+      const again = isResourceNode(arg) && arg.kind === 'accessScan' ? deps.scans.get(profile.name, arg.appId) : undefined;
+      const app = again ? { appId: again.appId, appName: again.appName } : await pickApp(deps, profile);
+      if (!app) return undefined;
+      return findAccess(deps, profile, app, true);
+    },
+  });
+}
+
+/** For a caller that gave only the id: the app's name from ListAppInfo; an id the account does not have is refused. */
+async function appNamed(deps: CommandDeps, profile: Profile, appId: string): Promise<ChosenApp | Failed> {
+  let apps: readonly AppInfo[];
+  try {
+    apps = (await vodOf(deps, profile).listAppInfo()).apps;
+  } catch (e) {
+    // Without ListAppInfo the scan still answers the question; the group is then named by the id.
+    deps.log.warn(`Find Access to App: could not read the name of ${appId} [profile ${profile.name}]: ${describeError(e)}`);
+    return { appId, appName: appId };
+  }
+  const app = apps.find((a) => a.appId === appId);
+  if (!app) return invalidArgument(`Profile ${profile.name}'s account has no VOD application ${appId} (ListAppInfo lists ${apps.length}).`, 'UnknownApp');
+  return { appId, appName: app.appName || appId };
+}
+
+async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp | undefined> {
+  const title = `Find Access to App (profile ${profile.name})`;
+  let apps: readonly AppInfo[] | undefined;
+  let problem: CloudError | undefined;
+  try {
+    const vod = vodOf(deps, profile);
+    apps = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reading VOD applications…' }, () => vod.listAppInfo())).apps;
+  } catch (e) {
+    problem = toCloudError(e);
+  }
+  if (!apps) {
+    // VOD unreachable for this profile (a region without VOD, an invalid endpoint): nothing can be scanned.
+    if (problem?.kind === 'invalid-input') {
+      await notify(deps, 'error', `Cannot find access in profile ${profile.name}: ${describeError(problem)}`);
+      return undefined;
+    }
+    // ListAppInfo alone may be denied: the id can still be typed.
+    const appId = await vscode.window.showInputBox({
+      title,
+      prompt: `Could not list the VOD applications (${problem?.code ?? 'unknown'}). Type the application ID to scan.`,
+      value: 'app-',
+      ignoreFocusOut: true,
+      validateInput: (v) => validateAppId(v),
+    });
+    return appId ? { appId, appName: appId } : undefined;
+  }
+  if (apps.length === 0) {
+    void vscode.window.showInformationMessage(`Profile ${profile.name}'s account has no VOD applications.`);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    apps.map((a) => ({ label: a.appName || a.appId, description: a.appId, detail: [a.type, a.status, a.description].filter(Boolean).join(' · ') || undefined, app: a })),
+    { title, placeHolder: 'VOD application: every RAM user and role is asked which policies it holds there', matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked ? { appId: picked.app.appId, appName: picked.app.appName || picked.app.appId } : undefined;
+}
+
+function vodOf(deps: CommandDeps, profile: Profile) {
+  const session = deps.sessions.get(profile.name);
+  if (!session) throw toCloudError(new Error(`Profile "${profile.name}" is no longer configured.`));
+  return session.vod();
+}
+
+async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, interactive: boolean): Promise<FindAccessResult | Failed | undefined> {
+  const session = deps.sessions.get(profile.name);
+  let clients;
+  try {
+    if (!session) throw new Error(`Profile "${profile.name}" is no longer configured.`);
+    clients = { ram: session.ram(), vod: session.scanVod() };
+  } catch (e) {
+    deps.log.error(`Not sent: Find Access to App ${app.appId} [profile ${profile.name}]: ${describeError(e)}`);
+    if (interactive) await notify(deps, 'error', `Cannot find access to ${app.appName}: ${describeError(e)}`);
+    return failed(e);
+  }
+  if (deps.scans.isRunning(profile.name, app.appId)) {
+    const text = `Find Access to ${app.appName} is already running in profile ${profile.name}.`;
+    if (interactive) void vscode.window.showInformationMessage(text);
+    return invalidArgument(text, 'ScanInProgress');
+  }
+
+  const signal = deps.scans.start(profile.name, app.appId, app.appName);
+  // The one place progress goes: the tree group now, the notification below, a status bar item later.
+  let onProgress = (done: number, total: number) => deps.scans.progress(profile.name, app.appId, done, total);
+  const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
+  const result = interactive
+    ? await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Finding access to ${app.appName} (profile ${profile.name})`, cancellable: true },
+        async (progress, token) => {
+          const cancel = token.onCancellationRequested(() => deps.scans.cancel(profile.name, app.appId));
+          const toStore = onProgress;
+          let shown = 0;
+          onProgress = (done, total) => {
+            toStore(done, total);
+            const percent = total > 0 ? (100 * done) / total : 0;
+            progress.report({ message: scanProgressText(done, total), increment: percent - shown });
+            shown = percent;
+          };
+          try {
+            return await scan();
+          } finally {
+            cancel.dispose();
+          }
+        },
+      )
+    : await scan();
+  deps.scans.finish(profile.name, app.appId, result);
+
+  const partial = isPartial(result);
+  deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result).join('\n'));
+  if (interactive) {
+    const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
+    const found = `${result.found.length} ${result.found.length === 1 ? 'identity holds' : 'identities hold'} policies in ${app.appName}`;
+    const text = partial ? `${found} — partial: asked ${result.scanned} of ${result.total} RAM users and roles${result.cancelled ? ' (cancelled)' : `, ${result.failures.length + result.directoryFailures.length} failed`}.` : `${found} (asked all ${result.total} RAM users and roles).`;
+    void notify(deps, partial ? 'warning' : 'info', `${text} See "Access to ${app.appName}" in profile ${profile.name}.`, firstFailure?.requestId);
+  }
+  return toResult(profile.name, app, result);
+}
+
+/** One summary for the log: the findings with the RequestId that showed them, then what could not be learnt. */
+function summaryLines(profile: string, app: ChosenApp, r: AccessScanResult): string[] {
+  const head =
+    `Find Access to App ${app.appName} (${app.appId}) [profile ${profile}]: asked ${r.scanned} of ${r.total} RAM users and roles in ${r.seconds.toFixed(1)} s` +
+    ` (ListAppPoliciesForIdentity; successful listings are not recorded one by one): ${r.found.length} hold policies` +
+    (r.cancelled ? ', cancelled' : '') +
+    (r.failures.length ? `, ${r.failures.length} failed` : '') +
+    (r.directoryFailures.length ? `, ${r.directoryFailures.map((d) => `${d.action} failed`).join(', ')}` : '');
+  return [
+    head,
+    ...r.found.map((f) => `  ${describeWho(f.identity)}: ${f.policies.map((p) => p.policyName).join(', ')} RequestId ${f.requestId}`),
+    ...r.failures.map((f) => `  ${describeWho(f.identity)}: failed — ${describeError(f.error)}`),
+    ...r.directoryFailures.map((d) => `  ${d.action}: failed — ${describeError(d.error)}`),
+  ];
+}
+
+function toResult(profile: string, app: ChosenApp, r: AccessScanResult): FindAccessResult {
+  const who = (i: { identityType: string; identityName: string; userName?: string }) => ({
+    identityType: i.identityType,
+    identityName: i.identityName,
+    ...(i.userName ? { userName: i.userName } : {}),
+  });
+  return {
+    ok: !isPartial(r),
+    profile,
+    appId: app.appId,
+    appName: app.appName,
+    total: r.total,
+    scanned: r.scanned,
+    cancelled: r.cancelled,
+    seconds: Math.round(r.seconds * 1000) / 1000,
+    found: r.found.map((f) => ({ ...who(f.identity), policyNames: f.policies.map((p) => p.policyName), requestId: f.requestId })),
+    failures: r.failures.map((f) => ({ ...who(f.identity), error: resultError(f.error) })),
+    directoryFailures: r.directoryFailures.map((d) => ({ action: d.action, error: resultError(d.error) })),
+  };
+}

@@ -1,0 +1,56 @@
+// How Find Access to App's rows look: the "Access to <app name>" group, a found identity and its policies (which
+// look and behave like configured ones, so Detach works the same). Loaded on first use
+// (src/tree/lazyAccessScanView.ts), with accessScanRows.ts, which decides which rows there are.
+
+import * as vscode from 'vscode';
+import { describeIdentity, describeWho } from '../cloud';
+import { scanDescription, scanTooltip } from './accessScanRows';
+import type { AccessScanNode, FoundIdentityNode, FoundPolicyNode } from './nodes';
+import { policyItem, scopeTooltip, type RowState } from './resourceItems';
+
+export { scanChildren } from './accessScanRows';
+
+const { Expanded, None } = vscode.TreeItemCollapsibleState;
+
+export function scanItem(node: AccessScanNode | FoundIdentityNode | FoundPolicyNode, state: RowState): vscode.TreeItem {
+  switch (node.kind) {
+    case 'accessScan':
+      return groupItem(node, state);
+    case 'foundIdentity':
+      return foundIdentityItem(node, state);
+    case 'foundPolicy':
+      return policyItem(node, shownFound(node), state);
+  }
+}
+
+function shownFound(node: FoundIdentityNode | FoundPolicyNode) {
+  return { ...node.identity, ...(node.found.userName ? { userName: node.found.userName } : {}) };
+}
+
+function groupItem(node: AccessScanNode, state: RowState): vscode.TreeItem {
+  const entry = state.scan(node);
+  const item = new vscode.TreeItem(`Access to ${entry?.appName || node.appId}`, Expanded);
+  const running = entry !== undefined && entry.result === undefined;
+  item.description = entry ? scanDescription(entry) : '';
+  item.iconPath = new vscode.ThemeIcon(running ? 'loading~spin' : 'search');
+  item.contextValue = running ? 'accessScan.running' : 'accessScan';
+  item.tooltip = `${entry ? scanTooltip(entry) : node.appId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+  return item;
+}
+
+function foundIdentityItem(node: FoundIdentityNode, state: RowState): vscode.TreeItem {
+  const found = state.found(node);
+  const shown = shownFound(node);
+  const held = found?.policies.length ?? 0;
+  const item = new vscode.TreeItem(describeWho(shown), held > 0 ? Expanded : None);
+  const configured = state.configured(node);
+  item.description = `${held > 0 ? `${held} ${held === 1 ? 'policy' : 'policies'}` : 'no policies left'}${configured ? ' · in profile' : ''}`;
+  item.iconPath = new vscode.ThemeIcon(node.identity.identityType === 'RamRole' ? 'shield' : 'person');
+  // "Add Identity to Profile" only where it would add something.
+  item.contextValue = configured ? 'foundIdentity.configured' : 'foundIdentity';
+  const userId = node.identity.identityType === 'RamUser' ? `\nUserId: ${node.identity.identityName}` : '';
+  const display = node.found.displayName ? `\nDisplay name: ${node.found.displayName}` : '';
+  const seen = found ? `\nListed by ListAppPoliciesForIdentity, RequestId ${found.requestId}` : '';
+  item.tooltip = `${describeIdentity(shown)}${userId}${display}${seen}\n${scopeTooltip(node.profile, 'vod', state)}`;
+  return item;
+}
