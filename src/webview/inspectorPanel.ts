@@ -6,6 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
@@ -99,7 +100,21 @@ export class InspectorPanel implements vscode.Disposable {
       case 'export':
         await this.port.exportRecords(message.recordIds);
         return;
+      case 'openTroubleshooting':
+        await this.openTroubleshooting(message.recordId);
+        return;
     }
+  }
+
+  /** The record's own Recommend link, from the history's copy, opened only when it is Alibaba's. */
+  private async openTroubleshooting(recordId: string): Promise<void> {
+    const record = this.source.records().find((r) => r.id === recordId);
+    const url = trustedAlibabaUrl(record?.error?.recommend);
+    if (!url) {
+      this.log.warn(`Request Inspector: not opening the troubleshooting link of record ${recordId}: it is not an https:// link on an Alibaba domain.`);
+      return;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   /** The whole list; it supersedes whatever was batched. */

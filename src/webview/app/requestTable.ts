@@ -1,6 +1,7 @@
 // The history table: sortable header buttons and one focusable row per record. Rows use a roving tabindex, so
 // Tab enters the table once; arrows move between rows, Enter or Space selects. Text goes in via textContent only:
-// record fields come from the cloud and are never parsed as HTML.
+// record fields come from the cloud and are never parsed as HTML. The RequestId cell shows the whole id, as
+// selectable text with a copy button: it is what a support ticket needs, and a truncated one is useless there.
 
 import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
 import type { RecordQuery, SortKey } from '../recordQuery';
@@ -45,11 +46,16 @@ export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (k
 // is a new object and gets a new row.
 const rowCache = new WeakMap<CallRecord, HTMLElement>();
 
+export interface RowHandlers {
+  readonly onSelect: (record: CallRecord) => void;
+  readonly onCopyRequestId: (requestId: string) => void;
+}
+
 export function renderRows(
   body: HTMLElement,
   records: readonly CallRecord[],
   selectedId: string | undefined,
-  onSelect: (record: CallRecord) => void,
+  handlers: RowHandlers,
 ): void {
   // Keep keyboard focus on the same record across live updates.
   const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('vscode-table-row')?.getAttribute('data-id');
@@ -57,7 +63,7 @@ export function renderRows(
   const rows = records.map((record) => {
     let row = rowCache.get(record);
     if (!row) {
-      row = createRow(record, onSelect);
+      row = createRow(record, handlers);
       rowCache.set(record, row);
     }
     row.tabIndex = record.id === tabStop ? 0 : -1;
@@ -73,20 +79,52 @@ export function renderRows(
   }
 }
 
-function createRow(record: CallRecord, onSelect: (record: CallRecord) => void): HTMLElement {
+function createRow(record: CallRecord, handlers: RowHandlers): HTMLElement {
+  const { onSelect } = handlers;
   const row = document.createElement('vscode-table-row');
   row.dataset.id = record.id;
   row.classList.add(`outcome-${record.outcome}`);
   row.append(
     ...COLUMNS.map((column) => {
       const cell = document.createElement('vscode-table-cell');
-      cell.textContent = column.cell(record);
+      if (column.key === 'requestId' && record.requestId) {
+        cell.append(requestIdCell(record.requestId, handlers.onCopyRequestId));
+        cell.classList.add('request-id');
+        cell.title = record.requestId;
+      } else {
+        cell.textContent = column.cell(record);
+      }
       return cell;
     }),
   );
   row.addEventListener('click', () => onSelect(record));
   row.addEventListener('keydown', (event) => onRowKey(event, row, record, onSelect));
   return row;
+}
+
+/** The whole id as selectable text, and a button that copies it without selecting the row. */
+function requestIdCell(requestId: string, onCopy: (requestId: string) => void): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const text = document.createElement('span');
+  text.className = 'request-id-text';
+  text.textContent = requestId;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.className = 'copy-id';
+  copy.textContent = '⧉';
+  copy.title = `Copy RequestId ${requestId}`;
+  copy.setAttribute('aria-label', `Copy RequestId ${requestId}`);
+  copy.tabIndex = -1;
+  copy.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onCopy(requestId);
+  });
+  // Selecting the text must not select the row underneath (and re-render it away from the selection).
+  text.addEventListener('click', (event) => {
+    if (window.getSelection()?.toString()) event.stopPropagation();
+  });
+  fragment.append(text, copy);
+  return fragment;
 }
 
 function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {
