@@ -20,6 +20,7 @@ export const COMMANDS = {
   openRequestInspector: 'alicloudMedia.openRequestInspector',
   exportRequestHistory: 'alicloudMedia.exportRequestHistory',
   clearHistory: 'alicloudMedia.clearHistory',
+  openInConsole: 'alicloudMedia.openInConsole',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -31,3 +31,4 @@ export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, t
 export { isPlainObject } from './plainObject';
 export { describeIdentity, describeWho, isRamUserId, shortUserId } from './identity';
 export { trustedAlibabaUrl, isAlibabaHost, ALIBABA_DOMAINS } from './trustedLink';
+export { consoleUrl, identityConsolePage, type ConsolePage } from './consoleLinks';

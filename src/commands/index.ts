@@ -11,6 +11,7 @@ import type { CommandDeps } from './deps';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
 import { registerRevocation } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
+import { registerOpenInConsole } from './openInConsole';
 import { registerRefresh } from './refresh';
 import type { CommandTable } from './registerCommand';
 import { registerRemoveIdentity } from './removeIdentity';
@@ -38,6 +39,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.unbindOutputBucket,
   COMMANDS.detachAppPolicy,
   COMMANDS.undo,
+  COMMANDS.openInConsole,
 ];
 
 export function commandTable(deps: CommandDeps): CommandTable {
@@ -57,5 +59,6 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerRevocation(table, deps, unbindOutputBucketCommand);
   registerRevocation(table, deps, detachAppPolicyCommand);
   registerUndo(table, deps);
+  registerOpenInConsole(table, deps);
   return table;
 }
