@@ -31,6 +31,8 @@ const LAZY_BUNDLES = [
   { name: 'inspectorPanel', entry: 'src/webview/inspectorPanel.ts' },
   // Every command's implementation (pickers, the mutation pipeline, undo): needed from the first command on.
   { name: 'commands', entry: 'src/commands/index.ts' },
+  // Exporting the request history (save dialog, JSON and CSV writers): needed on the first export.
+  { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

@@ -30,5 +30,3 @@ export { MPS_REGIONS, VOD_REGIONS, PRODUCT_REGIONS, API_VERSIONS, defaultEndpoin
 export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, type BulkOptions } from './bulk';
 export { isPlainObject } from './plainObject';
 export { describeIdentity, describeWho, isRamUserId, shortUserId } from './identity';
-export { trustedAlibabaUrl, isAlibabaHost, ALIBABA_DOMAINS } from './trustedLink';
-export { consoleUrl, identityConsolePage, type ConsolePage } from './consoleLinks';

@@ -1,7 +1,8 @@
 // Which buttons a result notification offers. No VS Code, so the rule (Troubleshoot only for a link we would
 // open) is unit-tested; notify.ts shows them.
 
-import { trustedAlibabaUrl } from '../cloud';
+// Straight from the file, not through ../cloud: that index is in the activation bundle, and this is not needed there.
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
 
 export const COPY = 'Copy Request ID';
 export const TROUBLESHOOT = 'Troubleshoot';

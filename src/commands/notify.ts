@@ -3,7 +3,7 @@
 // domain) and the log.
 
 import * as vscode from 'vscode';
-import { trustedAlibabaUrl } from '../cloud';
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
 import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';

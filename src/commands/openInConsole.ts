@@ -5,7 +5,9 @@
 // Programmatic: { profile, page?: 'mps' | 'vod', bucket?, identityType?, identityName? } → { ok, url }.
 
 import * as vscode from 'vscode';
-import { IDENTITY_TYPES, VOD_REGIONS, consoleUrl, describeError, identityConsolePage, type ConsolePage, type IdentityType } from '../cloud';
+import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
+// Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
+import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
 import { COMMANDS } from '../commandIds';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
