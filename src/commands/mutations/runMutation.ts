@@ -10,6 +10,8 @@ import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import { notify } from '../notify';
+import { withProgressStatus } from '../progressStatus';
+import { progressTitle } from '../progressText';
 import { failed, resultError, type BulkResult } from '../results';
 import { executeMutation, inFlightKey, type Execution, type MutationResult, type MutationRun } from './executeMutation';
 import type { Mutation, MutationTarget } from './mutation';
@@ -96,11 +98,18 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
+      // The notification can be hidden; the status-bar item stays in sight until the run ends, and a click cancels.
+      const status = progressTitle(mutation.words.busy);
       try {
-        return await executeMutation(deps, mutation, session, run, {
-          signal: controller.signal,
-          onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => progress.report({ increment: 100 / total, message: `${done} of ${total}` }),
-        });
+        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report) =>
+          executeMutation(deps, mutation, session, run, {
+            signal: controller.signal,
+            onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
+              progress.report({ increment: 100 / total, message: `${done} of ${total}` });
+              report(done);
+            },
+          }),
+        );
       } finally {
         cancel.dispose();
       }
