@@ -21,6 +21,7 @@ export const COMMANDS = {
   exportRequestHistory: 'alicloudMedia.exportRequestHistory',
   clearHistory: 'alicloudMedia.clearHistory',
   openInConsole: 'alicloudMedia.openInConsole',
+  openWalkthrough: 'alicloudMedia.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -12,6 +12,7 @@ import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
 import { registerRevocation } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
 import { registerOpenInConsole } from './openInConsole';
+import { registerOpenWalkthrough } from './openWalkthrough';
 import { registerRefresh } from './refresh';
 import type { CommandTable } from './registerCommand';
 import { registerRemoveIdentity } from './removeIdentity';
@@ -40,6 +41,7 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.detachAppPolicy,
   COMMANDS.undo,
   COMMANDS.openInConsole,
+  COMMANDS.openWalkthrough,
 ];
 
 export function commandTable(deps: CommandDeps): CommandTable {
@@ -60,5 +62,6 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerRevocation(table, deps, detachAppPolicyCommand);
   registerUndo(table, deps);
   registerOpenInConsole(table, deps);
+  registerOpenWalkthrough(table);
   return table;
 }
