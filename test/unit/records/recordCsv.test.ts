@@ -1,36 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CSV_COLUMNS, csvCell, recordsToCsv } from '../../../src/records/recordCsv';
 import { detachRecord, record } from '../history/fixtures';
-
-/** A small RFC 4180 reader, so the tests check what a spreadsheet would read back, not our own string layout. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  assert.equal(cell, '', 'text after the last CRLF');
-  return rows;
-}
+import { parseCsv } from '../../support/csv';
 
 describe('recordsToCsv', () => {
   it('writes a BOM, a header row and one row per record, every row as wide as the header', () => {
