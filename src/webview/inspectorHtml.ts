@@ -49,7 +49,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       <vscode-button id="export" secondary>Export filtered…</vscode-button>
       <span id="count" class="count" role="status"></span>
     </div>
-    <vscode-table id="requests" zebra bordered-rows resizable columns='["12%","15%","16%","8%","11%","30%","8%"]'>
+    <vscode-table id="requests" zebra bordered-rows resizable>
       <vscode-table-header slot="header" id="requests-header"></vscode-table-header>
       <vscode-table-body slot="body" id="requests-body"></vscode-table-body>
     </vscode-table>

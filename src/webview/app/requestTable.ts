@@ -10,22 +10,26 @@ interface Column {
   readonly key: SortKey;
   readonly label: string;
   readonly cell: (record: CallRecord) => string;
+  /** Share of the table's width; the RequestId gets room for all 36 characters. */
+  readonly width: string;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time) },
-  { key: 'action', label: 'Action', cell: (r) => r.action },
-  { key: 'target', label: 'Target', cell: (r) => r.target },
-  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome },
-  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '' },
-  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '' },
-  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms` },
+  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time), width: '13%' },
+  { key: 'action', label: 'Action', cell: (r) => r.action, width: '16%' },
+  { key: 'target', label: 'Target', cell: (r) => r.target, width: '14%' },
+  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome, width: '8%' },
+  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '', width: '11%' },
+  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '', width: '30%' },
+  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms`, width: '8%' },
 ];
 
 export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (key: SortKey) => void): void {
   header.replaceChildren(
     ...COLUMNS.map((column) => {
       const cell = document.createElement('vscode-table-header-cell');
+      // Set here because the header is rebuilt on every render, which drops the widths the table assigned.
+      cell.style.width = column.width;
       const sorted = query.sortKey === column.key;
       cell.setAttribute('aria-sort', sorted ? (query.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
       const button = document.createElement('button');
@@ -74,6 +78,10 @@ export function renderRows(
     return row;
   });
   body.replaceChildren(...rows);
+  // The first row's cells carry the column widths too (as the table itself does when it sizes columns).
+  rows[0]?.querySelectorAll('vscode-table-cell').forEach((cell, i) => {
+    (cell as HTMLElement).style.width = COLUMNS[i]?.width ?? '';
+  });
   if (focusedId) {
     rows.find((row) => row.dataset.id === focusedId)?.focus();
   }
@@ -111,7 +119,7 @@ function requestIdCell(requestId: string, onCopy: (requestId: string) => void): 
   const copy = document.createElement('button');
   copy.type = 'button';
   copy.className = 'copy-id';
-  copy.textContent = '⧉';
+  copy.append(copyIcon());
   copy.title = `Copy RequestId ${requestId}`;
   copy.setAttribute('aria-label', `Copy RequestId ${requestId}`);
   copy.tabIndex = -1;
@@ -123,8 +131,31 @@ function requestIdCell(requestId: string, onCopy: (requestId: string) => void): 
   text.addEventListener('click', (event) => {
     if (window.getSelection()?.toString()) event.stopPropagation();
   });
-  fragment.append(text, copy);
+  // The button first: in a narrow panel the id wraps, and the button stays where the eye expects it.
+  fragment.append(copy, text);
   return fragment;
+}
+
+/** Two overlapping sheets, drawn inline: the page has no icon font, and a font glyph may be missing. */
+function copyIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [x, y] of [[5, 1], [1, 5]]) {
+    const sheet = document.createElementNS(ns, 'rect');
+    sheet.setAttribute('x', String(x));
+    sheet.setAttribute('y', String(y));
+    sheet.setAttribute('width', '10');
+    sheet.setAttribute('height', '10');
+    sheet.setAttribute('rx', '1');
+    sheet.setAttribute('fill', x === 1 ? 'var(--vscode-editor-background)' : 'none');
+    sheet.setAttribute('stroke', 'currentColor');
+    svg.append(sheet);
+  }
+  return svg;
 }
 
 function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {
