@@ -26,6 +26,8 @@ export const COMMANDS = {
   openRequestInspector: 'alicloudMedia.openRequestInspector',
   exportRequestHistory: 'alicloudMedia.exportRequestHistory',
   clearHistory: 'alicloudMedia.clearHistory',
+  openInConsole: 'alicloudMedia.openInConsole',
+  openWalkthrough: 'alicloudMedia.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

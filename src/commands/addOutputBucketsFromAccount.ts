@@ -65,7 +65,7 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       if ('error' in found) {
         const text = `Could not list the MPS media buckets of profile ${profile.name}: ${describeError(found.error)}`;
         deps.log.warn(text);
-        void notify(deps, 'error', text, failed(found.error).error.requestId);
+        void notify(deps, 'error', text, failed(found.error).error);
         return undefined;
       }
       if (found.candidates.length === 0) {

@@ -16,6 +16,7 @@ import type { Profile } from '../settings/profiles';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
+import { ProgressStatus } from './progressStatus';
 import { profileFor } from './pickers';
 import { registerCommand, type CommandTable } from './registerCommand';
 import { failed, invalidArgument, resultError, type Failed, type ResultError } from './results';
@@ -148,7 +149,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   }
 
   const signal = deps.scans.start(profile.name, app.appId, app.appName);
-  // The one place progress goes: the tree group now, the notification below, a status bar item later.
+  // The one place progress goes: the tree group, and for a person the notification and the status-bar item below.
   let onProgress = (done: number, total: number) => deps.scans.progress(profile.name, app.appId, done, total);
   const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
   const result = interactive
@@ -156,10 +157,13 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
         { location: vscode.ProgressLocation.Notification, title: `Finding access to ${app.appName} (profile ${profile.name})`, cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => deps.scans.cancel(profile.name, app.appId));
+          // The notification can be hidden; the status-bar item stays in sight until the scan ends, and a click cancels.
+          const status = new ProgressStatus(`Finding access to ${app.appName}`, () => deps.scans.cancel(profile.name, app.appId));
           const toStore = onProgress;
           let shown = 0;
           onProgress = (done, total) => {
             toStore(done, total);
+            status.report(done, total);
             const percent = total > 0 ? (100 * done) / total : 0;
             progress.report({ message: scanProgressText(done, total), increment: percent - shown });
             shown = percent;
@@ -168,6 +172,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
             return await scan();
           } finally {
             cancel.dispose();
+            status.dispose();
           }
         },
       )
@@ -180,7 +185,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
     const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
     const found = `${result.found.length} ${result.found.length === 1 ? 'identity holds' : 'identities hold'} policies in ${app.appName}`;
     const text = partial ? `${found} — partial: asked ${result.scanned} of ${result.total} RAM users and roles${result.cancelled ? ' (cancelled)' : `, ${result.failures.length + result.directoryFailures.length} failed`}.` : `${found} (asked all ${result.total} RAM users and roles).`;
-    void notify(deps, partial ? 'warning' : 'info', `${text} See "Access to ${app.appName}" in profile ${profile.name}.`, firstFailure?.requestId);
+    void notify(deps, partial ? 'warning' : 'info', `${text} See "Access to ${app.appName}" in profile ${profile.name}.`, firstFailure ?? {});
   }
   return toResult(profile.name, app, result);
 }

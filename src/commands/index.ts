@@ -17,6 +17,8 @@ import { registerFindAccessToApp } from './findAccessToApp';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
 import { registerRevocation } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
+import { registerOpenInConsole } from './openInConsole';
+import { registerOpenWalkthrough } from './openWalkthrough';
 import { registerRefresh } from './refresh';
 import type { CommandTable } from './registerCommand';
 import { registerRemoveIdentity } from './removeIdentity';
@@ -50,6 +52,8 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.dismissAccessScan,
   COMMANDS.addFoundIdentity,
   COMMANDS.undo,
+  COMMANDS.openInConsole,
+  COMMANDS.openWalkthrough,
 ];
 
 export function commandTable(deps: CommandDeps): CommandTable {
@@ -75,5 +79,7 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerDismissAccessScan(table, deps);
   registerAddFoundIdentity(table, deps);
   registerUndo(table, deps);
+  registerOpenInConsole(table, deps);
+  registerOpenWalkthrough(table);
   return table;
 }

@@ -1,26 +1,35 @@
-// Result notifications with the two follow-ups people want after a cloud call: the RequestId and the log.
+// Result notifications with the follow-ups people want after a cloud call: the RequestId, Alibaba's
+// troubleshooting page for the error (its Recommend link, offered only when it is an https:// link on an Alibaba
+// domain) and the log.
 
 import * as vscode from 'vscode';
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-
-const COPY = 'Copy Request ID';
-const SHOW_LOG = 'Show Log';
+import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
 
 export async function notify(
   deps: Pick<CommandDeps, 'log'>,
   severity: 'info' | 'warning' | 'error',
   message: string,
-  requestId?: string,
+  links: NoticeLinks = {},
 ): Promise<void> {
-  const actions = requestId ? [COPY, SHOW_LOG] : [SHOW_LOG];
   const show =
     severity === 'info'
       ? vscode.window.showInformationMessage
       : severity === 'warning'
         ? vscode.window.showWarningMessage
         : vscode.window.showErrorMessage;
-  const picked = await show(message, ...actions);
-  if (picked === COPY && requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, requestId);
+  const picked = await show(message, ...noticeActions(links));
+  if (picked === COPY && links.requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, links.requestId);
+  if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend);
   if (picked === SHOW_LOG) deps.log.show();
+}
+
+/** Opens a Recommend link in the browser, checked again here: false when it is not one we open. */
+export async function openTroubleshooting(recommend: string | undefined): Promise<boolean> {
+  const url = trustedAlibabaUrl(recommend);
+  if (!url) return false;
+  // strict parse: the link is already a full https URL; VS Code must not re-read it as a path.
+  return vscode.env.openExternal(vscode.Uri.parse(url, true));
 }

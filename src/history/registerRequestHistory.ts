@@ -59,6 +59,7 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
     view,
     vscode.window.createTreeView(REQUEST_HISTORY_VIEW, { treeDataProvider: view }),
     inspector,
+    inspector.registerSerializer(),
     registerOpenRequestInspector(inspector),
     registerClearHistory(history),
     registerExportHistory(history),

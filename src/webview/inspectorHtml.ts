@@ -46,7 +46,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
         <vscode-option value="cancelled">Cancelled</vscode-option>
         <vscode-option value="unknown">Outcome unknown</vscode-option>
       </vscode-single-select>
-      <vscode-button id="export" secondary>Export filtered as JSON</vscode-button>
+      <vscode-button id="export" secondary>Export filtered…</vscode-button>
       <span id="count" class="count" role="status"></span>
     </div>
     <vscode-table id="requests" zebra bordered-rows resizable>
@@ -62,6 +62,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       </div>
       <p id="detail-placeholder" class="placeholder">Select a request to see its full record.</p>
       <p id="detail-undone" class="undone" role="note" hidden></p>
+      <p class="troubleshoot"><a id="troubleshoot" href="#" hidden>Troubleshoot this error on Alibaba Cloud</a></p>
       <dl id="detail-fields" class="fields"></dl>
       <h3 id="detail-response-title" class="response-title" hidden></h3>
       <pre id="detail-response" class="response" hidden></pre>

@@ -6,13 +6,13 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
 import { DeltaBatch } from './recordDelta';
-import type { InspectorLog, InspectorPort, InspectorSource } from './requestInspector';
+import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './requestInspector';
 
-export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
 export const DELTA_INTERVAL_MS = 100;
 
 export class InspectorPanel implements vscode.Disposable {
@@ -43,13 +43,35 @@ export class InspectorPanel implements vscode.Disposable {
       if (visible) this.sendFocus();
       return;
     }
-    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(
       INSPECTOR_VIEW_TYPE,
       vscode.l10n.t('Request Inspector'),
       vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [root] },
+      this.webviewOptions(),
     );
+    this.adopt(panel);
+  }
+
+  /**
+   * Takes over a panel VS Code restored after a window reload (the serializer in requestInspector.ts). Its page
+   * state (filter, sort, selection) comes back through the webview's getState; the page then says 'ready'.
+   * A second restored panel (two windows' worth of state in one) is closed: the inspector is one per window.
+   */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const webview = panel.webview;
     webview.html = inspectorHtml({
       cspSource: webview.cspSource,
@@ -99,7 +121,21 @@ export class InspectorPanel implements vscode.Disposable {
       case 'export':
         await this.port.exportRecords(message.recordIds);
         return;
+      case 'openTroubleshooting':
+        await this.openTroubleshooting(message.recordId);
+        return;
     }
+  }
+
+  /** The record's own Recommend link, from the history's copy, opened only when it is Alibaba's. */
+  private async openTroubleshooting(recordId: string): Promise<void> {
+    const record = this.source.records().find((r) => r.id === recordId);
+    const url = trustedAlibabaUrl(record?.error?.recommend);
+    if (!url) {
+      this.log.warn(`Request Inspector: not opening the troubleshooting link of record ${recordId}: it is not an https:// link on an Alibaba domain.`);
+      return;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   /** The whole list; it supersedes whatever was batched. */

@@ -21,6 +21,11 @@ export type InspectorRequest =
   | { readonly type: 'ready' }
   | { readonly type: 'copyRequestId'; readonly requestId: string }
   | { readonly type: 'undo'; readonly recordId: string }
+  /**
+   * Open the troubleshooting page of this record's error. A record id, not a URL: the extension reads the link from
+   * its own copy of the record and opens it only if it is Alibaba's, so a scripted page cannot open anything.
+   */
+  | { readonly type: 'openTroubleshooting'; readonly recordId: string }
   /** Export the records with these ids (the filtered rows, in screen order). The extension looks them up itself. */
   | { readonly type: 'export'; readonly recordIds: readonly string[] };
 
@@ -60,6 +65,11 @@ export function parseInspectorRequest(data: unknown): Parsed<InspectorRequest> {
       const recordId = id(data.recordId);
       if (!recordId) return { error: 'undo: recordId must be a non-empty short string' };
       return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'undo', recordId } };
+    }
+    case 'openTroubleshooting': {
+      const recordId = id(data.recordId);
+      if (!recordId) return { error: 'openTroubleshooting: recordId must be a non-empty short string' };
+      return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'openTroubleshooting', recordId } };
     }
     case 'export': {
       const ids = data.recordIds;

@@ -5,9 +5,12 @@
 // The inspector knows records, not the history or its commands: whoever wires it (the history) hands it a source
 // of records and a port for the actions, so src/webview never imports src/history.
 
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import type * as Panel from './inspectorPanel';
+
+/** The panel's type: package.json activates the extension on `onWebviewPanel:` it, to restore it after a reload. */
+export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
 
 /** The records the inspector shows, newest first, and word of every change. */
 export interface InspectorSource {
@@ -42,9 +45,24 @@ export class RequestInspector implements vscode.Disposable {
 
   /** Opens (or reveals) the panel; with a record id, selects that record once the page has it. */
   show(recordId?: string): void {
+    this.load().show(recordId);
+  }
+
+  /**
+   * Brings the inspector back after a window reload: VS Code keeps the panel and its page state (the filter)
+   * and hands the panel to this serializer. Registering it costs nothing; the panel code loads only when VS Code
+   * actually restores one.
+   */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => this.load().restore(panel),
+    });
+  }
+
+  private load(): Panel.InspectorPanel {
     // Until now there was no page to send changes to; the panel subscribes to the source when it is created.
     this.panel ??= new (require('./inspectorPanel') as typeof Panel).InspectorPanel(this.extensionUri, this.source, this.port, this.log);
-    this.panel.show(recordId);
+    return this.panel;
   }
 
   dispose(): void {

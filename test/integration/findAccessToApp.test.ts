@@ -2,7 +2,9 @@
 // exactly the identities holding the app under "Access to <app>", paces ListAppPoliciesForIdentity at the limit
 // (the server's counters say so), keeps partial results after a cancel and after a failing identity (with its
 // code and RequestId in a row and the log), records only failed listings one by one, refreshes found rows after a
-// detach, adds a found identity to the profile by UserId, and refuses bad input without sending anything.
+// detach, adds a found identity to the profile by UserId, refuses bad input without sending anything, and, run
+// from the UI, shows its progress in the status bar, whose click cancels it (the app pick and the notifications
+// are answered by support/windowStubs.ts: nobody can click them here).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SCAN_APP, accessScanState, scanUserName } from '../support/accessScanState';
@@ -23,6 +25,7 @@ import {
   type RunningEmulator,
   type TreeRow,
 } from './support/harness';
+import { stubWindow } from './support/windowStubs';
 
 const PROFILE = 'scan-it';
 const GROUP = `Access to ${SCAN_APP.appName}`;
@@ -129,6 +132,24 @@ describe('Find Access to App', function () {
     assert.ok(first, `no row for ${scanUserName(0)}: ${rows.map((r) => r.label).join(', ')}`);
     const policies = await rowsOf(first.element);
     assert.deepEqual(policies.map((p) => [p.label, p.contextValue]), [['VODAppFullAccess', 'appPolicy.system']]);
+  });
+
+  it('run from the UI, the status bar shows "Finding access to <app> n/total" and a click on it cancels the scan', async () => {
+    const since = emulator.requests().length;
+    const stubs = stubWindow({ pick: (labels) => labels.find((l) => l === SCAN_APP.appName) });
+    try {
+      const running = vscode.commands.executeCommand<FindAccessResult | undefined>('alicloudMedia.findAccessToApp', PROFILE);
+      await waitFor(() => (requestsOf(emulator, 'ListAppPoliciesForIdentity', since).length >= 20 ? true : undefined), '20 listings', 20_000, 20);
+      const said = await vscode.commands.executeCommand<string[]>('alicloudMedia.cancelProgress');
+      assert.equal(said.length, 1, JSON.stringify(said));
+      assert.match(said[0] ?? '', new RegExp(`^\\$\\(sync~spin\\) Finding access to ${SCAN_APP.appName} [\\d,]+/${total.toLocaleString('en-US')}$`));
+      const result = await running;
+      assert.equal(result?.cancelled, true, JSON.stringify(result));
+      assert.ok((result?.scanned ?? total) < total, 'the scan ran to the end despite the click');
+      assert.equal((await vscode.commands.getCommands(true)).includes('alicloudMedia.cancelProgress'), false, 'the item outlived the scan');
+    } finally {
+      stubs.restore();
+    }
   });
 
   it('a cancel keeps the partial result and says so on the group row', async () => {

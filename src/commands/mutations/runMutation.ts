@@ -10,6 +10,8 @@ import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import { notify } from '../notify';
+import { withProgressStatus } from '../progressStatus';
+import { progressTitle } from '../progressText';
 import { failed, resultError, type BulkResult } from '../results';
 import { executeMutation, inFlightKey, type Execution, type MutationResult, type MutationRun } from './executeMutation';
 import type { Mutation, MutationTarget } from './mutation';
@@ -40,7 +42,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(`Not sent: ${mutation.action} [profile ${run.profile}]: ${describeError(e)}`);
-    if (run.interactive) await notify(deps, 'error', `Cannot ${mutation.words.verb}: ${describeError(e)}`);
+    if (run.interactive) await notify(deps, 'error', `Cannot ${mutation.words.verb}: ${describeError(e)}`, resultError(e));
     return notSent(mutation, run, e);
   }
 
@@ -96,11 +98,18 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
+      // The notification can be hidden; the status-bar item stays in sight until the run ends, and a click cancels.
+      const status = progressTitle(mutation.words.busy);
       try {
-        return await executeMutation(deps, mutation, session, run, {
-          signal: controller.signal,
-          onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => progress.report({ increment: 100 / total, message: `${done} of ${total}` }),
-        });
+        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report) =>
+          executeMutation(deps, mutation, session, run, {
+            signal: controller.signal,
+            onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
+              progress.report({ increment: 100 / total, message: `${done} of ${total}` });
+              report(done);
+            },
+          }),
+        );
       } finally {
         cancel.dispose();
       }
@@ -118,17 +127,20 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   if ('results' in result && Array.isArray(result.results)) {
     const bulk = result as BulkResult<Readonly<Record<string, unknown>>>;
     const firstFailure = bulk.results.find((r) => r.status === 'failed');
-    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, firstFailure?.requestId);
+    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, {
+      requestId: firstFailure?.requestId,
+      recommend: firstFailure?.error?.recommend,
+    });
     return;
   }
   const outcome = execution.outcomes[0];
   const success = execution.successes[0];
   if (outcome?.status === 'succeeded' && success) {
     const { requestId } = outcome.result;
-    await notify(deps, success.partial ? 'warning' : 'info', `${success.text} (profile ${run.profile}). RequestId ${requestId}`, requestId);
+    await notify(deps, success.partial ? 'warning' : 'info', `${success.text} (profile ${run.profile}). RequestId ${requestId}`, { requestId });
   } else if (outcome?.status === 'failed') {
     const text = `Could not ${mutation.words.verb} ${mutation.label(outcome.target)}: ${describeError(outcome.error)}`;
-    await notify(deps, 'error', text, resultError(outcome.error).requestId);
+    await notify(deps, 'error', text, resultError(outcome.error));
   }
 }
 

@@ -1,5 +1,6 @@
 // The selected record in full, and the normalized response or error, plus which actions apply to it.
 
+import { trustedAlibabaUrl } from '../../cloud/trustedLink';
 import type { HistoryRecord } from '../../records/historyRecord';
 import { recordDetails, recordResponse, undoneText } from '../../records/recordText';
 
@@ -19,6 +20,7 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   const copy = byId('copy-request-id');
   const undo = byId('undo');
   const undone = byId('detail-undone');
+  const troubleshoot = byId<HTMLAnchorElement>('troubleshoot');
 
   placeholder.hidden = record !== undefined;
   responseTitle.hidden = record === undefined;
@@ -28,6 +30,10 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   const undoneNote = record ? undoneText(record) : undefined;
   undone.hidden = undoneNote === undefined;
   undone.textContent = undoneNote ?? '';
+  // Shown for a link the extension will open; it checks again before opening (the page is not trusted).
+  const link = trustedAlibabaUrl(record?.error?.recommend);
+  troubleshoot.hidden = link === undefined;
+  troubleshoot.title = link ?? '';
   if (!record) {
     fields.replaceChildren();
     return;

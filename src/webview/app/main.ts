@@ -82,7 +82,7 @@ function render(): void {
   const visible = visibleRecords();
   const shown = visible.slice(0, rowLimit);
   renderHeader(header, view.query, (key) => setQuery(toggleSort(view.query, key)));
-  renderRows(body, shown, view.selectedId, select);
+  renderRows(body, shown, view.selectedId, { onSelect: select, onCopyRequestId: (requestId) => post({ type: 'copyRequestId', requestId }) });
   const more = shown.length < visible.length ? ` (showing the first ${shown.length})` : '';
   element('count').textContent = `${visible.length} of ${records.length} requests${more}`;
   element('more').hidden = more === '';
@@ -106,6 +106,12 @@ element('export').addEventListener('click', () => post({ type: 'export', recordI
 element('copy-request-id').addEventListener('click', () => {
   const requestId = selectedRecord()?.requestId;
   if (requestId) post({ type: 'copyRequestId', requestId });
+});
+element('troubleshoot').addEventListener('click', (event) => {
+  event.preventDefault();
+  // The extension looks the record up and checks its link itself: the page never opens a URL.
+  const record = selectedRecord();
+  if (record?.error?.recommend) post({ type: 'openTroubleshooting', recordId: record.id });
 });
 element('undo').addEventListener('click', () => {
   const record = selectedRecord();

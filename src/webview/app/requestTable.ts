@@ -1,6 +1,7 @@
 // The history table: sortable header buttons and one focusable row per record. Rows use a roving tabindex, so
 // Tab enters the table once; arrows move between rows, Enter or Space selects. Text goes in via textContent only:
-// record fields come from the cloud and are never parsed as HTML.
+// record fields come from the cloud and are never parsed as HTML. The RequestId cell shows the whole id, as
+// selectable text with a copy button: it is what a support ticket needs, and a truncated one is useless there.
 
 import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
 import type { RecordQuery, SortKey } from '../recordQuery';
@@ -9,22 +10,26 @@ interface Column {
   readonly key: SortKey;
   readonly label: string;
   readonly cell: (record: CallRecord) => string;
+  /** Share of the table's width; the RequestId gets room for all 36 characters. */
+  readonly width: string;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time) },
-  { key: 'action', label: 'Action', cell: (r) => r.action },
-  { key: 'target', label: 'Target', cell: (r) => r.target },
-  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome },
-  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '' },
-  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '' },
-  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms` },
+  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time), width: '13%' },
+  { key: 'action', label: 'Action', cell: (r) => r.action, width: '16%' },
+  { key: 'target', label: 'Target', cell: (r) => r.target, width: '14%' },
+  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome, width: '8%' },
+  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '', width: '11%' },
+  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '', width: '30%' },
+  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms`, width: '8%' },
 ];
 
 export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (key: SortKey) => void): void {
   header.replaceChildren(
     ...COLUMNS.map((column) => {
       const cell = document.createElement('vscode-table-header-cell');
+      // Set here because the header is rebuilt on every render, which drops the widths the table assigned.
+      cell.style.width = column.width;
       const sorted = query.sortKey === column.key;
       cell.setAttribute('aria-sort', sorted ? (query.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
       const button = document.createElement('button');
@@ -45,11 +50,16 @@ export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (k
 // is a new object and gets a new row.
 const rowCache = new WeakMap<CallRecord, HTMLElement>();
 
+export interface RowHandlers {
+  readonly onSelect: (record: CallRecord) => void;
+  readonly onCopyRequestId: (requestId: string) => void;
+}
+
 export function renderRows(
   body: HTMLElement,
   records: readonly CallRecord[],
   selectedId: string | undefined,
-  onSelect: (record: CallRecord) => void,
+  handlers: RowHandlers,
 ): void {
   // Keep keyboard focus on the same record across live updates.
   const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('vscode-table-row')?.getAttribute('data-id');
@@ -57,7 +67,7 @@ export function renderRows(
   const rows = records.map((record) => {
     let row = rowCache.get(record);
     if (!row) {
-      row = createRow(record, onSelect);
+      row = createRow(record, handlers);
       rowCache.set(record, row);
     }
     row.tabIndex = record.id === tabStop ? 0 : -1;
@@ -68,25 +78,84 @@ export function renderRows(
     return row;
   });
   body.replaceChildren(...rows);
+  // The first row's cells carry the column widths too (as the table itself does when it sizes columns).
+  rows[0]?.querySelectorAll('vscode-table-cell').forEach((cell, i) => {
+    (cell as HTMLElement).style.width = COLUMNS[i]?.width ?? '';
+  });
   if (focusedId) {
     rows.find((row) => row.dataset.id === focusedId)?.focus();
   }
 }
 
-function createRow(record: CallRecord, onSelect: (record: CallRecord) => void): HTMLElement {
+function createRow(record: CallRecord, handlers: RowHandlers): HTMLElement {
+  const { onSelect } = handlers;
   const row = document.createElement('vscode-table-row');
   row.dataset.id = record.id;
   row.classList.add(`outcome-${record.outcome}`);
   row.append(
     ...COLUMNS.map((column) => {
       const cell = document.createElement('vscode-table-cell');
-      cell.textContent = column.cell(record);
+      if (column.key === 'requestId' && record.requestId) {
+        cell.append(requestIdCell(record.requestId, handlers.onCopyRequestId));
+        cell.classList.add('request-id');
+        cell.title = record.requestId;
+      } else {
+        cell.textContent = column.cell(record);
+      }
       return cell;
     }),
   );
   row.addEventListener('click', () => onSelect(record));
   row.addEventListener('keydown', (event) => onRowKey(event, row, record, onSelect));
   return row;
+}
+
+/** The whole id as selectable text, and a button that copies it without selecting the row. */
+function requestIdCell(requestId: string, onCopy: (requestId: string) => void): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const text = document.createElement('span');
+  text.className = 'request-id-text';
+  text.textContent = requestId;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.className = 'copy-id';
+  copy.append(copyIcon());
+  copy.title = `Copy RequestId ${requestId}`;
+  copy.setAttribute('aria-label', `Copy RequestId ${requestId}`);
+  copy.tabIndex = -1;
+  copy.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onCopy(requestId);
+  });
+  // Selecting the text must not select the row underneath (and re-render it away from the selection).
+  text.addEventListener('click', (event) => {
+    if (window.getSelection()?.toString()) event.stopPropagation();
+  });
+  // The button first: in a narrow panel the id wraps, and the button stays where the eye expects it.
+  fragment.append(copy, text);
+  return fragment;
+}
+
+/** Two overlapping sheets, drawn inline: the page has no icon font, and a font glyph may be missing. */
+function copyIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [x, y] of [[5, 1], [1, 5]]) {
+    const sheet = document.createElementNS(ns, 'rect');
+    sheet.setAttribute('x', String(x));
+    sheet.setAttribute('y', String(y));
+    sheet.setAttribute('width', '10');
+    sheet.setAttribute('height', '10');
+    sheet.setAttribute('rx', '1');
+    sheet.setAttribute('fill', x === 1 ? 'var(--vscode-editor-background)' : 'none');
+    sheet.setAttribute('stroke', 'currentColor');
+    svg.append(sheet);
+  }
+  return svg;
 }
 
 function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {

@@ -18,6 +18,7 @@ describe('inspector requests (webview → extension)', () => {
     assert.deepEqual(accepted(parseInspectorRequest({ type: 'undo', recordId: 'rec-1' })), { type: 'undo', recordId: 'rec-1' });
     assert.deepEqual(accepted(parseInspectorRequest({ type: 'export', recordIds: ['a', 'b'] })), { type: 'export', recordIds: ['a', 'b'] });
     assert.deepEqual(accepted(parseInspectorRequest({ type: 'export', recordIds: [] })), { type: 'export', recordIds: [] });
+    assert.deepEqual(accepted(parseInspectorRequest({ type: 'openTroubleshooting', recordId: 'rec-1' })), { type: 'openTroubleshooting', recordId: 'rec-1' });
   });
 
   it('rejects non-objects and unknown types', () => {
@@ -33,6 +34,9 @@ describe('inspector requests (webview → extension)', () => {
     rejected(parseInspectorRequest({ type: 'copyRequestId', requestId: '' }));
     rejected(parseInspectorRequest({ type: 'undo', recordId: { id: 'x' } }));
     rejected(parseInspectorRequest({ type: 'export', recordIds: 'a,b' }));
+    // The page names a record, never a URL: a link in the message is refused, not opened.
+    rejected(parseInspectorRequest({ type: 'openTroubleshooting', url: 'https://api.aliyun.com/' }));
+    rejected(parseInspectorRequest({ type: 'openTroubleshooting', recordId: 'rec-1', url: 'https://evil.io/' }));
     rejected(parseInspectorRequest({ type: 'export', recordIds: ['a', 3] }));
   });
 

@@ -1,0 +1,45 @@
+// Where a resource lives in Alibaba Cloud's web console. No VS Code, so the URL shapes are unit-tested.
+//
+// The page addresses are the ones Alibaba's consoles use: RAM's user page wants the UserId (not the login name),
+// its role page the role name; MPS and VOD have overview pages (MPS media buckets sit under Workflows → Media
+// Buckets, which has no address of its own). Those two consoles are regional: the region goes in as `regionId`,
+// the parameter Alibaba's consoles read to pick the region; a console that ignores it opens on the region chosen
+// last. RAM is global and takes none.
+
+import { isRamUserId } from './identity';
+import type { IdentityType } from './types';
+
+export type ConsolePage =
+  | { readonly page: 'mps'; readonly region: string }
+  | { readonly page: 'vod'; readonly region: string }
+  /** A RAM user's detail page: by UserId only (the console does not look users up by name). */
+  | { readonly page: 'ramUser'; readonly userId: string }
+  | { readonly page: 'ramRole'; readonly roleName: string };
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-?\d*$/;
+
+export function consoleUrl(target: ConsolePage): string {
+  switch (target.page) {
+    case 'mps':
+      return `https://mps.console.aliyun.com/overview?regionId=${regionParam(target.region)}`;
+    case 'vod':
+      // A hash-routed page: the query goes before the fragment, where the server and the app both see it.
+      return `https://vod.console.aliyun.com/?regionId=${regionParam(target.region)}#/overview`;
+    case 'ramUser':
+      if (!isRamUserId(target.userId)) throw new Error(`"${target.userId}" is not a RAM UserId.`);
+      return `https://ram.console.aliyun.com/users/detail?userId=${encodeURIComponent(target.userId)}`;
+    case 'ramRole':
+      if (!target.roleName) throw new Error('A role name is required.');
+      return `https://ram.console.aliyun.com/roles/detail?roleName=${encodeURIComponent(target.roleName)}`;
+  }
+}
+
+/** The page of an identity as VOD knows it: a user by its UserId, a role by its name. */
+export function identityConsolePage(identityType: IdentityType, identityName: string): ConsolePage {
+  return identityType === 'RamRole' ? { page: 'ramRole', roleName: identityName } : { page: 'ramUser', userId: identityName };
+}
+
+function regionParam(region: string): string {
+  if (!REGION.test(region)) throw new Error(`"${region}" is not a region id.`);
+  return region;
+}

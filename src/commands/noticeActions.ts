@@ -1,0 +1,20 @@
+// Which buttons a result notification offers. No VS Code, so the rule (Troubleshoot only for a link we would
+// open) is unit-tested; notify.ts shows them.
+
+// Straight from the file, not through ../cloud: that index is in the activation bundle, and this is not needed there.
+import { trustedAlibabaUrl } from '../cloud/trustedLink';
+
+export const COPY = 'Copy Request ID';
+export const TROUBLESHOOT = 'Troubleshoot';
+export const SHOW_LOG = 'Show Log';
+
+/** What a failure can point at: its RequestId and the server's Recommend link. */
+export interface NoticeLinks {
+  readonly requestId?: string;
+  readonly recommend?: string;
+}
+
+/** The buttons, in order: Copy Request ID when there is one, Troubleshoot for a trusted link, Show Log. */
+export function noticeActions(links: NoticeLinks): string[] {
+  return [...(links.requestId ? [COPY] : []), ...(trustedAlibabaUrl(links.recommend) ? [TROUBLESHOOT] : []), SHOW_LOG];
+}

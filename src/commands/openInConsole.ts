@@ -1,0 +1,99 @@
+// alicloudMedia.openInConsole — a Resources row's page in Alibaba Cloud's web console, in the browser:
+//   profile row → a pick of its MPS and VOD consoles; "MPS Output Buckets" and bucket rows → the MPS console;
+//   "VOD Identities" → the VOD console (both in the profile's region); a RAM user → its RAM page (by UserId: a
+//   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page.
+// Programmatic: { profile, page?: 'mps' | 'vod', bucket?, identityType?, identityName? } → { ok, url }.
+
+import * as vscode from 'vscode';
+import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
+// Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
+import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
+import { COMMANDS } from '../commandIds';
+import type { Profile, ProfileIdentity } from '../settings/profiles';
+import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { notify } from './notify';
+import { registerCommand, type CommandTable } from './registerCommand';
+import { failed, invalidArgument } from './results';
+
+export function registerOpenInConsole(table: CommandTable, deps: CommandDeps): void {
+  registerCommand(table, COMMANDS.openInConsole, {
+    caller: async (arg) => {
+      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
+      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      try {
+        const page = await callerPage(deps, profile, arg);
+        if (typeof page === 'string') return invalidArgument(page);
+        return { ok: true, url: await open(page) };
+      } catch (e) {
+        return failed(e);
+      }
+    },
+    ui: async (arg) => {
+      if (!isResourceNode(arg)) return undefined;
+      const profile = arg.profile && deps.settings.find(arg.profile.name);
+      if (!profile) return undefined;
+      try {
+        const page = await rowPage(deps, profile, arg);
+        if (page) await open(page);
+      } catch (e) {
+        await notify(deps, 'error', `Cannot open the console page: ${describeError(e)}`, failed(e).error);
+      }
+      return undefined;
+    },
+  });
+}
+
+async function rowPage(deps: CommandDeps, profile: Profile, node: AnyResourceNode): Promise<ConsolePage | undefined> {
+  switch (node.kind) {
+    case 'profile':
+      return pickProductPage(profile);
+    case 'bucketGroup':
+    case 'outputBucket':
+      return { page: 'mps', region: profile.region };
+    case 'identityGroup':
+      return { page: 'vod', region: profile.region };
+    case 'identity':
+    case 'appPolicy':
+      return identityPage(deps, profile, node.identity);
+    case 'message':
+      return undefined;
+  }
+}
+
+async function callerPage(deps: CommandDeps, profile: Profile, arg: Record<string, unknown>): Promise<ConsolePage | string> {
+  if (arg.identityType !== undefined || arg.identityName !== undefined) {
+    const identityType = IDENTITY_TYPES.find((t) => t === arg.identityType);
+    if (!identityType || typeof arg.identityName !== 'string' || !arg.identityName) return 'identityType (RamUser or RamRole) and identityName are required.';
+    return identityPage(deps, profile, { identityType, identityName: arg.identityName, appId: '' });
+  }
+  if (arg.page === 'vod') return { page: 'vod', region: profile.region };
+  if (arg.page === 'mps' || typeof arg.bucket === 'string') return { page: 'mps', region: profile.region };
+  return 'Name a page ("mps" or "vod"), a bucket or an identity.';
+}
+
+/** RAM's user page takes a UserId: the same resolver as every VOD call turns a configured name into one. */
+async function identityPage(deps: CommandDeps, profile: Profile, identity: ProfileIdentity): Promise<ConsolePage> {
+  if (identity.identityType === 'RamRole') return identityConsolePage('RamRole', identity.identityName);
+  const session = deps.sessions.get(profile.name);
+  if (!session) throw new Error(`Profile "${profile.name}" is not configured.`);
+  const resolved = await session.identities.resolve(identity);
+  return identityConsolePage('RamUser' satisfies IdentityType, resolved.userId ?? resolved.identityName);
+}
+
+async function pickProductPage(profile: Profile): Promise<ConsolePage | undefined> {
+  const items: (vscode.QuickPickItem & { page: ConsolePage })[] = [
+    { label: 'MPS console', description: `Media Processing, ${profile.region}`, page: { page: 'mps', region: profile.region } },
+  ];
+  if ((VOD_REGIONS as readonly string[]).includes(profile.region)) {
+    items.push({ label: 'VOD console', description: `ApsaraVideo VOD, ${profile.region}`, page: { page: 'vod', region: profile.region } });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: `Open ${profile.name} in the Alibaba Cloud console` });
+  return picked?.page;
+}
+
+async function open(page: ConsolePage): Promise<string> {
+  const url = consoleUrl(page);
+  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  return url;
+}

@@ -1,0 +1,79 @@
+// A long run's progress in the status bar, cancelled by a click: "$(sync~spin) Detaching 312/1,000". A small
+// adapter over a StatusBarItem that knows nothing of what runs: a bulk revocation (runMutation.ts) uses it, and
+// any other long run hooks in with one call of withProgressStatus(title, total, cancel, run).
+//
+// Clicking runs alicloudMedia.cancelProgress with the item's number, registered only while an item is shown (it
+// is not a palette command). Run by code without a number, it cancels every run shown; either way it returns what
+// each cancelled item said, so the extension-host tests can check the item and its click without a workbench.
+
+import * as vscode from 'vscode';
+import { progressText } from './progressText';
+
+export const CANCEL_PROGRESS_COMMAND = 'alicloudMedia.cancelProgress';
+
+const shown = new Set<ProgressStatus>();
+let cancelCommand: vscode.Disposable | undefined;
+let lastNumber = 0;
+
+export class ProgressStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('alicloudMedia.progress', vscode.StatusBarAlignment.Left, 100);
+  private cancelled = false;
+  private readonly number = ++lastNumber;
+
+  constructor(
+    private readonly title: string,
+    private readonly cancel: () => void,
+  ) {
+    this.item.name = 'Alibaba Cloud Media: progress';
+    this.item.command = { title: 'Cancel', command: CANCEL_PROGRESS_COMMAND, arguments: [this.number] };
+    shown.add(this);
+    cancelCommand ??= vscode.commands.registerCommand(CANCEL_PROGRESS_COMMAND, (number?: unknown) =>
+      [...shown].filter((s) => number === undefined || s.number === number).map((s) => s.requestCancel()),
+    );
+  }
+
+  /** Shows `title done/total`; the first call makes the item visible. */
+  report(done: number, total: number): void {
+    if (this.cancelled) return;
+    this.item.text = `$(sync~spin) ${progressText(this.title, done, total)}`;
+    this.item.tooltip = `${progressText(this.title, done, total)} — click to cancel`;
+    this.item.show();
+  }
+
+  /** What the item says now, and the run asked to stop. */
+  private requestCancel(): string {
+    const text = this.item.text;
+    if (!this.cancelled) {
+      this.cancelled = true;
+      this.item.text = `$(circle-slash) ${this.title}: cancelling…`;
+      this.item.tooltip = 'Cancelling: requests already sent finish, the rest are not sent.';
+      this.cancel();
+    }
+    return text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    shown.delete(this);
+    if (shown.size === 0) {
+      cancelCommand?.dispose();
+      cancelCommand = undefined;
+    }
+  }
+}
+
+/** The item for the whole of `run`, which reports settled counts through the function it is given. */
+export async function withProgressStatus<T>(
+  title: string,
+  total: number,
+  cancel: () => void,
+  run: (report: (done: number) => void) => Promise<T>,
+): Promise<T> {
+  const status = new ProgressStatus(title, cancel);
+  status.report(0, total);
+  try {
+    return await run((done) => status.report(done, total));
+  } finally {
+    status.dispose();
+  }
+}
