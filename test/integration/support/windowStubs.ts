@@ -30,7 +30,11 @@ export interface StubAnswers {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The stubs in place now: a second stubWindow() puts the real API back first, so restore() always ends at it. */
+let active: WindowStubs | undefined;
+
 export function stubWindow(answers: StubAnswers = {}): WindowStubs {
+  active?.restore();
   const window = vscode.window as Writable<typeof vscode.window>;
   const env = vscode.env as Writable<typeof vscode.env>;
   const saved = {
@@ -62,15 +66,21 @@ export function stubWindow(answers: StubAnswers = {}): WindowStubs {
     opened.push(uri.toString(true));
     return true;
   }) as never;
-  return {
+  let restored = false;
+  const stubs: WindowStubs = {
     messages,
     opened,
     restore() {
+      if (restored) return;
+      restored = true;
       window.showInformationMessage = saved.info;
       window.showWarningMessage = saved.warning;
       window.showErrorMessage = saved.error;
       window.showQuickPick = saved.pick;
       env.openExternal = saved.open;
+      if (active === stubs) active = undefined;
     },
   };
+  active = stubs;
+  return stubs;
 }
