@@ -13,6 +13,7 @@ import type { ProfileSession } from '../profiles/profileSessions';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
 import { undoConfirmation, type RevocationScope } from './confirmation';
+import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
@@ -62,7 +63,7 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
   if (wrongAccount) return refuse(wrongAccount);
 
-  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope);
+  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords);
   const run = { profile: plan.profile, interactive, bulk: false, confirmation };
   const result =
     plan.action === 'BindOutputBucket'

@@ -126,18 +126,23 @@ export function accountRefusal(plan: UndoPlan, now: CurrentAccount): string | un
   return undefined;
 }
 
+/** The undo confirmation's sentences about what comes back, in the display language (confirmationWords.ts). */
+export interface UndoWords {
+  bindAgain(bucket: string): string;
+  attachAgain(policyNames: string, who: string): string;
+  bindCaveat(): string;
+  attachCaveat(): string;
+}
+
 /** The confirmation's first line. */
-export function describeUndo(plan: UndoPlan): string {
-  if (plan.action === 'BindOutputBucket') return `Bind output bucket ${plan.bucket} again.`;
-  return `Attach ${plan.policyNames.join(', ')} to ${describeIdentity(plan.identity)} again.`;
+export function describeUndo(plan: UndoPlan, words: UndoWords): string {
+  if (plan.action === 'BindOutputBucket') return words.bindAgain(plan.bucket);
+  return words.attachAgain(plan.policyNames.join(', '), describeIdentity(plan.identity));
 }
 
 /** What undo cannot give back, said before the user accepts. */
-export function undoCaveat(plan: UndoPlan): string {
-  if (plan.action === 'BindOutputBucket') {
-    return 'BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.';
-  }
-  return 'Only the policies the detach confirmed removed are attached again.';
+export function undoCaveat(plan: UndoPlan, words: UndoWords): string {
+  return plan.action === 'BindOutputBucket' ? words.bindCaveat() : words.attachCaveat();
 }
 
 function splitNames(value: string | undefined): string[] {

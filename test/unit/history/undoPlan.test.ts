@@ -1,4 +1,6 @@
+import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
+import { confirmationWords as words } from '../../../src/commands/confirmationWords';
 import { accountRefusal, describeUndo, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
@@ -141,11 +143,11 @@ describe('accountRefusal', () => {
 describe('describeUndo and undoCaveat', () => {
   it('names what will happen and what cannot be given back', () => {
     const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
-    assert.equal(describeUndo(bind), 'Bind output bucket b1 again.');
-    assert.match(undoCaveat(bind), /Referer .* not restored/);
+    assert.equal(describeUndo(bind, words), 'Bind output bucket b1 again.');
+    assert.match(undoCaveat(bind, words), /Referer .* not restored/);
     const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
-    assert.equal(describeUndo(attach), 'Attach A, B to RamUser alice in app-1000000 again.');
+    assert.equal(describeUndo(attach, words), 'Attach A, B to RamUser alice in app-1000000 again.');
     const byId = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: '2037164829300001', AppId: 'app-1000000', PolicyNames: 'A' } })));
-    assert.equal(describeUndo(byId), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
+    assert.equal(describeUndo(byId, words), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
   });
 });
