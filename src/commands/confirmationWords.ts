@@ -2,7 +2,45 @@
 // Code). Whole sentences per count, never pieces glued together: word order and plurals differ between languages.
 
 import * as vscode from 'vscode';
+import type { UndoRefusal } from '../history/undoPlan';
 import type { ConfirmationWords } from './confirmation';
+
+function refused(r: UndoRefusal): string {
+  switch (r.why) {
+    case 'notSucceeded':
+      return vscode.l10n.t('Only successful revocations can be undone.');
+    case 'alreadyUndone':
+      return vscode.l10n.t('This revocation was already undone (RequestId {0}).', r.requestId);
+    case 'noProfile':
+      return vscode.l10n.t('The request was not made with a profile, so there are no keys to undo it with.');
+    case 'noBucket':
+      return vscode.l10n.t('The record does not name the bucket.');
+    case 'notRevocation':
+      return vscode.l10n.t('{0} is not a revocation.', r.action);
+    case 'noIdentity':
+      return vscode.l10n.t('The record does not name the identity.');
+    case 'noApp':
+      return vscode.l10n.t('The record does not name the VOD application.');
+    case 'noLists':
+      return vscode.l10n.t('The record does not say which policies the detach removed.');
+    case 'nothingRemoved':
+      return vscode.l10n.t('The detach removed no policy: there is nothing to reattach.');
+    case 'region':
+      return vscode.l10n.t('Profile "{0}" now uses region {1}; the request was made in {2}.', r.profile, r.now, r.then);
+    case 'endpoint':
+      return vscode.l10n.t('Profile "{0}" now sends to {1}; the request went to {2}.', r.profile, r.now, r.then);
+    case 'accessKey':
+      return vscode.l10n.t('Profile "{0}" now signs with AccessKey {1}; the request was signed with {2}.', r.profile, r.now, r.then);
+    case 'role':
+      return vscode.l10n.t('Profile "{0}" now signs as role {1}; the request was signed as role {2}.', r.profile, r.now, r.then);
+    case 'noRole':
+      return vscode.l10n.t('Profile "{0}" now signs without a role; the request was signed as role {1}.', r.profile, r.role);
+    case 'account':
+      return vscode.l10n.t('Profile "{0}" now signs in account {1}; the request was made in account {2}.', r.profile, r.now, r.then);
+    case 'accountUnreadable':
+      return vscode.l10n.t('Cannot confirm that profile "{0}" still signs in account {1}, where the request was made: {2}.', r.profile, r.account, r.problem);
+  }
+}
 
 export const confirmationWords: ConfirmationWords = {
   account: (accountId, arn) => vscode.l10n.t('Account: {0} as {1}', accountId, arn),
@@ -35,6 +73,7 @@ export const confirmationWords: ConfirmationWords = {
   bindAgain: (bucket) => vscode.l10n.t('Bind output bucket {0} again.', bucket),
   attachAgain: (policyNames, who) => vscode.l10n.t('Attach {0} to {1} again.', policyNames, who),
   bindCaveat: () => vscode.l10n.t('BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.'),
+  refused,
   attachCaveat: () => vscode.l10n.t('Only the policies the detach confirmed removed are attached again.'),
 
   rewriteQuestion: (users, profile) =>

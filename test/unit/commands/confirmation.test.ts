@@ -1,4 +1,6 @@
-import '../../support/vscodeL10n';
+import { useBundle } from '../../support/vscodeL10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { accountLine, detachConfirmation, rewriteConfirmation, unbindConfirmation, undoConfirmation } from '../../../src/commands/confirmation';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
@@ -85,5 +87,29 @@ describe('revocation confirmations', () => {
     assert.equal(c.message, 'Write the UserIds of 1 RAM user into profile demo?');
     assert.match(c.detail, /^• alice → 2037164829300001\n\nNot changed \(RAM could not say their UserId\):\n• ghost: EntityNotExist\.User\n/);
     assert.equal(c.accept, 'Use UserId');
+  });
+});
+
+describe('revocation confirmations in Simplified Chinese', () => {
+  before(() => useBundle(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'))));
+  after(() => useBundle(undefined));
+
+  it('words the modal in Chinese and keeps the bucket, account, ARN, region and endpoint as they are', () => {
+    const c = unbindConfirmation(scope, ['media-output-demo'], words);
+    assert.equal(c.message, '从媒体处理 MPS 解绑输出媒体 Bucket“media-output-demo”？');
+    assert.equal(c.accept, '解绑');
+    assert.ok(
+      c.detail.startsWith('账号：1234567890123456，身份 acs:ram::1234567890123456:user/ops\n配置：demo\n地域：cn-shanghai\n终端节点：https://mts.cn-shanghai.aliyuncs.com\n'),
+      c.detail,
+    );
+  });
+
+  it('keeps API action names and RequestIds in the undo confirmation', () => {
+    const plan = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', product: 'mps' as const, action: 'BindOutputBucket' as const, bucket: 'b1', requestId: 'REQ-9' };
+    const record = { action: 'UnbindOutputBucket', target: 'b1' } as UndoableRecord;
+    const c = undoConfirmation(record, plan, scope, words);
+    assert.equal(c.message, '撤销对 b1 的 UnbindOutputBucket？');
+    assert.match(c.detail, /BindOutputBucket 只接受 Bucket 名称/);
+    assert.match(c.detail, /原请求 ID：REQ-9/);
   });
 });
