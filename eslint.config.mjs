@@ -26,6 +26,43 @@ const vscodeFree = {
   },
 };
 
+// In files that talk to VS Code, what people read goes through vscode.l10n.t (npm run l10n extracts it into
+// l10n/bundle.l10n.json): a string literal handed straight to a notification, a modal, or a quick pick's or input
+// box's title, placeholder or prompt would stay English in every language.
+const SHOW_MESSAGE = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
+const TEXT_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'detail', 'tooltip']);
+const localizedText = {
+  meta: { type: 'problem', messages: { literal: 'Pass people\'s words through vscode.l10n.t(…), not as a string literal ({{where}}).' }, schema: [] },
+  create(context) {
+    const importsVscode = context.sourceCode.ast.body.some((n) => n.type === 'ImportDeclaration' && n.source.value === 'vscode' && n.importKind !== 'type');
+    if (!importsVscode) return {};
+    /** A literal with words in it: codicons (`$(key)`) and placeholders alone are not words. */
+    const isWords = (node) => {
+      const text =
+        node.type === 'Literal' && typeof node.value === 'string'
+          ? node.value
+          : node.type === 'TemplateLiteral'
+            ? node.quasis.map((q) => q.value.cooked ?? '').join(' ')
+            : node.type === 'BinaryExpression' && node.operator === '+'
+              ? (isWords(node.left) || isWords(node.right) ? 'words' : '')
+              : '';
+      return /[A-Za-z]{2,}/.test(text.replace(/\$\([a-z-~]+\)/g, '').replace(/\{[0-9]+\}/g, ''));
+    };
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        const name = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : callee.type === 'Identifier' ? callee.name : '';
+        if (!SHOW_MESSAGE.has(name)) return;
+        for (const arg of node.arguments) if (isWords(arg)) context.report({ node: arg, messageId: 'literal', data: { where: name } });
+      },
+      Property(node) {
+        const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? node.key.value : '';
+        if (TEXT_PROPERTIES.has(key) && isWords(node.value)) context.report({ node: node.value, messageId: 'literal', data: { where: key } });
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', '.tools/**', 'test-output/**', '.vscode-test/**'] },
   js.configs.recommended,
@@ -38,8 +75,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    plugins: { local: { rules: { 'vscode-free': vscodeFree } } },
-    rules: { 'local/vscode-free': 'error' },
+    plugins: { local: { rules: { 'vscode-free': vscodeFree, 'localized-text': localizedText } } },
+    rules: { 'local/vscode-free': 'error', 'local/localized-text': 'error' },
   },
   {
     files: ['src/cloud/**/*.ts'],

@@ -81,7 +81,7 @@ async function userItems(session: ProfileSession): Promise<Listed<string>> {
   const { users } = await session.ram().listUsers();
   const items: ListedItem<string>[] = users
     .filter((u) => validateIdentityName('RamUser', u.userId) === undefined)
-    .map((u) => ({ label: u.userName, description: u.displayName, detail: `UserId ${u.userId}`, value: u.userId }));
+    .map((u) => ({ label: u.userName, description: u.displayName, detail: vscode.l10n.t('UserId {0}', u.userId), value: u.userId }));
   return { items, placeholder: `${plural(items.length, 'RAM user', 'RAM users')}: type to filter by name, display name or UserId` };
 }
 

@@ -26,15 +26,15 @@ export function registerAddIdentity(table: CommandTable, deps: CommandDeps): voi
       return editProfiles(deps, (raw) => addIdentity(raw, profile.name, entry), false);
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Add Identity');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Add Identity'));
       if (!profile) return undefined;
-      const title = `Add VOD identity to ${profile.name}`;
+      const title = vscode.l10n.t('Add VOD identity to {0}', profile.name);
       const type = await vscode.window.showQuickPick(
         [
-          { label: 'RamUser' as const, description: 'A RAM user' },
-          { label: 'RamRole' as const, description: 'A RAM role' },
+          { label: 'RamUser' as const, description: vscode.l10n.t('A RAM user') },
+          { label: 'RamRole' as const, description: vscode.l10n.t('A RAM role') },
         ],
-        { title, placeHolder: 'Identity type' },
+        { title, placeHolder: vscode.l10n.t('Identity type') },
       );
       if (!type) return undefined;
       // Picked from the account (manual entry stays): a RAM user comes back as its UserId, what VOD addresses.

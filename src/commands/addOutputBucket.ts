@@ -20,15 +20,16 @@ export function registerAddOutputBucket(table: CommandTable, deps: CommandDeps):
       return editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, arg.bucket as string), false);
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Add Output Bucket');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Add Output Bucket'));
       if (!profile) return undefined;
       const bucket = await vscode.window.showInputBox({
-        title: `Add output bucket to ${profile.name}`,
-        prompt: `OSS bucket name in ${profile.region}`,
+        title: vscode.l10n.t('Add output bucket to {0}', profile.name),
+        prompt: vscode.l10n.t('OSS bucket name in {0}', profile.region),
+        // eslint-disable-next-line local/localized-text -- an example value, the same in every language
         placeHolder: 'media-output',
         ignoreFocusOut: true,
         validateInput: (v) =>
-          validateBucketName(v) ?? (profile.outputBuckets.includes(v) ? `Bucket "${v}" is already in this profile.` : undefined),
+          validateBucketName(v) ?? (profile.outputBuckets.includes(v) ? vscode.l10n.t('Bucket "{0}" is already in this profile.', v) : undefined),
       });
       if (!bucket) return undefined;
       await editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, bucket), true);

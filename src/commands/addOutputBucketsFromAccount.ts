@@ -25,7 +25,6 @@ interface NotAdded {
 /** The account's answer for this profile: output buckets it does not list yet, or the listing's error. */
 type Candidates = { readonly candidates: readonly MediaBucket[]; readonly outputs: number } | { readonly error: unknown };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: CommandDeps): void {
   registerCommand(table, COMMANDS.addOutputBucketsFromAccount, {
@@ -59,7 +58,7 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       const profile = await profileFor(deps, arg, 'Add Output Buckets from Account');
       if (!profile) return undefined;
       const found = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the media buckets of ${profile.name}…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the media buckets of {0}…', profile.name) },
         () => candidatesOf(deps, profile),
       );
       if ('error' in found) {
@@ -79,8 +78,11 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       const picked = await vscode.window.showQuickPick(
         found.candidates.map((b) => ({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : 'no Referer' })),
         {
-          title: `Add output buckets to ${profile.name}`,
-          placeHolder: `${plural(found.candidates.length, 'MPS output bucket', 'MPS output buckets')} in ${profile.region} not yet in this profile`,
+          title: vscode.l10n.t('Add output buckets to {0}', profile.name),
+          placeHolder:
+          found.candidates.length === 1
+            ? vscode.l10n.t('1 MPS output bucket in {0} not yet in this profile', profile.region)
+            : vscode.l10n.t('{0} MPS output buckets in {1} not yet in this profile', found.candidates.length, profile.region),
           canPickMany: true,
           matchOnDescription: true,
           ignoreFocusOut: true,
@@ -91,7 +93,11 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, buckets), true);
       if (!edit.ok) return undefined;
       deps.log.info(`Profile ${profile.name} now lists the output buckets ${buckets.join(', ')}.`);
-      void vscode.window.showInformationMessage(`Added ${plural(buckets.length, 'output bucket', 'output buckets')} to profile ${profile.name}: ${buckets.join(', ')}.`);
+      void vscode.window.showInformationMessage(
+      buckets.length === 1
+        ? vscode.l10n.t('Added 1 output bucket to profile {0}: {1}.', profile.name, buckets.join(', '))
+        : vscode.l10n.t('Added {0} output buckets to profile {1}: {2}.', buckets.length, profile.name, buckets.join(', ')),
+    );
       return undefined;
     },
   });

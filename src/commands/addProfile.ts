@@ -26,11 +26,12 @@ function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<
 }
 
 async function addFromUi(deps: CommandDeps): Promise<void> {
-  const title = 'Add Alibaba Cloud Profile';
+  const title = vscode.l10n.t('Add Alibaba Cloud Profile');
   const existing = deps.settings.profiles().map((p) => p.name);
   const name = await vscode.window.showInputBox({
     title,
-    prompt: 'Profile name (a label for one account and region)',
+    prompt: vscode.l10n.t('Profile name (a label for one account and region)'),
+    // eslint-disable-next-line local/localized-text -- an example value, the same in every language
     placeHolder: 'production',
     ignoreFocusOut: true,
     validateInput: (v) => validateProfileName(v, existing),
@@ -39,23 +40,28 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
   const region = await vscode.window.showQuickPick(
     PROFILE_REGIONS.map((r) => ({
       label: r,
-      description: (MPS_REGIONS as readonly string[]).includes(r) && (VOD_REGIONS as readonly string[]).includes(r) ? 'MPS and VOD' : (MPS_REGIONS as readonly string[]).includes(r) ? 'MPS only' : 'VOD only',
+      description:
+        (MPS_REGIONS as readonly string[]).includes(r) && (VOD_REGIONS as readonly string[]).includes(r)
+          ? vscode.l10n.t('MPS and VOD')
+          : (MPS_REGIONS as readonly string[]).includes(r)
+            ? vscode.l10n.t('MPS only')
+            : vscode.l10n.t('VOD only'),
     })),
-    { title, placeHolder: 'Region' },
+    { title, placeHolder: vscode.l10n.t('Region') },
   );
   if (!region) return;
   const source = await vscode.window.showQuickPick(
     [
-      { label: 'Keychain', description: "VS Code's secret storage (recommended)", value: 'keychain' as const },
-      { label: 'Environment variables', description: 'ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN', value: 'environment' as const },
+      { label: vscode.l10n.t('Keychain'), description: vscode.l10n.t("VS Code's secret storage (recommended)"), value: 'keychain' as const },
+      { label: vscode.l10n.t('Environment variables'), description: 'ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN', value: 'environment' as const },
     ],
-    { title, placeHolder: 'Where does the AccessKey come from?' },
+    { title, placeHolder: vscode.l10n.t('Where does the AccessKey come from?') },
   );
   if (!source) return;
   const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, credentialSource: source.value }), true);
   if (!result.ok || source.value !== 'keychain') return;
-  const set = 'Set AccessKey…';
-  if ((await vscode.window.showInformationMessage(`Profile ${name} added to your user settings.`, set)) === set) {
+  const set = vscode.l10n.t('Set AccessKey…');
+  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} added to your user settings.', name), set)) === set) {
     await vscode.commands.executeCommand(COMMANDS.setCredentials, name);
   }
 }

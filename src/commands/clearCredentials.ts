@@ -18,14 +18,15 @@ export function registerClearCredentials(table: CommandTable, deps: CommandDeps)
       return { ok: true };
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Clear AccessKey');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Clear AccessKey'));
       if (!profile) return undefined;
+      const accept = vscode.l10n.t('Delete');
       const answer = await vscode.window.showWarningMessage(
-        `Delete the stored AccessKey of profile ${profile.name}?`,
-        { modal: true, detail: 'Only the copy in VS Code is deleted; the AccessKey itself stays valid in Alibaba Cloud RAM.' },
-        'Delete',
+        vscode.l10n.t('Delete the stored AccessKey of profile {0}?', profile.name),
+        { modal: true, detail: vscode.l10n.t('Only the copy in VS Code is deleted; the AccessKey itself stays valid in Alibaba Cloud RAM.') },
+        accept,
       );
-      if (answer !== 'Delete') return undefined;
+      if (answer !== accept) return undefined;
       await deps.accessKeys.delete(profile.name);
       deps.log.info(`AccessKey of profile ${profile.name} deleted from VS Code's secret storage.`);
       return undefined;

@@ -1,9 +1,10 @@
 // The modal confirmation shown before a revocation. It names exactly what goes, from what, in which account,
 // profile, region and at which endpoint — the endpoint matters most when a profile points at a test server, the
-// account when two profiles look alike. No VS Code import.
+// account when two profiles look alike. No VS Code import: the sentences come in as ConfirmationWords, worded in
+// the display language by confirmationWords.ts.
 
 import { describeIdentity, type AppIdentity } from '../cloud';
-import { describeUndo, undoCaveat, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import { describeUndo, undoCaveat, type UndoPlan, type UndoWords, type UndoableRecord } from '../history/undoPlan';
 
 export interface Confirmation {
   readonly message: string;
@@ -25,39 +26,59 @@ export type AccountScope =
   | { readonly accountId: string; readonly arn: string }
   | { readonly unknown: string };
 
+/** Every sentence a confirmation is made of. Counts come in as numbers: languages differ in how they say them. */
+export interface ConfirmationWords extends UndoWords {
+  /** `Account: 1234567890123456 as acs:ram::…:user/ops` */
+  account(accountId: string, arn: string): string;
+  /** `Account: unknown — GetCallerIdentity failed: …` */
+  accountUnknown(why: string): string;
+  /** `Profile: p\nRegion: r\nEndpoint: e` */
+  scope(profile: string, region: string, endpoint: string): string;
+  /** The last line of a shortened list: `… and 25 more`. */
+  andMore(count: number): string;
+  unbindQuestion(buckets: readonly string[]): string;
+  unbindEffect(count: number): string;
+  unbindAccept(count: number): string;
+  /** `Detach app policy "X" from <who>?`, `Detach 2 app policies from <who>?` */
+  detachQuestion(policyNames: readonly string[], who: string): string;
+  detachFromManyQuestion(policies: number, identities: number): string;
+  identityLine(who: string): string;
+  detachEffect(identities: number): string;
+  detachAccept(count: number): string;
+  undoQuestion(action: string, target: string): string;
+  undoKeyLines(maskedAccessKeyId: string | undefined, requestId: string | undefined): string;
+  undoAccept(): string;
+  rewriteQuestion(users: number, profile: string): string;
+  rewriteNotChanged(): string;
+  rewriteEffect(): string;
+  rewriteAccept(count: number): string;
+}
+
 /** `Account: 1234567890123456 as acs:ram::1234567890123456:user/ops`, or why it cannot be said. */
-export function accountLine(account: AccountScope): string {
-  return 'accountId' in account ? `Account: ${account.accountId} as ${account.arn}` : `Account: unknown — ${account.unknown}`;
+export function accountLine(account: AccountScope, words: ConfirmationWords): string {
+  return 'accountId' in account ? words.account(account.accountId, account.arn) : words.accountUnknown(account.unknown);
 }
 
 /** Long selections are listed up to this many lines; the count in the message stays exact. */
 const MAX_LISTED = 15;
 
-function bulleted(lines: readonly string[]): string {
+function bulleted(lines: readonly string[], words: ConfirmationWords): string {
   const shown = lines.slice(0, MAX_LISTED).map((l) => `• ${l}`);
-  if (lines.length > MAX_LISTED) shown.push(`… and ${lines.length - MAX_LISTED} more`);
+  if (lines.length > MAX_LISTED) shown.push(words.andMore(lines.length - MAX_LISTED));
   return shown.join('\n');
 }
 
 /** The lines every revocation and undo confirmation shows: where the change happens. */
-export function scopeLines(scope: RevocationScope): string {
-  return `${accountLine(scope.account)}\nProfile: ${scope.profile}\nRegion: ${scope.region}\nEndpoint: ${scope.endpoint}`;
+export function scopeLines(scope: RevocationScope, words: ConfirmationWords): string {
+  return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}`;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[]): Confirmation {
-  const what = buckets.length === 1 ? `output bucket "${buckets[0]}"` : plural(buckets.length, 'output bucket', 'output buckets');
-  const list = buckets.length === 1 ? '' : `${bulleted(buckets)}\n\n`;
+export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[], words: ConfirmationWords): Confirmation {
+  const list = buckets.length === 1 ? '' : `${bulleted(buckets, words)}\n\n`;
   return {
-    message: `Unbind ${what} from MPS?`,
-    detail:
-      `${list}${scopeLines(scope)}\n\n` +
-      `MPS will no longer write transcoding output to ${buckets.length === 1 ? 'this bucket' : 'these buckets'}. ` +
-      'The buckets and their objects in OSS are not changed; binding again restores access.',
-    accept: buckets.length === 1 ? 'Unbind' : `Unbind ${buckets.length}`,
+    message: words.unbindQuestion(buckets),
+    detail: `${list}${scopeLines(scope, words)}\n\n${words.unbindEffect(buckets.length)}`,
+    accept: words.unbindAccept(buckets.length),
   };
 }
 
@@ -67,32 +88,28 @@ export interface IdentityPolicies {
   readonly policyNames: readonly string[];
 }
 
-export function detachConfirmation(scope: RevocationScope, groups: readonly IdentityPolicies[]): Confirmation {
+export function detachConfirmation(scope: RevocationScope, groups: readonly IdentityPolicies[], words: ConfirmationWords): Confirmation {
   const count = groups.reduce((n, g) => n + g.policyNames.length, 0);
-  const policies = plural(count, 'app policy', 'app policies');
   const only = groups.length === 1 ? groups[0] : undefined;
-  const message = only
-    ? `Detach ${count === 1 ? `app policy "${only.policyNames[0]}"` : policies} from ${describeIdentity(only.identity)}?`
-    : `Detach ${policies} from ${groups.length} identities?`;
+  const message = only ? words.detachQuestion(only.policyNames, describeIdentity(only.identity)) : words.detachFromManyQuestion(count, groups.length);
   const list = only
-    ? `${bulleted(only.policyNames)}\n\nIdentity: ${describeIdentity(only.identity)}`
-    : bulleted(groups.map((g) => `${describeIdentity(g.identity)}: ${g.policyNames.join(', ')}`));
+    ? `${bulleted(only.policyNames, words)}\n\n${words.identityLine(describeIdentity(only.identity))}`
+    : bulleted(groups.map((g) => `${describeIdentity(g.identity)}: ${g.policyNames.join(', ')}`), words);
   return {
     message,
-    detail: `${list}\n${scopeLines(scope)}\n\nThe ${only ? 'identity loses' : 'identities lose'} these VOD permissions immediately.`,
-    accept: count === 1 ? 'Detach' : `Detach ${count}`,
+    detail: `${list}\n${scopeLines(scope, words)}\n\n${words.detachEffect(groups.length)}`,
+    accept: words.detachAccept(count),
   };
 }
 
 /** The undo's modal: what is given back, what is not, and the same account and scope lines as a revocation's. */
-export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope): Confirmation {
+export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope, words: ConfirmationWords): Confirmation {
   return {
-    message: `Undo ${record.action} of ${record.target}?`,
+    message: words.undoQuestion(record.action, record.target),
     detail:
-      `${describeUndo(plan)}\n${undoCaveat(plan)}\n\n` +
-      `${scopeLines(scope)}\n` +
-      `AccessKey: ${plan.maskedAccessKeyId ?? '(unknown)'}\nOriginal RequestId: ${plan.requestId ?? '-'}`,
-    accept: 'Undo',
+      `${describeUndo(plan, words)}\n${undoCaveat(plan, words)}\n\n` +
+      `${scopeLines(scope, words)}\n${words.undoKeyLines(plan.maskedAccessKeyId, plan.requestId)}`,
+    accept: words.undoAccept(),
   };
 }
 
@@ -106,17 +123,13 @@ export function rewriteConfirmation(
   profile: string,
   rewrites: readonly UserIdRewrite[],
   unresolved: readonly { readonly userName: string; readonly code: string }[],
+  words: ConfirmationWords,
 ): Confirmation {
   const lines = rewrites.map((r) => `${r.userName} → ${r.userId}`);
-  const left = unresolved.length
-    ? `\n\nNot changed (RAM could not say their UserId):\n${bulleted(unresolved.map((u) => `${u.userName}: ${u.code}`))}`
-    : '';
+  const left = unresolved.length ? `\n\n${words.rewriteNotChanged()}\n${bulleted(unresolved.map((u) => `${u.userName}: ${u.code}`), words)}` : '';
   return {
-    message: `Write the UserIds of ${plural(rewrites.length, 'RAM user', 'RAM users')} into profile ${profile}?`,
-    detail:
-      `${bulleted(lines)}${left}\n\n` +
-      'VOD addresses RAM users by UserId. With the ids in the settings no GetUser call is needed, and a renamed or ' +
-      'recreated user cannot be mistaken for another. Only alicloudMedia.profiles changes; nothing in the cloud does.',
-    accept: rewrites.length === 1 ? 'Use UserId' : 'Use UserIds',
+    message: words.rewriteQuestion(rewrites.length, profile),
+    detail: `${bulleted(lines, words)}${left}\n\n${words.rewriteEffect()}`,
+    accept: words.rewriteAccept(rewrites.length),
   };
 }

@@ -25,17 +25,17 @@ export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): v
         .filter((r) => r.requestId)
         .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
       if (items.length === 0) {
-        void vscode.window.showInformationMessage('No request has returned a RequestId in this session yet.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
         return undefined;
       }
-      requestId = (await vscode.window.showQuickPick(items, { title: 'Copy Request ID', matchOnDescription: true }))?.label;
+      requestId = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.label;
     }
     if (!requestId) {
-      if (arg !== undefined) void vscode.window.showInformationMessage('There is no RequestId here: the call never reached Alibaba Cloud.');
+      if (arg !== undefined) void vscode.window.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(requestId);
-    vscode.window.setStatusBarMessage(`$(check) Copied RequestId ${requestId}`, 3000);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied RequestId {0}', requestId)}`, 3000);
     return requestId;
   };
   registerCommand(table, COMMANDS.copyRequestId, { ui: copy, caller: copy });

@@ -94,7 +94,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
   let problem: CloudError | undefined;
   try {
     const vod = vodOf(deps, profile);
-    apps = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reading VOD applications…' }, () => vod.listAppInfo())).apps;
+    apps = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading VOD applications…') }, () => vod.listAppInfo())).apps;
   } catch (e) {
     problem = toCloudError(e);
   }
@@ -107,7 +107,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
     // ListAppInfo alone may be denied: the id can still be typed.
     const appId = await vscode.window.showInputBox({
       title,
-      prompt: `Could not list the VOD applications (${problem?.code ?? 'unknown'}). Type the application ID to scan.`,
+      prompt: vscode.l10n.t('Could not list the VOD applications ({0}). Type the application ID to scan.', problem?.code ?? 'unknown'),
       value: 'app-',
       ignoreFocusOut: true,
       validateInput: (v) => validateAppId(v),
@@ -115,12 +115,12 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
     return appId ? { appId, appName: appId } : undefined;
   }
   if (apps.length === 0) {
-    void vscode.window.showInformationMessage(`Profile ${profile.name}'s account has no VOD applications.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("Profile {0}'s account has no VOD applications.", profile.name));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     apps.map((a) => ({ label: a.appName || a.appId, description: a.appId, detail: [a.type, a.status, a.description].filter(Boolean).join(' · ') || undefined, app: a })),
-    { title, placeHolder: 'VOD application: every RAM user and role is asked which policies it holds there', matchOnDescription: true, matchOnDetail: true },
+    { title, placeHolder: vscode.l10n.t('VOD application: every RAM user and role is asked which policies it holds there'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked ? { appId: picked.app.appId, appName: picked.app.appName || picked.app.appId } : undefined;
 }
@@ -154,7 +154,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
   const result = interactive
     ? await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Finding access to ${app.appName} (profile ${profile.name})`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding access to {0} (profile {1})', app.appName, profile.name), cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => deps.scans.cancel(profile.name, app.appId));
           // The notification can be hidden; the status-bar item stays in sight until the scan ends, and a click cancels.

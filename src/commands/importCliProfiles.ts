@@ -83,8 +83,8 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
     };
   });
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Import aliyun CLI Profiles',
-    placeHolder: 'Profiles to add; each refers to the CLI profile, whose keys stay in the CLI\'s file',
+    title: vscode.l10n.t('Import aliyun CLI Profiles'),
+    placeHolder: vscode.l10n.t("Profiles to add; each refers to the CLI profile, whose keys stay in the CLI's file"),
     canPickMany: true,
     ignoreFocusOut: true,
   });

@@ -20,7 +20,14 @@ export async function notify(
       : severity === 'warning'
         ? vscode.window.showWarningMessage
         : vscode.window.showErrorMessage;
-  const picked = await show(message, ...noticeActions(links));
+  // noticeActions names the buttons in English; people see them in the display language.
+  const labels = new Map([
+    [COPY, vscode.l10n.t('Copy Request ID')],
+    [TROUBLESHOOT, vscode.l10n.t('Troubleshoot')],
+    [SHOW_LOG, vscode.l10n.t('Show Log')],
+  ]);
+  const shown = await show(message, ...noticeActions(links).map((a) => labels.get(a) ?? a));
+  const picked = [...labels].find(([, label]) => label === shown)?.[0];
   if (picked === COPY && links.requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, links.requestId);
   if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend);
   if (picked === SHOW_LOG) deps.log.show();

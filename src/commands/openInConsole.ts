@@ -88,7 +88,7 @@ async function pickProductPage(profile: Profile): Promise<ConsolePage | undefine
   if ((VOD_REGIONS as readonly string[]).includes(profile.region)) {
     items.push({ label: 'VOD console', description: `ApsaraVideo VOD, ${profile.region}`, page: { page: 'vod', region: profile.region } });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: `Open ${profile.name} in the Alibaba Cloud console` });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open {0} in the Alibaba Cloud console', profile.name) });
   return picked?.page;
 }
 

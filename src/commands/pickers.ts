@@ -18,8 +18,8 @@ export async function profileFor(deps: CommandDeps, arg: unknown, title: string)
 export async function pickProfile(deps: CommandDeps, title: string): Promise<Profile | undefined> {
   const profiles = deps.settings.profiles();
   if (profiles.length === 0) {
-    const add = 'Add Profile…';
-    if ((await vscode.window.showInformationMessage('No Alibaba Cloud profile is configured yet.', add)) === add) {
+    const add = vscode.l10n.t('Add Profile…');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('No Alibaba Cloud profile is configured yet.'), add)) === add) {
       await vscode.commands.executeCommand(COMMANDS.addProfile);
     }
     return undefined;
@@ -27,37 +27,37 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
   if (profiles.length === 1) return profiles[0];
   const picked = await vscode.window.showQuickPick(
     profiles.map((p) => ({ label: p.name, description: p.region, profile: p })),
-    { title, placeHolder: 'Profile' },
+    { title, placeHolder: vscode.l10n.t('Profile') },
   );
   return picked?.profile;
 }
 
 export async function pickBuckets(deps: CommandDeps, profile: Profile, title: string, onlyBound: boolean): Promise<string[] | undefined> {
   if (profile.outputBuckets.length === 0) {
-    void vscode.window.showInformationMessage(`Profile ${profile.name} has no output buckets configured.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} has no output buckets configured.', profile.name));
     return undefined;
   }
   const listing = deps.listings.peekBuckets(profile.name);
   const items = profile.outputBuckets
     .map((bucket) => ({ bucket, binding: bucketBinding(listing, bucket) }))
     .filter((b) => !onlyBound || b.binding !== 'unbound')
-    .map((b) => ({ label: b.bucket, description: b.binding === 'bound' ? 'bound as output' : b.binding === 'unbound' ? 'not bound' : undefined }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Output buckets', canPickMany: true });
+    .map((b) => ({ label: b.bucket, description: b.binding === 'bound' ? vscode.l10n.t('bound as output') : b.binding === 'unbound' ? vscode.l10n.t('not bound') : undefined }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Output buckets'), canPickMany: true });
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }
 
 export async function pickIdentities(deps: CommandDeps, profile: Profile, title: string, canPickMany: boolean): Promise<ProfileIdentity[] | undefined> {
   if (profile.identities.length === 0) {
-    void vscode.window.showInformationMessage(`Profile ${profile.name} has no VOD identities configured.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} has no VOD identities configured.', profile.name));
     return undefined;
   }
   const resolver = deps.sessions.get(profile.name)?.identities;
   const items = profile.identities.map((identity) => ({ label: describeIdentity(resolver?.peek(identity) ?? identity), identity }));
   if (canPickMany) {
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Identities', canPickMany: true });
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identities'), canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Identity' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identity') });
   return picked ? [picked.identity] : undefined;
 }
 
@@ -69,11 +69,11 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
 export async function pickPolicies(deps: CommandDeps, profile: Profile, identity: ProfileIdentity): Promise<string[] | undefined> {
   const who = describeIdentity(identity);
   let names: { label: string; description?: string }[];
-  let title = `Detach app policies from ${who}`;
+  let title = vscode.l10n.t('Detach app policies from {0}', who);
   const listing =
     deps.listings.peekPolicies(profile.name, identity)?.status === 'loaded'
       ? deps.listings.policiesOf(profile.name, identity)
-      : vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading app policies of ${who}…` }, () =>
+      : vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading app policies of {0}…', who) }, () =>
           deps.listings.policiesOf(profile.name, identity),
         );
   const policies = await listing;
@@ -82,7 +82,9 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
     if (system.length === 0) {
       const custom = policies.value.policies.length;
       void vscode.window.showInformationMessage(
-        custom ? `${who} has only custom app policies (${custom}); only system policies can be detached.` : `${who} has no app policies attached.`,
+        custom
+          ? vscode.l10n.t('{0} has only custom app policies ({1}); only system policies can be detached.', who, custom)
+          : vscode.l10n.t('{0} has no app policies attached.', who),
       );
       return undefined;
     }
@@ -90,9 +92,9 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
   } else {
     const error = policies.status === 'failed' ? policies.error : undefined;
     deps.log.warn(`Could not read the app policies of ${who}: ${error ? describeError(error) : 'unknown error'}`);
-    title = `Could not read attached policies (${error?.code ?? 'unknown'}) — showing the system policies`;
+    title = vscode.l10n.t('Could not read attached policies ({0}) — showing the system policies', error?.code ?? 'unknown');
     names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System' }));
   }
-  const picked = await vscode.window.showQuickPick(names, { title, placeHolder: 'Policies to detach', canPickMany: true });
+  const picked = await vscode.window.showQuickPick(names, { title, placeHolder: vscode.l10n.t('Policies to detach'), canPickMany: true });
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }

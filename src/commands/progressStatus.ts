@@ -25,7 +25,7 @@ export class ProgressStatus implements vscode.Disposable {
     private readonly cancel: () => void,
   ) {
     this.item.name = 'Alibaba Cloud Media: progress';
-    this.item.command = { title: 'Cancel', command: CANCEL_PROGRESS_COMMAND, arguments: [this.number] };
+    this.item.command = { title: vscode.l10n.t('Cancel'), command: CANCEL_PROGRESS_COMMAND, arguments: [this.number] };
     shown.add(this);
     cancelCommand ??= vscode.commands.registerCommand(CANCEL_PROGRESS_COMMAND, (number?: unknown) =>
       [...shown].filter((s) => number === undefined || s.number === number).map((s) => s.requestCancel()),

@@ -1,6 +1,7 @@
 // alicloudMedia.removeIdentity "Remove from Profile": stops showing identities. Settings only — it does NOT detach
 // any policy. Programmatic: { profile, identityType, identityName, appId? } → { ok }.
 
+import * as vscode from 'vscode';
 import { type IdentityType } from '../cloud';
 import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
 import type { AnyResourceNode } from '../tree/nodes';
@@ -29,9 +30,9 @@ export function registerRemoveIdentity(table: CommandTable, deps: CommandDeps): 
         if (node?.kind === 'identity') groups.set(node.profile.name, [...(groups.get(node.profile.name) ?? []), node.identity]);
       }
       if (groups.size === 0) {
-        const profile = await pickProfile(deps, 'Remove Identity from Profile');
+        const profile = await pickProfile(deps, vscode.l10n.t('Remove Identity from Profile'));
         if (!profile) return undefined;
-        const picked = await pickIdentities(deps, profile, `Remove identities from ${profile.name} (settings only)`, true);
+        const picked = await pickIdentities(deps, profile, vscode.l10n.t('Remove identities from {0} (settings only)', profile.name), true);
         if (!picked) return undefined;
         groups.set(profile.name, picked);
       }

@@ -1,6 +1,7 @@
 // alicloudMedia.removeOutputBucket "Remove from Profile": stops showing buckets. Settings only — it does NOT
 // unbind anything in MPS (that is "Unbind Output Bucket"). Programmatic: { profile, bucket } → { ok }.
 
+import * as vscode from 'vscode';
 import { removeOutputBuckets } from '../settings/profileEdits';
 import { COMMANDS } from '../commandIds';
 import type { AnyResourceNode } from '../tree/nodes';
@@ -21,9 +22,9 @@ export function registerRemoveOutputBucket(table: CommandTable, deps: CommandDep
     ui: async (arg, selected) => {
       let targets = bucketTargetsOf(effectiveSelection(arg, selected) as AnyResourceNode[]);
       if (targets.length === 0) {
-        const profile = await pickProfile(deps, 'Remove Output Bucket from Profile');
+        const profile = await pickProfile(deps, vscode.l10n.t('Remove Output Bucket from Profile'));
         if (!profile) return undefined;
-        const buckets = await pickBuckets(deps, profile, `Remove buckets from ${profile.name} (settings only)`, false);
+        const buckets = await pickBuckets(deps, profile, vscode.l10n.t('Remove buckets from {0} (settings only)', profile.name), false);
         if (!buckets) return undefined;
         targets = buckets.map((bucket) => ({ profile: profile.name, bucket }));
       }

@@ -17,14 +17,15 @@ export function registerRemoveProfile(table: CommandTable, deps: CommandDeps): v
       return remove(deps, name, false);
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Remove Profile');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Remove Profile'));
       if (!profile) return undefined;
+      const accept = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
-        `Remove profile ${profile.name}?`,
-        { modal: true, detail: 'The profile is removed from your user settings and its stored AccessKey is deleted from VS Code. Nothing changes in Alibaba Cloud.' },
-        'Remove',
+        vscode.l10n.t('Remove profile {0}?', profile.name),
+        { modal: true, detail: vscode.l10n.t('The profile is removed from your user settings and its stored AccessKey is deleted from VS Code. Nothing changes in Alibaba Cloud.') },
+        accept,
       );
-      if (answer === 'Remove') await remove(deps, profile.name, true);
+      if (answer === accept) await remove(deps, profile.name, true);
       return undefined;
     },
   });

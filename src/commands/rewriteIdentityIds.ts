@@ -10,6 +10,7 @@ import type { ProfileSession } from '../profiles/profileSessions';
 import { useRamUserIds } from '../settings/profileEdits';
 import type { Profile } from '../settings/profiles';
 import { rewriteConfirmation, type UserIdRewrite } from './confirmation';
+import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { profileFor } from './pickers';
 import { registerCommand, type CommandTable } from './registerCommand';
@@ -31,7 +32,7 @@ export function registerRewriteIdentityIds(table: CommandTable, deps: CommandDep
       return rewrite(deps, profile, false);
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Use RAM User IDs in Settings');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Use RAM User IDs in Settings'));
       if (!profile) return undefined;
       return rewrite(deps, profile, true);
     },
@@ -41,24 +42,26 @@ export function registerRewriteIdentityIds(table: CommandTable, deps: CommandDep
 async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean) {
   const names = [...new Set(profile.identities.filter((i) => i.identityType === 'RamUser' && !isRamUserId(i.identityName)).map((i) => i.identityName))];
   if (names.length === 0) {
-    if (interactive) void vscode.window.showInformationMessage(`Every RAM user of profile ${profile.name} is already configured by UserId.`);
+    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Every RAM user of profile {0} is already configured by UserId.', profile.name));
     return { ok: true, profile: profile.name, rewritten: [], unresolved: [] };
   }
   const session = deps.sessions.get(profile.name);
   if (!session) return invalidArgument(`Profile "${profile.name}" is not configured.`, 'UnknownProfile');
   const lookup = () => resolveAll(session, profile, names);
   const { rewrites, unresolved } = interactive
-    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the UserIds of ${names.length} RAM users…` }, lookup)
+    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the UserIds of {0} RAM users…', names.length) }, lookup)
     : await lookup();
   for (const u of unresolved) deps.log.warn(`Use RAM User IDs: ${u.message}`);
   const summary = { profile: profile.name, rewritten: rewrites, unresolved };
   if (rewrites.length === 0) {
-    const text = `No UserId could be read for profile ${profile.name}: ${unresolved.map((u) => `${u.userName} (${u.code})`).join(', ')}. See the log.`;
-    if (interactive) void vscode.window.showErrorMessage(text);
+    const who = unresolved.map((u) => `${u.userName} (${u.code})`).join(', ');
+    // The result for callers stays English, as the programmatic API's messages do; the notification is localized.
+    const text = `No UserId could be read for profile ${profile.name}: ${who}. See the log.`;
+    if (interactive) void vscode.window.showErrorMessage(vscode.l10n.t('No UserId could be read for profile {0}: {1}. See the log.', profile.name, who));
     return { ...failed(new Error(text)), ...summary };
   }
   if (interactive) {
-    const confirmation = rewriteConfirmation(profile.name, rewrites, unresolved);
+    const confirmation = rewriteConfirmation(profile.name, rewrites, unresolved, confirmationWords);
     const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
     if (answer !== confirmation.accept) return undefined;
   }
@@ -66,8 +69,12 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
   if (!edit.ok) return { ...edit, ...summary };
   deps.log.info(`Profile ${profile.name} now names ${rewrites.map((r) => `${r.userName} by UserId ${r.userId}`).join(', ')}.`);
   if (interactive) {
-    const rest = unresolved.length ? ` ${unresolved.length} could not be read (see the log).` : '';
-    void vscode.window.showInformationMessage(`Profile ${profile.name} now names ${rewrites.length === 1 ? '1 RAM user' : `${rewrites.length} RAM users`} by UserId.${rest}`);
+    const done =
+      rewrites.length === 1
+        ? vscode.l10n.t('Profile {0} now names 1 RAM user by UserId.', profile.name)
+        : vscode.l10n.t('Profile {0} now names {1} RAM users by UserId.', profile.name, rewrites.length);
+    const rest = unresolved.length ? ` ${vscode.l10n.t('{0} could not be read (see the log).', unresolved.length)}` : '';
+    void vscode.window.showInformationMessage(`${done}${rest}`);
   }
   return { ok: unresolved.length === 0, ...summary };
 }

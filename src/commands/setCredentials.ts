@@ -35,19 +35,23 @@ async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Pr
 }
 
 async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
-  const profile = await profileFor(deps, arg, 'Set AccessKey');
+  const profile = await profileFor(deps, arg, vscode.l10n.t('Set AccessKey'));
   if (!profile) return;
   if (profile.credentialSource === 'environment') {
     void vscode.window.showInformationMessage(
-      `Profile ${profile.name} reads its AccessKey from environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID, …). Change its credentialSource to "keychain" to store one here.`,
+      vscode.l10n.t(
+        'Profile {0} reads its AccessKey from environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID, …). Change its credentialSource to "keychain" to store one here.',
+        profile.name,
+      ),
     );
     return;
   }
-  const title = `Set AccessKey for profile ${profile.name}`;
+  const title = vscode.l10n.t('Set AccessKey for profile {0}', profile.name);
   const accessKeyId = (
     await vscode.window.showInputBox({
       title,
-      prompt: 'AccessKey ID (LTAI… or STS.…)',
+      prompt: vscode.l10n.t('AccessKey ID (LTAI… or STS.…)'),
+      // eslint-disable-next-line local/localized-text -- an example value, the same in every language
       placeHolder: 'LTAI…',
       ignoreFocusOut: true,
       validateInput: (v) => validateAccessKeyId(v.trim()),
@@ -56,7 +60,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   if (!accessKeyId) return;
   const accessKeySecret = await vscode.window.showInputBox({
     title,
-    prompt: `AccessKey Secret for ${maskAccessKeyId(accessKeyId)}. Stored in VS Code's secret storage, never in settings.`,
+    prompt: vscode.l10n.t("AccessKey Secret for {0}. Stored in VS Code's secret storage, never in settings.", maskAccessKeyId(accessKeyId)),
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => validateAccessKeySecret(v),
@@ -67,7 +71,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   if (accessKeyId.startsWith('STS.')) {
     securityToken = await vscode.window.showInputBox({
       title,
-      prompt: 'Security token of the STS AccessKey',
+      prompt: vscode.l10n.t('Security token of the STS AccessKey'),
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => validateSecurityToken(v, accessKeyId),
@@ -76,5 +80,5 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   }
   await deps.accessKeys.store(profile.name, { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) });
   deps.log.info(`AccessKey ${maskAccessKeyId(accessKeyId)} stored for profile ${profile.name}.`);
-  vscode.window.setStatusBarMessage(`$(key) AccessKey set for ${profile.name}`, 3000);
+  vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('AccessKey set for {0}', profile.name)}`, 3000);
 }

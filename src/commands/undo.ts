@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import { resolveRecord } from '../history/recordArgument';
-import { accountRefusal, planUndo, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import { accountRefusal, planUndo, refusalText, undoRefusal, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
 import type { ProfileSession } from '../profiles/profileSessions';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
 import { undoConfirmation, type RevocationScope } from './confirmation';
+import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
@@ -35,20 +36,20 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
     return { ok: false, reason };
   };
   const record = resolveRecord(deps.history, argument) as UndoableRecord | undefined;
-  if (!record) return refuse('That request is no longer in the history.');
+  if (!record) return refuse(vscode.l10n.t('That request is no longer in the history.'));
   const decision = planUndo(record);
-  if ('reason' in decision) return refuse(decision.reason);
+  if ('refusal' in decision) return refuse(refusalText(decision.refusal, confirmationWords));
   const plan = decision.plan;
 
   const session = deps.sessions.get(plan.profile);
-  if (!session) return refuse(`Profile "${plan.profile}" no longer exists.`);
+  if (!session) return refuse(vscode.l10n.t('Profile "{0}" no longer exists.', plan.profile));
   let endpoint: string;
   let accessKeyId: string | undefined;
   try {
     endpoint = session.endpoint(plan.product);
     accessKeyId = await session.accessKeyId();
   } catch (e) {
-    return refuse(`Cannot undo: ${describeError(e)}`);
+    return refuse(vscode.l10n.t('Cannot undo: {0}', describeError(e)));
   }
   const refusal = undoRefusal(plan, {
     region: session.profile.region,
@@ -56,26 +57,26 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
     ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
     ...(currentRole(session) ? { roleArn: currentRole(session) } : {}),
   });
-  if (refusal) return refuse(refusal);
+  if (refusal) return refuse(refusalText(refusal, confirmationWords));
   // Only then the account (one STS call per key), so an undo in another account is refused before its modal.
   const account = await accountScope(session);
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
-  if (wrongAccount) return refuse(wrongAccount);
+  if (wrongAccount) return refuse(refusalText(wrongAccount, confirmationWords));
 
-  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope);
+  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords);
   const run = { profile: plan.profile, interactive, bulk: false, confirmation };
   const result =
     plan.action === 'BindOutputBucket'
       ? await runMutation(deps, bindOutputBucket, { ...run, targets: [{ profile: plan.profile, bucket: plan.bucket }] })
       : await runMutation(deps, attachAppPolicy, { ...run, targets: [await reattachTarget(session, plan)] });
-  if (!result) return { ok: false, reason: 'Cancelled by the user.' };
+  if (!result) return { ok: false, reason: vscode.l10n.t('Cancelled by the user.') };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {
     await deps.history.markUndone(record.id, { requestId, time: new Date().toISOString() });
     return { ...result, action: plan.action };
   }
   const error = 'error' in result ? (result.error as { message?: string } | undefined) : undefined;
-  return { ...result, action: plan.action, reason: error?.message ?? 'The undo did not succeed.' };
+  return { ...result, action: plan.action, reason: error?.message ?? vscode.l10n.t('The undo did not succeed.') };
 }
 
 /**

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CallOutcome } from '../cloud';
 import type { HistoryRecord } from '../records/historyRecord';
 import { recordDescription, recordLabel, recordTooltip } from '../records/recordText';
+import { recordWords } from '../webview/recordWords';
 import { OPEN_INSPECTOR_COMMAND } from '../webview/openRequestInspector';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
@@ -89,15 +90,15 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
     const { record } = row;
     const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
-    item.description = recordDescription(record);
+    item.description = recordDescription(record, recordWords());
     item.iconPath = OUTCOME_ICONS[record.outcome];
     item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
-    item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record)}` };
+    item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record, recordWords())}` };
     return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, row: Row): vscode.TreeItem {
-    if (!('older' in row)) item.tooltip = recordTooltip(row.record);
+    if (!('older' in row)) item.tooltip = recordTooltip(row.record, recordWords());
     return item;
   }
 

@@ -31,16 +31,26 @@ export type UndoPlan =
       readonly policyNames: readonly string[];
     });
 
-export type UndoDecision = { readonly plan: UndoPlan } | { readonly reason: string };
+export type UndoDecision = { readonly plan: UndoPlan } | { readonly refusal: UndoRefusal };
+
+/** Why an undo cannot be done, as data: refusalText words it in the display language. */
+export type UndoRefusal =
+  | { readonly why: 'notSucceeded' | 'noProfile' | 'noBucket' | 'noIdentity' | 'noApp' | 'noLists' | 'nothingRemoved' }
+  | { readonly why: 'alreadyUndone'; readonly requestId: string }
+  | { readonly why: 'notRevocation'; readonly action: string }
+  | { readonly why: 'region' | 'endpoint' | 'accessKey' | 'account'; readonly profile: string; readonly now: string; readonly then: string }
+  | { readonly why: 'role'; readonly profile: string; readonly now: string; readonly then: string }
+  | { readonly why: 'noRole'; readonly profile: string; readonly role: string }
+  | { readonly why: 'accountUnreadable'; readonly profile: string; readonly account: string; readonly problem: string };
 
 /** A record as the history keeps it: the call, plus the mark an undo leaves on it. */
 export type UndoableRecord = CallRecord & { readonly undoneBy?: { readonly requestId: string; readonly time: string } };
 
 /** What a record's undo would do, or why it cannot be undone. */
 export function planUndo(record: UndoableRecord): UndoDecision {
-  if (record.outcome !== 'succeeded') return { reason: 'Only successful revocations can be undone.' };
-  if (record.undoneBy) return { reason: `This revocation was already undone (RequestId ${record.undoneBy.requestId}).` };
-  if (!record.profile) return { reason: 'The request was not made with a profile, so there are no keys to undo it with.' };
+  if (record.outcome !== 'succeeded') return { refusal: { why: 'notSucceeded' } };
+  if (record.undoneBy) return { refusal: { why: 'alreadyUndone', requestId: record.undoneBy.requestId } };
+  if (!record.profile) return { refusal: { why: 'noProfile' } };
   const scope: PlanScope = {
     profile: record.profile,
     region: record.region,
@@ -53,11 +63,11 @@ export function planUndo(record: UndoableRecord): UndoDecision {
   };
   if (record.product === 'mps' && record.action === 'UnbindOutputBucket') {
     const bucket = record.params.Bucket?.trim();
-    if (!bucket) return { reason: 'The record does not name the bucket.' };
+    if (!bucket) return { refusal: { why: 'noBucket' } };
     return { plan: { ...scope, action: 'BindOutputBucket', bucket } };
   }
   if (record.product === 'vod' && record.action === 'DetachAppPolicyFromIdentity') return planReattach(record, scope);
-  return { reason: `${record.action} is not a revocation.` };
+  return { refusal: { why: 'notRevocation', action: record.action } };
 }
 
 export function isUndoable(record: UndoableRecord): boolean {
@@ -66,16 +76,16 @@ export function isUndoable(record: UndoableRecord): boolean {
 
 function planReattach(record: CallRecord, scope: PlanScope): UndoDecision {
   const { IdentityType: identityType, IdentityName: identityName, AppId: appId, PolicyNames } = record.params;
-  if (!isIdentityType(identityType) || !identityName) return { reason: 'The record does not name the identity.' };
-  if (!appId) return { reason: 'The record does not name the VOD application.' };
+  if (!isIdentityType(identityType) || !identityName) return { refusal: { why: 'noIdentity' } };
+  if (!appId) return { refusal: { why: 'noApp' } };
   // Without the answer's lists we cannot know what was removed: reattaching a name the identity never had would
   // grant access nobody revoked.
   if (!record.nonExistPolicyNames || !record.failedPolicyNames) {
-    return { reason: 'The record does not say which policies the detach removed.' };
+    return { refusal: { why: 'noLists' } };
   }
   const notRemoved = new Set([...record.nonExistPolicyNames, ...record.failedPolicyNames]);
   const policyNames = [...new Set(splitNames(PolicyNames))].filter((name) => !notRemoved.has(name));
-  if (policyNames.length === 0) return { reason: 'The detach removed no policy: there is nothing to reattach.' };
+  if (policyNames.length === 0) return { refusal: { why: 'nothingRemoved' } };
   return { plan: { ...scope, action: 'AttachAppPolicyToIdentity', identity: { identityType, identityName, appId }, policyNames } };
 }
 
@@ -95,18 +105,17 @@ export type CurrentAccount = { readonly accountId: string } | { readonly problem
  * Refuses rather than guesses: an undo sent to another endpoint or region, signed with another AccessKey than the
  * revocation (for an assumed role: as another role), or in another account, would change another account (or the right account as someone else).
  */
-export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefined {
-  if (now.region !== plan.region) return `Profile "${plan.profile}" now uses region ${now.region}; the request was made in ${plan.region}.`;
-  if (now.endpoint !== plan.endpoint) return `Profile "${plan.profile}" now sends to ${now.endpoint}; the request went to ${plan.endpoint}.`;
+export function undoRefusal(plan: UndoPlan, now: CurrentScope): UndoRefusal | undefined {
+  const profile = plan.profile;
+  if (now.region !== plan.region) return { why: 'region', profile, now: now.region, then: plan.region };
+  if (now.endpoint !== plan.endpoint) return { why: 'endpoint', profile, now: now.endpoint, then: plan.endpoint };
   if (plan.roleArn) {
     // A role's temporary key changes at every renewal: the same role (and, checked next, account) is the same signer.
-    if (now.roleArn !== plan.roleArn) {
-      return `Profile "${plan.profile}" now signs ${now.roleArn ? `as role ${now.roleArn}` : 'without a role'}; the request was signed as role ${plan.roleArn}.`;
-    }
+    if (now.roleArn !== plan.roleArn) return now.roleArn ? { why: 'role', profile, now: now.roleArn, then: plan.roleArn } : { why: 'noRole', profile, role: plan.roleArn };
     return undefined;
   }
   if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
-    return `Profile "${plan.profile}" now signs with AccessKey ${now.maskedAccessKeyId ?? '(none)'}; the request was signed with ${plan.maskedAccessKeyId}.`;
+    return { why: 'accessKey', profile, now: now.maskedAccessKeyId ?? '(none)', then: plan.maskedAccessKeyId };
   }
   return undefined;
 }
@@ -115,29 +124,37 @@ export function undoRefusal(plan: UndoPlan, now: CurrentScope): string | undefin
  * Checked after undoRefusal (which needs no call): an undo in another account than the revocation's, or in one
  * that cannot be read, is refused. Records from before accounts were kept have none, and are not held to it.
  */
-export function accountRefusal(plan: UndoPlan, now: CurrentAccount): string | undefined {
+export function accountRefusal(plan: UndoPlan, now: CurrentAccount): UndoRefusal | undefined {
   if (!plan.account) return undefined;
-  if ('problem' in now) {
-    return `Cannot confirm that profile "${plan.profile}" still signs in account ${plan.account}, where the request was made: ${now.problem}.`;
-  }
-  if (now.accountId !== plan.account) {
-    return `Profile "${plan.profile}" now signs in account ${now.accountId}; the request was made in account ${plan.account}.`;
-  }
+  if ('problem' in now) return { why: 'accountUnreadable', profile: plan.profile, account: plan.account, problem: now.problem };
+  if (now.accountId !== plan.account) return { why: 'account', profile: plan.profile, now: now.accountId, then: plan.account };
   return undefined;
 }
 
+/** The undo confirmation's sentences about what comes back, in the display language (confirmationWords.ts). */
+export interface UndoWords {
+  bindAgain(bucket: string): string;
+  attachAgain(policyNames: string, who: string): string;
+  bindCaveat(): string;
+  attachCaveat(): string;
+  /** Why an undo cannot be done (refusalText picks the sentence). */
+  refused(refusal: UndoRefusal): string;
+}
+
+/** The refusal in words, for the notification and the caller's `reason`. */
+export function refusalText(refusal: UndoRefusal, words: UndoWords): string {
+  return words.refused(refusal);
+}
+
 /** The confirmation's first line. */
-export function describeUndo(plan: UndoPlan): string {
-  if (plan.action === 'BindOutputBucket') return `Bind output bucket ${plan.bucket} again.`;
-  return `Attach ${plan.policyNames.join(', ')} to ${describeIdentity(plan.identity)} again.`;
+export function describeUndo(plan: UndoPlan, words: UndoWords): string {
+  if (plan.action === 'BindOutputBucket') return words.bindAgain(plan.bucket);
+  return words.attachAgain(plan.policyNames.join(', '), describeIdentity(plan.identity));
 }
 
 /** What undo cannot give back, said before the user accepts. */
-export function undoCaveat(plan: UndoPlan): string {
-  if (plan.action === 'BindOutputBucket') {
-    return 'BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.';
-  }
-  return 'Only the policies the detach confirmed removed are attached again.';
+export function undoCaveat(plan: UndoPlan, words: UndoWords): string {
+  return plan.action === 'BindOutputBucket' ? words.bindCaveat() : words.attachCaveat();
 }
 
 function splitNames(value: string | undefined): string[] {

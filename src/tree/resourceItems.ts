@@ -35,7 +35,7 @@ export interface RowState {
 }
 
 export function scopeTooltip(profile: Profile, product: Product, state: RowState): string {
-  return `Profile: ${profile.name}\nRegion: ${profile.region}\nEndpoint: ${state.endpoint(profile, product)}`;
+  return vscode.l10n.t('Profile: {0}\nRegion: {1}\nEndpoint: {2}', profile.name, profile.region, state.endpoint(profile, product));
 }
 
 /** The identity as people should read it: with its UserId once resolved. */
@@ -46,16 +46,24 @@ function shownIdentity(node: IdentityNode | AppPolicyNode, state: RowState): Pro
 /** The profile row's account: the id in the description, the id and ARN (or why not) in the tooltip. */
 function accountText(profile: Profile, state: RowState): { short?: string; line: string } {
   const caller = state.caller(profile);
-  if (caller?.status === 'loaded') return { short: caller.value.accountId, line: `Account: ${caller.value.accountId} as ${caller.value.arn}` };
-  if (caller?.status === 'failed') return { short: 'account unknown', line: `Account: unknown — GetCallerIdentity failed: ${caller.error.code}` };
-  return { line: 'Account: not read yet' };
+  if (caller?.status === 'loaded') return { short: caller.value.accountId, line: vscode.l10n.t('Account: {0} as {1}', caller.value.accountId, caller.value.arn) };
+  if (caller?.status === 'failed') {
+    return { short: vscode.l10n.t('account unknown'), line: vscode.l10n.t('Account: unknown — GetCallerIdentity failed: {0}', caller.error.code) };
+  }
+  return { line: vscode.l10n.t('Account: not read yet') };
 }
 
-const BINDING_TEXT: Record<BucketBinding, string> = {
-  bound: 'bound as output',
-  unbound: 'not bound',
-  unknown: 'unknown',
-};
+/** A function, not a table: vscode.l10n.t answers in the display language once the extension runs. */
+function bindingText(binding: BucketBinding): string {
+  switch (binding) {
+    case 'bound':
+      return vscode.l10n.t('bound as output');
+    case 'unbound':
+      return vscode.l10n.t('not bound');
+    case 'unknown':
+      return vscode.l10n.t('unknown');
+  }
+}
 
 const BINDING_ICON: Record<BucketBinding, vscode.ThemeIcon> = {
   bound: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -85,8 +93,8 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
     case 'profile': {
       const p = node.profile;
       const item = new vscode.TreeItem(p.name, Expanded);
-      const custom = Object.values(p.endpoints).some(Boolean) ? ' · custom endpoint' : '';
       const account = accountText(p, state);
+      const custom = Object.values(p.endpoints).some(Boolean) ? ` · ${vscode.l10n.t('custom endpoint')}` : '';
       const credential = credentialText(p, state.signing(p));
       item.description = `${p.region}${credential.short ? ` · ${credential.short}` : ''}${custom}${account.short ? ` · ${account.short}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('account');
@@ -96,7 +104,7 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       return item;
     }
     case 'bucketGroup': {
-      const item = new vscode.TreeItem('MPS Output Buckets', Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('MPS Output Buckets'), Expanded);
       item.description = String(node.profile.outputBuckets.length);
       item.iconPath = new vscode.ThemeIcon('database');
       item.contextValue = 'bucketGroup';
@@ -106,14 +114,14 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
     case 'outputBucket': {
       const binding = state.binding(node);
       const item = new vscode.TreeItem(node.bucket, None);
-      item.description = BINDING_TEXT[binding];
+      item.description = bindingText(binding);
       item.iconPath = BINDING_ICON[binding];
       item.contextValue = `outputBucket.${binding}`;
-      item.tooltip = `Bucket: ${node.bucket} (${BINDING_TEXT[binding]})\n${scopeTooltip(node.profile, 'mps', state)}`;
+      item.tooltip = `${vscode.l10n.t('Bucket: {0} ({1})', node.bucket, bindingText(binding))}\n${scopeTooltip(node.profile, 'mps', state)}`;
       return item;
     }
     case 'identityGroup': {
-      const item = new vscode.TreeItem('VOD Identities', Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('VOD Identities'), Expanded);
       item.description = String(node.profile.identities.length);
       item.iconPath = new vscode.ThemeIcon('organization');
       item.contextValue = 'identityGroup';
@@ -127,7 +135,11 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       item.description = appId;
       item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
       item.contextValue = 'identity';
-      const userId = shown.userId ? `\nUserId: ${shown.userId}` : identityType === 'RamUser' ? '\nUserId: not resolved yet (RAM GetUser on expand)' : '';
+      const userId = shown.userId
+        ? `\nUserId: ${shown.userId}`
+        : identityType === 'RamUser'
+          ? `\n${vscode.l10n.t('UserId: not resolved yet (RAM GetUser on expand)')}`
+          : '';
       item.tooltip = `${describeIdentity(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
       return item;
     }
@@ -155,7 +167,7 @@ export function policyItem(node: { readonly policy: AppPolicyNode['policy']; rea
   const tip = new vscode.MarkdownString(undefined, false);
   tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
   if (policy.description) tip.appendText(`${policy.description}\n`);
-  tip.appendText(`Attached to ${describeIdentity(shown, policy.appId)}\n`);
+  tip.appendText(`${vscode.l10n.t('Attached to {0}', describeIdentity(shown, policy.appId))}\n`);
   tip.appendText(scopeTooltip(node.profile, 'vod', state));
   item.tooltip = tip;
   return item;
@@ -176,20 +188,20 @@ function messageItem(node: MessageNode): vscode.TreeItem {
 function messageCommand(node: MessageNode): vscode.Command {
   switch (node.action) {
     case 'setCredentials':
-      return { title: 'Set AccessKey…', command: COMMANDS.setCredentials, arguments: [node] };
+      return { title: vscode.l10n.t('Set AccessKey…'), command: COMMANDS.setCredentials, arguments: [node] };
     case 'addOutputBucket':
-      return { title: 'Add Output Bucket…', command: COMMANDS.addOutputBucket, arguments: [node] };
+      return { title: vscode.l10n.t('Add Output Bucket…'), command: COMMANDS.addOutputBucket, arguments: [node] };
     case 'addIdentity':
-      return { title: 'Add Identity…', command: COMMANDS.addIdentity, arguments: [node] };
+      return { title: vscode.l10n.t('Add Identity…'), command: COMMANDS.addIdentity, arguments: [node] };
     case 'openSettings':
-      return { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['alicloudMedia.profiles'] };
+      return { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['alicloudMedia.profiles'] };
     default:
-      return { title: 'Show Log', command: COMMANDS.showOutput };
+      return { title: vscode.l10n.t('Show Log'), command: COMMANDS.showOutput };
   }
 }
 
 /** "Failed to load buckets: SignatureDoesNotMatch (HTTP 400) — show log". */
 export function failureLabel(what: string, error: CloudError): { label: string; tooltip: string } {
   const status = error.httpStatus !== undefined ? ` (HTTP ${error.httpStatus})` : '';
-  return { label: `Failed to load ${what}: ${error.code}${status} — show log`, tooltip: describeError(error) };
+  return { label: vscode.l10n.t('Failed to load {0}: {1}{2} — show log', what, error.code, status), tooltip: describeError(error) };
 }

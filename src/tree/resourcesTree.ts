@@ -85,9 +85,9 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       }),
       endpoint: (profile, product) => {
         try {
-          return sources.sessions.get(profile.name)?.endpoint(product) ?? '(unknown)';
+          return sources.sessions.get(profile.name)?.endpoint(product) ?? vscode.l10n.t('(unknown)');
         } catch {
-          return `(none: ${profile.region} is not a ${product.toUpperCase()} region)`;
+          return vscode.l10n.t('(none: {0} is not a {1} region)', profile.region, product.toUpperCase());
         }
       },
     };
@@ -173,7 +173,10 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     if (profiles.length === 0) return [];
     const rows: AnyResourceNode[] = profiles.map((p) => this.nodes.intern(new ProfileNode(p)));
     if (problems.length > 0) {
-      const label = problems.length === 1 ? '1 problem in alicloudMedia.profiles — show log' : `${problems.length} problems in alicloudMedia.profiles — show log`;
+      const label =
+        problems.length === 1
+          ? vscode.l10n.t('1 problem in alicloudMedia.profiles — show log')
+          : vscode.l10n.t('{0} problems in alicloudMedia.profiles — show log', problems.length);
       rows.push(this.nodes.intern(new MessageNode('settings/problems', 'warning', label, 'showLog', undefined, problems.join('\n'))));
     }
     return rows;
@@ -227,23 +230,23 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     const id = rowIds.message(rowIds.profile(profile.name), 'credentials');
     return this.nodes.intern(
       profile.credentialSource === 'environment'
-        ? new MessageNode(id, 'warning', 'No AccessKey in the environment', 'showLog', profile,
-            'This profile reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or the aliyun CLI / Terraform spellings) from the environment VS Code was started in.')
-        : new MessageNode(id, 'info', 'Set AccessKey…', 'setCredentials', profile,
-            `No AccessKey is stored for profile ${profile.name}. Click to set one; it is kept in VS Code's secret storage.`),
+        ? new MessageNode(id, 'warning', vscode.l10n.t('No AccessKey in the environment'), 'showLog', profile,
+            vscode.l10n.t('This profile reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or the aliyun CLI / Terraform spellings) from the environment VS Code was started in.'))
+        : new MessageNode(id, 'info', vscode.l10n.t('Set AccessKey…'), 'setCredentials', profile,
+            vscode.l10n.t("No AccessKey is stored for profile {0}. Click to set one; it is kept in VS Code's secret storage.", profile.name)),
     );
   }
 
   private async bucketRows(profile: Profile): Promise<AnyResourceNode[]> {
     const group = rowIds.bucketGroup(profile.name);
     if (profile.outputBuckets.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', 'Add Output Bucket…', 'addOutputBucket', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', vscode.l10n.t('Add Output Bucket…'), 'addOutputBucket', profile))];
     }
     const rows: AnyResourceNode[] = [];
     // Without credentials the states stay "unknown": a list call would only fail.
     if (await this.credentials.has(profile)) {
       const listing = await this.withViewProgress(this.sources.listings.bucketsOf(profile.name));
-      if (listing.status === 'failed') rows.push(this.failureRow(rowIds.message(group, 'error'), 'buckets', listing, profile));
+      if (listing.status === 'failed') rows.push(this.failureRow(rowIds.message(group, 'error'), vscode.l10n.t('buckets'), listing, profile));
     }
     for (const bucket of profile.outputBuckets) rows.push(this.nodes.intern(new OutputBucketNode(profile, bucket)));
     return rows;
@@ -252,13 +255,19 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private identityRows(profile: Profile): AnyResourceNode[] {
     const group = rowIds.identityGroup(profile.name);
     if (profile.identities.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', 'Add Identity…', 'addIdentity', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', vscode.l10n.t('Add Identity…'), 'addIdentity', profile))];
     }
     // Said once here (and once in the log), instead of one failed listing per identity row.
     if (!(VOD_REGIONS as readonly string[]).includes(profile.region)) {
-      const text = `${profile.region} has no VOD: the ${profile.identities.length} configured identities of profile ${profile.name} cannot be listed or revoked. Use a VOD region (${VOD_REGIONS.join(', ')}).`;
-      this.sources.warnOnce(text);
-      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'noVod'), 'warning', `${profile.region} has no VOD — show log`, 'showLog', profile, text))];
+      // The log stays English in every language; the row says the same in the display language.
+      const log = `${profile.region} has no VOD: the ${profile.identities.length} configured identities of profile ${profile.name} cannot be listed or revoked. Use a VOD region (${VOD_REGIONS.join(', ')}).`;
+      this.sources.warnOnce(log);
+      const text = vscode.l10n.t(
+        '{0} has no VOD: the {1} configured identities of profile {2} cannot be listed or revoked. Use a VOD region ({3}).',
+        profile.region, profile.identities.length, profile.name, VOD_REGIONS.join(', '),
+      );
+      const label = vscode.l10n.t('{0} has no VOD — show log', profile.region);
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'noVod'), 'warning', label, 'showLog', profile, text))];
     }
     return profile.identities.map((identity) => this.nodes.intern(new IdentityNode(profile, identity)));
   }
@@ -272,10 +281,10 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     // The row's label gains the UserId once RAM has said it.
     if (!known && resolver?.peek(identity)) this.redrawWhenIdle(base);
     if (listing.status === 'failed' && isUnresolvedUser(listing.error)) return [this.unresolvedRow(rowIds.message(base, 'error'), identity, listing.error, profile)];
-    if (listing.status === 'failed') return [this.failureRow(rowIds.message(base, 'error'), 'app policies', listing, profile)];
+    if (listing.status === 'failed') return [this.failureRow(rowIds.message(base, 'error'), vscode.l10n.t('app policies'), listing, profile)];
     if (listing.status !== 'loaded') return [];
     if (listing.value.policies.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(base, 'empty'), 'info', 'No app policies attached', 'showLog', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(base, 'empty'), 'info', vscode.l10n.t('No app policies attached'), 'showLog', profile))];
     }
     return listing.value.policies.map((policy) => this.nodes.intern(new AppPolicyNode(profile, identity, policy)));
   }
@@ -290,7 +299,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     const key = foundKey(identity);
     if (scans.get(profile.name, identity.appId)?.stale.has(key)) {
       const listing = await this.withViewProgress(this.sources.listings.policiesOf(profile.name, identity));
-      if (listing.status === 'failed') return [this.failureRow(rowIds.message(node.id, 'error'), 'app policies', listing, profile)];
+      if (listing.status === 'failed') return [this.failureRow(rowIds.message(node.id, 'error'), vscode.l10n.t('app policies'), listing, profile)];
       if (listing.status === 'loaded') {
         scans.updatePolicies(profile.name, identity.appId, key, listing.value.policies, listing.value.requestId);
         this.redrawWhenIdle(node.id);
@@ -298,7 +307,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     }
     const found = scans.get(profile.name, identity.appId)?.found.get(key);
     if (!found || found.policies.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(node.id, 'empty'), 'info', `No app policies left in ${identity.appId}`, 'showLog', profile))];
+      return [this.nodes.intern(new MessageNode(rowIds.message(node.id, 'empty'), 'info', vscode.l10n.t('No app policies left in {0}', identity.appId), 'showLog', profile))];
     }
     return found.policies.map((policy) => this.nodes.intern(new FoundPolicyNode(profile, found.identity, policy)));
   }
@@ -323,16 +332,17 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     }, PROGRESS_REDRAW_MS);
   }
 
+  /** `what` is already in the display language: "buckets", "app policies". */
   private failureRow(id: string, what: string, listing: Listing<unknown>, profile: Profile): MessageNode {
     const error = listing.status === 'failed' ? listing.error : undefined;
-    if (!error) return this.nodes.intern(new MessageNode(id, 'error', `Failed to load ${what} — show log`, 'showLog', profile));
+    if (!error) return this.nodes.intern(new MessageNode(id, 'error', vscode.l10n.t('Failed to load {0} — show log', what), 'showLog', profile));
     const { label, tooltip } = failureLabel(what, error);
     return this.nodes.intern(new MessageNode(id, 'error', label, 'showLog', profile, tooltip, error.requestId));
   }
 
   /** A RAM user whose name could not be turned into its UserId: VOD was not asked, and the fix is in the settings. */
   private unresolvedRow(id: string, identity: ProfileIdentity, error: CloudError, profile: Profile): MessageNode {
-    const label = `Cannot find the UserId of "${identity.identityName}": ${error.code} — configure the UserId`;
+    const label = vscode.l10n.t('Cannot find the UserId of "{0}": {1} — configure the UserId', identity.identityName, error.code);
     return this.nodes.intern(new MessageNode(id, 'error', label, 'openSettings', profile, error.message, error.requestId));
   }
 

@@ -1,9 +1,12 @@
 // The inspector's page: a strict Content Security Policy and static markup the bundled script brings to life.
-// No VS Code import (the panel passes the URIs as strings), so the policy is unit-tested.
+// No VS Code import (the panel passes the URIs as strings and the words as an InspectorText table), so the policy
+// is unit-tested. The table is also embedded for the script (`data-text` on <body>): one source for every word.
 //
 // No 'unsafe-inline' anywhere: vscode-elements styles its shadow roots with constructable stylesheets
 // (adoptedStyleSheets), which style-src does not govern, and sets dynamic sizes through the CSSOM, which CSP
 // allows; our own styles come from a file. No inline handlers: the script attaches every listener.
+
+import type { InspectorText } from './inspectorText';
 
 export interface InspectorPageInput {
   /** `webview.cspSource`. */
@@ -12,6 +15,8 @@ export interface InspectorPageInput {
   readonly nonce: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** Every word on the page, in the display language. */
+  readonly text: InspectorText;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -26,41 +31,42 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function inspectorHtml(input: InspectorPageInput): string {
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);
+  const t = input.text;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(t.language)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${attr(input.styleUri)}">
-  <title>Request Inspector</title>
+  <title>${attr(t.title)}</title>
 </head>
-<body>
+<body data-text="${attr(JSON.stringify(t))}">
   <main class="inspector">
     <div class="toolbar" role="search">
-      <vscode-textfield id="filter" placeholder="Filter by RequestId, target, action or error code" aria-label="Filter requests"></vscode-textfield>
-      <vscode-single-select id="outcome" aria-label="Outcome">
-        <vscode-option value="all">All outcomes</vscode-option>
-        <vscode-option value="succeeded">Succeeded</vscode-option>
-        <vscode-option value="failed">Failed</vscode-option>
-        <vscode-option value="cancelled">Cancelled</vscode-option>
-        <vscode-option value="unknown">Outcome unknown</vscode-option>
+      <vscode-textfield id="filter" placeholder="${attr(t.filterPlaceholder)}" aria-label="${attr(t.filterLabel)}"></vscode-textfield>
+      <vscode-single-select id="outcome" aria-label="${attr(t.outcomeLabel)}">
+        <vscode-option value="all">${attr(t.outcomeAll)}</vscode-option>
+        <vscode-option value="succeeded">${attr(t.outcomeSucceeded)}</vscode-option>
+        <vscode-option value="failed">${attr(t.outcomeFailed)}</vscode-option>
+        <vscode-option value="cancelled">${attr(t.outcomeCancelled)}</vscode-option>
+        <vscode-option value="unknown">${attr(t.outcomeUnknown)}</vscode-option>
       </vscode-single-select>
-      <vscode-button id="export" secondary>Export filtered…</vscode-button>
+      <vscode-button id="export" secondary>${attr(t.exportJson)}</vscode-button>
       <span id="count" class="count" role="status"></span>
     </div>
     <vscode-table id="requests" zebra bordered-rows resizable>
       <vscode-table-header slot="header" id="requests-header"></vscode-table-header>
       <vscode-table-body slot="body" id="requests-body"></vscode-table-body>
     </vscode-table>
-    <vscode-button id="more" secondary hidden>Show more</vscode-button>
-    <p id="empty" class="empty" hidden>No requests match.</p>
-    <section id="detail" class="detail" aria-label="Selected request" tabindex="-1">
+    <vscode-button id="more" secondary hidden>${attr(t.showMore)}</vscode-button>
+    <p id="empty" class="empty" hidden>${attr(t.empty)}</p>
+    <section id="detail" class="detail" aria-label="${attr(t.selectedRequest)}" tabindex="-1">
       <div class="detail-actions">
-        <vscode-button id="copy-request-id" disabled>Copy RequestId</vscode-button>
-        <vscode-button id="undo" secondary disabled>Undo</vscode-button>
+        <vscode-button id="copy-request-id" disabled>${attr(t.copyRequestId)}</vscode-button>
+        <vscode-button id="undo" secondary disabled>${attr(t.undo)}</vscode-button>
       </div>
-      <p id="detail-placeholder" class="placeholder">Select a request to see its full record.</p>
+      <p id="detail-placeholder" class="placeholder">${attr(t.detailPlaceholder)}</p>
       <p id="detail-undone" class="undone" role="note" hidden></p>
       <p class="troubleshoot"><a id="troubleshoot" href="#" hidden>Troubleshoot this error on Alibaba Cloud</a></p>
       <dl id="detail-fields" class="fields"></dl>

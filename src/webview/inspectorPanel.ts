@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
+import { inspectorText } from './inspectorWords';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
 import { DeltaBatch } from './recordDelta';
 import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './requestInspector';
@@ -78,6 +79,7 @@ export class InspectorPanel implements vscode.Disposable {
       nonce: randomBytes(18).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'inspector.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'inspector.css')).toString(),
+      text: inspectorText(vscode.env.language),
     });
     const onMessage = webview.onDidReceiveMessage((data: unknown) => this.receive(data));
     // Hidden, the page is gone; shown again, it reloads and says 'ready' for a fresh list.

@@ -22,6 +22,8 @@ export interface OpenWorkbenchOptions {
   userSettings?: object;
   /** Extra environment for code-server and so the extension host (e.g. an emulator endpoint). */
   env?: NodeJS.ProcessEnv;
+  /** Display language, e.g. `zh-cn`: the server gets a language pack for it (codeServer/languagePack.ts). */
+  locale?: string;
 }
 
 const built = new Set<string>();
@@ -60,7 +62,7 @@ export class Workbench {
       run('npm', ['run', '--silent', 'build'], { cwd: extensionPath });
       built.add(extensionPath);
     }
-    const server = await startCodeServer({ userSettings: o.userSettings, env: o.env });
+    const server = await startCodeServer({ userSettings: o.userSettings, env: o.env, locale: o.locale });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser();
@@ -230,6 +232,16 @@ export class Workbench {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
     await this.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
     await this.page.keyboard.press('Escape');
+  }
+
+  /** A screenshot of the whole page as test-output/ui/<name>.png, kept as evidence of what the scenario saw. */
+  async screenshot(name: string): Promise<string> {
+    const dir = path.join(outputDir, 'ui');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    log(`screenshot: ${path.relative(repoRoot, file)}`);
+    return file;
   }
 
   /**

@@ -4,11 +4,13 @@
 //   executeCommand('alicloudMedia.detachAppPolicy', { profile, identities: [{ identityType, identityName, appId?, policyNames }] })
 // Selected policies are grouped per identity: one call each (PolicyNames is a list).
 
+import * as vscode from 'vscode';
 import { describeIdentity, type PolicyChangeResult } from '../../cloud';
 import { COMMANDS } from '../../commandIds';
 import { identityKey } from '../../settings/profiles';
 import { parseDetachArgument } from '../commandArgs';
 import { detachConfirmation } from '../confirmation';
+import { confirmationWords } from '../confirmationWords';
 import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
 import { foundResolved, policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
 import type { ProfileSession } from '../../profiles/profileSessions';
@@ -27,14 +29,17 @@ export async function vodIdentity(session: ProfileSession, t: PolicyTarget) {
   return t.resolved ?? (await session.identities.resolve(t.identity));
 }
 
-/** What Detach/Attach answered: which of the asked names changed, which the server did not know or could not do. */
-export function policyChange(past: string, preposition: string, t: PolicyTarget, result: PolicyChangeResult): SuccessReport {
+/**
+ * What Detach/Attach answered: which of the asked names changed, which the server did not know or could not do.
+ * `done` words the change: "Detached {names} from {who}".
+ */
+export function policyChange(done: (names: string, who: string) => string, t: PolicyTarget, result: PolicyChangeResult): SuccessReport {
   const changed = t.policyNames.filter((n) => !result.nonExistPolicyNames.includes(n) && !result.failedPolicyNames.includes(n));
-  let text = `${past} ${changed.length ? changed.join(', ') : 'nothing'} ${preposition} ${describeIdentity(sentIdentity(t))}.`;
-  if (result.nonExistPolicyNames.length) text += ` Not attached: ${result.nonExistPolicyNames.join(', ')}.`;
-  if (result.failedPolicyNames.length) text += ` Failed: ${result.failedPolicyNames.join(', ')}.`;
+  const parts = [done(changed.length ? changed.join(', ') : vscode.l10n.t('nothing'), describeIdentity(sentIdentity(t)))];
+  if (result.nonExistPolicyNames.length) parts.push(vscode.l10n.t('Not attached: {0}', result.nonExistPolicyNames.join(', ')));
+  if (result.failedPolicyNames.length) parts.push(vscode.l10n.t('Failed: {0}', result.failedPolicyNames.join(', ')));
   return {
-    text: text.slice(0, -1),
+    text: parts.join(vscode.l10n.t('. ')),
     partial: result.failedPolicyNames.length > 0,
     fields: { nonExistPolicyNames: [...result.nonExistPolicyNames], failedPolicyNames: [...result.failedPolicyNames] },
     ...(result.failedPolicyNames.length ? { logNote: `FailedPolicyNames [${result.failedPolicyNames.join(', ')}]` } : {}),
@@ -44,15 +49,23 @@ export function policyChange(past: string, preposition: string, t: PolicyTarget,
 export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   action: 'DetachAppPolicyFromIdentity',
   product: 'vod',
-  words: { busy: 'detaching…', verb: 'detach from', running: 'Detaching app policies from', done: 'Detached policies from', nouns: 'identities' },
+  words: { done: 'Detached policies from', nouns: 'identities' },
+  text: {
+    busy: () => vscode.l10n.t('detaching…'),
+    running: (count, profile) => vscode.l10n.t('Detaching app policies from {0} identities (profile {1})', count, profile),
+    alreadyRunning: (labels) => vscode.l10n.t('Detaching app policies from {0} is already in progress.', labels),
+    done: (succeeded, total) => vscode.l10n.t('Detached policies from {0} of {1} identities', succeeded, total),
+    failed: (label, error) => vscode.l10n.t('Could not detach from {0}: {1}', label, error),
+    notSent: (error) => vscode.l10n.t('Cannot detach: {0}', error),
+  },
   key: (t) => `${identityKey(t.identity)}:${[...t.policyNames].sort().join(',')}`,
   label: (t) => `${describeIdentity(sentIdentity(t))} ${t.policyNames.join(',')}`,
   fields: policyFields,
   rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
   prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.resolve(t.identity) }),
-  confirm: (scope, targets) => detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames }))),
+  confirm: (scope, targets) => detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames })), confirmationWords),
   send: async (session, t, signal) => session.vod().detachAppPolicyFromIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
-  succeeded: (t, result) => policyChange('Detached', 'from', t, result),
+  succeeded: (t, result) => policyChange((names, who) => vscode.l10n.t('Detached {0} from {1}', names, who), t, result),
 };
 
 export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChangeResult> = {
@@ -64,9 +77,9 @@ export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChang
     const targets = [...selection.targets];
     let identities = selection.identities.map((n) => ({ profile: n.profile, identity: n.identity, ...(n.kind === 'foundIdentity' ? { resolved: foundResolved(n.found) } : {}) }));
     if (targets.length === 0 && identities.length === 0) {
-      const profile = await pickProfile(deps, 'Detach App Policy');
+      const profile = await pickProfile(deps, vscode.l10n.t('Detach App Policy'));
       if (!profile) return undefined;
-      const picked = await pickIdentities(deps, profile, `Detach app policies in ${profile.name}`, false);
+      const picked = await pickIdentities(deps, profile, vscode.l10n.t('Detach app policies in {0}', profile.name), false);
       if (!picked) return undefined;
       identities = picked.map((identity) => ({ profile, identity }));
     }

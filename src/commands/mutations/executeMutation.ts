@@ -35,8 +35,8 @@ export interface Execution<T, R> {
   readonly outcomes: readonly BulkOutcome<T, R>[];
   readonly successes: readonly (SuccessReport | undefined)[];
   readonly result: MutationResult;
-  /** `Unbound 3 of 4 buckets — 1 failed`, for the bulk notification. */
-  readonly summary: string;
+  /** How many successes did not do all they were asked (FailedPolicyNames). */
+  readonly partial: number;
 }
 
 export interface ExecutionOptions<T, R> {
@@ -65,7 +65,7 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     const { status: _status, ...rest } = only;
     const result: SingleResult =
       only.status === 'succeeded' ? { ...rest, ok: true, requestId: only.requestId as string } : { ...rest, ok: false, error: only.error ?? resultError(new Error('not sent')) };
-    return { outcomes: report.outcomes, successes, result, summary: '' };
+    return { outcomes: report.outcomes, successes, result, partial: 0 };
   }
 
   const partial = successes.filter((s) => s?.partial).length;
@@ -89,7 +89,7 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     })),
   );
   deps.log[result.ok ? 'info' : 'warn'](lines.join('\n'));
-  return { outcomes: report.outcomes, successes, result, summary };
+  return { outcomes: report.outcomes, successes, result, partial };
 }
 
 /** The operation's own account of a success, plus the read-back that settled it when its answer was lost. */
@@ -98,9 +98,9 @@ function successOf<T extends MutationTarget, R extends Acknowledged>(mutation: M
   const confirmed = result.confirmedBy;
   if (!confirmed) return report;
   const note = `confirmed by ${confirmed.action}, RequestId ${confirmed.requestId}`;
+  // The notification adds its own words for this (runMutation.ts), from fields.confirmedBy.
   return {
     ...report,
-    text: `${report.text} (answer lost; ${note})`,
     fields: { ...report.fields, confirmedBy: { ...confirmed } },
     logNote: [report.logNote, `(${note})`].filter(Boolean).join(' '),
   };
@@ -116,7 +116,7 @@ function sendOne<T extends MutationTarget, R extends Acknowledged>(
 ): Promise<R> {
   return deps.inFlight.run(inFlightKey(mutation, target), async () => {
     const rows = mutation.rows(target);
-    deps.tree.markBusy(rows, mutation.words.busy);
+    deps.tree.markBusy(rows, mutation.text.busy());
     try {
       return await mutation.send(session, target, signal);
     } finally {

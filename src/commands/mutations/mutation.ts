@@ -13,16 +13,30 @@ export interface MutationTarget {
   readonly profile: string;
 }
 
+/** The operation's words in the log's bulk report, which is English in every language: "Unbound 3 of 4 buckets". */
 export interface MutationWords {
-  /** On a row while its call is in flight: "unbinding…". */
-  readonly busy: string;
-  /** After "Could not": "unbind". */
-  readonly verb: string;
-  /** Progress title: "Unbinding". */
-  readonly running: string;
-  /** Bulk summary: "Unbound 3 of 4 buckets". */
   readonly done: string;
   readonly nouns: string;
+}
+
+/**
+ * What people read about the operation, in the display language: each operation's file words these with
+ * vscode.l10n.t, whole sentences rather than pieces, since word order differs between languages. Functions, so
+ * the text is looked up when shown.
+ */
+export interface MutationText {
+  /** On a row while its call is in flight: "unbinding…". */
+  busy(): string;
+  /** Progress title of a bulk run: "Unbinding 3 buckets (profile production)". */
+  running(count: number, profile: string): string;
+  /** When targets are still in flight: "Unbinding a, b is already in progress." */
+  alreadyRunning(labels: string): string;
+  /** Bulk notification: "Unbound 3 of 4 buckets". */
+  done(succeeded: number, total: number): string;
+  /** One target failed: "Could not unbind media-output: …". */
+  failed(label: string, error: string): string;
+  /** Nothing could be sent: "Cannot unbind: …". */
+  notSent(error: string): string;
 }
 
 /** What one successful call means for people and for programmatic callers. */
@@ -43,6 +57,7 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
   /** Which endpoint the confirmation names. */
   readonly product: Product;
   readonly words: MutationWords;
+  readonly text: MutationText;
   /** Two targets with the same key are the same call: a second one joins the first. */
   key(target: T): string;
   /** Short, for report lines: `media-output`, `RamUser alice (2037…0001) in app-1000000 VODAppFullAccess`. */

@@ -44,7 +44,7 @@ export function registerRevocation<T extends MutationTarget, R extends Acknowled
       if (!targets || targets.length === 0) return undefined;
       const profiles = profilesOf(targets);
       if (profiles.length !== 1) {
-        void vscode.window.showWarningMessage('Select targets of one profile at a time: each profile has its own account and endpoint.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Select targets of one profile at a time: each profile has its own account and endpoint.'));
         return undefined;
       }
       return runMutation(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });

@@ -42,7 +42,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(`Not sent: ${mutation.action} [profile ${run.profile}]: ${describeError(e)}`);
-    if (run.interactive) await notify(deps, 'error', `Cannot ${mutation.words.verb}: ${describeError(e)}`, resultError(e));
+    if (run.interactive) await notify(deps, 'error', mutation.text.notSent(describeError(e)), resultError(e));
     return notSent(mutation, run, e);
   }
 
@@ -50,7 +50,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
 
   const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
   if (running.length > 0) {
-    void vscode.window.showInformationMessage(`${mutation.words.running} ${running.map((t) => mutation.label(t)).join(', ')} is already in progress.`);
+    void vscode.window.showInformationMessage(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', ')));
     return undefined;
   }
   const confirmation = run.confirmation?.(scope) ?? mutation.confirm(scope, run.targets);
@@ -68,10 +68,10 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
  */
 export async function accountScope(session: ProfileSession): Promise<AccountScope> {
   const caller = await session.caller();
-  if (!caller) return { unknown: 'no AccessKey is configured for this profile' };
+  if (!caller) return { unknown: vscode.l10n.t('no AccessKey is configured for this profile') };
   if (caller.status === 'loaded') return { accountId: caller.value.accountId, arn: caller.value.arn };
-  if (caller.status === 'failed') return { unknown: `GetCallerIdentity failed: ${caller.error.code}` };
-  return { unknown: 'GetCallerIdentity did not answer' };
+  if (caller.status === 'failed') return { unknown: vscode.l10n.t('GetCallerIdentity failed: {0}', caller.error.code) };
+  return { unknown: vscode.l10n.t('GetCallerIdentity did not answer') };
 }
 
 function sessionOf(deps: CommandDeps, profile: string): ProfileSession {
@@ -92,20 +92,20 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `${mutation.words.running} ${run.targets.length} ${mutation.words.nouns} (profile ${run.profile})`,
+      title: mutation.text.running(run.targets.length, run.profile),
       cancellable: true,
     },
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       // The notification can be hidden; the status-bar item stays in sight until the run ends, and a click cancels.
-      const status = progressTitle(mutation.words.busy);
+      const status = progressTitle(mutation.text.busy());
       try {
         return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report) =>
           executeMutation(deps, mutation, session, run, {
             signal: controller.signal,
             onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
-              progress.report({ increment: 100 / total, message: `${done} of ${total}` });
+              progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
               report(done);
             },
           }),
@@ -127,7 +127,7 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   if ('results' in result && Array.isArray(result.results)) {
     const bulk = result as BulkResult<Readonly<Record<string, unknown>>>;
     const firstFailure = bulk.results.find((r) => r.status === 'failed');
-    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, {
+    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', bulkNotification(mutation, bulk, execution.partial), {
       requestId: firstFailure?.requestId,
       recommend: firstFailure?.error?.recommend,
     });
@@ -136,12 +136,30 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   const outcome = execution.outcomes[0];
   const success = execution.successes[0];
   if (outcome?.status === 'succeeded' && success) {
-    const { requestId } = outcome.result;
-    await notify(deps, success.partial ? 'warning' : 'info', `${success.text} (profile ${run.profile}). RequestId ${requestId}`, { requestId });
+    const { requestId, confirmedBy } = outcome.result;
+    const text = confirmedBy
+      ? vscode.l10n.t('{0} (answer lost; confirmed by {1}, RequestId {2})', success.text, confirmedBy.action, confirmedBy.requestId)
+      : success.text;
+    await notify(deps, success.partial ? 'warning' : 'info', vscode.l10n.t('{0} (profile {1}). RequestId {2}', text, run.profile, requestId), { requestId });
   } else if (outcome?.status === 'failed') {
-    const text = `Could not ${mutation.words.verb} ${mutation.label(outcome.target)}: ${describeError(outcome.error)}`;
+    const text = mutation.text.failed(mutation.label(outcome.target), describeError(outcome.error));
     await notify(deps, 'error', text, resultError(outcome.error));
   }
+}
+
+/** `Unbound 3 of 4 buckets — 1 failed`, in the display language (the log has its own, English, summary). */
+function bulkNotification<T extends MutationTarget, R extends Acknowledged>(
+  mutation: Mutation<T, R>,
+  bulk: BulkResult<Readonly<Record<string, unknown>>>,
+  partial: number,
+): string {
+  const head = mutation.text.done(bulk.succeeded, bulk.succeeded + bulk.failed + bulk.skipped);
+  const tail: string[] = [];
+  if (bulk.cancelled) tail.push(vscode.l10n.t('cancelled'));
+  if (bulk.failed) tail.push(vscode.l10n.t('{0} failed', bulk.failed));
+  if (bulk.skipped) tail.push(vscode.l10n.t('{0} skipped', bulk.skipped));
+  const text = tail.length ? vscode.l10n.t('{0} — {1}', head, tail.join(vscode.l10n.t(', '))) : head;
+  return partial ? vscode.l10n.t('{0} ({1} only in part)', text, partial) : text;
 }
 
 /** Nothing was sent (no session, no endpoint): every target says so. */

@@ -3,6 +3,7 @@
 import { trustedAlibabaUrl } from '../../cloud/trustedLink';
 import type { HistoryRecord } from '../../records/historyRecord';
 import { recordDetails, recordResponse, undoneText } from '../../records/recordText';
+import { pageText } from './pageText';
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -27,7 +28,8 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   response.hidden = record === undefined;
   toggleDisabled(copy, !record?.requestId);
   toggleDisabled(undo, !record || !undoable);
-  const undoneNote = record ? undoneText(record) : undefined;
+  const words = pageText().record;
+  const undoneNote = record ? undoneText(record, words) : undefined;
   undone.hidden = undoneNote === undefined;
   undone.textContent = undoneNote ?? '';
   // Shown for a link the extension will open; it checks again before opening (the page is not trusted).
@@ -39,7 +41,7 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
     return;
   }
   fields.replaceChildren(
-    ...recordDetails(record).flatMap(([name, value]) => {
+    ...recordDetails(record, words).flatMap(([name, value]) => {
       const term = document.createElement('dt');
       term.textContent = name;
       const definition = document.createElement('dd');
@@ -47,7 +49,7 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
       return [term, definition];
     }),
   );
-  const { title, body } = recordResponse(record);
+  const { title, body } = recordResponse(record, words);
   responseTitle.textContent = title;
   response.textContent = JSON.stringify(body, null, 2);
 }

@@ -19,7 +19,9 @@ import { parseInspectorUpdate } from '../messages';
 import { applyDelta } from '../recordDelta';
 import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
 import { restoreViewState, type ViewState } from '../viewState';
+import { fillIn } from '../../records/recordText';
 import { renderDetail } from './detailPane';
+import { pageText } from './pageText';
 import { renderHeader, renderRows, revealRow } from './requestTable';
 import { loadState, post, saveState } from './vscodeApi';
 
@@ -83,9 +85,10 @@ function render(): void {
   const shown = visible.slice(0, rowLimit);
   renderHeader(header, view.query, (key) => setQuery(toggleSort(view.query, key)));
   renderRows(body, shown, view.selectedId, { onSelect: select, onCopyRequestId: (requestId) => post({ type: 'copyRequestId', requestId }) });
-  const more = shown.length < visible.length ? ` (showing the first ${shown.length})` : '';
-  element('count').textContent = `${visible.length} of ${records.length} requests${more}`;
-  element('more').hidden = more === '';
+  const count = fillIn(pageText().count, visible.length, records.length);
+  const more = shown.length < visible.length;
+  element('count').textContent = more ? fillIn(pageText().countShowingFirst, count, shown.length) : count;
+  element('more').hidden = !more;
   element('empty').hidden = visible.length > 0;
   const selected = selectedRecord();
   renderDetail(selected, selected !== undefined && undoableIds.has(selected.id));

@@ -4,24 +4,26 @@
 // selectable text with a copy button: it is what a support ticket needs, and a truncated one is useless there.
 
 import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
+import { fillIn } from '../../records/recordText';
 import type { RecordQuery, SortKey } from '../recordQuery';
+import { pageText } from './pageText';
 
 interface Column {
   readonly key: SortKey;
-  readonly label: string;
   readonly cell: (record: CallRecord) => string;
   /** Share of the table's width; the RequestId gets room for all 36 characters. */
   readonly width: string;
 }
 
+/** The headings come from the page's words (pageText().columns, by key). */
 const COLUMNS: readonly Column[] = [
-  { key: 'time', label: 'Time', cell: (r) => formatTime(r.time), width: '13%' },
-  { key: 'action', label: 'Action', cell: (r) => r.action, width: '16%' },
-  { key: 'target', label: 'Target', cell: (r) => r.target, width: '14%' },
-  { key: 'outcome', label: 'Outcome', cell: (r) => r.outcome, width: '8%' },
-  { key: 'code', label: 'Code', cell: (r) => r.error?.code ?? '', width: '11%' },
-  { key: 'requestId', label: 'RequestId', cell: (r) => r.requestId ?? '', width: '30%' },
-  { key: 'latency', label: 'Latency', cell: (r) => `${r.latencyMs} ms`, width: '8%' },
+  { key: 'time', cell: (r) => formatTime(r.time), width: '13%' },
+  { key: 'action', cell: (r) => r.action, width: '16%' },
+  { key: 'target', cell: (r) => r.target, width: '14%' },
+  { key: 'outcome', cell: (r) => r.outcome, width: '8%' },
+  { key: 'code', cell: (r) => r.error?.code ?? '', width: '11%' },
+  { key: 'requestId', cell: (r) => r.requestId ?? '', width: '30%' },
+  { key: 'latency', cell: (r) => `${r.latencyMs} ms`, width: '8%' },
 ];
 
 export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (key: SortKey) => void): void {
@@ -36,8 +38,9 @@ export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (k
       button.type = 'button';
       button.className = 'sort';
       button.dataset.key = column.key;
-      button.textContent = sorted ? `${column.label} ${query.sortDirection === 'asc' ? '▲' : '▼'}` : column.label;
-      button.title = `Sort by ${column.label}`;
+      const label = pageText().columns[column.key];
+      button.textContent = sorted ? `${label} ${query.sortDirection === 'asc' ? '▲' : '▼'}` : label;
+      button.title = fillIn(pageText().sortBy, label);
       button.addEventListener('click', () => onSort(column.key));
       cell.append(button);
       return cell;

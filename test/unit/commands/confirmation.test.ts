@@ -1,5 +1,9 @@
+import { useBundle } from '../../support/vscodeL10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { accountLine, detachConfirmation, rewriteConfirmation, unbindConfirmation, undoConfirmation } from '../../../src/commands/confirmation';
+import { confirmationWords as words } from '../../../src/commands/confirmationWords';
 import { planUndo, type UndoableRecord } from '../../../src/history/undoPlan';
 
 const account = { accountId: '1234567890123456', arn: 'acs:ram::1234567890123456:user/ops' };
@@ -10,7 +14,7 @@ const ACCOUNT_LINE = 'Account: 1234567890123456 as acs:ram::1234567890123456:use
 
 describe('revocation confirmations', () => {
   it('names the account, bucket, profile, region and endpoint of a single unbind', () => {
-    const c = unbindConfirmation(scope, ['media-output-demo']);
+    const c = unbindConfirmation(scope, ['media-output-demo'], words);
     assert.equal(c.message, 'Unbind output bucket "media-output-demo" from MPS?');
     assert.equal(c.accept, 'Unbind');
     assert.ok(c.detail.startsWith(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://mts.cn-shanghai.aliyuncs.com\n`), c.detail);
@@ -18,13 +22,13 @@ describe('revocation confirmations', () => {
   });
 
   it('says in words, with the code, when the account cannot be read', () => {
-    const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1']);
+    const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1'], words);
     assert.match(c.detail, /^Account: unknown — GetCallerIdentity failed: InvalidAccessKeyId\.NotFound\nProfile: demo\n/);
-    assert.equal(accountLine({ unknown: 'no AccessKey is configured for this profile' }), 'Account: unknown — no AccessKey is configured for this profile');
+    assert.equal(accountLine({ unknown: 'no AccessKey is configured for this profile' }, words), 'Account: unknown — no AccessKey is configured for this profile');
   });
 
   it('lists every bucket of a bulk unbind, and the count on the button', () => {
-    const c = unbindConfirmation({ ...scope, endpoint: 'http://127.0.0.1:8765' }, ['a-1', 'b-2', 'c-3']);
+    const c = unbindConfirmation({ ...scope, endpoint: 'http://127.0.0.1:8765' }, ['a-1', 'b-2', 'c-3'], words);
     assert.equal(c.message, 'Unbind 3 output buckets from MPS?');
     assert.equal(c.accept, 'Unbind 3');
     assert.match(c.detail, /• a-1\n• b-2\n• c-3\n\nAccount: 1234567890123456 as .*\nProfile: demo/);
@@ -33,13 +37,13 @@ describe('revocation confirmations', () => {
 
   it('shortens very long lists but keeps the exact count', () => {
     const buckets = Array.from({ length: 40 }, (_, i) => `bucket-${i}`);
-    const c = unbindConfirmation(scope, buckets);
+    const c = unbindConfirmation(scope, buckets, words);
     assert.equal(c.message, 'Unbind 40 output buckets from MPS?');
     assert.match(c.detail, /… and 25 more/);
   });
 
   it('names the policies and the identity of a detach by user name and UserId', () => {
-    const one = detachConfirmation({ ...scope, endpoint: 'https://vod.cn-shanghai.aliyuncs.com' }, [{ identity: alice, policyNames: ['VODAppFullAccess'] }]);
+    const one = detachConfirmation({ ...scope, endpoint: 'https://vod.cn-shanghai.aliyuncs.com' }, [{ identity: alice, policyNames: ['VODAppFullAccess'] }], words);
     assert.equal(one.message, 'Detach app policy "VODAppFullAccess" from RamUser alice (2037…0001) in app-1000000?');
     assert.equal(one.accept, 'Detach');
     assert.ok(
@@ -47,7 +51,7 @@ describe('revocation confirmations', () => {
       one.detail,
     );
 
-    const two = detachConfirmation(scope, [{ identity: alice, policyNames: ['A', 'B'] }]);
+    const two = detachConfirmation(scope, [{ identity: alice, policyNames: ['A', 'B'] }], words);
     assert.equal(two.message, 'Detach 2 app policies from RamUser alice (2037…0001) in app-1000000?');
     assert.equal(two.accept, 'Detach 2');
   });
@@ -57,7 +61,7 @@ describe('revocation confirmations', () => {
     const c = detachConfirmation(scope, [
       { identity: alice, policyNames: ['A'] },
       { identity: bob, policyNames: ['B', 'C'] },
-    ]);
+    ], words);
     assert.equal(c.message, 'Detach 3 app policies from 2 identities?');
     assert.match(c.detail, /• RamUser alice \(2037…0001\) in app-1000000: A\n• RamRole bob in app-2: B, C/);
   });
@@ -72,16 +76,40 @@ describe('revocation confirmations', () => {
     };
     const decision = planUndo(record);
     assert.ok('plan' in decision);
-    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint });
+    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint }, words);
     assert.equal(c.message, 'Undo DetachAppPolicyFromIdentity of RamUser alice (2037…0001) in app-1000000?');
     assert.ok(c.detail.includes(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://vod.cn-shanghai.aliyuncs.com\n`), c.detail);
     assert.match(c.detail, /Original RequestId: REQ-1/);
   });
 
   it('lists each name and its UserId before writing them into the settings', () => {
-    const c = rewriteConfirmation('demo', [{ userName: 'alice', userId: '2037164829300001' }], [{ userName: 'ghost', code: 'EntityNotExist.User' }]);
+    const c = rewriteConfirmation('demo', [{ userName: 'alice', userId: '2037164829300001' }], [{ userName: 'ghost', code: 'EntityNotExist.User' }], words);
     assert.equal(c.message, 'Write the UserIds of 1 RAM user into profile demo?');
     assert.match(c.detail, /^• alice → 2037164829300001\n\nNot changed \(RAM could not say their UserId\):\n• ghost: EntityNotExist\.User\n/);
     assert.equal(c.accept, 'Use UserId');
+  });
+});
+
+describe('revocation confirmations in Simplified Chinese', () => {
+  before(() => useBundle(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'))));
+  after(() => useBundle(undefined));
+
+  it('words the modal in Chinese and keeps the bucket, account, ARN, region and endpoint as they are', () => {
+    const c = unbindConfirmation(scope, ['media-output-demo'], words);
+    assert.equal(c.message, '从媒体处理 MPS 解绑输出媒体 Bucket“media-output-demo”？');
+    assert.equal(c.accept, '解绑');
+    assert.ok(
+      c.detail.startsWith('账号：1234567890123456，身份 acs:ram::1234567890123456:user/ops\n配置：demo\n地域：cn-shanghai\n终端节点：https://mts.cn-shanghai.aliyuncs.com\n'),
+      c.detail,
+    );
+  });
+
+  it('keeps API action names and RequestIds in the undo confirmation', () => {
+    const plan = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', product: 'mps' as const, action: 'BindOutputBucket' as const, bucket: 'b1', requestId: 'REQ-9' };
+    const record = { action: 'UnbindOutputBucket', target: 'b1' } as UndoableRecord;
+    const c = undoConfirmation(record, plan, scope, words);
+    assert.equal(c.message, '撤销对 b1 的 UnbindOutputBucket？');
+    assert.match(c.detail, /BindOutputBucket 只接受 Bucket 名称/);
+    assert.match(c.detail, /原请求 ID：REQ-9/);
   });
 });

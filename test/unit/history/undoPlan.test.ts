@@ -1,5 +1,7 @@
+import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
-import { accountRefusal, describeUndo, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
+import { confirmationWords as words } from '../../../src/commands/confirmationWords';
+import { accountRefusal, describeUndo, refusalText, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
 function planOf(decision: ReturnType<typeof planUndo>): UndoPlan {
@@ -43,41 +45,41 @@ describe('planUndo', () => {
 
   it('refuses a detach whose record does not say what the answer removed', () => {
     const { nonExistPolicyNames: _n, failedPolicyNames: _f, ...withoutLists } = detachRecord();
-    assert.match(String((planUndo(withoutLists) as { reason: string }).reason), /which policies/);
+    assert.match(why(planUndo(withoutLists)), /which policies/);
   });
 
   it('refuses a detach that named no application', () => {
     const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', PolicyNames: 'VODAppAdministratorAccess' } }));
-    assert.match(String((decision as { reason: string }).reason), /application/);
+    assert.match(why(decision), /application/);
   });
 
   it('refuses when nothing was really detached', () => {
     const decision = planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1', PolicyNames: 'A,B' }, nonExistPolicyNames: ['A'], failedPolicyNames: ['B'] }));
-    assert.ok('reason' in decision);
+    assert.ok('refusal' in decision);
   });
 
   it('refuses a revocation that was already undone, naming the undo', () => {
     const decision = planUndo({ ...record(), undoneBy: { requestId: 'UNDO-REQ-1', time: '2025-01-01T00:00:00Z' } });
-    assert.match(String((decision as { reason: string }).reason), /already undone.*UNDO-REQ-1/);
+    assert.match(why(decision), /already undone.*UNDO-REQ-1/);
   });
 
   it('refuses failed and cancelled calls, and records made without a profile', () => {
-    assert.ok('reason' in planUndo(record({ outcome: 'failed' })));
-    assert.ok('reason' in planUndo(detachRecord({ outcome: 'cancelled' })));
+    assert.ok('refusal' in planUndo(record({ outcome: 'failed' })));
+    assert.ok('refusal' in planUndo(detachRecord({ outcome: 'cancelled' })));
     const { profile: _p, ...noProfile } = record();
-    assert.ok('reason' in planUndo(noProfile));
+    assert.ok('refusal' in planUndo(noProfile));
   });
 
   it('refuses calls that are not revocations, including its own undo', () => {
-    assert.ok('reason' in planUndo(record({ action: 'BindOutputBucket' })));
-    assert.ok('reason' in planUndo(record({ product: 'vod', action: 'ListAppInfo', params: {} })));
-    assert.ok('reason' in planUndo(detachRecord({ action: 'AttachAppPolicyToIdentity' })));
+    assert.ok('refusal' in planUndo(record({ action: 'BindOutputBucket' })));
+    assert.ok('refusal' in planUndo(record({ product: 'vod', action: 'ListAppInfo', params: {} })));
+    assert.ok('refusal' in planUndo(detachRecord({ action: 'AttachAppPolicyToIdentity' })));
   });
 
   it('refuses records missing what the undo needs', () => {
-    assert.ok('reason' in planUndo(record({ params: {} })));
-    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'Group', IdentityName: 'x', AppId: 'app-1', PolicyNames: 'A' } })));
-    assert.ok('reason' in planUndo(detachRecord({ params: { IdentityType: 'RamUser', AppId: 'app-1', PolicyNames: 'A' } })));
+    assert.ok('refusal' in planUndo(record({ params: {} })));
+    assert.ok('refusal' in planUndo(detachRecord({ params: { IdentityType: 'Group', IdentityName: 'x', AppId: 'app-1', PolicyNames: 'A' } })));
+    assert.ok('refusal' in planUndo(detachRecord({ params: { IdentityType: 'RamUser', AppId: 'app-1', PolicyNames: 'A' } })));
   });
 
   it('does not mix products: an mps-looking action on vod is not undoable', () => {
@@ -86,16 +88,26 @@ describe('planUndo', () => {
   });
 });
 
+/** A decision's refusal in English words. */
+function why(decision: ReturnType<typeof planUndo>): string {
+  assert.ok('refusal' in decision, 'expected a refusal');
+  return refusalText(decision.refusal, words);
+}
+
+function text(refusal: Parameters<typeof refusalText>[0] | undefined): string {
+  return refusal ? refusalText(refusal, words) : 'no refusal';
+}
+
 describe('undoRefusal', () => {
   const plan = planOf(planUndo(record()));
   const same = { region: plan.region, endpoint: plan.endpoint, maskedAccessKeyId: 'LTAI****abcd' };
 
   it('allows the undo only from the same region, endpoint and AccessKey', () => {
     assert.equal(undoRefusal(plan, same), undefined);
-    assert.match(String(undoRefusal(plan, { ...same, region: 'cn-beijing' })), /region cn-beijing/);
-    assert.match(String(undoRefusal(plan, { ...same, endpoint: 'https://mts-vpc.cn-shanghai.aliyuncs.com' })), /now sends to https:\/\/mts-vpc/);
-    assert.match(String(undoRefusal(plan, { ...same, maskedAccessKeyId: 'LTAI****zzzz' })), /LTAI\*\*\*\*zzzz.*LTAI\*\*\*\*abcd/);
-    assert.match(String(undoRefusal(plan, { region: same.region, endpoint: same.endpoint })), /\(none\)/);
+    assert.match(text(undoRefusal(plan, { ...same, region: 'cn-beijing' })), /region cn-beijing/);
+    assert.match(text(undoRefusal(plan, { ...same, endpoint: 'https://mts-vpc.cn-shanghai.aliyuncs.com' })), /now sends to https:\/\/mts-vpc/);
+    assert.match(text(undoRefusal(plan, { ...same, maskedAccessKeyId: 'LTAI****zzzz' })), /LTAI\*\*\*\*zzzz.*LTAI\*\*\*\*abcd/);
+    assert.match(text(undoRefusal(plan, { region: same.region, endpoint: same.endpoint })), /\(none\)/);
   });
 });
 
@@ -110,8 +122,8 @@ describe('undoRefusal for an assumed role', () => {
   });
 
   it('refuses another role, or no role, naming both', () => {
-    assert.match(String(undoRefusal(plan, { ...now, roleArn: 'acs:ram::1234567890123456:role/other' })), /as role acs:ram::1234567890123456:role\/other; the request was signed as role .*media-revoker/);
-    assert.match(String(undoRefusal(plan, now)), /without a role/);
+    assert.match(text(undoRefusal(plan, { ...now, roleArn: 'acs:ram::1234567890123456:role/other' })), /as role acs:ram::1234567890123456:role\/other; the request was signed as role .*media-revoker/);
+    assert.match(text(undoRefusal(plan, now)), /without a role/);
   });
 });
 
@@ -124,9 +136,9 @@ describe('accountRefusal', () => {
   });
 
   it('refuses another account, and an account it cannot read, saying why', () => {
-    assert.match(String(accountRefusal(plan, { accountId: '1627390481726354' })), /now signs in account 1627390481726354; the request was made in account 1234567890123456/);
+    assert.match(text(accountRefusal(plan, { accountId: '1627390481726354' })), /now signs in account 1627390481726354; the request was made in account 1234567890123456/);
     assert.match(
-      String(accountRefusal(plan, { problem: 'GetCallerIdentity failed: InternalError' })),
+      text(accountRefusal(plan, { problem: 'GetCallerIdentity failed: InternalError' })),
       /Cannot confirm .* account 1234567890123456.*GetCallerIdentity failed: InternalError/,
     );
   });
@@ -141,11 +153,11 @@ describe('accountRefusal', () => {
 describe('describeUndo and undoCaveat', () => {
   it('names what will happen and what cannot be given back', () => {
     const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
-    assert.equal(describeUndo(bind), 'Bind output bucket b1 again.');
-    assert.match(undoCaveat(bind), /Referer .* not restored/);
+    assert.equal(describeUndo(bind, words), 'Bind output bucket b1 again.');
+    assert.match(undoCaveat(bind, words), /Referer .* not restored/);
     const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
-    assert.equal(describeUndo(attach), 'Attach A, B to RamUser alice in app-1000000 again.');
+    assert.equal(describeUndo(attach, words), 'Attach A, B to RamUser alice in app-1000000 again.');
     const byId = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: '2037164829300001', AppId: 'app-1000000', PolicyNames: 'A' } })));
-    assert.equal(describeUndo(byId), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
+    assert.equal(describeUndo(byId, words), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
   });
 });

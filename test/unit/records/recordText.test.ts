@@ -1,6 +1,10 @@
+import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
 import { recordDescription, recordDetails, recordLabel, shortRequestId, recordTooltip, undoneText } from '../../../src/records/recordText';
+import { recordWords } from '../../../src/webview/recordWords';
 import { detachRecord, record } from '../history/fixtures';
+
+const words = recordWords();
 
 describe('record text', () => {
   it('labels a record by action and target', () => {
@@ -10,9 +14,9 @@ describe('record text', () => {
 
   it('describes a record by time and a short RequestId', () => {
     const r = record({ requestId: '0D5B4B5F-1111-2222-3333-444455556666' });
-    assert.equal(recordDescription(r, () => '12:00:01'), '12:00:01 · 0D5B4B5F…');
-    assert.equal(shortRequestId(undefined), 'no RequestId');
-    assert.equal(shortRequestId('abc'), 'abc');
+    assert.equal(recordDescription(r, words, () => '12:00:01'), '12:00:01 · 0D5B4B5F…');
+    assert.equal(shortRequestId(undefined, words), 'no RequestId');
+    assert.equal(shortRequestId('abc', words), 'abc');
   });
 
   it('lists error and policy outcomes in the details', () => {
@@ -20,7 +24,7 @@ describe('record text', () => {
       outcome: 'failed',
       failedPolicyNames: ['Custom1'],
       error: { kind: 'permission', code: 'Forbidden.OperateApp', message: 'no', httpStatus: 403 },
-    })));
+    }), words));
     assert.equal(details.get('Error code'), 'Forbidden.OperateApp');
     assert.equal(details.get('HTTP status'), '403');
     assert.equal(details.get('FailedPolicyNames'), 'Custom1');
@@ -32,35 +36,36 @@ describe('record text', () => {
 describe('undoneText', () => {
   it('says when and by which call a record was undone', () => {
     const r = { ...record(), undoneBy: { requestId: '1A2B3C4D-0000-4000-8000-000000000001', time: '2025-01-02T08:00:00.000Z' } };
-    assert.equal(undoneText(r), 'Undone at 2025-01-02T08:00:00.000Z (RequestId 1A2B3C4D-0000-4000-8000-000000000001)');
-    assert.equal(undoneText(record()), undefined);
+    assert.equal(undoneText(r, words), 'Undone at 2025-01-02T08:00:00.000Z (RequestId 1A2B3C4D-0000-4000-8000-000000000001)');
+    assert.equal(undoneText(record(), words), undefined);
   });
 
   it('formats the default description time like toLocaleTimeString', () => {
     const r = record({ time: '2025-01-01T12:34:56.000Z' });
-    assert.equal(recordDescription(r).split(' · ')[0], new Date(r.time).toLocaleTimeString());
+    assert.equal(recordDescription(r, words).split(' · ')[0], new Date(r.time).toLocaleTimeString());
   });
 });
 
 describe('recordTooltip', () => {
   it('leads with the undo note, then every field', () => {
     const r = { ...record({ target: 'media-out' }), undoneBy: { requestId: 'UNDO-REQ-1', time: '2025-01-02T08:00:00.000Z' } };
-    const lines = recordTooltip(r).split('\n');
+    const lines = recordTooltip(r, words).split('\n');
     assert.equal(lines[0], 'Undone at 2025-01-02T08:00:00.000Z (RequestId UNDO-REQ-1)');
     assert.ok(lines.includes('Target: media-out'));
-    assert.ok(!recordTooltip(record()).includes('Undone'));
+    assert.ok(!recordTooltip(record(), words).includes('Undone'));
   });
 });
 
 describe('records settled by a read-back', () => {
   it('name the read that confirmed a write, or the read that failed, with its RequestId', () => {
-    const confirmed = recordDetails(record({ confirmedBy: { action: 'ListAllMediaBucket', requestId: 'READ-1' } }));
+    const confirmed = recordDetails(record({ confirmedBy: { action: 'ListAllMediaBucket', requestId: 'READ-1' } }), words);
     assertLine(confirmed, 'Confirmed by', 'ListAllMediaBucket (RequestId READ-1)');
     const unknown = recordDetails(
       record({
         outcome: 'unknown',
         error: { kind: 'unknown-outcome', code: 'OutcomeUnknown', message: 'lost', readBack: { action: 'ListAllMediaBucket', code: 'ServiceUnavailable', requestId: 'READ-2' } },
       }),
+      words,
     );
     assertLine(unknown, 'Read-back failed', 'ListAllMediaBucket (RequestId READ-2): ServiceUnavailable');
   });

@@ -1,11 +1,14 @@
+import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
 import { contentSecurityPolicy, inspectorHtml } from '../../../src/webview/inspectorHtml';
+import { inspectorText } from '../../../src/webview/inspectorWords';
 
 const input = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'abc123XYZ',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/inspector.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/inspector.css',
+  text: inspectorText('en'),
 };
 
 describe('inspector page', () => {

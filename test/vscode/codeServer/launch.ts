@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, killTree, log, makeTempDir, onEmergency, seconds, signalGroup } from '../util';
 import { codeServerEntry } from './install';
+import { buildLanguagePackVsix, registerLanguagePacks } from './languagePack';
 
 export interface CodeServerOptions {
   /** Port on 127.0.0.1 (default: a free one). A given port that is busy is an error, not retried elsewhere. */
@@ -20,6 +21,11 @@ export interface CodeServerOptions {
   workspace?: string;
   /** .vsix files or extension ids passed to `--install-extension` before the server starts. */
   installExtensions?: string[];
+  /**
+   * Display language (`--locale`), e.g. `zh-cn`. Extensions see it as `vscode.env.language` only when a language
+   * pack for it is installed and registered, so one is built, installed and registered (languagePack.ts).
+   */
+  locale?: string;
   /** Echo code-server's own stdout/stderr (default: only when VSCODE_TEST_VERBOSE is set). */
   verbose?: boolean;
 }
@@ -102,17 +108,28 @@ export async function startCodeServer(o: CodeServerOptions = {}): Promise<CodeSe
   delete env.CODE_SERVER_HOST;
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
-  for (const ext of o.installExtensions ?? []) {
-    const t = Date.now();
-    await new Promise<void>((resolve, reject) => {
-      const p = spawn(process.execPath, [codeServerEntry, ...common, '--install-extension', ext], { env, stdio: 'pipe' });
-      let out = '';
-      p.stdout.on('data', (d) => (out += d));
-      p.stderr.on('data', (d) => (out += d));
-      p.on('error', reject);
-      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`--install-extension ${ext} failed (${code}):\n${out}`))));
-    });
-    log(`installed extension ${path.basename(ext)} in ${seconds(t)}`);
+  // A failed install or registration leaves no temp dirs behind.
+  try {
+    const needsPack = o.locale !== undefined && !o.locale.toLowerCase().startsWith('en');
+    const installs = [...(o.installExtensions ?? []), ...(needsPack ? [buildLanguagePackVsix(o.locale!, root.dir)] : [])];
+    for (const ext of installs) {
+      const t = Date.now();
+      await new Promise<void>((resolve, reject) => {
+        const p = spawn(process.execPath, [codeServerEntry, ...common, '--install-extension', ext], { env, stdio: 'pipe' });
+        let out = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.stderr.on('data', (d) => (out += d));
+        p.on('error', reject);
+        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`--install-extension ${ext} failed (${code}):\n${out}`))));
+      });
+      log(`installed extension ${path.basename(ext)} in ${seconds(t)}`);
+    }
+    if (needsPack && !registerLanguagePacks(dirs.userData, dirs.extensions).includes(o.locale!.toLowerCase())) {
+      throw new Error(`the ${o.locale} language pack was installed but not registered`);
+    }
+  } catch (err) {
+    root.remove();
+    throw err;
   }
 
   const verbose = o.verbose ?? !!process.env.VSCODE_TEST_VERBOSE;
@@ -130,6 +147,7 @@ export async function startCodeServer(o: CodeServerOptions = {}): Promise<CodeSe
         '--disable-update-check',
         '--disable-workspace-trust',
         '--disable-getting-started-override',
+        ...(o.locale ? ['--locale', o.locale] : []),
         ...common,
         dirs.workspace,
       ],
