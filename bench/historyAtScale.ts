@@ -29,6 +29,8 @@ export interface HistoryAtScaleResult {
   /** The extension host's longest event-loop stall over the same time. */
   readonly maxStallMs: number;
   readonly p99StallMs: number;
+  /** The longest garbage-collection pause over the same time. */
+  readonly maxGcPauseMs: number;
   readonly bulkSeconds: number;
   readonly succeeded: number;
   readonly failed: number;
@@ -43,7 +45,7 @@ export interface HistoryAtScaleResult {
 export async function benchHistoryAtScale(
   vsixPath: string,
   workDir: string,
-  o: { targets: number; records?: number; openUi?: boolean; progress: (line: string) => void },
+  o: { targets: number; records?: number; openUi?: boolean; cpuProfile?: string; progress: (line: string) => void },
 ): Promise<HistoryAtScaleResult> {
   const records = o.records ?? HISTORY_RECORDS;
   const prefill = bucketNames(records, 'fill-out');
@@ -70,6 +72,7 @@ export async function benchHistoryAtScale(
         [COUNT_WRITES_ENV]: '1',
         HISTORY_BENCH_CONFIG: configFile,
         HISTORY_BENCH_RESULT_FILE: resultFile,
+        ...(o.cpuProfile ? { HISTORY_BENCH_CPU_PROFILE: o.cpuProfile } : {}),
       },
     });
     browser = await launchBrowser();
@@ -99,6 +102,7 @@ export async function benchHistoryAtScale(
       storageRewrites: number(probe.storageRewrites, 'storageRewrites'),
       maxStallMs: number(probe.maxStallMs, 'maxStallMs'),
       p99StallMs: number(probe.p99StallMs, 'p99StallMs'),
+      maxGcPauseMs: number(probe.maxGcPauseMs, 'maxGcPauseMs'),
       bulkSeconds: number(probe.bulkSeconds, 'bulkSeconds'),
       succeeded: number(probe.succeeded, 'succeeded'),
       failed: number(probe.failed, 'failed'),

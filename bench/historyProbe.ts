@@ -8,9 +8,11 @@
 //     is a stall here too) and the history journal's writes counted by the extension's bench-only wrapper
 //     (alicloudMedia.internal.historyStorageStats, present only when the bench sets its environment variable).
 // The config ({ profile, prefill, targets }) is the JSON file named by HISTORY_BENCH_CONFIG; results go to the one
-// named by HISTORY_BENCH_RESULT_FILE (the host inherits code-server's environment).
+// named by HISTORY_BENCH_RESULT_FILE (the host inherits code-server's environment). With HISTORY_BENCH_CPU_PROFILE
+// set, the measured bulk is also CPU-profiled into that file (a .cpuprofile DevTools opens), to find a stall's cause.
 import * as fs from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 
 export interface HistoryProbeResult {
@@ -26,6 +28,8 @@ export interface HistoryProbeResult {
   maxStallMs?: number;
   /** Event-loop delay percentiles over the same time, for context. */
   p99StallMs?: number;
+  /** The longest garbage-collection pause over the same time (V8 stops the host's thread for it). */
+  maxGcPauseMs?: number;
   bulkSeconds?: number;
   succeeded?: number;
   failed?: number;
@@ -97,6 +101,25 @@ async function unbind(profile: string, buckets: string[]): Promise<BulkResult> {
   return result;
 }
 
+/** Samples the host's thread every 0.5 ms until stop(), which writes the profile to `file`. */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 export interface HistoryProbeConfig {
   profile: string;
   prefill: string[];
@@ -137,6 +160,12 @@ export async function run(): Promise<void> {
     let calls = 0;
     const counting = api.onDidRecordCall(() => calls++);
     const delay = monitorEventLoopDelay({ resolution: 5 });
+    let maxGc = 0;
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) maxGc = Math.max(maxGc, entry.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
+    const profiler = await startProfile(process.env.HISTORY_BENCH_CPU_PROFILE);
     delay.enable();
     const started = performance.now();
     const bulk = await unbind(profile, targets);
@@ -144,6 +173,8 @@ export async function run(): Promise<void> {
     phase('waiting for the last write');
     const after = await idle((st) => phase(`waiting for the last write (${st.writes} writes, ${st.inFlight} in flight)`));
     delay.disable();
+    gc.disconnect();
+    await profiler?.stop();
     counting.dispose();
 
     result.calls = calls;
@@ -153,6 +184,7 @@ export async function run(): Promise<void> {
     result.storageRewrites = after.rewrites - before.rewrites;
     result.maxStallMs = delay.max / 1e6;
     result.p99StallMs = delay.percentile(99) / 1e6;
+    result.maxGcPauseMs = maxGc;
     result.records = await storedRecords();
     phase('done');
   } catch (err) {

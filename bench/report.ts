@@ -172,6 +172,7 @@ export function renderTables(r: BenchResults): string {
           ['journal writes of the history (bulk start → history idle)', `${h.storageWrites} (${h.storageRewrites} whole rewrites)`, `≤ ${TARGETS.historyStorageWrites}`, ok(t.historyStorageWrites)],
           ['longest extension-host event-loop stall (`monitorEventLoopDelay`)', ms(h.maxStallMs), `≤ ${TARGETS.historyMaxStallMs} ms`, ok(t.historyMaxStallMs)],
           ['99th percentile event-loop delay', ms(h.p99StallMs), '–', '–'],
+          ['longest garbage-collection pause (PerformanceObserver `gc`)', ms(h.maxGcPauseMs), '–', '–'],
         ],
       ),
     );

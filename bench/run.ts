@@ -1,5 +1,5 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
-//               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui]
+//               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui] [--history-cpu-profile FILE]
 //               [--skip-bulk] [--skip-access-scan] [--access-scan-only]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
 // benchmark itself could not run (a build or the workbench broke).
@@ -33,6 +33,8 @@ interface Args {
   skipHistory: boolean;
   /** historyAtScale with the view and the Request Inspector open (slow here: see BENCHMARKS.md). */
   historyWithUi: boolean;
+  /** Where to write a CPU profile of the extension host during historyAtScale's measured bulk (diagnostic). */
+  historyCpuProfile?: string;
   skipBulk: boolean;
   skipAccessScan: boolean;
   skipOverhead?: boolean;
@@ -79,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--skip-size') args.skipSize = true;
     else if (a === '--skip-history') args.skipHistory = true;
     else if (a === '--history-with-ui') args.historyWithUi = true;
+    else if (a === '--history-cpu-profile') args.historyCpuProfile = path.resolve(value(i++, a));
     else if (a === '--skip-bulk') args.skipBulk = true;
     else if (a === '--skip-access-scan') args.skipAccessScan = true;
     else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true });
@@ -137,7 +140,7 @@ async function main(): Promise<number> {
       else if (!codeServerInstalled()) historyAtScale = { skipped: 'code-server is not installed: run `npm run codeserver:install`' };
       else {
         try {
-          historyAtScale = await benchHistoryAtScale(vsixPath, work.dir, { targets: args.targets, openUi: args.historyWithUi, progress });
+          historyAtScale = await benchHistoryAtScale(vsixPath, work.dir, { targets: args.targets, openUi: args.historyWithUi, cpuProfile: args.historyCpuProfile, progress });
         } catch (err) {
           failed = true;
           historyAtScale = { skipped: `failed: ${err instanceof Error ? err.message : String(err)}` };

@@ -52,6 +52,12 @@ export const DEFAULT_USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  // code-server runs the extension host as a remote one, so VS Code looks for ports to forward: every few seconds
+  // the host parses /proc/net/tcp and runs `ps`, tens of milliseconds on the host's thread with many sockets open
+  // (a bulk opens hundreds). A desktop window's local extension host does not; measurements should not count it.
+  // Both: code-server provides tunnels, which keeps the scan on while the source is "process".
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 async function waitForHealthz(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
