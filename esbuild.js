@@ -223,6 +223,8 @@ const nodeOptions = {
   sourcesContent: false,
   // Source text has `…`, `×` and the like; escaping each as \uXXXX only costs bytes.
   charset: 'utf8',
+  // Code without VS Code is localized with @vscode/l10n; in the extension, VS Code answers those calls itself.
+  alias: { '@vscode/l10n': './src/displayLanguage.ts' },
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
 };

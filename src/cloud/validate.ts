@@ -2,6 +2,7 @@
 // message saying exactly what is wrong, or undefined when the value is fine; the extension's input boxes reuse
 // them as `validateInput` callbacks. assertValid turns a message into a CloudError of kind invalid-input.
 
+import * as l10n from '@vscode/l10n';
 import { invalidInputError } from './errors';
 import { SYSTEM_APP_POLICIES, type AppIdentity, type IdentityType } from './types';
 
@@ -17,8 +18,8 @@ export function assertValid(problem: string | undefined, code = 'InvalidInput'):
  * digit. (MPS documents Bucket as at most 64 bytes; OSS itself never creates names longer than 63.)
  */
 export function validateBucketName(bucket: unknown): string | undefined {
-  if (typeof bucket !== 'string' || bucket === '') return 'Bucket name is required.';
-  if (bucket !== bucket.trim()) return `Bucket name "${bucket}" has leading or trailing spaces.`;
+  if (typeof bucket !== 'string' || bucket === '') return l10n.t('Bucket name is required.');
+  if (bucket !== bucket.trim()) return l10n.t('Bucket name "{0}" has leading or trailing spaces.', bucket);
   if (bucket.length < 3 || bucket.length > 63) {
     return `Bucket name "${bucket}" must be 3 to 63 characters long (it has ${bucket.length}).`;
   }
