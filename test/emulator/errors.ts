@@ -19,15 +19,21 @@ export interface ErrorBody {
   Recommend: string;
 }
 
-export function errorBody(err: ApiError, requestId: string, hostId: string, product?: string): ErrorBody {
+/**
+ * `recommend` (a fault's) replaces Alibaba's link; `{RequestId}` and `{Code}` in it become this answer's values, so
+ * a test can tell which call a link off Alibaba's domains belongs to.
+ */
+export function errorBody(err: ApiError, requestId: string, hostId: string, product?: string, recommend?: string): ErrorBody {
   return {
     RequestId: requestId,
     HostId: hostId,
     Code: err.code,
     Message: err.message,
     // Alibaba points at its troubleshooting page; the shape is kept, the link is not followed by anything.
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}`
-      + `${product ? `&product=${encodeURIComponent(product)}` : ''}&requestId=${requestId}`,
+    Recommend: recommend !== undefined
+      ? recommend.replaceAll('{RequestId}', requestId).replaceAll('{Code}', err.code)
+      : `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}`
+        + `${product ? `&product=${encodeURIComponent(product)}` : ''}&requestId=${requestId}`,
   };
 }
 

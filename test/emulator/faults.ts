@@ -5,11 +5,14 @@
 // the state) and only its answer is lost, the way a write can succeed behind a connection that then dies.
 
 export type FaultKind =
-  | 'server-error' | 'throttle' | 'reset' | 'no-answer' | 'html' | 'status-without-code'
+  | 'server-error' | 'throttle' | 'error' | 'reset' | 'no-answer' | 'html' | 'status-without-code'
   | 'reset-after-action' | 'no-answer-after-action';
 export const FAULT_KINDS: readonly FaultKind[] = [
-  'server-error', 'throttle', 'reset', 'no-answer', 'html', 'status-without-code', 'reset-after-action', 'no-answer-after-action',
+  'server-error', 'throttle', 'error', 'reset', 'no-answer', 'html', 'status-without-code', 'reset-after-action', 'no-answer-after-action',
 ];
+
+/** Kinds that answer with an Alibaba error body ({RequestId, HostId, Code, Message, Recommend}). */
+const ERROR_BODY_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'error'];
 
 /** Kinds that let the request run and then drop whatever it would have answered. */
 export function dropsAnswerAfterAction(kind: FaultKind | undefined): kind is 'reset-after-action' | 'no-answer-after-action' {
@@ -19,8 +22,20 @@ export function dropsAnswerAfterAction(kind: FaultKind | undefined): kind is 're
 export interface Fault {
   /** Omitted → latency only. */
   kind?: FaultKind;
-  /** server-error: 500 (InternalError, default) or 503 (ServiceUnavailable); status-without-code: default 404. */
+  /**
+   * server-error: 500 (InternalError, default) or 503 (ServiceUnavailable); status-without-code: default 404;
+   * error: default 400.
+   */
   status?: number;
+  /** error: the Code of the error body (required), e.g. `Forbidden.RAM`. */
+  code?: string;
+  /** error: its Message (default: a generic one naming the code). */
+  message?: string;
+  /**
+   * server-error, throttle, error: the Recommend of the error body instead of Alibaba's troubleshooting link, e.g.
+   * a link off Alibaba's domains. `{RequestId}` and `{Code}` are replaced by the answer's RequestId and Code.
+   */
+  recommend?: string;
   /** Added before the fault (or the normal answer) is produced. */
   latencyMs?: number;
   /** Number of requests affected; omitted → until cleared. */
@@ -44,6 +59,15 @@ export function validateFault(action: unknown, fault: unknown): { action: string
   }
   if (f.status !== undefined && ((f.status as number) < 400 || (f.status as number) > 599)) throw new Error('fault.status must be 400-599');
   if (f.kind === undefined && f.latencyMs === undefined) throw new Error('fault needs a kind or latencyMs');
+  for (const k of ['code', 'message', 'recommend'] as const) {
+    if (f[k] !== undefined && (typeof f[k] !== 'string' || f[k] === '')) throw new Error(`fault.${k} must be a non-empty string`);
+  }
+  if (f.kind === 'error' && f.code === undefined) throw new Error('fault.code is required for kind "error"');
+  if (f.code !== undefined && f.kind !== 'error') throw new Error('fault.code applies to kind "error" only');
+  if (f.message !== undefined && f.kind !== 'error') throw new Error('fault.message applies to kind "error" only');
+  if (f.recommend !== undefined && !ERROR_BODY_KINDS.includes(f.kind as FaultKind)) {
+    throw new Error(`fault.recommend applies to kinds ${ERROR_BODY_KINDS.join(', ')} only`);
+  }
   if (f.match !== undefined) {
     const m = f.match as Record<string, unknown>;
     if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.values(m).some((v) => typeof v !== 'string')) {
@@ -57,6 +81,9 @@ export function validateFault(action: unknown, fault: unknown): { action: string
       status: f.status as number | undefined,
       latencyMs: f.latencyMs as number | undefined,
       times: f.times as number | undefined,
+      ...(f.code !== undefined ? { code: f.code as string } : {}),
+      ...(f.message !== undefined ? { message: f.message as string } : {}),
+      ...(f.recommend !== undefined ? { recommend: f.recommend as string } : {}),
       ...(f.match !== undefined ? { match: { ...(f.match as Record<string, string>) } } : {}),
     },
   };

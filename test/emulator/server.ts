@@ -255,12 +255,12 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const hostId = spec ? hostIdOf(spec.product, state.region) : (headers.host ?? '127.0.0.1');
     const requestId = newRequestId();
 
-    const fail = (err: ApiError) => {
+    const fail = (err: ApiError, recommend?: string) => {
       if (err.code === 'Throttling.User') s.throttled++;
       else s.failed++;
       Object.assign(entry, { status: err.status, outcome: err.code, requestId });
       record(entry, started);
-      sendJson(res, err.status, errorBody(err, requestId, hostId, spec ? PRODUCT_LABEL[spec.product] : undefined), requestId);
+      sendJson(res, err.status, errorBody(err, requestId, hostId, spec ? PRODUCT_LABEL[spec.product] : undefined, recommend), requestId);
     };
 
     // A fault's answer is logged and counted as a failure like any error, whatever it sends (if anything).
@@ -289,11 +289,15 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     if (fault?.kind) {
       switch (fault.kind) {
         case 'throttle':
-          return fail(E.throttled());
+          return fail(E.throttled(), fault.recommend);
         case 'server-error': {
           const status = fault.status ?? 500;
           const err = status === 503 ? E.unavailable() : E.internal();
-          return fail(status === err.status ? err : new ApiError(status, err.code, err.message));
+          return fail(status === err.status ? err : new ApiError(status, err.code, err.message), fault.recommend);
+        }
+        case 'error': {
+          const code = fault.code ?? 'InternalError';
+          return fail(new ApiError(fault.status ?? 400, code, fault.message ?? `The request failed with ${code}.`), fault.recommend);
         }
         case 'reset':
           return drop(fault.kind, 'reset');
