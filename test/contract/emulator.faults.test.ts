@@ -57,6 +57,22 @@ describe('emulator fault injection', () => {
     assert.equal(em.stats().byAction.UnbindOutputBucket.throttled, 2);
   });
 
+  it('error: any Alibaba code with its status, before any state change; a recommend replaces the Recommend link', async () => {
+    em.setFault('UnbindOutputBucket', { kind: 'error', code: 'Forbidden.RAM', status: 403, times: 1, recommend: 'http://evil.example/t?q={Code}&requestId={RequestId}' });
+    const e = await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'Forbidden.RAM', 403);
+    assert.equal(e.data.Recommend, `http://evil.example/t?q=Forbidden.RAM&requestId=${e.data.RequestId}`);
+    assert.ok(em.state.isBound('media-output-demo'), 'nothing was unbound');
+    em.setFault('UnbindOutputBucket', { kind: 'error', code: 'Forbidden.RAM', times: 1 });
+    const plain = await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'media-output-demo' }), 'Forbidden.RAM', 400);
+    assert.equal(plain.data.Recommend, `https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Mts&requestId=${plain.data.RequestId}`);
+  });
+
+  it('error needs a code, and code/message/recommend only go with the kinds that answer an error body', () => {
+    assert.throws(() => em.setFault('ListAllMediaBucket', { kind: 'error' }), /fault\.code is required/);
+    assert.throws(() => em.setFault('ListAllMediaBucket', { kind: 'reset', code: 'X' }), /fault\.code applies/);
+    assert.throws(() => em.setFault('ListAllMediaBucket', { kind: 'html', recommend: 'https://x' }), /fault\.recommend applies/);
+  });
+
   it('reset: the socket is destroyed', async () => {
     em.setFault('*', { kind: 'reset', times: 1 });
     await assert.rejects(post(mpsClient(em), 'ListAllMediaBucket'), (e: NodeJS.ErrnoException) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`));
