@@ -2,6 +2,7 @@
 // the undo command needs these (the lazily loaded commands bundle), so they are apart from undoPlan.ts, which the
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
+import * as l10n from '@vscode/l10n';
 import { describeIdentity } from '../cloud/identity';
 import type { UndoPlan, UndoRefusal } from './undoPlan';
 
@@ -31,7 +32,7 @@ export function undoRefusal(plan: UndoPlan, now: CurrentScope): UndoRefusal | un
     return undefined;
   }
   if (plan.maskedAccessKeyId && now.maskedAccessKeyId !== plan.maskedAccessKeyId) {
-    return { why: 'accessKey', profile, now: now.maskedAccessKeyId ?? '(none)', then: plan.maskedAccessKeyId };
+    return { why: 'accessKey', profile, now: now.maskedAccessKeyId ?? l10n.t('(none)'), then: plan.maskedAccessKeyId };
   }
   return undefined;
 }
