@@ -10,22 +10,24 @@ import type { Profile } from '../settings/profiles';
 import type { CommandDeps } from './deps';
 import { pickFromListing, type Listed, type ListedItem } from './listingPick';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** The listing a pick is filled from. */
+type Listing = 'ListUsers' | 'ListRoles' | 'ListAppInfo';
 
 /** The IdentityName to configure: a picked user's UserId, a picked role's name, or what the person typed. */
 export async function pickIdentityName(deps: CommandDeps, profile: Profile, type: IdentityType, title: string): Promise<string | undefined> {
-  const what = type === 'RamRole' ? 'RAM roles' : 'RAM users';
+  const role = type === 'RamRole';
   const pick = await pickFromListing<string>({
     title,
-    loading: `Reading the ${what} of the account…`,
-    manualHint: type === 'RamRole' ? 'type a role name' : 'type a user name or UserId',
-    load: () => listed(deps, profile, type === 'RamRole' ? 'ListRoles' : 'ListUsers', what, (session) => (type === 'RamRole' ? roleItems(session) : userItems(session))),
+    loading: role ? vscode.l10n.t('Reading the RAM roles of the account…') : vscode.l10n.t('Reading the RAM users of the account…'),
+    manualHint: role ? vscode.l10n.t('type a role name') : vscode.l10n.t('type a user name or UserId'),
+    load: () => listed(deps, profile, role ? 'ListRoles' : 'ListUsers', (session) => (role ? roleItems(session) : userItems(session))),
   });
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
+  const prompt = role ? vscode.l10n.t('RAM role name') : vscode.l10n.t('RAM user name (or user ID)');
   return vscode.window.showInputBox({
     title,
-    prompt: withProblem(pick.problem, what, type === 'RamRole' ? 'RAM role name' : 'RAM user name (or user ID)'),
+    prompt: !pick.problem ? prompt : role ? vscode.l10n.t('Could not list the RAM roles ({0}) — {1}', pick.problem, prompt) : vscode.l10n.t('Could not list the RAM users ({0}) — {1}', pick.problem, prompt),
     value: pick.typed || undefined,
     ignoreFocusOut: true,
     validateInput: (v) => validateIdentityName(type, v),
@@ -34,26 +36,22 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
 
 /** The VOD application: picked by name from ListAppInfo, or typed (app-1000000 offered). */
 export async function pickAppId(deps: CommandDeps, profile: Profile, title: string): Promise<string | undefined> {
-  const what = 'VOD applications';
   const pick = await pickFromListing<string>({
     title,
-    loading: `Reading the ${what} of the account…`,
-    manualHint: 'type an application ID (app-…)',
-    load: () => listed(deps, profile, 'ListAppInfo', what, appItems),
+    loading: vscode.l10n.t('Reading the VOD applications of the account…'),
+    manualHint: vscode.l10n.t('type an application ID (app-…)'),
+    load: () => listed(deps, profile, 'ListAppInfo', appItems),
   });
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
+  const prompt = vscode.l10n.t('VOD application ID (app-1000000 is the default application)');
   return vscode.window.showInputBox({
     title,
-    prompt: withProblem(pick.problem, what, 'VOD application ID (app-1000000 is the default application)'),
+    prompt: pick.problem ? vscode.l10n.t('Could not list the VOD applications ({0}) — {1}', pick.problem, prompt) : prompt,
     value: pick.typed || DEFAULT_APP_ID,
     ignoreFocusOut: true,
     validateInput: (v) => validateAppId(v),
   });
-}
-
-function withProblem(problem: string | undefined, what: string, prompt: string): string {
-  return problem ? `Could not list the ${what} (${problem}) — ${prompt}` : prompt;
 }
 
 /**
@@ -63,16 +61,15 @@ function withProblem(problem: string | undefined, what: string, prompt: string):
 async function listed(
   deps: CommandDeps,
   profile: Profile,
-  action: string,
-  what: string,
+  action: Listing,
   items: (session: ProfileSession) => Promise<Listed<string>>,
 ): Promise<Listed<string>> {
   const session = deps.sessions.get(profile.name);
-  if (!session) return { problem: `profile "${profile.name}" is no longer configured` };
+  if (!session) return { problem: vscode.l10n.t('profile "{0}" is no longer configured', profile.name) };
   try {
     return await items(session);
   } catch (e) {
-    deps.log.warn(`Add Identity: could not list the ${what} of profile ${profile.name} (${action}): ${describeError(e)} Asking for the value instead.`);
+    deps.log.warn(logLine(action, profile.name, describeError(e)));
     return { problem: describeError(e) };
   }
 }
@@ -82,7 +79,8 @@ async function userItems(session: ProfileSession): Promise<Listed<string>> {
   const items: ListedItem<string>[] = users
     .filter((u) => validateIdentityName('RamUser', u.userId) === undefined)
     .map((u) => ({ label: u.userName, description: u.displayName, detail: vscode.l10n.t('UserId {0}', u.userId), value: u.userId }));
-  return { items, placeholder: `${plural(items.length, 'RAM user', 'RAM users')}: type to filter by name, display name or UserId` };
+  const n = items.length;
+  return { items, placeholder: n === 1 ? vscode.l10n.t('1 RAM user: type to filter by name, display name or UserId') : vscode.l10n.t('{0} RAM users: type to filter by name, display name or UserId', n) };
 }
 
 async function roleItems(session: ProfileSession): Promise<Listed<string>> {
@@ -90,7 +88,8 @@ async function roleItems(session: ProfileSession): Promise<Listed<string>> {
   const items: ListedItem<string>[] = roles
     .filter((r) => validateIdentityName('RamRole', r.roleName) === undefined)
     .map((r) => ({ label: r.roleName, description: r.description, detail: r.arn || undefined, value: r.roleName }));
-  return { items, placeholder: `${plural(items.length, 'RAM role', 'RAM roles')}: type to filter by name, description or ARN` };
+  const n = items.length;
+  return { items, placeholder: n === 1 ? vscode.l10n.t('1 RAM role: type to filter by name, description or ARN') : vscode.l10n.t('{0} RAM roles: type to filter by name, description or ARN', n) };
 }
 
 async function appItems(session: ProfileSession): Promise<Listed<string>> {
@@ -104,5 +103,18 @@ async function appItems(session: ProfileSession): Promise<Listed<string>> {
       detail: a.status && a.status !== 'Normal' ? `${a.appId} · ${a.status}` : a.appId,
       value: a.appId,
     }));
-  return { items, placeholder: `${plural(items.length, 'VOD application', 'VOD applications')}: type to filter by name or AppId` };
+  const n = items.length;
+  return { items, placeholder: n === 1 ? vscode.l10n.t('1 VOD application: type to filter by name or AppId') : vscode.l10n.t('{0} VOD applications: type to filter by name or AppId', n) };
+}
+
+/** The log's line for a listing that failed, one whole sentence per listing. */
+function logLine(action: Listing, profile: string, error: string): string {
+  switch (action) {
+    case 'ListRoles':
+      return vscode.l10n.t('Add Identity: could not list the RAM roles of profile {0} ({1}): {2} Asking for the value instead.', profile, action, error);
+    case 'ListUsers':
+      return vscode.l10n.t('Add Identity: could not list the RAM users of profile {0} ({1}): {2} Asking for the value instead.', profile, action, error);
+    case 'ListAppInfo':
+      return vscode.l10n.t('Add Identity: could not list the VOD applications of profile {0} ({1}): {2} Asking for the value instead.', profile, action, error);
+  }
 }

@@ -50,19 +50,19 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       if (chosen.length > 0) {
         const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, chosen), false);
         if (!edit.ok) return { ...edit, profile: profile.name, added: [], notAdded };
-        deps.log.info(`Profile ${profile.name} now lists the output buckets ${chosen.join(', ')}.`);
+        deps.log.info(listsBuckets(profile.name, chosen));
       }
       return { ok: notAdded.length === 0, profile: profile.name, added: chosen, notAdded };
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Add Output Buckets from Account');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Add Output Buckets from Account'));
       if (!profile) return undefined;
       const found = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the media buckets of {0}…', profile.name) },
         () => candidatesOf(deps, profile),
       );
       if ('error' in found) {
-        const text = `Could not list the MPS media buckets of profile ${profile.name}: ${describeError(found.error)}`;
+        const text = vscode.l10n.t('Could not list the MPS media buckets of profile {0}: {1}', profile.name, describeError(found.error));
         deps.log.warn(text);
         void notify(deps, 'error', text, failed(found.error).error);
         return undefined;
@@ -70,13 +70,13 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       if (found.candidates.length === 0) {
         void vscode.window.showInformationMessage(
           found.outputs === 0
-            ? `The account has no MPS output buckets in ${profile.region}.`
-            : `Every MPS output bucket of the account in ${profile.region} (${found.outputs}) is already in profile ${profile.name}.`,
+            ? vscode.l10n.t('The account has no MPS output buckets in {0}.', profile.region)
+            : vscode.l10n.t('Every MPS output bucket of the account in {0} ({1}) is already in profile {2}.', profile.region, found.outputs, profile.name),
         );
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
-        found.candidates.map((b) => ({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : 'no Referer' })),
+        found.candidates.map((b) => ({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : vscode.l10n.t('no Referer') })),
         {
           title: vscode.l10n.t('Add output buckets to {0}', profile.name),
           placeHolder:
@@ -92,7 +92,7 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       const buckets = picked.map((p) => p.label);
       const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, buckets), true);
       if (!edit.ok) return undefined;
-      deps.log.info(`Profile ${profile.name} now lists the output buckets ${buckets.join(', ')}.`);
+      deps.log.info(listsBuckets(profile.name, buckets));
       void vscode.window.showInformationMessage(
       buckets.length === 1
         ? vscode.l10n.t('Added 1 output bucket to profile {0}: {1}.', profile.name, buckets.join(', '))
@@ -119,10 +119,15 @@ async function candidatesOf(deps: CommandDeps, profile: Profile): Promise<Candid
     seen.add(bucket.bucket);
     const problem = validateBucketName(bucket.bucket);
     if (problem) {
-      deps.log.warn(`Add Output Buckets from Account: skipped "${bucket.bucket}" from ListAllMediaBucket: ${problem}`);
+      deps.log.warn(vscode.l10n.t('Add Output Buckets from Account: skipped "{0}" from ListAllMediaBucket: {1}', bucket.bucket, problem));
       continue;
     }
     candidates.push(bucket);
   }
   return { candidates, outputs: new Set(outputs.map((b) => b.bucket)).size };
+}
+
+/** The log's line for buckets written to a profile. */
+function listsBuckets(profile: string, buckets: readonly string[]): string {
+  return vscode.l10n.t('Profile {0} now lists the output buckets {1}.', profile, buckets.join(', '));
 }

@@ -1,23 +1,26 @@
-// Text for the end of a bulk revocation: the notification line and the per-target report written to the log.
+// Text for the end of a bulk revocation: the summary line (the notification's text and the head of the log's
+// report) and the per-target report written to the log. In the display language (through @vscode/l10n); the
+// log's layout and key tokens (`[profile …]` brackets, `target: `, `RequestId …`, ` — `) stay as they are.
 
+import * as l10n from '@vscode/l10n';
 import type { BulkReport } from '../cloud';
 
-export interface BulkWording {
-  /** Past tense: "Unbound", "Detached policies from". */
-  readonly done: string;
-  /** Plural noun: "buckets", "identities". */
-  readonly nouns: string;
-}
+/** The head of the summary as a whole sentence, e.g. `Unbound {0} of {1} buckets` (MutationText.done). */
+export type BulkHead = (succeeded: number, total: number) => string;
 
 /** `Unbound 3 of 4 buckets — 1 failed`, `Unbound 2 of 5 buckets — cancelled, 3 skipped`. */
-export function bulkSummary(report: Pick<BulkReport<unknown, unknown>, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, wording: BulkWording): string {
-  const total = report.succeeded + report.failed + report.skipped;
-  const head = `${wording.done} ${report.succeeded} of ${total} ${wording.nouns}`;
+export function bulkSummary(report: Pick<BulkReport<unknown, unknown>, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, head: BulkHead): string {
+  const text = head(report.succeeded, report.succeeded + report.failed + report.skipped);
   const tail: string[] = [];
-  if (report.cancelled) tail.push('cancelled');
-  if (report.failed) tail.push(`${report.failed} failed`);
-  if (report.skipped) tail.push(`${report.skipped} skipped`);
-  return tail.length ? `${head} — ${tail.join(', ')}` : head;
+  if (report.cancelled) tail.push(l10n.t('cancelled'));
+  if (report.failed) tail.push(l10n.t('{0} failed', report.failed));
+  if (report.skipped) tail.push(l10n.t('{0} skipped', report.skipped));
+  return tail.length ? l10n.t('{0} — {1}', text, tail.join(l10n.t(', '))) : text;
+}
+
+/** `… (2 only in part)` when some successes did not do all they were asked (FailedPolicyNames). */
+export function withPartial(summary: string, partial: number): string {
+  return partial ? l10n.t('{0} ({1} only in part)', summary, partial) : summary;
 }
 
 export interface TargetLine {
@@ -35,9 +38,9 @@ export function bulkReportLines(summary: string, lines: readonly TargetLine[]): 
   return [
     summary,
     ...lines.map((l) => {
-      if (l.status === 'succeeded') return `  ${l.target}: succeeded${l.requestId ? ` RequestId ${l.requestId}` : ''}${l.note ? ` ${l.note}` : ''}`;
-      if (l.status === 'skipped') return `  ${l.target}: skipped (not sent)`;
-      return `  ${l.target}: failed — ${l.error ?? 'unknown error'}`;
+      if (l.status === 'succeeded') return `  ${l10n.t('{0}: succeeded', l.target)}${l.requestId ? ` RequestId ${l.requestId}` : ''}${l.note ? ` ${l.note}` : ''}`;
+      if (l.status === 'skipped') return `  ${l10n.t('{0}: skipped (not sent)', l.target)}`;
+      return `  ${l10n.t('{0}: failed — {1}', l.target, l.error ?? l10n.t('unknown error'))}`;
     }),
   ];
 }

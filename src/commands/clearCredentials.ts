@@ -14,7 +14,7 @@ export function registerClearCredentials(table: CommandTable, deps: CommandDeps)
       if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
       // Allowed for names no longer in settings too: clearing a leftover key must always be possible.
       await deps.accessKeys.delete(profile);
-      deps.log.info(`AccessKey of profile ${profile} deleted from VS Code's secret storage.`);
+      deps.log.info(vscode.l10n.t("AccessKey of profile {0} deleted from VS Code's secret storage.", profile));
       return { ok: true };
     },
     ui: async (arg) => {
@@ -28,7 +28,7 @@ export function registerClearCredentials(table: CommandTable, deps: CommandDeps)
       );
       if (answer !== accept) return undefined;
       await deps.accessKeys.delete(profile.name);
-      deps.log.info(`AccessKey of profile ${profile.name} deleted from VS Code's secret storage.`);
+      deps.log.info(vscode.l10n.t("AccessKey of profile {0} deleted from VS Code's secret storage.", profile.name));
       return undefined;
     },
   });

@@ -4,7 +4,8 @@
 // the display language by confirmationWords.ts.
 
 import { describeIdentity, type AppIdentity } from '../cloud';
-import { describeUndo, undoCaveat, type UndoPlan, type UndoWords, type UndoableRecord } from '../history/undoPlan';
+import { describeUndo, undoCaveat, type UndoWords } from '../history/undoChecks';
+import type { UndoPlan, UndoableRecord } from '../history/undoPlan';
 
 export interface Confirmation {
   readonly message: string;

@@ -62,7 +62,7 @@ export function registerFindAccessToApp(table: CommandTable, deps: CommandDeps):
       return findAccess(deps, profile, app, false);
     },
     ui: async (arg) => {
-      const profile = await profileFor(deps, arg, 'Find Access to App');
+      const profile = await profileFor(deps, arg, vscode.l10n.t('Find Access to App'));
       if (!profile) return undefined;
       // From a result group: the same app again.
       const again = isResourceNode(arg) && arg.kind === 'accessScan' ? deps.scans.get(profile.name, arg.appId) : undefined;
@@ -80,7 +80,7 @@ async function appNamed(deps: CommandDeps, profile: Profile, appId: string): Pro
     apps = (await vodOf(deps, profile).listAppInfo()).apps;
   } catch (e) {
     // Without ListAppInfo the scan still answers the question; the group is then named by the id.
-    deps.log.warn(`Find Access to App: could not read the name of ${appId} [profile ${profile.name}]: ${describeError(e)}`);
+    deps.log.warn(vscode.l10n.t('Find Access to App: could not read the name of {0} [profile {1}]: {2}', appId, profile.name, describeError(e)));
     return { appId, appName: appId };
   }
   const app = apps.find((a) => a.appId === appId);
@@ -89,7 +89,7 @@ async function appNamed(deps: CommandDeps, profile: Profile, appId: string): Pro
 }
 
 async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp | undefined> {
-  const title = `Find Access to App (profile ${profile.name})`;
+  const title = vscode.l10n.t('Find Access to App (profile {0})', profile.name);
   let apps: readonly AppInfo[] | undefined;
   let problem: CloudError | undefined;
   try {
@@ -101,7 +101,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
   if (!apps) {
     // VOD unreachable for this profile (a region without VOD, an invalid endpoint): nothing can be scanned.
     if (problem?.kind === 'invalid-input') {
-      await notify(deps, 'error', `Cannot find access in profile ${profile.name}: ${describeError(problem)}`);
+      await notify(deps, 'error', vscode.l10n.t('Cannot find access in profile {0}: {1}', profile.name, describeError(problem)));
       return undefined;
     }
     // ListAppInfo alone may be denied: the id can still be typed.
@@ -138,14 +138,14 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
     if (!session) throw new Error(`Profile "${profile.name}" is no longer configured.`);
     clients = { ram: session.ram(), vod: session.scanVod() };
   } catch (e) {
-    deps.log.error(`Not sent: Find Access to App ${app.appId} [profile ${profile.name}]: ${describeError(e)}`);
-    if (interactive) await notify(deps, 'error', `Cannot find access to ${app.appName}: ${describeError(e)}`);
+    deps.log.error(vscode.l10n.t('Not sent: Find Access to App {0} [profile {1}]: {2}', app.appId, profile.name, describeError(e)));
+    if (interactive) await notify(deps, 'error', vscode.l10n.t('Cannot find access to {0}: {1}', app.appName, describeError(e)));
     return failed(e);
   }
   if (deps.scans.isRunning(profile.name, app.appId)) {
-    const text = `Find Access to ${app.appName} is already running in profile ${profile.name}.`;
-    if (interactive) void vscode.window.showInformationMessage(text);
-    return invalidArgument(text, 'ScanInProgress');
+    // The caller's message stays English, as the programmatic API's messages do; the person reads it localized.
+    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Find Access to {0} is already running in profile {1}.', app.appName, profile.name));
+    return invalidArgument(`Find Access to ${app.appName} is already running in profile ${profile.name}.`, 'ScanInProgress');
   }
 
   const signal = deps.scans.start(profile.name, app.appId, app.appName);
@@ -158,7 +158,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => deps.scans.cancel(profile.name, app.appId));
           // The notification can be hidden; the status-bar item stays in sight until the scan ends, and a click cancels.
-          const status = new ProgressStatus(`Finding access to ${app.appName}`, () => deps.scans.cancel(profile.name, app.appId));
+          const status = new ProgressStatus(vscode.l10n.t('Finding access to {0}', app.appName), () => deps.scans.cancel(profile.name, app.appId));
           const toStore = onProgress;
           let shown = 0;
           onProgress = (done, total) => {
@@ -183,26 +183,37 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result).join('\n'));
   if (interactive) {
     const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
-    const found = `${result.found.length} ${result.found.length === 1 ? 'identity holds' : 'identities hold'} policies in ${app.appName}`;
-    const text = partial ? `${found} — partial: asked ${result.scanned} of ${result.total} RAM users and roles${result.cancelled ? ' (cancelled)' : `, ${result.failures.length + result.directoryFailures.length} failed`}.` : `${found} (asked all ${result.total} RAM users and roles).`;
-    void notify(deps, partial ? 'warning' : 'info', `${text} See "Access to ${app.appName}" in profile ${profile.name}.`, firstFailure ?? {});
+    void notify(deps, partial ? 'warning' : 'info', vscode.l10n.t('{0} See "Access to {1}" in profile {2}.', scanNotice(app, result, partial), app.appName, profile.name), firstFailure ?? {});
   }
   return toResult(profile.name, app, result);
 }
 
+/** The notification's first sentence: how many hold policies, and how much of the directory was asked. */
+function scanNotice(app: ChosenApp, r: AccessScanResult, partial: boolean): string {
+  const n = r.found.length;
+  const found = n === 1 ? vscode.l10n.t('1 identity holds policies in {0}', app.appName) : vscode.l10n.t('{0} identities hold policies in {1}', n, app.appName);
+  if (!partial) return vscode.l10n.t('{0} (asked all {1} RAM users and roles).', found, r.total);
+  return r.cancelled
+    ? vscode.l10n.t('{0} — partial: asked {1} of {2} RAM users and roles (cancelled).', found, r.scanned, r.total)
+    : vscode.l10n.t('{0} — partial: asked {1} of {2} RAM users and roles, {3} failed.', found, r.scanned, r.total, r.failures.length + r.directoryFailures.length);
+}
+
 /** One summary for the log: the findings with the RequestId that showed them, then what could not be learnt. */
 function summaryLines(profile: string, app: ChosenApp, r: AccessScanResult): string[] {
-  const head =
-    `Find Access to App ${app.appName} (${app.appId}) [profile ${profile}]: asked ${r.scanned} of ${r.total} RAM users and roles in ${r.seconds.toFixed(1)} s` +
-    ` (ListAppPoliciesForIdentity; successful listings are not recorded one by one): ${r.found.length} hold policies` +
-    (r.cancelled ? ', cancelled' : '') +
-    (r.failures.length ? `, ${r.failures.length} failed` : '') +
-    (r.directoryFailures.length ? `, ${r.directoryFailures.map((d) => `${d.action} failed`).join(', ')}` : '');
+  const tail = [
+    ...(r.cancelled ? [vscode.l10n.t('cancelled')] : []),
+    ...(r.failures.length ? [vscode.l10n.t('{0} failed', r.failures.length)] : []),
+    ...r.directoryFailures.map((d) => vscode.l10n.t({ message: '{0} failed', args: [d.action], comment: ['{0} is an API action: ListUsers or ListRoles'] })),
+  ];
+  const head = vscode.l10n.t(
+    'Find Access to App {0} ({1}) [profile {2}]: asked {3} of {4} RAM users and roles in {5} s (ListAppPoliciesForIdentity; successful listings are not recorded one by one): {6} hold policies',
+    app.appName, app.appId, profile, r.scanned, r.total, r.seconds.toFixed(1), r.found.length,
+  );
   return [
-    head,
+    head + tail.map((t) => `, ${t}`).join(''),
     ...r.found.map((f) => `  ${describeWho(f.identity)}: ${f.policies.map((p) => p.policyName).join(', ')} RequestId ${f.requestId}`),
-    ...r.failures.map((f) => `  ${describeWho(f.identity)}: failed — ${describeError(f.error)}`),
-    ...r.directoryFailures.map((d) => `  ${d.action}: failed — ${describeError(d.error)}`),
+    ...r.failures.map((f) => `  ${vscode.l10n.t('{0}: failed — {1}', describeWho(f.identity), describeError(f.error))}`),
+    ...r.directoryFailures.map((d) => `  ${vscode.l10n.t('{0}: failed — {1}', d.action, describeError(d.error))}`),
   ];
 }
 

@@ -26,8 +26,11 @@ export function registerImportCliProfiles(table: CommandTable, deps: CommandDeps
   registerCommand(table, COMMANDS.importCliProfiles, { caller: (arg) => importForCaller(deps, arg), ui: () => importFromUi(deps) });
 }
 
-/** The CLI's profiles, or a sentence naming the file and what is wrong with it. */
-async function readCliProfiles(): Promise<{ profiles: readonly CliProfileEntry[] } | { problem: string }> {
+/**
+ * The CLI's profiles, or a sentence naming the file and what is wrong with it: in the display language for a person
+ * (`forUi`), in English for a programmatic caller, as the API's messages are.
+ */
+async function readCliProfiles(forUi: boolean): Promise<{ profiles: readonly CliProfileEntry[] } | { problem: string }> {
   const home = os.homedir();
   const file = cliConfigPath(home);
   const shown = shownPath(file, home);
@@ -36,6 +39,14 @@ async function readCliProfiles(): Promise<{ profiles: readonly CliProfileEntry[]
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (forUi) {
+      return {
+        problem:
+          code === 'ENOENT'
+            ? vscode.l10n.t('{0} does not exist: configure the aliyun CLI first (aliyun configure).', shown)
+            : vscode.l10n.t('{0} cannot be read ({1}).', shown, code ?? 'error'),
+      };
+    }
     return { problem: code === 'ENOENT' ? `${shown} does not exist: configure the aliyun CLI first (aliyun configure).` : `${shown} cannot be read (${code ?? 'error'}).` };
   }
   const parsed = parseCliConfig(text, shown);
@@ -59,7 +70,7 @@ async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>):
   if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string')) {
     return invalidArgument('profiles must be a non-empty list of aliyun CLI profile names.');
   }
-  const read = await readCliProfiles();
+  const read = await readCliProfiles(false);
   if ('problem' in read) return invalidArgument(read.problem, 'CliProfileUnusable');
   const unknown = names.filter((n) => !read.profiles.some((p) => p.name === n));
   if (unknown.length) return invalidArgument(`No aliyun CLI profile named ${unknown.map((n) => `"${n}"`).join(', ')}.`);
@@ -68,7 +79,7 @@ async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>):
 }
 
 async function importFromUi(deps: CommandDeps): Promise<void> {
-  const read = await readCliProfiles();
+  const read = await readCliProfiles(true);
   if ('problem' in read) {
     void vscode.window.showErrorMessage(read.problem);
     return;
@@ -77,7 +88,7 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
     const problem = checkEntry(p);
     return {
       label: p.name,
-      description: [p.mode || 'no mode', p.regionId].filter(Boolean).join(' · '),
+      description: [p.mode || vscode.l10n.t('no mode'), p.regionId].filter(Boolean).join(' · '),
       ...(problem ? { detail: `$(warning) ${problem}` } : {}),
       entry: p,
     };
@@ -91,8 +102,8 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
   if (!picked || picked.length === 0) return;
   const result = await apply(deps, planCliImport(picked.map((p) => p.entry), deps.settings.profiles()), true);
   if (!result.ok) return;
-  const added = result.imported.map((p) => (p.name === p.cliProfile ? p.name : `${p.name} (from ${p.cliProfile})`));
+  const added = result.imported.map((p) => (p.name === p.cliProfile ? p.name : vscode.l10n.t('{0} (from {1})', p.name, p.cliProfile)));
   const skipped = result.skipped.map((s) => `${s.cliProfile}: ${s.reason}`);
-  const parts = [added.length ? `Added ${added.join(', ')}.` : 'Nothing added.', ...(skipped.length ? [`Skipped ${skipped.join('; ')}.`] : [])];
-  void vscode.window.showInformationMessage(parts.join(' '));
+  const first = added.length ? vscode.l10n.t('Added {0}.', added.join(', ')) : vscode.l10n.t('Nothing added.');
+  void vscode.window.showInformationMessage(skipped.length ? vscode.l10n.t('{0} Skipped {1}.', first, skipped.join('; ')) : first);
 }

@@ -4,8 +4,6 @@
 
 import * as vscode from 'vscode';
 
-export const MANUAL_ENTRY = 'Enter manually…';
-
 export interface ListedItem<T> extends vscode.QuickPickItem {
   readonly value: T;
 }
@@ -37,7 +35,7 @@ type Item<T> = vscode.QuickPickItem & { readonly value?: T; readonly manual?: tr
 
 export function pickFromListing<T>(options: ListingPickOptions<T>): Promise<ListingPick<T>> {
   const pick = vscode.window.createQuickPick<Item<T>>();
-  const manual: Item<T> = { label: MANUAL_ENTRY, description: options.manualHint, alwaysShow: true, manual: true };
+  const manual: Item<T> = { label: vscode.l10n.t('Enter manually…'), description: options.manualHint, alwaysShow: true, manual: true };
   pick.title = options.title;
   pick.placeholder = options.loading;
   pick.ignoreFocusOut = true;

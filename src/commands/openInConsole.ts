@@ -37,7 +37,7 @@ export function registerOpenInConsole(table: CommandTable, deps: CommandDeps): v
         const page = await rowPage(deps, profile, arg);
         if (page) await open(page);
       } catch (e) {
-        await notify(deps, 'error', `Cannot open the console page: ${describeError(e)}`, failed(e).error);
+        await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), failed(e).error);
       }
       return undefined;
     },
@@ -83,10 +83,10 @@ async function identityPage(deps: CommandDeps, profile: Profile, identity: Profi
 
 async function pickProductPage(profile: Profile): Promise<ConsolePage | undefined> {
   const items: (vscode.QuickPickItem & { page: ConsolePage })[] = [
-    { label: 'MPS console', description: `Media Processing, ${profile.region}`, page: { page: 'mps', region: profile.region } },
+    { label: vscode.l10n.t('MPS console'), description: vscode.l10n.t('Media Processing, {0}', profile.region), page: { page: 'mps', region: profile.region } },
   ];
   if ((VOD_REGIONS as readonly string[]).includes(profile.region)) {
-    items.push({ label: 'VOD console', description: `ApsaraVideo VOD, ${profile.region}`, page: { page: 'vod', region: profile.region } });
+    items.push({ label: vscode.l10n.t('VOD console'), description: vscode.l10n.t('ApsaraVideo VOD, {0}', profile.region), page: { page: 'vod', region: profile.region } });
   }
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open {0} in the Alibaba Cloud console', profile.name) });
   return picked?.page;

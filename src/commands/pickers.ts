@@ -91,8 +91,8 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
     names = system.map((p) => ({ label: p.policyName, description: p.policyType }));
   } else {
     const error = policies.status === 'failed' ? policies.error : undefined;
-    deps.log.warn(`Could not read the app policies of ${who}: ${error ? describeError(error) : 'unknown error'}`);
-    title = vscode.l10n.t('Could not read attached policies ({0}) — showing the system policies', error?.code ?? 'unknown');
+    deps.log.warn(vscode.l10n.t('Could not read the app policies of {0}: {1}', who, error ? describeError(error) : vscode.l10n.t('unknown error')));
+    title = vscode.l10n.t('Could not read attached policies ({0}) — showing the system policies', error?.code ?? vscode.l10n.t('unknown'));
     names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System' }));
   }
   const picked = await vscode.window.showQuickPick(names, { title, placeHolder: vscode.l10n.t('Policies to detach'), canPickMany: true });

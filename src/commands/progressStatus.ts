@@ -24,7 +24,7 @@ export class ProgressStatus implements vscode.Disposable {
     private readonly title: string,
     private readonly cancel: () => void,
   ) {
-    this.item.name = 'Alibaba Cloud Media: progress';
+    this.item.name = vscode.l10n.t('Alibaba Cloud Media: progress');
     this.item.command = { title: vscode.l10n.t('Cancel'), command: CANCEL_PROGRESS_COMMAND, arguments: [this.number] };
     shown.add(this);
     cancelCommand ??= vscode.commands.registerCommand(CANCEL_PROGRESS_COMMAND, (number?: unknown) =>
@@ -36,7 +36,7 @@ export class ProgressStatus implements vscode.Disposable {
   report(done: number, total: number): void {
     if (this.cancelled) return;
     this.item.text = `$(sync~spin) ${progressText(this.title, done, total)}`;
-    this.item.tooltip = `${progressText(this.title, done, total)} — click to cancel`;
+    this.item.tooltip = vscode.l10n.t('{0} — click to cancel', progressText(this.title, done, total));
     this.item.show();
   }
 
@@ -45,8 +45,8 @@ export class ProgressStatus implements vscode.Disposable {
     const text = this.item.text;
     if (!this.cancelled) {
       this.cancelled = true;
-      this.item.text = `$(circle-slash) ${this.title}: cancelling…`;
-      this.item.tooltip = 'Cancelling: requests already sent finish, the rest are not sent.';
+      this.item.text = `$(circle-slash) ${vscode.l10n.t('{0}: cancelling…', this.title)}`;
+      this.item.tooltip = vscode.l10n.t('Cancelling: requests already sent finish, the rest are not sent.');
       this.cancel();
     }
     return text;

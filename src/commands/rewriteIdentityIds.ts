@@ -51,7 +51,7 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
   const { rewrites, unresolved } = interactive
     ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the UserIds of {0} RAM users…', names.length) }, lookup)
     : await lookup();
-  for (const u of unresolved) deps.log.warn(`Use RAM User IDs: ${u.message}`);
+  for (const u of unresolved) deps.log.warn(vscode.l10n.t('Use RAM User IDs: {0}', u.message));
   const summary = { profile: profile.name, rewritten: rewrites, unresolved };
   if (rewrites.length === 0) {
     const who = unresolved.map((u) => `${u.userName} (${u.code})`).join(', ');
@@ -67,7 +67,7 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
   }
   const edit = await editProfiles(deps, (raw) => useRamUserIds(raw, profile.name, new Map(rewrites.map((r) => [r.userName, r.userId]))), interactive);
   if (!edit.ok) return { ...edit, ...summary };
-  deps.log.info(`Profile ${profile.name} now names ${rewrites.map((r) => `${r.userName} by UserId ${r.userId}`).join(', ')}.`);
+  deps.log.info(vscode.l10n.t('Profile {0} now names {1}.', profile.name, rewrites.map((r) => vscode.l10n.t('{0} by UserId {1}', r.userName, r.userId)).join(', ')));
   if (interactive) {
     const done =
       rewrites.length === 1

@@ -30,7 +30,7 @@ async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Pr
   const problem = validateCredentials(credentials);
   if (problem) return invalidArgument(problem);
   await deps.accessKeys.store(profile.name, credentials);
-  deps.log.info(`AccessKey ${maskAccessKeyId(credentials.accessKeyId)} stored for profile ${profile.name}.`);
+  deps.log.info(vscode.l10n.t('AccessKey {0} stored for profile {1}.', maskAccessKeyId(credentials.accessKeyId), profile.name));
   return { ok: true };
 }
 
@@ -79,6 +79,6 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
     if (!securityToken) return;
   }
   await deps.accessKeys.store(profile.name, { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) });
-  deps.log.info(`AccessKey ${maskAccessKeyId(accessKeyId)} stored for profile ${profile.name}.`);
+  deps.log.info(vscode.l10n.t('AccessKey {0} stored for profile {1}.', maskAccessKeyId(accessKeyId), profile.name));
   vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('AccessKey set for {0}', profile.name)}`, 3000);
 }

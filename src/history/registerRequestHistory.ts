@@ -34,7 +34,7 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
   // Global storage, not the workspace's: the history belongs to the user's cloud accounts, not to a folder. It is
   // not synced, so records stay on this machine.
   const history = new RequestHistory(historyStorage(context, readMaxRecords), readMaxRecords(), {
-    onWriteError: (err) => deps.log.warn(`Request history: could not persist the history: ${String(err)}`),
+    onWriteError: (err) => deps.log.warn(vscode.l10n.t('Request history: could not persist the history: {0}', String(err))),
   });
   live.add(history);
   const view = new RequestHistoryView(history);

@@ -1,5 +1,6 @@
 // The "Alibaba Cloud Media" log: a LogOutputChannel, so it follows the user's log level (Developer: Set Log Level).
-// Created on first use, not at activation: most sessions that open the view never need it.
+// Created on first use, not at activation: most sessions that open the view never need it. Its fixed words follow the
+// display language; its layout and key tokens do not (see formatCallRecord.ts).
 
 import * as vscode from 'vscode';
 import type { CallRecord } from '../cloud';
@@ -19,7 +20,7 @@ export class CallLog implements vscode.Disposable {
     this.subscriptions.push(
       events.onDidRecordCall((record) => this.record(record)),
       events.onDidRetry((info) =>
-        this.output.debug(`${info.action} ${info.target}: attempt ${info.attempt} failed with ${info.error.code}; retrying in ${info.delayMs} ms`),
+        this.output.debug(vscode.l10n.t('{0} {1}: attempt {2} failed with {3}; retrying in {4} ms', info.action, info.target, info.attempt, info.error.code, info.delayMs)),
       ),
     );
   }

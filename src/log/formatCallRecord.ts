@@ -1,5 +1,12 @@
-// One log line per CallRecord. Log text is deliberately not localized: people paste it into support tickets.
+// One log line per CallRecord. People grep the log and paste it into support tickets, so its layout and every key
+// token are the same in every language: the action, the target, the `[profile …, region]` brackets, the ` — `
+// separator, the `, ` between details and each `key value` pair (`RequestId …`, `AccessKeyId …`, `Source …`,
+// `Role …`, `Session …`, `Code …`, `HTTP …`, `Message "…"`, `Recommend …`, `NonExistPolicyNames […]`,
+// `FailedPolicyNames […]`), so `grep "RequestId 0D5B…"` and `grep "Code Forbidden.RAM"` work in any display
+// language. Only the fixed words between them follow the display language (through @vscode/l10n): the outcome,
+// `in 23 ms`, `(1 attempt)`, `profile`, `answer lost, confirmed by`, `read-back … failed`, `none`.
 
+import * as l10n from '@vscode/l10n';
 import type { CallRecord } from '../cloud';
 // Server-supplied text on one line: the core already cleans it, but a record may come from an older history, and
 // a newline in a log line would let a server forge the lines after it.
@@ -13,7 +20,7 @@ export interface FormattedCall {
 }
 
 function attempts(n: number): string {
-  return n === 1 ? '1 attempt' : `${n} attempts`;
+  return n === 1 ? l10n.t('(1 attempt)') : l10n.t('({0} attempts)', n);
 }
 
 function names(list: readonly string[]): string {
@@ -22,7 +29,21 @@ function names(list: readonly string[]): string {
 
 /** `unknown` alone would read oddly in "… unknown in 12 ms". */
 function outcomeText(record: CallRecord): string {
-  return record.outcome === 'unknown' ? 'outcome unknown' : record.outcome;
+  switch (record.outcome) {
+    case 'succeeded':
+      return l10n.t('succeeded');
+    case 'failed':
+      return l10n.t('failed');
+    case 'cancelled':
+      return l10n.t('cancelled');
+    default:
+      return l10n.t('outcome unknown');
+  }
+}
+
+/** A RequestId after its key, or the word for none. */
+function requestIdOrNone(requestId: string | undefined): string {
+  return requestId ? oneLine(requestId) : l10n.t('none');
 }
 
 /**
@@ -53,8 +74,8 @@ function word(value: string): string {
  * Failures add Code, HTTP status, Message and Recommend; detaches add the policy lists the server returned.
  */
 export function formatCallRecord(record: CallRecord): FormattedCall {
-  const where = record.profile !== undefined ? `[profile ${record.profile}, ${record.region}]` : `[${record.region}]`;
-  let text = `${record.action} ${oneLine(record.target)} ${where} ${outcomeText(record)} in ${record.latencyMs} ms (${attempts(record.attempts)})`;
+  const where = record.profile !== undefined ? l10n.t('[profile {0}, {1}]', record.profile, record.region) : `[${record.region}]`;
+  let text = `${record.action} ${oneLine(record.target)} ${where} ${l10n.t('{0} in {1} ms {2}', outcomeText(record), record.latencyMs, attempts(record.attempts))}`;
   if (record.requestId) text += ` RequestId ${oneLine(record.requestId)}`;
   // Only records that name their source: older history keeps its old lines.
   if (record.credential) text += ` ${formatSigner(record)}`;
@@ -63,7 +84,7 @@ export function formatCallRecord(record: CallRecord): FormattedCall {
   const details: string[] = [];
   if (record.confirmedBy) {
     // The write's answer was lost; the read that showed it had taken effect is the evidence.
-    details.push(`answer lost, confirmed by ${record.confirmedBy.action} RequestId ${oneLine(record.confirmedBy.requestId)}`);
+    details.push(l10n.t('answer lost, confirmed by {0} RequestId {1}', record.confirmedBy.action, oneLine(record.confirmedBy.requestId)));
   }
   const error = record.error;
   if (error) {
@@ -73,8 +94,8 @@ export function formatCallRecord(record: CallRecord): FormattedCall {
     if (error.recommend) details.push(`Recommend ${oneLine(error.recommend)}`);
     if (error.readBack) {
       const read = error.readBack;
-      details.push(`read-back ${read.action} failed (Code ${oneLine(read.code)}) RequestId ${read.requestId ? oneLine(read.requestId) : 'none'}`);
-      details.push(`${record.action} RequestId ${record.requestId ? oneLine(record.requestId) : 'none'}`);
+      details.push(l10n.t('read-back {0} failed (Code {1}) RequestId {2}', read.action, oneLine(read.code), requestIdOrNone(read.requestId)));
+      details.push(`${record.action} RequestId ${requestIdOrNone(record.requestId)}`);
     }
   }
   if (record.nonExistPolicyNames !== undefined || record.failedPolicyNames !== undefined) {
@@ -93,5 +114,5 @@ export function formatCallDetail(record: CallRecord): string {
     .map(([key, value]) => `${key}=${value}`)
     .join(' ');
   const key = record.maskedAccessKeyId ? ` AccessKeyId ${record.maskedAccessKeyId}` : '';
-  return `  ${record.product.toUpperCase()} ${record.endpoint}${key} params: ${params || '(none)'}`;
+  return `  ${record.product.toUpperCase()} ${record.endpoint}${key} ${l10n.t('params: {0}', params || l10n.t('(none)'))}`;
 }

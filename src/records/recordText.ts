@@ -15,6 +15,10 @@ export interface RecordWords {
   readonly profile: string;
   readonly region: string;
   readonly endpoint: string;
+  readonly credentialSource: string;
+  readonly assumedRole: string;
+  /** `{0} (session {1})`: the role's ARN and the session name. */
+  readonly withSession: string;
   readonly latency: string;
   readonly attempts: string;
   /** `Param {0}` */
@@ -71,8 +75,8 @@ export function recordDetails(record: CallRecord, words: RecordWords): Array<[st
     [words.region, record.region],
     [words.endpoint, record.endpoint],
     ['AccessKeyId', record.maskedAccessKeyId ?? ''],
-    ['Credential source', record.credential?.source ?? ''],
-    ['Assumed role', record.credential?.roleArn ? `${record.credential.roleArn}${record.credential.sessionName ? ` (session ${record.credential.sessionName})` : ''}` : ''],
+    [words.credentialSource, record.credential?.source ?? ''],
+    [words.assumedRole, assumedRole(record, words)],
     ['RequestId', record.requestId ?? ''],
     [words.latency, `${record.latencyMs} ms`],
     [words.attempts, String(record.attempts)],
@@ -95,6 +99,13 @@ export function recordDetails(record: CallRecord, words: RecordWords): Array<[st
     }
   }
   return lines.filter(([, value]) => value !== '');
+}
+
+/** `acs:ram::…:role/ops (session vscode-demo)`, or '' when no role signed. */
+function assumedRole(record: CallRecord, words: RecordWords): string {
+  const c = record.credential;
+  if (!c?.roleArn) return '';
+  return c.sessionName ? fillIn(words.withSession, c.roleArn, c.sessionName) : c.roleArn;
 }
 
 /** The history view's tooltip: every field as `name: value` lines, after the undo note when there is one. */

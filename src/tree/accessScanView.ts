@@ -29,7 +29,7 @@ function shownFound(node: FoundIdentityNode | FoundPolicyNode) {
 
 function groupItem(node: AccessScanNode, state: RowState): vscode.TreeItem {
   const entry = state.scan(node);
-  const item = new vscode.TreeItem(`Access to ${entry?.appName || node.appId}`, Expanded);
+  const item = new vscode.TreeItem(vscode.l10n.t('Access to {0}', entry?.appName || node.appId), Expanded);
   const running = entry !== undefined && entry.result === undefined;
   item.description = entry ? scanDescription(entry) : '';
   item.iconPath = new vscode.ThemeIcon(running ? 'loading~spin' : 'search');
@@ -44,13 +44,14 @@ function foundIdentityItem(node: FoundIdentityNode, state: RowState): vscode.Tre
   const held = found?.policies.length ?? 0;
   const item = new vscode.TreeItem(describeWho(shown), held > 0 ? Expanded : None);
   const configured = state.configured(node);
-  item.description = `${held > 0 ? `${held} ${held === 1 ? 'policy' : 'policies'}` : 'no policies left'}${configured ? ' · in profile' : ''}`;
+  const policies = held === 0 ? vscode.l10n.t('no policies left') : held === 1 ? vscode.l10n.t('1 policy') : vscode.l10n.t('{0} policies', held);
+  item.description = configured ? `${policies} · ${vscode.l10n.t('in profile')}` : policies;
   item.iconPath = new vscode.ThemeIcon(node.identity.identityType === 'RamRole' ? 'shield' : 'person');
   // "Add Identity to Profile" only where it would add something.
   item.contextValue = configured ? 'foundIdentity.configured' : 'foundIdentity';
   const userId = node.identity.identityType === 'RamUser' ? `\nUserId: ${node.identity.identityName}` : '';
-  const display = node.found.displayName ? `\nDisplay name: ${node.found.displayName}` : '';
-  const seen = found ? `\nListed by ListAppPoliciesForIdentity, RequestId ${found.requestId}` : '';
+  const display = node.found.displayName ? `\n${vscode.l10n.t('Display name: {0}', node.found.displayName)}` : '';
+  const seen = found ? `\n${vscode.l10n.t('Listed by ListAppPoliciesForIdentity, RequestId {0}', found.requestId)}` : '';
   item.tooltip = `${describeIdentity(shown)}${userId}${display}${seen}\n${scopeTooltip(node.profile, 'vod', state)}`;
   return item;
 }

@@ -1,5 +1,7 @@
-// How the profile row names the key its calls sign with. No VS Code import, so it is unit-tested.
+// How the profile row names the key its calls sign with. No VS Code import, so it is unit-tested; its words follow
+// the display language through @vscode/l10n. The source (`keychain`, `aliyun-cli:dev`) and the ARN stay as they are.
 
+import * as l10n from '@vscode/l10n';
 import type { CredentialOrigin } from '../cloud';
 import type { Profile } from '../settings/profiles';
 
@@ -15,13 +17,11 @@ export function credentialText(profile: Profile, origin: CredentialOrigin | unde
   const roleName = role ? role.slice(role.lastIndexOf('/') + 1) : undefined;
   const expires = origin?.expiration ? new Date(origin.expiration) : undefined;
   const at = expires && !Number.isNaN(expires.getTime()) ? expires.toTimeString().slice(0, 5) : undefined;
-  const short = [source === 'keychain' && !role && !at ? undefined : source, roleName ? `role ${roleName}` : undefined, at ? `expires ${at}` : undefined]
+  const short = [source === 'keychain' && !role && !at ? undefined : source, roleName ? l10n.t('role {0}', roleName) : undefined, at ? l10n.t('expires {0}', at) : undefined]
     .filter(Boolean)
     .join(' · ');
-  const line =
-    `AccessKey: ${source}` +
-    (role ? `\nAssumes role: ${role}${origin?.sessionName ? ` (session ${origin.sessionName})` : ''}` : '') +
-    (expires && at ? `\nTemporary key expires: ${expires.toISOString()}` : '');
+  const assumes = role && (origin?.sessionName ? l10n.t('Assumes role: {0} (session {1})', role, origin.sessionName) : l10n.t('Assumes role: {0}', role));
+  const line = [l10n.t('AccessKey: {0}', source), assumes, expires && at ? l10n.t('Temporary key expires: {0}', expires.toISOString()) : undefined].filter(Boolean).join('\n');
   return { short, line };
 }
 

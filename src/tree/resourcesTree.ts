@@ -198,7 +198,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     const caller = await this.sources.sessions.get(profile.name)?.caller();
     if (!caller || caller.status === 'loading' || this.callerShown.get(profile.name) === caller) return;
     this.callerShown.set(profile.name, caller);
-    if (caller.status === 'failed') this.sources.warnOnce(`Could not read the account of profile ${profile.name}: GetCallerIdentity failed: ${caller.error.code}.`);
+    if (caller.status === 'failed') this.sources.warnOnce(vscode.l10n.t('Could not read the account of profile {0}: GetCallerIdentity failed: {1}.', profile.name, caller.error.code));
     this.redrawWhenIdle(rowIds.profile(profile.name));
   }
 
@@ -222,7 +222,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   /** An aliyun CLI profile that cannot be used: one row says which file, profile and mode, and what is wrong. */
   private brokenCredentialsRow(profile: Profile, error: CloudError): MessageNode {
     const id = rowIds.message(rowIds.profile(profile.name), 'credentials');
-    this.sources.warnOnce(`Profile ${profile.name}: ${error.message}`);
+    this.sources.warnOnce(vscode.l10n.t('Profile {0}: {1}', profile.name, error.message));
     return this.nodes.intern(new MessageNode(id, 'error', error.message, 'showLog', profile, error.message, error.requestId));
   }
 
@@ -259,13 +259,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     }
     // Said once here (and once in the log), instead of one failed listing per identity row.
     if (!(VOD_REGIONS as readonly string[]).includes(profile.region)) {
-      // The log stays English in every language; the row says the same in the display language.
-      const log = `${profile.region} has no VOD: the ${profile.identities.length} configured identities of profile ${profile.name} cannot be listed or revoked. Use a VOD region (${VOD_REGIONS.join(', ')}).`;
-      this.sources.warnOnce(log);
+      // The log says what the row's tooltip says.
       const text = vscode.l10n.t(
         '{0} has no VOD: the {1} configured identities of profile {2} cannot be listed or revoked. Use a VOD region ({3}).',
         profile.region, profile.identities.length, profile.name, VOD_REGIONS.join(', '),
       );
+      this.sources.warnOnce(text);
       const label = vscode.l10n.t('{0} has no VOD — show log', profile.region);
       return [this.nodes.intern(new MessageNode(rowIds.message(group, 'noVod'), 'warning', label, 'showLog', profile, text))];
     }

@@ -68,7 +68,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       </div>
       <p id="detail-placeholder" class="placeholder">${attr(t.detailPlaceholder)}</p>
       <p id="detail-undone" class="undone" role="note" hidden></p>
-      <p class="troubleshoot"><a id="troubleshoot" href="#" hidden>Troubleshoot this error on Alibaba Cloud</a></p>
+      <p class="troubleshoot"><a id="troubleshoot" href="#" hidden>${attr(t.troubleshoot)}</a></p>
       <dl id="detail-fields" class="fields"></dl>
       <h3 id="detail-response-title" class="response-title" hidden></h3>
       <pre id="detail-response" class="response" hidden></pre>

@@ -99,11 +99,11 @@ export class InspectorPanel implements vscode.Disposable {
   private receive(data: unknown): void {
     const parsed = parseInspectorRequest(data);
     if ('error' in parsed) {
-      this.log.warn(`Request Inspector: rejected a message from the webview: ${parsed.error}`);
+      this.log.warn(vscode.l10n.t('Request Inspector: rejected a message from the webview: {0}', parsed.error));
       return;
     }
     void this.handle(parsed.message).catch((err: unknown) => {
-      this.log.warn(`Request Inspector: ${parsed.message.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(vscode.l10n.t('Request Inspector: {0} failed: {1}', parsed.message.type, err instanceof Error ? err.message : String(err)));
     });
   }
 
@@ -134,7 +134,7 @@ export class InspectorPanel implements vscode.Disposable {
     const record = this.source.records().find((r) => r.id === recordId);
     const url = trustedAlibabaUrl(record?.error?.recommend);
     if (!url) {
-      this.log.warn(`Request Inspector: not opening the troubleshooting link of record ${recordId}: it is not an https:// link on an Alibaba domain.`);
+      this.log.warn(vscode.l10n.t('Request Inspector: not opening the troubleshooting link of record {0}: it is not an https:// link on an Alibaba domain.', recordId));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));

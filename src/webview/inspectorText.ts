@@ -22,6 +22,10 @@ export interface InspectorText {
   readonly empty: string;
   readonly selectedRequest: string;
   readonly copyRequestId: string;
+  /** `Copy RequestId {0}`: the copy button in a row's RequestId cell. */
+  readonly copyThisRequestId: string;
+  /** The link to Alibaba Cloud's troubleshooting page for the selected record's error. */
+  readonly troubleshoot: string;
   readonly undo: string;
   readonly detailPlaceholder: string;
   /** Column headings, by RecordQuery sort key. */

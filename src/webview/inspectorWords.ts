@@ -23,6 +23,8 @@ export function inspectorText(language: string): InspectorText {
     empty: vscode.l10n.t('No requests match.'),
     selectedRequest: vscode.l10n.t('Selected request'),
     copyRequestId: vscode.l10n.t('Copy RequestId'),
+    copyThisRequestId: vscode.l10n.t('Copy RequestId {0}', '{0}'),
+    troubleshoot: vscode.l10n.t('Troubleshoot this error on Alibaba Cloud'),
     undo: vscode.l10n.t('Undo'),
     detailPlaceholder: vscode.l10n.t('Select a request to see its full record.'),
     columns: {

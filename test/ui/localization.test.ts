@@ -1,7 +1,7 @@
 // The extension in a Simplified Chinese workbench (code-server --locale zh-cn with a language pack, see
 // test/vscode/codeServer/languagePack.ts): the view, its rows and menus, a confirmation modal and a notification
-// are in Chinese, while API action names, codes and RequestIds stay as they are, and the log keeps its English,
-// machine-readable layout. Screenshots of each step go to test-output/ui/zh-cn-*.png.
+// are in Chinese, while API action names, codes and RequestIds stay as they are, and the log keeps its
+// machine-readable layout and key tokens with Chinese fixed words. Screenshots of each step go to test-output/ui/zh-cn-*.png.
 import * as assert from 'node:assert/strict';
 import { DEMO_ACCOUNT_ID } from '../emulator/demoState';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
@@ -80,11 +80,12 @@ describe('Simplified Chinese workbench (UI)', function () {
     assert.ok(toast.includes(`（配置 ${PROFILE}）。请求 ID ${requestId}`), `the notification names the profile and the RequestId: ${toast}`);
     assert.match(toast, new RegExp(`请求 ID ${REQUEST_ID_SOURCE}`));
 
-    // The log keeps its English, machine-readable layout in every language.
+    // The log keeps its machine-readable layout and key tokens in every language; its fixed words are Chinese.
     const log = await wb.outputText(CONTAINER_CHANNEL);
     await wb.screenshot('zh-cn-5-log');
-    assert.ok(log.includes(`UnbindOutputBucket media-output-demo [profile ${PROFILE}, cn-shanghai] succeeded`), log);
+    assert.ok(log.includes(`UnbindOutputBucket media-output-demo [配置 ${PROFILE}, cn-shanghai] 成功，用时 `), log);
     assert.ok(log.includes(`RequestId ${requestId}`), log);
+    assert.ok(!log.includes(`[profile ${PROFILE}, cn-shanghai] succeeded`), log);
     assert.equal(emulator.state.isBound('media-output-demo'), false);
   });
 });

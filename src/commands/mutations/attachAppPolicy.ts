@@ -9,7 +9,6 @@ import type { Mutation } from './mutation';
 export const attachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   ...detachAppPolicy,
   action: 'AttachAppPolicyToIdentity',
-  words: { done: 'Attached policies to', nouns: 'identities' },
   text: {
     busy: () => vscode.l10n.t('attaching…'),
     running: (count, profile) => vscode.l10n.t('Attaching app policies to {0} identities (profile {1})', count, profile),

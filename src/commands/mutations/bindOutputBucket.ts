@@ -10,7 +10,6 @@ import { unbindOutputBucket } from './unbindOutputBucket';
 export const bindOutputBucket: Mutation<BucketTarget, Acknowledged> = {
   ...unbindOutputBucket,
   action: 'BindOutputBucket',
-  words: { done: 'Bound', nouns: 'buckets' },
   text: {
     busy: () => vscode.l10n.t('binding…'),
     running: (count, profile) => vscode.l10n.t('Binding {0} buckets (profile {1})', count, profile),

@@ -49,7 +49,6 @@ export function policyChange(done: (names: string, who: string) => string, t: Po
 export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   action: 'DetachAppPolicyFromIdentity',
   product: 'vod',
-  words: { done: 'Detached policies from', nouns: 'identities' },
   text: {
     busy: () => vscode.l10n.t('detaching…'),
     running: (count, profile) => vscode.l10n.t('Detaching app policies from {0} identities (profile {1})', count, profile),

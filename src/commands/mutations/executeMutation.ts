@@ -3,10 +3,11 @@
 // result object and the per-target report. runMutation.ts wraps it with the modal, progress and notifications;
 // the bench drives it directly.
 
+import * as l10n from '@vscode/l10n';
 import { describeError, runBulk, type Acknowledged, type BulkOutcome } from '../../cloud';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { RowRef } from '../../tree/rowRef';
-import { bulkReportLines, bulkSummary } from '../bulkSummary';
+import { bulkReportLines, bulkSummary, withPartial } from '../bulkSummary';
 import { InFlightCalls } from '../inFlight';
 import { resultError, type BulkResult, type Failed, type TargetOutcome } from '../results';
 import type { Mutation, MutationTarget, SuccessReport } from './mutation';
@@ -78,9 +79,9 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     skipped: report.skipped,
     results: settled,
   };
-  const summary = bulkSummary(report, mutation.words) + (partial ? ` (${partial} only in part)` : '');
+  const summary = withPartial(bulkSummary(report, mutation.text.done), partial);
   const lines = bulkReportLines(
-    `${summary} [profile ${run.profile}]`,
+    l10n.t('{0} [profile {1}]', summary, run.profile),
     report.outcomes.map((o, i) => ({
       target: mutation.label(o.target),
       status: o.status,
@@ -97,12 +98,11 @@ function successOf<T extends MutationTarget, R extends Acknowledged>(mutation: M
   const report = mutation.succeeded(target, result);
   const confirmed = result.confirmedBy;
   if (!confirmed) return report;
-  const note = `confirmed by ${confirmed.action}, RequestId ${confirmed.requestId}`;
   // The notification adds its own words for this (runMutation.ts), from fields.confirmedBy.
   return {
     ...report,
     fields: { ...report.fields, confirmedBy: { ...confirmed } },
-    logNote: [report.logNote, `(${note})`].filter(Boolean).join(' '),
+    logNote: [report.logNote, l10n.t('(confirmed by {0}, RequestId {1})', confirmed.action, confirmed.requestId)].filter(Boolean).join(' '),
   };
 }
 

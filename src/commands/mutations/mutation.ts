@@ -13,12 +13,6 @@ export interface MutationTarget {
   readonly profile: string;
 }
 
-/** The operation's words in the log's bulk report, which is English in every language: "Unbound 3 of 4 buckets". */
-export interface MutationWords {
-  readonly done: string;
-  readonly nouns: string;
-}
-
 /**
  * What people read about the operation, in the display language: each operation's file words these with
  * vscode.l10n.t, whole sentences rather than pieces, since word order differs between languages. Functions, so
@@ -31,7 +25,7 @@ export interface MutationText {
   running(count: number, profile: string): string;
   /** When targets are still in flight: "Unbinding a, b is already in progress." */
   alreadyRunning(labels: string): string;
-  /** Bulk notification: "Unbound 3 of 4 buckets". */
+  /** Bulk notification and the head of the log's bulk report: "Unbound 3 of 4 buckets". */
   done(succeeded: number, total: number): string;
   /** One target failed: "Could not unbind media-output: …". */
   failed(label: string, error: string): string;
@@ -56,7 +50,6 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
   readonly action: string;
   /** Which endpoint the confirmation names. */
   readonly product: Product;
-  readonly words: MutationWords;
   readonly text: MutationText;
   /** Two targets with the same key are the same call: a second one joins the first. */
   key(target: T): string;

@@ -9,6 +9,7 @@ import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
+import { bulkSummary, withPartial } from '../bulkSummary';
 import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
 import { progressTitle } from '../progressText';
@@ -41,7 +42,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
     scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session) };
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
-    deps.log.error(`Not sent: ${mutation.action} [profile ${run.profile}]: ${describeError(e)}`);
+    deps.log.error(vscode.l10n.t('Not sent: {0} [profile {1}]: {2}', mutation.action, run.profile, describeError(e)));
     if (run.interactive) await notify(deps, 'error', mutation.text.notSent(describeError(e)), resultError(e));
     return notSent(mutation, run, e);
   }
@@ -147,19 +148,13 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   }
 }
 
-/** `Unbound 3 of 4 buckets — 1 failed`, in the display language (the log has its own, English, summary). */
+/** `Unbound 3 of 4 buckets — 1 failed`: the same words as the head of the log's report. */
 function bulkNotification<T extends MutationTarget, R extends Acknowledged>(
   mutation: Mutation<T, R>,
   bulk: BulkResult<Readonly<Record<string, unknown>>>,
   partial: number,
 ): string {
-  const head = mutation.text.done(bulk.succeeded, bulk.succeeded + bulk.failed + bulk.skipped);
-  const tail: string[] = [];
-  if (bulk.cancelled) tail.push(vscode.l10n.t('cancelled'));
-  if (bulk.failed) tail.push(vscode.l10n.t('{0} failed', bulk.failed));
-  if (bulk.skipped) tail.push(vscode.l10n.t('{0} skipped', bulk.skipped));
-  const text = tail.length ? vscode.l10n.t('{0} — {1}', head, tail.join(vscode.l10n.t(', '))) : head;
-  return partial ? vscode.l10n.t('{0} ({1} only in part)', text, partial) : text;
+  return withPartial(bulkSummary(bulk, mutation.text.done), partial);
 }
 
 /** Nothing was sent (no session, no endpoint): every target says so. */

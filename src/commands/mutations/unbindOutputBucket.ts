@@ -16,7 +16,6 @@ import type { RevocationCommand } from './registerRevocation';
 export const unbindOutputBucket: Mutation<BucketTarget, Acknowledged> = {
   action: 'UnbindOutputBucket',
   product: 'mps',
-  words: { done: 'Unbound', nouns: 'buckets' },
   text: {
     busy: () => vscode.l10n.t('unbinding…'),
     running: (count, profile) => vscode.l10n.t('Unbinding {0} buckets (profile {1})', count, profile),

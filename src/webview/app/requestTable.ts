@@ -123,8 +123,9 @@ function requestIdCell(requestId: string, onCopy: (requestId: string) => void): 
   copy.type = 'button';
   copy.className = 'copy-id';
   copy.append(copyIcon());
-  copy.title = `Copy RequestId ${requestId}`;
-  copy.setAttribute('aria-label', `Copy RequestId ${requestId}`);
+  const label = fillIn(pageText().copyThisRequestId, requestId);
+  copy.title = label;
+  copy.setAttribute('aria-label', label);
   copy.tabIndex = -1;
   copy.addEventListener('click', (event) => {
     event.stopPropagation();

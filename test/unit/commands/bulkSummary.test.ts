@@ -3,7 +3,7 @@ import { bulkReportLines, bulkSummary } from '../../../src/commands/bulkSummary'
 import { InFlightCalls } from '../../../src/commands/inFlight';
 
 describe('bulk summaries', () => {
-  const wording = { done: 'Unbound', nouns: 'buckets' };
+  const wording = (succeeded: number, total: number) => `Unbound ${succeeded} of ${total} buckets`;
   it('counts every outcome', () => {
     assert.equal(bulkSummary({ succeeded: 4, failed: 0, skipped: 0, cancelled: false }, wording), 'Unbound 4 of 4 buckets');
     assert.equal(bulkSummary({ succeeded: 3, failed: 1, skipped: 0, cancelled: false }, wording), 'Unbound 3 of 4 buckets — 1 failed');

@@ -1,7 +1,8 @@
 import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
-import { accountRefusal, describeUndo, refusalText, isUndoable, planUndo, undoCaveat, undoRefusal, type UndoPlan } from '../../../src/history/undoPlan';
+import { accountRefusal, describeUndo, refusalText, undoCaveat, undoRefusal } from '../../../src/history/undoChecks';
+import { isUndoable, planUndo, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
 function planOf(decision: ReturnType<typeof planUndo>): UndoPlan {

@@ -1,5 +1,8 @@
-import '../../support/vscodeL10n';
+import { useBundle } from '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RecordWords } from '../../../src/records/recordText';
 import { recordDescription, recordDetails, recordLabel, shortRequestId, recordTooltip, undoneText } from '../../../src/records/recordText';
 import { recordWords } from '../../../src/webview/recordWords';
 import { detachRecord, record } from '../history/fixtures';
@@ -75,3 +78,39 @@ function assertLine(lines: Array<[string, string]>, name: string, value: string)
   const found = lines.find(([n]) => n === name);
   if (!found || found[1] !== value) throw new Error(`expected "${name}: ${value}", got ${JSON.stringify(found)}`);
 }
+
+describe('the signer in a record', () => {
+  const signed = record({ maskedAccessKeyId: 'LTAI****abcd', credential: { source: 'aliyun-cli:dev', roleArn: 'acs:ram::1234567890123456:role/ops', sessionName: 'vscode-demo' } });
+
+  it('names the credential source and the assumed role with its session', () => {
+    const lines = recordDetails(signed, words);
+    assertLine(lines, 'AccessKeyId', 'LTAI****abcd');
+    assertLine(lines, 'Credential source', 'aliyun-cli:dev');
+    assertLine(lines, 'Assumed role', 'acs:ram::1234567890123456:role/ops (session vscode-demo)');
+    const noSession = recordDetails(record({ credential: { source: 'keychain', roleArn: 'acs:ram::1:role/x' } }), words);
+    assertLine(noSession, 'Assumed role', 'acs:ram::1:role/x');
+    assert.ok(!recordDetails(record({ credential: { source: 'keychain' } }), words).some(([n]) => n === 'Assumed role'), 'no role, no line');
+  });
+
+  it('in zh-cn: Chinese names, the source, ARN, session and RequestId as they are', () => {
+    const zhCn = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Parameters<typeof useBundle>[0];
+    // recordWords() looks its words up once per extension host; a fresh copy of the module words them in Chinese.
+    const modulePath = require.resolve('../../../src/webview/recordWords');
+    const cached = require.cache[modulePath];
+    delete require.cache[modulePath];
+    useBundle(zhCn);
+    try {
+      const zh = (require(modulePath) as { recordWords(): RecordWords }).recordWords();
+      const lines = recordDetails({ ...signed, requestId: 'REQ-1' }, zh);
+      assertLine(lines, '凭据来源', 'aliyun-cli:dev');
+      assertLine(lines, '扮演的角色', 'acs:ram::1234567890123456:role/ops（会话 vscode-demo）');
+      assertLine(lines, 'AccessKeyId', 'LTAI****abcd');
+      assertLine(lines, 'RequestId', 'REQ-1');
+      assertLine(lines, '操作', `MPS ${signed.action}`);
+    } finally {
+      useBundle(undefined);
+      if (cached) require.cache[modulePath] = cached;
+      else delete require.cache[modulePath];
+    }
+  });
+});
