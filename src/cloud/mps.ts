@@ -1,7 +1,7 @@
 // ApsaraVideo Media Processing (product code mts, API 2014-06-18): the output buckets bound to MPS.
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
 import { validateBucketName } from './validate';

@@ -2,7 +2,7 @@
 // directory. VOD addresses a RAM user by its UserId, people by its login name; GetUser is how one becomes the other.
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
 import { validateIdentityName } from './validate';

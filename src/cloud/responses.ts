@@ -2,7 +2,7 @@
 // toString, no hasOwnProperty), integers beyond 2^53 arrive as BigNumber, and lists come either bare or wrapped in
 // an object named after the item (`{ MediaBucket: [...] }`), sometimes as a single object when there is one item.
 
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { MAX_SERVER_ID, cleanServerText } from './redact';
 import { isPlainObject } from './plainObject';
 

@@ -2,7 +2,7 @@
 // of a change names the account it happens in, read from here rather than guessed from the profile's name.
 
 import { ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { optionalString } from './responses';
 import type { AccessKeyCredentials, CallerIdentity, CallOptions } from './types';
 

@@ -1,7 +1,7 @@
 // ApsaraVideo VOD (product code vod, API 2017-03-21): app policies of RAM users and roles, and the applications.
 
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { describeIdentity } from './identity';
 import type { ReadBackResult } from './readBack';
 import { listItems, optionalNumber, optionalString, policyNameList, serverNames, type ResponseBody } from './responses';

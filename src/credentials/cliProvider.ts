@@ -13,7 +13,8 @@
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CloudError, classify, redactText, type AccessKeyCredentials, type CredentialOrigin } from '../cloud';
+import { CloudError, redactText, type AccessKeyCredentials, type CredentialOrigin } from '../cloud';
+import { classify } from '../cloud/popCoreErrors';
 import {
   cliConfigPath,
   configureCommand,
