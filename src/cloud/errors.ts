@@ -108,13 +108,14 @@ function isRetryableByDefault(kind: CloudErrorKind, code: string): boolean {
  */
 export function toCloudError(thrown: unknown, clean: (text: string) => string = cleanServerText): CloudError {
   if (thrown instanceof CloudError) return thrown;
+  let message = typeof thrown === 'string' ? thrown : '';
   if (isObjectLike(thrown)) {
     const name = stringOf(thrown.name);
     if (name === 'AbortError' || name === 'CanceledError') return cancelledError();
-    const network = networkError(stringOf(thrown.code), stringOf(thrown.message) ?? '', clean);
+    message = stringOf(thrown.message) ?? '';
+    const network = networkError(stringOf(thrown.code), message, clean);
     if (network) return network;
   }
-  const message = isObjectLike(thrown) ? (stringOf(thrown.message) ?? '') : typeof thrown === 'string' ? thrown : '';
   return new CloudError({
     kind: 'bad-response',
     code: 'UnexpectedError',

@@ -7,6 +7,7 @@
 // once and abandons the in-flight attempt; the server may still execute it. No further attempt is made.
 
 import { createHash, randomUUID } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
@@ -27,7 +28,8 @@ import type {
   Product,
   SigningCredential,
 } from './types';
-import { validateCredentials, validateTimeout } from './validate';
+import { validateTimeout } from './requestValidation';
+import { validateCredentials } from './validate';
 
 export type ActionParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -213,7 +215,7 @@ export class RpcChannel {
       throw new CloudError({
         kind: 'auth',
         code: 'CredentialsUnavailable',
-        message: `Could not get AccessKey credentials: ${fromPopCoreFailure(thrown).message}`,
+        message: l10n.t('Could not get AccessKey credentials: {0}', fromPopCoreFailure(thrown).message),
         retryable: false,
       });
     }
