@@ -3,6 +3,7 @@
 // once more when a server rejects its token early. Part of the heavy half (src/cloud/clients.ts): only profiles
 // that assume a role load it.
 
+import * as l10n from '@vscode/l10n';
 import { CloudError } from './errors';
 import type { AssumedRole, AssumeRoleRequest } from './sts';
 import type { AccessKeyCredentials, CredentialOrigin, CredentialProvider } from './types';
@@ -75,16 +76,16 @@ export class AssumedRoleCredentials implements CredentialProvider {
     });
     const expiresAt = Date.parse(answer.expiration);
     if (Number.isNaN(expiresAt)) {
-      throw new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: 'AssumeRole gave an Expiration that is not a time.' });
+      throw new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: l10n.t('AssumeRole gave an Expiration that is not a time.') });
     }
     const origin: CredentialOrigin = {
       source: baseOrigin?.source ?? 'unknown',
       roleArn: this.role.roleArn,
       sessionName: this.role.sessionName,
       expiration: new Date(expiresAt).toISOString(),
-      refreshHint:
-        `The role was assumed again once and the new token was refused too: check role ${this.role.roleArn}` +
-        (baseOrigin?.refreshHint ? `, then ${lowerFirst(baseOrigin.refreshHint)}` : '.'),
+      refreshHint: baseOrigin?.refreshHint
+        ? l10n.t('The role was assumed again once and the new token was refused too: check role {0}, then {1}', this.role.roleArn, lowerFirst(baseOrigin.refreshHint))
+        : l10n.t('The role was assumed again once and the new token was refused too: check role {0}.', this.role.roleArn),
     };
     const held: Held = { credentials: { ...answer.credentials, origin }, expiresAt };
     this.held = held;

@@ -1,12 +1,13 @@
 // What the product clients (MPS, VOD, RAM, STS) share: their options and how those become an RpcChannel.
 
+import * as l10n from '@vscode/l10n';
 import { API_VERSIONS, resolveEndpoint } from './endpoints';
 import { invalidInputError } from './errors';
 import { defaultRateLimiters, type RateLimiterRegistry } from './rateLimiter';
 import { retryPolicy, type RetryPolicy } from './retry';
 import { RpcChannel } from './rpc';
 import type { CallObserver, CredentialProvider, Product } from './types';
-import { validateTimeout } from './validate';
+import { validateTimeout } from './requestValidation';
 
 export interface ClientOptions {
   readonly region: string;
@@ -38,10 +39,10 @@ export abstract class ProductClient {
 
   /** Throws CloudError invalid-input for a bad region, endpoint, timeout or credential provider. */
   protected constructor(product: Product, options: ClientOptions) {
-    if (typeof options !== 'object' || options === null) throw invalidInputError('Client options are required.');
+    if (typeof options !== 'object' || options === null) throw invalidInputError(l10n.t('Client options are required.'));
     const endpoint = resolveEndpoint(product, options.region, options.endpoint);
     if (typeof options.credentials?.getCredentials !== 'function') {
-      throw invalidInputError('A credential provider with getCredentials() is required.');
+      throw invalidInputError(l10n.t('A credential provider with getCredentials() is required.'));
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeoutProblem = validateTimeout(timeoutMs);

@@ -6,6 +6,7 @@
 // the parameter Alibaba's consoles read to pick the region; a console that ignores it opens on the region chosen
 // last. RAM is global and takes none.
 
+import * as l10n from '@vscode/l10n';
 import { isRamUserId } from './identity';
 import type { IdentityType } from './types';
 
@@ -26,10 +27,10 @@ export function consoleUrl(target: ConsolePage): string {
       // A hash-routed page: the query goes before the fragment, where the server and the app both see it.
       return `https://vod.console.aliyun.com/?regionId=${regionParam(target.region)}#/overview`;
     case 'ramUser':
-      if (!isRamUserId(target.userId)) throw new Error(`"${target.userId}" is not a RAM UserId.`);
+      if (!isRamUserId(target.userId)) throw new Error(l10n.t('"{0}" is not a RAM UserId.', String(target.userId)));
       return `https://ram.console.aliyun.com/users/detail?userId=${encodeURIComponent(target.userId)}`;
     case 'ramRole':
-      if (!target.roleName) throw new Error('A role name is required.');
+      if (!target.roleName) throw new Error(l10n.t('A role name is required.'));
       return `https://ram.console.aliyun.com/roles/detail?roleName=${encodeURIComponent(target.roleName)}`;
   }
 }
@@ -40,6 +41,6 @@ export function identityConsolePage(identityType: IdentityType, identityName: st
 }
 
 function regionParam(region: string): string {
-  if (!REGION.test(region)) throw new Error(`"${region}" is not a region id.`);
+  if (!REGION.test(region)) throw new Error(l10n.t('"{0}" is not a region id.', String(region)));
   return region;
 }

@@ -1,6 +1,7 @@
 // Where each product answers. Region lists come from Alibaba's endpoint tables for MPS and VOD; a region missing
 // here is refused rather than guessed, because a wrong endpoint fails with confusing DNS or signature errors.
 
+import * as l10n from '@vscode/l10n';
 import { invalidInputError } from './errors';
 import type { Product } from './types';
 
@@ -39,10 +40,10 @@ const PRODUCT_NAMES: Readonly<Record<Product, string>> = { mps: 'MPS', vod: 'VOD
 
 export function validateRegion(product: Product, region: unknown): string | undefined {
   if (typeof region !== 'string' || region.trim() === '') {
-    return `Region is required for ${PRODUCT_NAMES[product]}.`;
+    return l10n.t('Region is required for {0}.', PRODUCT_NAMES[product]);
   }
   if (!PRODUCT_REGIONS[product].includes(region)) {
-    return `Region "${region}" is not a ${PRODUCT_NAMES[product]} region. Use one of: ${PRODUCT_REGIONS[product].join(', ')}.`;
+    return l10n.t('Region "{0}" is not a {1} region. Use one of: {2}.', region, PRODUCT_NAMES[product], PRODUCT_REGIONS[product].join(', '));
   }
   return undefined;
 }
@@ -71,7 +72,7 @@ export function defaultEndpoint(product: Product, region: string): string {
  */
 export function validateEndpoint(endpoint: unknown): string | undefined {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    return 'Endpoint is required.';
+    return l10n.t('Endpoint is required.');
   }
   // Shown in messages: never more than a line of it, and no control characters.
   const shown = printable(endpoint);
@@ -79,33 +80,33 @@ export function validateEndpoint(endpoint: unknown): string | undefined {
   try {
     url = new URL(endpoint);
   } catch {
-    return `Endpoint "${shown}" is not a URL. Expected e.g. https://mts.cn-shanghai.aliyuncs.com.`;
+    return l10n.t('Endpoint "{0}" is not a URL. Expected e.g. https://mts.cn-shanghai.aliyuncs.com.', shown);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `Endpoint must start with https:// (got ${printable(url.protocol)}).`;
+    return l10n.t('Endpoint must start with https:// (got {0}).', printable(url.protocol));
   }
   if (url.username || url.password) {
-    return 'Endpoint must not contain a user name or password.';
+    return l10n.t('Endpoint must not contain a user name or password.');
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    return 'Endpoint must be just scheme, host and optional port (no path, query or fragment).';
+    return l10n.t('Endpoint must be just scheme, host and optional port (no path, query or fragment).');
   }
   const parts = ENDPOINT_SHAPE.exec(endpoint);
   if (!parts) {
     const bad = /[^A-Za-z0-9.\-[\]:]/.exec(authorityOf(endpoint));
     return bad
-      ? `Endpoint "${shown}" contains ${JSON.stringify(bad[0])} in its host; a host may contain only letters, digits, "." and "-" (or be a bracketed IPv6 address).`
-      : `Endpoint "${shown}" must be scheme://host[:port], where the host has only letters, digits, "." and "-" (or is a bracketed IPv6 address).`;
+      ? l10n.t('Endpoint "{0}" contains {1} in its host; a host may contain only letters, digits, "." and "-" (or be a bracketed IPv6 address).', shown, JSON.stringify(bad[0]))
+      : l10n.t('Endpoint "{0}" must be scheme://host[:port], where the host has only letters, digits, "." and "-" (or is a bracketed IPv6 address).', shown);
   }
   const [, , host = '', port] = parts;
   if (url.hostname !== host.toLowerCase()) {
-    return `Endpoint host "${shown}" is not written in its usual form (it means ${url.hostname}); write it as ${url.hostname}.`;
+    return l10n.t('Endpoint host "{0}" is not written in its usual form (it means {1}); write it as {1}.', shown, url.hostname);
   }
   if (port !== undefined && (!/^[1-9][0-9]*$/.test(port) || Number(port) > 65535)) {
-    return `Endpoint port ${port} must be a number from 1 to 65535 without leading zeros.`;
+    return l10n.t('Endpoint port {0} must be a number from 1 to 65535 without leading zeros.', port);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `Endpoint ${url.host} must use https://; plain http:// is allowed only for 127.0.0.1, localhost or [::1].`;
+    return l10n.t('Endpoint {0} must use https://; plain http:// is allowed only for 127.0.0.1, localhost or [::1].', url.host);
   }
   return undefined;
 }

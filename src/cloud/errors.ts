@@ -1,14 +1,15 @@
-// One error type for everything the core can fail with, and the single place that understands how pop-core fails.
+// One error type for everything the core can fail with, and what host code needs of it: the CloudError class, the
+// errors the light half makes (cancelled, invalid input), `toCloudError` for whatever host code catches, and
+// `describeError`. This module is in the activation bundle (and the only copy of CloudError: esbuild.js).
 //
-// pop-core 1.8.0 fails in five shapes: an Error carrying the parsed body (`data`) whose message ends with the
-// request URL; a plain object `{ name: 'SyntaxError', message, at, text }` when the body is not JSON (an HTML 502
-// page from a gateway); an Error named RequestTimeoutError; Node socket errors with the URL appended; and — not a
-// throw at all — a resolved 4xx/5xx response whose body lacks `Code`, which rpc.ts detects and hands to
-// `httpStatusError`. CloudError keeps only normalized, redacted fields: never pop-core's error, its `entry`
+// How pop-core fails (error bodies, non-JSON bodies, timeouts, URL tails) is understood in popCoreErrors.ts, which
+// only the lazily loaded clients load: rpc.ts normalizes everything pop-core throws there, so no pop-core shape
+// ever leaves the clients. CloudError keeps only normalized, redacted fields: never pop-core's error, its `entry`
 // (request headers, URL) or its `url`.
 
+import * as l10n from '@vscode/l10n';
 import { inspect } from 'node:util';
-import { MAX_SERVER_ID, capText, cleanServerText, scrubSecrets } from './redact';
+import { MAX_SERVER_ID, cleanServerText } from './redact';
 import type { CallErrorInfo, CloudErrorKind, ReadBackFailure } from './types';
 
 export interface CloudErrorInit {
@@ -97,195 +98,71 @@ function isRetryableByDefault(kind: CloudErrorKind, code: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Classification
-
-const AUTH_CODES = [
-  /^InvalidAccessKeyId(\.|$)/,
-  /^SignatureDoesNotMatch$/,
-  /^IncompleteSignature$/,
-  /^InvalidSecurityToken(\.|$)/,
-  /^InvalidTimeStamp(\.|$)/,
-  /^SignatureNonceUsed$/,
-  /^InvalidAccessKeySecret$/,
-];
-const PERMISSION_CODES = [/^Forbidden/, /^OperationDenied/, /^NoPermission/, /^AccessDenied/, /^NotAuthorized/];
-const SERVER_CODES = [/^InternalError$/, /^ServiceUnavailable$/, /^InternalServerError$/, /^UnknownError$/];
+// Normalization of what host code catches
 
 /**
- * Maps an Alibaba error code and HTTP status to a kind. The code wins over the status: it is more specific. A
- * numeric code (`"Code": 500`, seen from gateways) names no Alibaba error: it is read as a status.
+ * Whatever host code catches becomes a CloudError: a CloudError as it is, an abort as kind cancelled, a Node
+ * network error (the credentials library's, a socket's) as kind network, anything else as UnexpectedError.
+ * pop-core's own failure shapes never get here: the clients normalize them first (popCoreErrors.ts), passing
+ * their own `clean` (secrets scrubbed, URL tails dropped) for the text taken from the thrown value.
  */
-export function classify(code: string | undefined, httpStatus: number | undefined): CloudErrorKind {
-  if (code && /^\d{3}$/.test(code)) {
-    return classify(undefined, httpStatus ?? Number(code));
-  }
-  if (code) {
-    if (/Throttling/i.test(code)) return 'throttled';
-    if (AUTH_CODES.some((p) => p.test(code))) return 'auth';
-    if (PERMISSION_CODES.some((p) => p.test(code))) return 'permission';
-    if (SERVER_CODES.some((p) => p.test(code))) return 'server';
-    if (/NotFound$/.test(code) || /\.NotExist$/.test(code)) return 'not-found';
-    if (/^Missing/.test(code) || /^Invalid/.test(code)) return 'invalid-input';
-  }
-  if (httpStatus !== undefined) {
-    if (httpStatus === 429) return 'throttled';
-    if (httpStatus === 401) return 'auth';
-    if (httpStatus === 403) return 'permission';
-    if (httpStatus === 404) return 'not-found';
-    if (httpStatus >= 500) return 'server';
-    if (httpStatus >= 400) return 'invalid-input';
-  }
-  return code ? 'invalid-input' : 'server';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Normalization
-
-export interface ErrorContext {
-  /** Secrets to scrub from any text taken from the thrown value (the current secret and token). */
-  readonly secrets?: readonly (string | undefined)[];
-  /** Per-attempt timeout, for a readable timeout message. */
-  readonly timeoutMs?: number;
-}
-
-/** Whatever was thrown — pop-core, Node, AbortSignal, a CloudError — becomes a CloudError. */
-export function toCloudError(thrown: unknown, context: ErrorContext = {}): CloudError {
+export function toCloudError(thrown: unknown, clean: (text: string) => string = cleanServerText): CloudError {
   if (thrown instanceof CloudError) return thrown;
-  // Secrets go before the cut (so it cannot split one), the cut before any regex (server text may be a megabyte).
-  const clean = (text: string) => cleanServerText(stripUrlTail(capText(scrubSecrets(text, context.secrets))), context.secrets);
-
+  let message = typeof thrown === 'string' ? thrown : '';
   if (isObjectLike(thrown)) {
-    // pop-core: an error body with a Code outside its success list (a string, or a number from some gateways).
-    if (isObjectLike(thrown.data) && stringOf(thrown.data.Code) !== undefined) {
-      const response = responseOf(thrown);
-      return fromErrorBody(thrown.data, response?.statusCode, response?.headers, context);
-    }
     const name = stringOf(thrown.name);
-    // pop-core / json-bigint: a body that is not JSON. Not an Error, so no stack and a `text` field.
-    if (name === 'SyntaxError' && !(thrown instanceof Error) && 'text' in thrown) {
-      return badBodyError(stringOf(thrown.text) ?? '');
-    }
-    if (name === 'AbortError' || name === 'CanceledError') {
-      return cancelledError();
-    }
-    if (name === 'RequestTimeoutError') {
-      return new CloudError({
-        kind: 'timeout',
-        code: 'RequestTimeout',
-        message:
-          context.timeoutMs !== undefined
-            ? `No response within ${context.timeoutMs} ms.`
-            : clean(stringOf(thrown.message) ?? 'The request timed out.'),
-      });
-    }
-    const nodeCode = stringOf(thrown.code);
-    const message = stringOf(thrown.message) ?? '';
-    const network = networkError(nodeCode, message, clean);
+    if (name === 'AbortError' || name === 'CanceledError') return cancelledError();
+    message = stringOf(thrown.message) ?? '';
+    const network = networkError(stringOf(thrown.code), message, clean);
     if (network) return network;
   }
-
-  const message = isObjectLike(thrown) ? (stringOf(thrown.message) ?? '') : typeof thrown === 'string' ? thrown : '';
   return new CloudError({
     kind: 'bad-response',
     code: 'UnexpectedError',
-    message: clean(message) || 'Unexpected failure while calling Alibaba Cloud.',
+    message: clean(message) || l10n.t('Unexpected failure while calling Alibaba Cloud.'),
     retryable: false,
   });
 }
 
-const NETWORK_CODES: Record<string, { retryable: boolean; text: string }> = {
-  ECONNRESET: { retryable: true, text: 'The connection was reset.' },
-  EPIPE: { retryable: true, text: 'The connection was closed while sending.' },
-  ECONNABORTED: { retryable: true, text: 'The connection was aborted.' },
-  ETIMEDOUT: { retryable: true, text: 'The connection timed out.' },
-  EAI_AGAIN: { retryable: true, text: 'DNS lookup failed temporarily.' },
-  // A refused connection or an unknown host is a configuration problem: retrying only delays the message.
-  ECONNREFUSED: { retryable: false, text: 'The connection was refused.' },
-  ENOTFOUND: { retryable: false, text: 'The host name could not be resolved.' },
-  EHOSTUNREACH: { retryable: false, text: 'The host is unreachable.' },
-  ENETUNREACH: { retryable: false, text: 'The network is unreachable.' },
-};
+/** The network codes people are told about in words, and whether each is worth another attempt. */
+function knownNetworkError(code: string): [text: string, retryable: boolean] | undefined {
+  switch (code) {
+    case 'ECONNRESET':
+      return [l10n.t('The connection was reset.'), true];
+    case 'EPIPE':
+      return [l10n.t('The connection was closed while sending.'), true];
+    case 'ECONNABORTED':
+      return [l10n.t('The connection was aborted.'), true];
+    case 'ETIMEDOUT':
+      return [l10n.t('The connection timed out.'), true];
+    case 'EAI_AGAIN':
+      return [l10n.t('DNS lookup failed temporarily.'), true];
+    // A refused connection or an unknown host is a configuration problem: retrying only delays the message.
+    case 'ECONNREFUSED':
+      return [l10n.t('The connection was refused.'), false];
+    case 'ENOTFOUND':
+      return [l10n.t('The host name could not be resolved.'), false];
+    case 'EHOSTUNREACH':
+      return [l10n.t('The host is unreachable.'), false];
+    case 'ENETUNREACH':
+      return [l10n.t('The network is unreachable.'), false];
+    default:
+      return undefined;
+  }
+}
 
 function networkError(nodeCode: string | undefined, message: string, clean: (t: string) => string): CloudError | undefined {
-  const known = nodeCode ? NETWORK_CODES[nodeCode] : undefined;
+  const known = nodeCode ? knownNetworkError(nodeCode) : undefined;
   if (known) {
-    return new CloudError({ kind: 'network', code: nodeCode as string, message: known.text, retryable: known.retryable });
+    return new CloudError({ kind: 'network', code: nodeCode as string, message: known[0], retryable: known[1] });
   }
   if (/socket hang up/i.test(message)) {
-    return new CloudError({ kind: 'network', code: 'ECONNRESET', message: 'The server closed the connection (socket hang up).', retryable: true });
+    return new CloudError({ kind: 'network', code: 'ECONNRESET', message: l10n.t('The server closed the connection (socket hang up).'), retryable: true });
   }
   if (nodeCode && /^E[A-Z_]+$/.test(nodeCode)) {
     return new CloudError({ kind: 'network', code: nodeCode, message: clean(message) || nodeCode, retryable: false });
   }
   return undefined;
-}
-
-/** A CloudError from an Alibaba error body (`Code`, `Message`, `RequestId`, `Recommend`, `HostId`). */
-export function fromErrorBody(
-  body: Record<string, unknown>,
-  httpStatus: number | undefined,
-  headers: Record<string, unknown> | undefined,
-  context: ErrorContext = {},
-): CloudError {
-  const clean = (value: unknown, max?: number) => {
-    const text = stringOf(value);
-    return text === undefined ? undefined : cleanServerText(text, context.secrets, max);
-  };
-  const code = clean(body.Code, MAX_SERVER_ID) ?? `HTTP${httpStatus ?? ''}`;
-  const kind = classify(code, httpStatus);
-  return new CloudError({
-    kind,
-    code,
-    message: clean(body.Message) ?? `Alibaba Cloud returned ${code}.`,
-    requestId: clean(body.RequestId, MAX_SERVER_ID),
-    httpStatus,
-    recommend: clean(body.Recommend),
-    hostId: clean(body.HostId, MAX_SERVER_ID),
-    retryAfterMs: retryAfterMs(headers),
-  });
-}
-
-/**
- * pop-core resolves a 4xx/5xx response whose body has no `Code` (a gateway error in JSON, a bare 404): rpc.ts
- * sees the status in verbose mode and builds the error here.
- */
-export function httpStatusError(
-  httpStatus: number,
-  body: unknown,
-  headers: Record<string, unknown> | undefined,
-  context: ErrorContext = {},
-): CloudError {
-  const fields = isObjectLike(body) ? body : {};
-  const message = stringOf(fields.Message) ?? stringOf(fields.message) ?? `The server answered HTTP ${httpStatus} without an error code.`;
-  const requestId = stringOf(fields.RequestId);
-  return new CloudError({
-    kind: classify(undefined, httpStatus),
-    code: `HTTP${httpStatus}`,
-    message: cleanServerText(message, context.secrets),
-    requestId: requestId === undefined ? undefined : cleanServerText(requestId, context.secrets, MAX_SERVER_ID),
-    httpStatus,
-    retryAfterMs: retryAfterMs(headers),
-  });
-}
-
-/** A body that is not JSON, or JSON without the fields every answer has. */
-function badBodyError(text: string): CloudError {
-  // A status sits in the first lines of a gateway page; a megabyte body is never searched.
-  const status = statusInHtml(capText(text));
-  return new CloudError({
-    kind: 'bad-response',
-    code: 'InvalidResponse',
-    message: `The server answered with a body that is not JSON${status ? ` (it looks like an HTTP ${status} page)` : ''}.`,
-    httpStatus: status,
-    // Usually a gateway or load balancer page in front of a struggling service: worth another attempt,
-    // unless the page itself says it is a client error.
-    retryable: status === undefined || status >= 500,
-  });
-}
-
-/** A success status with a body that lacks RequestId or is not an object. */
-export function badResponseError(reason: string, httpStatus?: number): CloudError {
-  return new CloudError({ kind: 'bad-response', code: 'InvalidResponse', message: reason, httpStatus, retryable: false });
 }
 
 /**
@@ -297,8 +174,8 @@ export function cancelledError(requestInFlight = false): CloudError {
     kind: 'cancelled',
     code: 'Cancelled',
     message: requestInFlight
-      ? 'The call was cancelled while its request was in flight; the server may still complete it.'
-      : 'The call was cancelled before a request was in flight.',
+      ? l10n.t('The call was cancelled while its request was in flight; the server may still complete it.')
+      : l10n.t('The call was cancelled before a request was in flight.'),
     retryable: false,
   });
 }
@@ -315,66 +192,21 @@ export function describeError(err: unknown): string {
   const e = toCloudError(err);
   const head = e.httpStatus !== undefined ? `${e.code} (HTTP ${e.httpStatus})` : e.code;
   const message = e.message.trim();
-  const sentence = message && !/[.!?]$/.test(message) ? `${message}.` : message;
+  // A Chinese message ends in its own full stop.
+  const sentence = message && !/[.!?。！？]$/.test(message) ? `${message}.` : message;
   return `${head}: ${sentence}${e.requestId ? ` RequestId ${e.requestId}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Helpers for pop-core's shapes (parsed JSON has a null prototype: only plain property reads are safe)
+// Reading thrown values (parsed JSON has a null prototype: only plain property reads are safe)
 
 /** Any object, arrays and class instances included: thrown values are Errors or pop-core's plain objects. */
-function isObjectLike(value: unknown): value is Record<string, unknown> {
+export function isObjectLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function stringOf(value: unknown): string | undefined {
+export function stringOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return undefined;
-}
-
-/** The status and headers pop-core keeps in `err.entry.response`, each only when it has the expected type. */
-function responseOf(err: Record<string, unknown>): { statusCode?: number; headers?: Record<string, unknown> } | undefined {
-  const response = isObjectLike(err.entry) ? err.entry.response : undefined;
-  if (!isObjectLike(response)) return undefined;
-  return {
-    statusCode: typeof response.statusCode === 'number' ? response.statusCode : undefined,
-    headers: isObjectLike(response.headers) ? response.headers : undefined,
-  };
-}
-
-/** `x-acs-retry-after` carries the wait in milliseconds; anything unparsable is ignored. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-  if (!headers) return undefined;
-  const raw = headers['x-acs-retry-after'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const ms = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
-  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : undefined;
-}
-
-/**
- * pop-core appends `, URL: <url>` and httpx appends `GET <url> failed.`: neither belongs in a message. The space
- * (and comma) before each is trimmed by hand: a leading `\s*` in the pattern made every space of a long run a
- * new start, and a run of 160 KB of spaces took minutes.
- */
-function stripUrlTail(text: string): string {
-  return removeWithLeadingSpace(removeWithLeadingSpace(text, /URL:\s*\S+/g, true), /(?:GET|POST|PUT|DELETE)\s+https?:\/\/\S*\s+failed\.?/g, false).trim();
-}
-
-function removeWithLeadingSpace(text: string, pattern: RegExp, comma: boolean): string {
-  let out = '';
-  let last = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    let kept = text.slice(last, match.index).trimEnd();
-    if (comma && kept.endsWith(',')) kept = kept.slice(0, -1);
-    out += kept;
-    last = match.index + match[0].length;
-  }
-  return out + text.slice(last);
-}
-
-function statusInHtml(text: string): number | undefined {
-  const match = /<title>\s*(\d{3})\b/i.exec(text) ?? /<h1>\s*(\d{3})\b/i.exec(text) ?? /^\s*(\d{3})\s/.exec(text);
-  const status = match ? Number(match[1]) : NaN;
-  return status >= 400 && status <= 599 ? status : undefined;
 }

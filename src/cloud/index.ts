@@ -4,25 +4,22 @@
 // only on the first call (see src/profiles/cloudClients.ts). Activation then costs about 1 ms instead of 20.
 
 export * from './types';
-export { CloudError, isCloudError, toCloudError, describeError, classify, type CloudErrorInit } from './errors';
+export { CloudError, isCloudError, toCloudError, describeError, type CloudErrorInit } from './errors';
 export { maskAccessKeyId, redactText } from './redact';
 export {
   assertValid,
   validateBucketName,
   validateIdentityType,
   validateIdentityName,
-  validateIdentity,
   validateAppId,
   validatePolicyName,
   validatePolicyNames,
-  validateSystemPolicyNames,
   validateAccessKeyId,
   validateAccessKeySecret,
   validateSecurityToken,
   validateCredentials,
   validateRegion,
   validateEndpoint,
-  canOmitAppId,
   IDENTITY_TYPES,
   MAX_POLICIES_PER_CALL,
 } from './validate';

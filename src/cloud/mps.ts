@@ -1,7 +1,8 @@
 // ApsaraVideo Media Processing (product code mts, API 2014-06-18): the output buckets bound to MPS.
 
+import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
 import { validateBucketName } from './validate';
@@ -50,12 +51,12 @@ export class MpsClient extends ProductClient {
         return { requestId: firstRequestId, buckets };
       }
       if (seenTokens.has(result.nextPageToken)) {
-        throw badResponseError(`ListAllMediaBucket returned NextPageToken "${result.nextPageToken}" twice; stopping to avoid a loop.`);
+        throw badResponseError(l10n.t('{0} returned {1} "{2}" twice; stopping to avoid a loop.', 'ListAllMediaBucket', 'NextPageToken', result.nextPageToken));
       }
       seenTokens.add(result.nextPageToken);
       token = result.nextPageToken;
     }
-    throw badResponseError(`ListAllMediaBucket did not finish within ${MAX_PAGES} pages.`);
+    throw badResponseError(l10n.t('{0} did not finish within {1} pages.', 'ListAllMediaBucket', MAX_PAGES));
   }
 
   private bucketAction(action: 'UnbindOutputBucket' | 'BindOutputBucket', bucket: string, options?: CallOptions): Promise<Acknowledged> {

@@ -1,8 +1,9 @@
 // RAM (product ram, API 2015-05-01, the global endpoint https://ram.aliyuncs.com): the read side of the
 // directory. VOD addresses a RAM user by its UserId, people by its login name; GetUser is how one becomes the other.
 
+import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
 import { validateIdentityName } from './validate';
@@ -46,7 +47,7 @@ export class RamClient extends ProductClient {
         validate: () => validateIdentityName('RamRole', roleName),
         parse: (body, requestId) => {
           const role = roleOf(body.Role);
-          if (!role) throw badResponseError('GetRole answered without Role.RoleName and Role.RoleId.');
+          if (!role) throw badResponseError(l10n.t('{0} answered without {1} and {2}.', 'GetRole', 'Role.RoleName', 'Role.RoleId'));
           return { requestId, role };
         },
       },
@@ -84,7 +85,7 @@ export class RamClient extends ProductClient {
           action,
           target: page === 1 ? what : `${what} (page ${page})`,
           params: { MaxItems: pageSize, Marker: marker },
-          validate: () => (Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE ? undefined : `MaxItems must be an integer from 1 to ${MAX_PAGE_SIZE}.`),
+          validate: () => (Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE ? undefined : l10n.t('MaxItems must be an integer from 1 to {0}.', MAX_PAGE_SIZE)),
           parse: (body, requestId) => ({
             requestId,
             items: itemsOf(body).map(parseItem).filter((t): t is T => t !== undefined),
@@ -97,12 +98,12 @@ export class RamClient extends ProductClient {
       firstRequestId ??= result.requestId;
       items.push(...result.items);
       if (!result.truncated) return { requestId: firstRequestId, items };
-      if (!result.marker) throw badResponseError(`${action} said IsTruncated but gave no Marker; stopping.`);
-      if (seenMarkers.has(result.marker)) throw badResponseError(`${action} returned Marker "${result.marker}" twice; stopping to avoid a loop.`);
+      if (!result.marker) throw badResponseError(l10n.t('{0} said IsTruncated but gave no Marker; stopping.', action));
+      if (seenMarkers.has(result.marker)) throw badResponseError(l10n.t('{0} returned {1} "{2}" twice; stopping to avoid a loop.', action, 'Marker', result.marker));
       seenMarkers.add(result.marker);
       marker = result.marker;
     }
-    throw badResponseError(`${action} did not finish within ${MAX_PAGES} pages.`);
+    throw badResponseError(l10n.t('{0} did not finish within {1} pages.', action, MAX_PAGES));
   }
 }
 
@@ -118,8 +119,8 @@ function userOf(item: unknown): RamUser | undefined {
 /** A user answer VOD can rely on: its UserId must be the digits VOD expects, or resolving it would mislead. */
 function requireUser(item: unknown, action: string): RamUser {
   const user = userOf(item);
-  if (!user) throw badResponseError(`${action} answered without User.UserId and User.UserName.`);
-  if (!/^\d{1,64}$/.test(user.userId)) throw badResponseError(`${action} answered a UserId that is not digits.`);
+  if (!user) throw badResponseError(l10n.t('{0} answered without {1} and {2}.', action, 'User.UserId', 'User.UserName'));
+  if (!/^\d{1,64}$/.test(user.userId)) throw badResponseError(l10n.t('{0} answered a UserId that is not digits.', action));
   return user;
 }
 

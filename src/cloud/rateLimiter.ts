@@ -5,6 +5,7 @@
 // evenly: slot = max(now, previous slot + interval). The interval carries a small safety margin so network jitter
 // does not squeeze N+1 requests into one server-side second.
 
+import * as l10n from '@vscode/l10n';
 import { cancelledError } from './errors';
 import { qpsFor } from './quotas';
 
@@ -51,7 +52,7 @@ export class PacedLimiter {
     private readonly clock: LimiterClock = systemClock,
     safetyMargin = DEFAULT_SAFETY_MARGIN,
   ) {
-    if (!(qps > 0)) throw new RangeError(`QPS must be positive (got ${qps}).`);
+    if (!(qps > 0)) throw new RangeError(l10n.t('QPS must be positive (got {0}).', String(qps)));
     this.intervalMs = (1000 / qps) * safetyMargin;
   }
 

@@ -7,6 +7,7 @@
 //   - the read fails too → OutcomeUnknown, with both RequestIds, and no further attempt.
 // The read is an ordinary call through the client: rate-limited, retried on its own budget, its own CallRecord.
 
+import * as l10n from '@vscode/l10n';
 import { CloudError } from './errors';
 import { capText } from './redact';
 import type { Acknowledged, CallOptions, Confirmation } from './types';
@@ -89,17 +90,25 @@ export function outcomeUnknownError(
   const readErr =
     readThrown instanceof CloudError
       ? readThrown
-      : new CloudError({ kind: 'bad-response', code: 'UnexpectedError', message: 'The read-back failed.', retryable: false });
-  const writeId = writeErr.requestId ?? 'none (no answer)';
-  const readId = readErr.requestId ?? 'none';
+      : new CloudError({ kind: 'bad-response', code: 'UnexpectedError', message: l10n.t('The read-back failed.'), retryable: false });
+  const writeId = writeErr.requestId ?? l10n.t('none (no answer)');
+  const readId = readErr.requestId ?? l10n.t('none');
   return new CloudError({
     kind: 'unknown-outcome',
     code: 'OutcomeUnknown',
-    message:
-      // Both causes are cut short so the RequestIds at the end survive the message cap.
-      `${write.action} ${write.target} may or may not have taken effect: its answer was lost (${writeErr.code}: ${capText(writeErr.message, 600)}) ` +
-      `and reading the state back with ${readAction} failed too (${readErr.code}: ${capText(readErr.message, 600)}). ` +
-      `Refresh before trying again. ${write.action} RequestId ${writeId}; ${readAction} RequestId ${readId}.`,
+    // Both causes are cut short so the RequestIds at the end survive the message cap.
+    message: l10n.t(
+      '{0} {1} may or may not have taken effect: its answer was lost ({2}: {3}) and reading the state back with {4} failed too ({5}: {6}). Refresh before trying again. {0} RequestId {7}; {4} RequestId {8}.',
+      write.action,
+      write.target,
+      writeErr.code,
+      capText(writeErr.message, 600),
+      readAction,
+      readErr.code,
+      capText(readErr.message, 600),
+      writeId,
+      readId,
+    ),
     ...(writeErr.requestId !== undefined ? { requestId: writeErr.requestId } : {}),
     retryable: false,
     readBack: { action: readAction, code: readErr.code, ...(readErr.requestId !== undefined ? { requestId: readErr.requestId } : {}) },

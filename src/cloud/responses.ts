@@ -2,7 +2,8 @@
 // toString, no hasOwnProperty), integers beyond 2^53 arrive as BigNumber, and lists come either bare or wrapped in
 // an object named after the item (`{ MediaBucket: [...] }`), sometimes as a single object when there is one item.
 
-import { badResponseError } from './errors';
+import * as l10n from '@vscode/l10n';
+import { badResponseError } from './popCoreErrors';
 import { MAX_SERVER_ID, cleanServerText } from './redact';
 import { isPlainObject } from './plainObject';
 
@@ -70,7 +71,7 @@ export function requireRequestId(body: unknown, httpStatus?: number): string {
   // It goes into every record and log line: one bounded line, whatever the server sent.
   const requestId = raw === undefined ? undefined : cleanServerText(raw, [], MAX_SERVER_ID).trim();
   if (!requestId) {
-    throw badResponseError('The server answered without a RequestId; this does not look like an Alibaba Cloud API response.', httpStatus);
+    throw badResponseError(l10n.t('The server answered without a RequestId; this does not look like an Alibaba Cloud API response.'), httpStatus);
   }
   return requestId;
 }

@@ -9,6 +9,7 @@
 // channel reads the state before any retry of such an attempt (readBack.ts); only a state showing that nothing
 // happened lets the write be retried.
 
+import * as l10n from '@vscode/l10n';
 import { cancelledError, type CloudError } from './errors';
 import { abortableSleep } from './rateLimiter';
 
@@ -45,7 +46,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a positive integer (got ${policy.maxAttempts}).`);
+    throw new RangeError(l10n.t('maxAttempts must be a positive integer (got {0}).', String(policy.maxAttempts)));
   }
   return policy;
 }

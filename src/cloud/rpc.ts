@@ -7,7 +7,9 @@
 // once and abandons the in-flight attempt; the server may still execute it. No further attempt is made.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { CloudError, cancelledError, httpStatusError, invalidInputError, toCloudError } from './errors';
+import * as l10n from '@vscode/l10n';
+import { CloudError, cancelledError, invalidInputError } from './errors';
+import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
 import type { RateLimiterRegistry } from './rateLimiter';
 import { isAmbiguous, settleByReadBack, type ReadBack } from './readBack';
@@ -26,7 +28,8 @@ import type {
   Product,
   SigningCredential,
 } from './types';
-import { validateCredentials, validateTimeout } from './validate';
+import { validateTimeout } from './requestValidation';
+import { validateCredentials } from './validate';
 
 export type ActionParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -125,7 +128,7 @@ export class RpcChannel {
       } catch (thrown) {
         // A rejected token is never retried as such; a provider that can fetch a new one (an assumed role) gets one
         // chance to, and the call one more round with it.
-        const err = toCloudError(thrown);
+        const err = fromPopCoreFailure(thrown);
         if (!isRejectedToken(err) || signal?.aborted || !(await this.renewCredentials())) throw err;
         this.notifyRetry({ action: request.action, target: request.target, attempt: trace.attempts, delayMs: 0, error: err.toInfo() });
         result = await attempts();
@@ -133,7 +136,7 @@ export class RpcChannel {
       this.report(request, params, startedAt, started, trace, { outcome: 'succeeded', result });
       return result.value;
     } catch (thrown) {
-      const err = withRefreshHint(toCloudError(thrown), trace.origin);
+      const err = withRefreshHint(fromPopCoreFailure(thrown), trace.origin);
       this.report(request, params, startedAt, started, trace, { outcome: outcomeOf(err), err });
       throw err;
     }
@@ -156,7 +159,7 @@ export class RpcChannel {
     try {
       return await this.attempt(request, params, n, timeoutMs, trace, options.signal);
     } catch (thrown) {
-      const err = toCloudError(thrown);
+      const err = fromPopCoreFailure(thrown);
       if (!isAmbiguous(err) || options.signal?.aborted) throw err;
       const settled = await settleByReadBack(request.readBack, request, err, options);
       trace.confirmedBy = settled.confirmedBy;
@@ -191,7 +194,7 @@ export class RpcChannel {
       });
       [body, entry] = await untilAborted(sending, signal);
     } catch (thrown) {
-      throw toCloudError(thrown, { secrets: secretsOf(credentials), timeoutMs });
+      throw fromPopCoreFailure(thrown, { secrets: secretsOf(credentials), timeoutMs });
     }
     const status = entry.response?.statusCode;
     // pop-core resolves error statuses whose body has no Code; they are failures all the same.
@@ -212,7 +215,7 @@ export class RpcChannel {
       throw new CloudError({
         kind: 'auth',
         code: 'CredentialsUnavailable',
-        message: `Could not get AccessKey credentials: ${toCloudError(thrown).message}`,
+        message: l10n.t('Could not get AccessKey credentials: {0}', fromPopCoreFailure(thrown).message),
         retryable: false,
       });
     }

@@ -1,8 +1,9 @@
 // STS (product sts, API 2015-04-01, https://sts.<region>.aliyuncs.com): who the signing key is. Every confirmation
 // of a change names the account it happens in, read from here rather than guessed from the profile's name.
 
+import * as l10n from '@vscode/l10n';
 import { ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { optionalString } from './responses';
 import type { AccessKeyCredentials, CallerIdentity, CallOptions } from './types';
 
@@ -38,7 +39,7 @@ export class StsClient extends ProductClient {
           const accountId = optionalString(body.AccountId);
           const arn = optionalString(body.Arn);
           if (!accountId || !/^\d{1,64}$/.test(accountId) || !arn) {
-            throw badResponseError('GetCallerIdentity answered without a numeric AccountId and an Arn.');
+            throw badResponseError(l10n.t('GetCallerIdentity answered without a numeric AccountId and an Arn.'));
           }
           const principalId = optionalString(body.PrincipalId);
           return { requestId, accountId, arn, identityType: optionalString(body.IdentityType) ?? '', ...(principalId ? { principalId } : {}) };
@@ -62,7 +63,7 @@ export class StsClient extends ProductClient {
         },
         validate: () =>
           typeof request.roleArn !== 'string' || !request.roleArn.startsWith('acs:ram::')
-            ? 'RoleArn must look like acs:ram::<AccountId>:role/<role name>.'
+            ? l10n.t('RoleArn must look like acs:ram::<AccountId>:role/<role name>.')
             : undefined,
         parse: (body, requestId) => {
           const c = (body.Credentials ?? {}) as Record<string, unknown>;
@@ -71,7 +72,7 @@ export class StsClient extends ProductClient {
           const securityToken = optionalString(c.SecurityToken);
           const expiration = optionalString(c.Expiration);
           if (!accessKeyId || !accessKeySecret || !securityToken || !expiration || Number.isNaN(Date.parse(expiration))) {
-            throw badResponseError('AssumeRole answered without a complete temporary key and its Expiration.');
+            throw badResponseError(l10n.t('AssumeRole answered without a complete temporary key and its Expiration.'));
           }
           const user = (body.AssumedRoleUser ?? {}) as Record<string, unknown>;
           const assumedRoleArn = optionalString(user.Arn);

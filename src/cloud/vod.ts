@@ -1,7 +1,8 @@
 // ApsaraVideo VOD (product code vod, API 2017-03-21): app policies of RAM users and roles, and the applications.
 
+import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
-import { badResponseError } from './errors';
+import { badResponseError } from './popCoreErrors';
 import { describeIdentity } from './identity';
 import type { ReadBackResult } from './readBack';
 import { listItems, optionalNumber, optionalString, policyNameList, serverNames, type ResponseBody } from './responses';
@@ -15,7 +16,7 @@ import {
   type CallOptions,
   type PolicyChangeResult,
 } from './types';
-import { canOmitAppId, validateIdentity, validateSystemPolicyNames } from './validate';
+import { canOmitAppId, validateIdentity, validateSystemPolicyNames } from './requestValidation';
 import { isPlainObject } from './plainObject';
 
 /** ListAppInfo's documented maximum page size. */
@@ -80,7 +81,7 @@ export class VodClient extends ProductClient {
         return { requestId: firstRequestId, total: Math.max(total, apps.length), apps };
       }
     }
-    throw badResponseError(`ListAppInfo did not finish within ${MAX_PAGES} pages.`);
+    throw badResponseError(l10n.t('{0} did not finish within {1} pages.', 'ListAppInfo', MAX_PAGES));
   }
 
   private changePolicies(
@@ -145,12 +146,12 @@ function policyChangeShown(
 
 function validateAppFilter(filter: AppInfoFilter | undefined): string | undefined {
   if (filter === undefined || filter === null) return undefined;
-  if (typeof filter !== 'object') return 'The application filter must be an object.';
+  if (typeof filter !== 'object') return l10n.t('The application filter must be an object.');
   if (filter.status !== undefined && !/^[A-Za-z]{1,32}$/.test(filter.status)) {
-    return `Application status "${filter.status}" must be a word such as Normal or Disable.`;
+    return l10n.t('Application status "{0}" must be a word such as Normal or Disable.', String(filter.status));
   }
   if (filter.resourceGroupId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(filter.resourceGroupId)) {
-    return `Resource group id "${filter.resourceGroupId}" may contain only letters, digits and hyphens.`;
+    return l10n.t('Resource group id "{0}" may contain only letters, digits and hyphens.', String(filter.resourceGroupId));
   }
   return undefined;
 }

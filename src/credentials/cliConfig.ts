@@ -4,6 +4,7 @@
 // file, which profile, which mode, what is wrong. Pure (the file's text and the environment are arguments), so it
 // is unit-tested; the import command reads profiles through it too. No VS Code import.
 
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { isPlainObject } from '../cloud';
 
@@ -74,8 +75,10 @@ export function shownPath(file: string, home: string): string {
 
 /** `aliyun CLI profile "dev" (mode RamRoleArn) in ~/.aliyun/config.json: ram_role_arn is missing.` */
 export function describeCliProblem(p: CliProblem): string {
-  const who = p.profile !== undefined ? `aliyun CLI profile "${p.profile}"${p.mode ? ` (mode ${p.mode})` : ''} in ${p.file}` : `aliyun CLI config ${p.file}`;
-  return `${who}: ${p.problem}`;
+  if (p.profile === undefined) return l10n.t('aliyun CLI config {0}: {1}', p.file, p.problem);
+  return p.mode
+    ? l10n.t('aliyun CLI profile "{0}" (mode {1}) in {2}: {3}', p.profile, p.mode, p.file, p.problem)
+    : l10n.t('aliyun CLI profile "{0}" in {1}: {2}', p.profile, p.file, p.problem);
 }
 
 /** What to run to fix a profile: the CLI's own command for it. */
@@ -91,10 +94,10 @@ export function parseCliConfig(text: string, file: string): CliResult<CliConfig>
   } catch (e) {
     // JSON.parse's message quotes the text near the error: only its position is safe to repeat.
     const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    return fail(file, `the file is not valid JSON${at ? ` (near character ${at})` : ''}.`);
+    return fail(file, at ? l10n.t('the file is not valid JSON (near character {0}).', at) : l10n.t('the file is not valid JSON.'));
   }
-  if (!isPlainObject(raw)) return fail(file, 'the file is not a JSON object with "profiles".');
-  if (!Array.isArray(raw.profiles) || raw.profiles.length === 0) return fail(file, 'the file lists no profiles.');
+  if (!isPlainObject(raw)) return fail(file, l10n.t('the file is not a JSON object with "profiles".'));
+  if (!Array.isArray(raw.profiles) || raw.profiles.length === 0) return fail(file, l10n.t('the file lists no profiles.'));
   const profiles: CliProfileEntry[] = [];
   for (const item of raw.profiles) {
     if (!isPlainObject(item) || typeof item.name !== 'string') continue;
@@ -105,7 +108,7 @@ export function parseCliConfig(text: string, file: string): CliResult<CliConfig>
       fields: item,
     });
   }
-  if (profiles.length === 0) return fail(file, 'no profile in the file has a name.');
+  if (profiles.length === 0) return fail(file, l10n.t('no profile in the file has a name.'));
   return { ok: true, value: { ...(typeof raw.current === 'string' && raw.current ? { current: raw.current } : {}), profiles } };
 }
 
@@ -128,25 +131,25 @@ export function resolveCliProfile(
   file: string,
 ): CliResult<readonly CliProfileEntry[]> {
   const name = chosenProfileName(config, requested, env);
-  if (!name) return fail(file, 'no profile was named: set "cliProfile" in the extension profile, or "current" in the file.');
+  if (!name) return fail(file, l10n.t('no profile was named: set "cliProfile" in the extension profile, or "current" in the file.'));
   const chain: CliProfileEntry[] = [];
   let next: string | undefined = name;
   while (next !== undefined) {
     const entry = config.profiles.find((p) => p.name === next);
     if (!entry) {
       const problem = chain.length
-        ? `its source_profile "${next}" is not in the file.`
-        : `there is no such profile in the file (it has ${config.profiles.map((p) => `"${p.name}"`).join(', ')}).`;
+        ? l10n.t('its source_profile "{0}" is not in the file.', next)
+        : l10n.t('there is no such profile in the file (it has {0}).', config.profiles.map((p) => `"${p.name}"`).join(', '));
       const head = chain[0];
       return { ok: false, problem: { file, profile: head?.name ?? next, ...(head ? { mode: head.mode } : {}), problem } };
     }
     if (chain.some((p) => p.name === entry.name)) {
-      return fail(file, `source_profile chain ${[...chain.map((p) => p.name), entry.name].join(' → ')} loops back.`, chain[0].name, chain[0].mode);
+      return fail(file, l10n.t('source_profile chain {0} loops back.', [...chain.map((p) => p.name), entry.name].join(' → ')), chain[0].name, chain[0].mode);
     }
     const problem = checkEntry(entry);
     if (problem) {
-      const where = chain.length ? ` (source_profile of "${chain[0].name}")` : '';
-      return fail(file, `${problem}${where}`, entry.name, entry.mode || undefined);
+      const text = chain.length ? l10n.t('{0} (source_profile of "{1}")', problem, chain[0].name) : problem;
+      return fail(file, text, entry.name, entry.mode || undefined);
     }
     chain.push(entry);
     next = entry.mode === 'ChainableRamRoleArn' ? String(entry.fields.source_profile) : undefined;
@@ -156,22 +159,23 @@ export function resolveCliProfile(
 
 /** The first thing wrong with one profile entry, or undefined. */
 export function checkEntry(entry: CliProfileEntry): string | undefined {
-  if (!entry.mode) return 'it has no "mode".';
+  if (!entry.mode) return l10n.t('it has no "mode".');
   const mode = CLI_MODES.find((m) => m === entry.mode);
   if (!mode) {
     const sameLetters = CLI_MODES.find((m) => m.toLowerCase() === entry.mode.toLowerCase());
     return sameLetters
-      ? `@alicloud/credentials matches modes case-sensitively: write "${sameLetters}", not "${entry.mode}".`
-      : `@alicloud/credentials does not support mode "${entry.mode}" (it supports ${CLI_MODES.join(', ')}).`;
+      ? l10n.t('@alicloud/credentials matches modes case-sensitively: write "{0}", not "{1}".', sameLetters, entry.mode)
+      : l10n.t('@alicloud/credentials does not support mode "{0}" (it supports {1}).', entry.mode, CLI_MODES.join(', '));
   }
   const missing = REQUIRED_FIELDS[mode].filter((f) => !isSet(entry.fields[f]));
-  if (missing.length) return `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`;
+  if (missing.length === 1) return l10n.t('{0} is missing.', missing[0]);
+  if (missing.length) return l10n.t('{0} are missing.', missing.join(', '));
   const seconds = entry.fields.expired_seconds;
   if (ROLE_MODES.includes(mode) && seconds !== undefined && seconds !== 0 && (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 900)) {
-    return 'expired_seconds must be a whole number of at least 900.';
+    return l10n.t('expired_seconds must be a whole number of at least 900.');
   }
   if (mode === 'OAuth' && !['CN', 'INTL'].includes(String(entry.fields.oauth_site_type).toUpperCase())) {
-    return 'oauth_site_type must be CN or INTL.';
+    return l10n.t('oauth_site_type must be CN or INTL.');
   }
   return undefined;
 }

@@ -11,9 +11,11 @@
 // library's CLI provider does, with two fields it drops honoured: `external_id`, and `sts_endpoint` for
 // ChainableRamRoleArn. Every other mode goes to the library's CLIProfileCredentialsProvider as it is.
 
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CloudError, classify, redactText, type AccessKeyCredentials, type CredentialOrigin } from '../cloud';
+import { CloudError, redactText, type AccessKeyCredentials, type CredentialOrigin } from '../cloud';
+import { classify } from '../cloud/popCoreErrors';
 import {
   cliConfigPath,
   configureCommand,
@@ -84,14 +86,18 @@ export async function cliCredentials(request: CliRequest): Promise<CliCredential
   const file = cliConfigPath(request.home);
   const shown = shownPath(file, request.home);
   if (request.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED?.toLowerCase() === 'true') {
-    throw unusable({ file: shown, ...(request.cliProfile ? { profile: request.cliProfile } : {}), problem: 'CLI profiles are turned off by ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true in the environment VS Code was started in.' });
+    throw unusable({
+      file: shown,
+      ...(request.cliProfile ? { profile: request.cliProfile } : {}),
+      problem: l10n.t('CLI profiles are turned off by ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true in the environment VS Code was started in.'),
+    });
   }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'the file does not exist (run `aliyun configure` first).' : `the file cannot be read (${code ?? 'error'}).`;
+    const problem = code === 'ENOENT' ? l10n.t('the file does not exist (run `aliyun configure` first).') : l10n.t('the file cannot be read ({0}).', code ?? 'error');
     throw unusable({ file: shown, ...(request.cliProfile ? { profile: request.cliProfile } : {}), problem });
   }
   const config = parseCliConfig(text, shown);
@@ -109,7 +115,7 @@ export async function cliCredentials(request: CliRequest): Promise<CliCredential
     throw libraryError(e, head, shown, secretsOf(chain.value));
   }
   if (!answer?.accessKeyId || !answer.accessKeySecret) {
-    throw unusable({ file: shown, profile: head.name, mode: head.mode, problem: 'the library returned no AccessKey for it.' });
+    throw unusable({ file: shown, profile: head.name, mode: head.mode, problem: l10n.t('the library returned no AccessKey for it.') });
   }
   return {
     credentials: {
@@ -130,7 +136,7 @@ function originOf(head: CliProfileEntry, provider: LibraryProvider): CredentialO
     source: `aliyun-cli:${head.name}`,
     ...(role ? { roleArn: String(head.fields.ram_role_arn), sessionName: String(head.fields.ram_session_name ?? '') || undefined } : {}),
     ...(expiration ? { expiration } : {}),
-    refreshHint: `Refresh aliyun CLI profile "${head.name}" (run \`${configureCommand(head.name)}\`).`,
+    refreshHint: l10n.t('Refresh aliyun CLI profile "{0}" (run `{1}`).', head.name, configureCommand(head.name)),
   };
 }
 
@@ -209,11 +215,10 @@ function call(builder: LibraryBuilder, ...steps: [string, unknown][]): LibraryBu
 }
 
 function unusable(problem: CliProblem, extra: { requestId?: string; code?: string; httpStatus?: number } = {}): CloudError {
-  const hint = ` Fix it with \`${configureCommand(problem.profile)}\` or in the file.`;
   return new CloudError({
     kind: extra.code ? classify(extra.code, extra.httpStatus) : 'auth',
     code: extra.code ?? CLI_PROFILE_UNUSABLE,
-    message: describeCliProblem(problem) + hint,
+    message: l10n.t('{0} Fix it with `{1}` or in the file.', describeCliProblem(problem), configureCommand(problem.profile)),
     retryable: false,
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
     ...(extra.httpStatus ? { httpStatus: extra.httpStatus } : {}),
@@ -248,24 +253,28 @@ function libraryError(e: unknown, head: CliProfileEntry, file: string, secrets: 
     }
     const code = typeof body.Code === 'string' ? body.Code : 'AssumeRoleFailed';
     const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
-    const message = typeof body.Message === 'string' ? `: ${redactText(body.Message, secrets).slice(0, 300)}` : '';
-    return unusable({ ...where, problem: `STS AssumeRole was refused (${code}${message}).` }, { code, ...(requestId ? { requestId } : {}) });
+    // STS's own Message, as it came (scrubbed and cut short).
+    const problem =
+      typeof body.Message === 'string'
+        ? l10n.t('STS AssumeRole was refused ({0}: {1}).', code, redactText(body.Message, secrets).slice(0, 300))
+        : l10n.t('STS AssumeRole was refused ({0}).', code);
+    return unusable({ ...where, problem }, { code, ...(requestId ? { requestId } : {}) });
   }
-  const rules: [RegExp, string][] = [
-    [/access key secret is invalid/, 'STS says its AccessKey secret is wrong (SignatureDoesNotMatch).'],
-    [/failed to execute external command[\s\S]*ENOENT/, 'its process_command could not be started (command not found).'],
-    [/failed to execute external command[\s\S]*(timed out|SIGTERM|ETIMEDOUT)/, 'its process_command did not finish in time.'],
-    [/failed to execute external command/, 'its process_command failed (it exited with an error).'],
-    [/failed to parse external command output/, 'its process_command did not print JSON.'],
-    [/invalid (StsToken )?credential response/, 'its process_command printed no access_key_id/access_key_secret (or no sts_token for StsToken).'],
-    [/refresh RoleArn sts token err/, 'STS answered AssumeRole without usable credentials.'],
-    [/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|socket hang up|timeout/i, 'STS could not be reached.'],
-    [/certificate|self.signed|UNABLE_TO_VERIFY/i, 'the STS endpoint\'s TLS certificate is not trusted.'],
-    [/100\.100\.100\.200|metadata/i, 'the ECS metadata service did not answer (EcsRamRole works only on an ECS instance).'],
-    [/OIDC|oidc/, 'the OIDC token file could not be used.'],
+  const rules: [RegExp, () => string][] = [
+    [/access key secret is invalid/, () => l10n.t('STS says its AccessKey secret is wrong (SignatureDoesNotMatch).')],
+    [/failed to execute external command[\s\S]*ENOENT/, () => l10n.t('its process_command could not be started (command not found).')],
+    [/failed to execute external command[\s\S]*(timed out|SIGTERM|ETIMEDOUT)/, () => l10n.t('its process_command did not finish in time.')],
+    [/failed to execute external command/, () => l10n.t('its process_command failed (it exited with an error).')],
+    [/failed to parse external command output/, () => l10n.t('its process_command did not print JSON.')],
+    [/invalid (StsToken )?credential response/, () => l10n.t('its process_command printed no access_key_id/access_key_secret (or no sts_token for StsToken).')],
+    [/refresh RoleArn sts token err/, () => l10n.t('STS answered AssumeRole without usable credentials.')],
+    [/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|socket hang up|timeout/i, () => l10n.t('STS could not be reached.')],
+    [/certificate|self.signed|UNABLE_TO_VERIFY/i, () => l10n.t("the STS endpoint's TLS certificate is not trusted.")],
+    [/100\.100\.100\.200|metadata/i, () => l10n.t('the ECS metadata service did not answer (EcsRamRole works only on an ECS instance).')],
+    [/OIDC|oidc/, () => l10n.t('the OIDC token file could not be used.')],
   ];
-  for (const [pattern, problem] of rules) if (pattern.test(raw)) return unusable({ ...where, problem });
+  for (const [pattern, problem] of rules) if (pattern.test(raw)) return unusable({ ...where, problem: problem() });
   // Anything else: the library's own words, without paths, secrets or more than a line.
   const text = redactText(raw, secrets).replace(/(\/|[A-Za-z]:\\)[^\s'"]+/g, '<path>').split('\n')[0].slice(0, 200);
-  return unusable({ ...where, problem: `@alicloud/credentials refused it: ${text}` });
+  return unusable({ ...where, problem: l10n.t('@alicloud/credentials refused it: {0}', text) });
 }

@@ -1,6 +1,7 @@
 // How one profile's AccessKey is kept in SecretStorage, and the CredentialProvider the core signs with.
 // No VS Code import: the store is anything with SecretStorage's get/store/delete, so this is unit-tested.
 
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import { CloudError, toCloudError, type AccessKeyCredentials, type CredentialOrigin, type CredentialProvider } from '../cloud';
 import type { Profile } from '../settings/profiles';
@@ -54,8 +55,11 @@ export const MISSING_CREDENTIALS_CODE = 'MissingCredentials';
 export function missingCredentialsError(profile: Profile): CloudError {
   const message =
     profile.credentialSource === 'environment'
-      ? `No AccessKey in the environment for profile ${profile.name} — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET before starting VS Code, or switch the profile to the keychain.`
-      : `No AccessKey set for profile ${profile.name} — run 'Set AccessKey…'.`;
+      ? l10n.t(
+          'No AccessKey in the environment for profile {0} — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET before starting VS Code, or switch the profile to the keychain.',
+          profile.name,
+        )
+      : l10n.t("No AccessKey set for profile {0} — run 'Set AccessKey…'.", profile.name);
   return new CloudError({ kind: 'auth', code: MISSING_CREDENTIALS_CODE, message, retryable: false });
 }
 
@@ -63,12 +67,18 @@ export function missingCredentialsError(profile: Profile): CloudError {
 export function originOf(profile: Profile): CredentialOrigin {
   switch (profile.credentialSource) {
     case 'environment':
-      return { source: 'environment', refreshHint: 'Export a fresh key and token in ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN and restart VS Code.' };
+      return {
+        source: 'environment',
+        refreshHint: l10n.t('Export a fresh key and token in ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN and restart VS Code.'),
+      };
     case 'aliyun-cli':
       // The CLI source names the profile it actually read (cliProvider.ts); this is for before it has.
-      return { source: `aliyun-cli:${profile.cliProfile ?? '(current)'}`, refreshHint: `Refresh the aliyun CLI profile (run \`aliyun configure${profile.cliProfile ? ` --profile ${profile.cliProfile}` : ''}\`).` };
+      return {
+        source: `aliyun-cli:${profile.cliProfile ?? '(current)'}`,
+        refreshHint: l10n.t('Refresh the aliyun CLI profile (run `{0}`).', profile.cliProfile ? `aliyun configure --profile ${profile.cliProfile}` : 'aliyun configure'),
+      };
     default:
-      return { source: 'keychain', refreshHint: `Run 'Set AccessKey…' again for profile ${profile.name} with a fresh key and token.` };
+      return { source: 'keychain', refreshHint: l10n.t("Run 'Set AccessKey…' again for profile {0} with a fresh key and token.", profile.name) };
   }
 }
 

@@ -3,6 +3,7 @@
 // share. A scan's progress arrives here from its one onProgress callback. After a detach, a found identity is
 // marked stale and its policies are read again like any identity's. No VS Code import.
 
+import * as l10n from '@vscode/l10n';
 import type { AppPolicy } from '../cloud';
 import type { AccessScanResult, FoundAccess, ScannedIdentity } from '../cloud/accessScan';
 import { identityKey } from '../settings/profiles';
@@ -38,7 +39,8 @@ export type AccessScanChange = { readonly profile: string; readonly appId?: stri
 
 /** `312 / 1,204 identities`: the progress wording of the tree row and the notification. */
 export function scanProgressText(done: number, total: number): string {
-  return `${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} identities`;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return l10n.t('{0} / {1} identities', count(done), count(total));
 }
 
 export function foundKey(identity: Pick<ScannedIdentity, 'identityType' | 'identityName' | 'appId'>): string {

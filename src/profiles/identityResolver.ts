@@ -4,6 +4,7 @@
 // tree's listings, the pickers, detaches and undos — goes through here, so none can send a login name to VOD.
 // No VS Code import.
 
+import * as l10n from '@vscode/l10n';
 import { CloudError, isRamUserId, toCloudError, type AppIdentity, type IdentityType, type RamUser } from '../cloud';
 import type { RamClient } from '../cloud/clients';
 import type { ProfileIdentity } from '../settings/profiles';
@@ -28,7 +29,9 @@ export function isUnresolvedUser(error: unknown): boolean {
 }
 
 /** How to fix any of them. */
-export const CONFIGURE_USER_ID = 'Configure the user\'s UserId (digits, from the RAM console) as identityName in alicloudMedia.profiles.';
+export function configureUserIdAdvice(): string {
+  return l10n.t("Configure the user's UserId (digits, from the RAM console) as identityName in alicloudMedia.profiles.");
+}
 
 export class IdentityResolver {
   /** Keyed by login name: one GetUser per user per session, shared by everyone who asks meanwhile. */
@@ -76,19 +79,28 @@ function asResolved(identity: ProfileIdentity, user: RamUser): ResolvedIdentity 
 
 /** Says what failed (RAM's own code and RequestId kept) and what fixes it: the UserId in the settings. */
 function unresolved(profile: string, userName: string, cause: CloudError | undefined): CloudError {
-  const err = cause ?? toCloudError(new Error('GetUser gave no answer.'));
+  const err = cause ?? toCloudError(new Error(l10n.t('GetUser gave no answer.')));
+  const advice = configureUserIdAdvice();
+  // What went wrong, a clause after the message's colon; RAM's own code is named, not its text.
   const why =
     err.code === 'EntityNotExist.User'
-      ? `RAM has no user "${userName}" in this account`
+      ? l10n.t('RAM has no user "{0}" in this account.', userName)
       : err.kind === 'permission'
-        ? `the AccessKey may not call ram:GetUser (${err.code})`
-        : `GetUser failed: ${err.code}`;
+        ? l10n.t('the AccessKey may not call ram:GetUser ({0}).', err.code)
+        : l10n.t('GetUser failed: {0}.', err.code);
+  const message = l10n.t(
+    'Cannot find the UserId of RAM user "{0}" (profile {1}): {2} VOD needs the UserId, so nothing was sent to VOD. {3}',
+    userName,
+    profile,
+    why,
+    advice,
+  );
   // RAM's own code and RequestId are kept: they are what a ticket needs.
   const error = new CloudError({
     kind: err.kind,
     code: err.code,
-    message: `Cannot find the UserId of RAM user "${userName}" (profile ${profile}): ${why}. VOD needs the UserId, so nothing was sent to VOD. ${CONFIGURE_USER_ID}`,
-    recommend: CONFIGURE_USER_ID,
+    message,
+    recommend: advice,
     ...(err.requestId ? { requestId: err.requestId } : {}),
     ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}),
     retryable: false,

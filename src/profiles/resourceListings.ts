@@ -2,6 +2,7 @@
 // ListAppPoliciesForIdentity per identity, each remembered until it is forgotten. The Resources tree renders from
 // here and the pickers read from here, so a picker never sends a list call the tree already made. No VS Code.
 
+import * as l10n from '@vscode/l10n';
 import { describeError, type AppPolicyList, type MediaBucketList } from '../cloud';
 import { identityKey, type ProfileIdentity } from '../settings/profiles';
 import { ListingCache, type Listing } from './listingCache';
@@ -74,7 +75,7 @@ export class ResourceListings {
   private client<C>(profile: string, action: string, make: (session: ProfileSession) => C): C {
     try {
       const session = this.sessions.get(profile);
-      if (!session) throw new Error(`Profile "${profile}" is no longer configured.`);
+      if (!session) throw new Error(l10n.t('Profile "{0}" is no longer configured.', profile));
       return make(session);
     } catch (e) {
       this.notSent(`Not sent: ${action} [profile ${profile}]: ${describeError(e)}`);

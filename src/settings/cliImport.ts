@@ -2,6 +2,7 @@
 // region_id, referring to it by name (`credentialSource: "aliyun-cli"`, `cliProfile`), never holding its keys.
 // Pure, so the naming rules are unit-tested. No VS Code import.
 
+import * as l10n from '@vscode/l10n';
 import type { CliProfileEntry } from '../credentials/cliConfig';
 import type { NewProfile } from './profileEdits';
 import { PROFILE_REGIONS, validateCliProfileName, validateProfileName, type Profile } from './profiles';
@@ -31,12 +32,12 @@ export function planCliImport(chosen: readonly CliProfileEntry[], existing: read
   for (const entry of chosen) {
     const refProblem = validateCliProfileName(entry.name);
     if (refProblem) {
-      skipped.push({ cliProfile: entry.name, reason: `its name cannot be referred to (${refProblem})` });
+      skipped.push({ cliProfile: entry.name, reason: l10n.t('its name cannot be referred to ({0})', refProblem) });
       continue;
     }
     const already = existing.find((p) => p.credentialSource === 'aliyun-cli' && p.cliProfile === entry.name);
     if (already) {
-      skipped.push({ cliProfile: entry.name, reason: `profile "${already.name}" already uses it` });
+      skipped.push({ cliProfile: entry.name, reason: l10n.t('profile "{0}" already uses it', already.name) });
       continue;
     }
     const base = profileNameFor(entry.name);

@@ -1,6 +1,7 @@
 // Edits to the raw `alicloudMedia.profiles` value, as pure functions. They work on the user's JSON as written
 // (not on parsed profiles) so that fields we do not know, comments' neighbours and key order survive a round trip.
 
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_APP_ID, isPlainObject, type IdentityType } from '../cloud';
 import type { CredentialSource } from './profiles';
 
@@ -33,7 +34,7 @@ function indexOfProfile(list: RawProfiles, name: string): number {
 function withProfile(raw: unknown, name: string, change: (profile: Record<string, unknown>) => void): unknown[] {
   const list = asList(raw);
   const index = indexOfProfile(list, name);
-  if (index < 0) throw new Error(`Profile "${name}" is not in your user settings.`);
+  if (index < 0) throw new Error(l10n.t('Profile "{0}" is not in your user settings.', name));
   const copy = { ...(list[index] as Record<string, unknown>) };
   change(copy);
   list[index] = copy;
@@ -42,7 +43,7 @@ function withProfile(raw: unknown, name: string, change: (profile: Record<string
 
 export function addProfile(raw: unknown, profile: NewProfile): unknown[] {
   const list = asList(raw);
-  if (indexOfProfile(list, profile.name) >= 0) throw new Error(`A profile named "${profile.name}" already exists.`);
+  if (indexOfProfile(list, profile.name) >= 0) throw new Error(l10n.t('A profile named "{0}" already exists.', profile.name));
   const endpoints = Object.fromEntries(Object.entries(profile.endpoints ?? {}).filter(([, v]) => v));
   list.push({
     name: profile.name,
@@ -63,7 +64,7 @@ export function removeProfile(raw: unknown, name: string): unknown[] {
 export function addOutputBucket(raw: unknown, profileName: string, bucket: string): unknown[] {
   return withProfile(raw, profileName, (profile) => {
     const buckets = asList(profile.outputBuckets);
-    if (buckets.includes(bucket)) throw new Error(`Bucket "${bucket}" is already in profile "${profileName}".`);
+    if (buckets.includes(bucket)) throw new Error(l10n.t('Bucket "{0}" is already in profile "{1}".', bucket, profileName));
     profile.outputBuckets = [...buckets, bucket];
   });
 }
@@ -96,7 +97,7 @@ export function addIdentity(raw: unknown, profileName: string, identity: Identit
   return withProfile(raw, profileName, (profile) => {
     const identities = asList(profile.identities);
     if (identities.some((i) => sameIdentity(i, identity))) {
-      throw new Error(`${identity.identityType} "${identity.identityName}" is already in profile "${profileName}".`);
+      throw new Error(l10n.t('{0} "{1}" is already in profile "{2}".', identity.identityType, identity.identityName, profileName));
     }
     const entry: Record<string, string> = { identityType: identity.identityType, identityName: identity.identityName };
     if (identity.appId && identity.appId !== DEFAULT_APP_ID) entry.appId = identity.appId;

@@ -71,9 +71,13 @@ export class ProfileSettings implements vscode.Disposable {
       inspected?.workspaceFolderValue !== undefined ||
       inspected?.workspaceLanguageValue !== undefined
     ) {
-      this.warnOnce(
-        `Settings: ${SECTION}.${key} is set in workspace or folder settings; that value is ignored. Only user settings are used, so a workspace cannot redirect requests signed with your AccessKey.`,
+      const setting = `${SECTION}.${key}`;
+      const text = vscode.l10n.t(
+        '{0} is set in workspace or folder settings; that value is ignored. Only user settings are used, so a workspace cannot redirect requests signed with your AccessKey.',
+        setting,
       );
+      // `Settings:` is the log line's fixed prefix, in every language.
+      this.warnOnce(`Settings: ${text}`);
     }
     return inspected?.globalValue;
   }

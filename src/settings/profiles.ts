@@ -4,6 +4,7 @@
 // https URL) is dropped whole rather than "repaired": silently falling back to Alibaba's public endpoint when the
 // user meant an emulator would send requests signed with their keys somewhere they did not intend.
 
+import * as l10n from '@vscode/l10n';
 import {
   DEFAULT_APP_ID,
   MPS_REGIONS,
@@ -73,17 +74,17 @@ export const PROFILE_REGIONS: readonly string[] = [...new Set<string>([...MPS_RE
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
 export function validateProfileName(name: unknown, existing: readonly string[] = []): string | undefined {
-  if (typeof name !== 'string' || name.trim() === '') return 'Profile name is required.';
+  if (typeof name !== 'string' || name.trim() === '') return l10n.t('Profile name is required.');
   if (!PROFILE_NAME.test(name) || name !== name.trim()) {
-    return `Profile name "${name}" must be 1 to 64 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.`;
+    return l10n.t('Profile name "{0}" must be 1 to 64 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.', name);
   }
-  if (existing.includes(name)) return `A profile named "${name}" already exists.`;
+  if (existing.includes(name)) return l10n.t('A profile named "{0}" already exists.', name);
   return undefined;
 }
 
 export function validateProfileRegion(region: unknown): string | undefined {
-  if (typeof region !== 'string' || region === '') return 'Region is required.';
-  if (!PROFILE_REGIONS.includes(region)) return `Region "${region}" is neither an MPS nor a VOD region.`;
+  if (typeof region !== 'string' || region === '') return l10n.t('Region is required.');
+  if (!PROFILE_REGIONS.includes(region)) return l10n.t('Region "{0}" is neither an MPS nor a VOD region.', region);
   return undefined;
 }
 
@@ -96,13 +97,13 @@ export function parseProfiles(raw: unknown): ParsedProfiles {
   const profiles: Profile[] = [];
   if (raw === undefined || raw === null) return { profiles, problems };
   if (!Array.isArray(raw)) {
-    return { profiles, problems: ['alicloudMedia.profiles must be an array of profiles; it was ignored.'] };
+    return { profiles, problems: [l10n.t('alicloudMedia.profiles must be an array of profiles; it was ignored.')] };
   }
   raw.forEach((item, index) => {
     const profile = parseProfile(item, index, problems);
     if (!profile) return;
     if (profiles.some((p) => p.name === profile.name)) {
-      problems.push(`Profile "${profile.name}" is defined twice; only the first one is used.`);
+      problems.push(l10n.t('Profile "{0}" is defined twice; only the first one is used.', profile.name));
       return;
     }
     profiles.push(profile);
@@ -111,36 +112,37 @@ export function parseProfiles(raw: unknown): ParsedProfiles {
 }
 
 function parseProfile(item: unknown, index: number, problems: string[]): Profile | undefined {
-  const where = `Profile #${index + 1}`;
+  const number = index + 1;
   if (!isPlainObject(item)) {
-    problems.push(`${where} is not an object; it was ignored.`);
+    problems.push(l10n.t('Profile #{0} is not an object; it was ignored.', number));
     return undefined;
   }
   const nameProblem = validateProfileName(item.name);
   if (nameProblem) {
-    problems.push(`${where}: ${nameProblem} The profile was ignored.`);
+    problems.push(l10n.t('Profile #{0}: {1} The profile was ignored.', number, nameProblem));
     return undefined;
   }
   const name = item.name as string;
-  const label = `Profile "${name}"`;
+  /** A problem that drops the whole profile: `problem` is a sentence. */
+  const ignored = (problem: string) => problems.push(l10n.t('Profile "{0}": {1} The profile was ignored.', name, problem));
   const regionProblem = validateProfileRegion(item.region);
   if (regionProblem) {
-    problems.push(`${label}: ${regionProblem} The profile was ignored.`);
+    ignored(regionProblem);
     return undefined;
   }
   const region = item.region as string;
 
   const source = (item.credentialSource ?? 'keychain') as CredentialSource;
   if (!CREDENTIAL_SOURCES.includes(source)) {
-    problems.push(`${label}: credentialSource must be "keychain", "environment" or "aliyun-cli"; the profile was ignored.`);
+    problems.push(l10n.t('Profile "{0}": credentialSource must be "keychain", "environment" or "aliyun-cli"; the profile was ignored.', name));
     return undefined;
   }
   // Signing with another key than the one meant (a cliProfile typo, a role left out) is worse than not signing.
   let cliProfile: string | undefined;
   if (item.cliProfile !== undefined && item.cliProfile !== '') {
-    const problem = source === 'aliyun-cli' ? validateCliProfileName(item.cliProfile) : 'cliProfile is only read with credentialSource "aliyun-cli".';
+    const problem = source === 'aliyun-cli' ? validateCliProfileName(item.cliProfile) : l10n.t('cliProfile is only read with credentialSource "aliyun-cli".');
     if (problem) {
-      problems.push(`${label}: ${problem} The profile was ignored.`);
+      ignored(problem);
       return undefined;
     }
     cliProfile = item.cliProfile as string;
@@ -149,7 +151,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   if (item.assumeRole !== undefined) {
     const parsed = parseAssumeRole(item.assumeRole, name);
     if (typeof parsed === 'string') {
-      problems.push(`${label}: assumeRole: ${parsed} The profile was ignored.`);
+      problems.push(l10n.t('Profile "{0}": assumeRole: {1} The profile was ignored.', name, parsed));
       return undefined;
     }
     assumeRole = parsed;
@@ -158,7 +160,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   const endpoints: { [P in Product]?: string } = {};
   if (item.endpoints !== undefined) {
     if (!isPlainObject(item.endpoints)) {
-      problems.push(`${label}: endpoints must be an object with "mps", "vod", "ram" and/or "sts"; the profile was ignored.`);
+      problems.push(l10n.t('Profile "{0}": endpoints must be an object with "mps", "vod", "ram" and/or "sts"; the profile was ignored.', name));
       return undefined;
     }
     for (const product of ENDPOINT_PRODUCTS) {
@@ -166,7 +168,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
       if (value === undefined || value === '') continue;
       const problem = validateEndpoint(value);
       if (problem) {
-        problems.push(`${label}: endpoints.${product}: ${problem} The profile was ignored.`);
+        problems.push(l10n.t('Profile "{0}": endpoints.{1}: {2} The profile was ignored.', name, product, problem));
         return undefined;
       }
       endpoints[product] = value as string;
@@ -180,8 +182,8 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     ...(cliProfile !== undefined ? { cliProfile } : {}),
     ...(assumeRole ? { assumeRole } : {}),
     endpoints,
-    outputBuckets: parseBuckets(item.outputBuckets, label, problems),
-    identities: parseIdentities(item.identities, label, problems),
+    outputBuckets: parseBuckets(item.outputBuckets, name, problems),
+    identities: parseIdentities(item.identities, name, problems),
   };
 }
 
@@ -190,7 +192,7 @@ const CLI_PROFILE_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 /** The CLI accepts almost any name; one word is what fits a log line and a `--profile` argument unquoted. */
 export function validateCliProfileName(name: unknown): string | undefined {
   if (typeof name !== 'string' || !CLI_PROFILE_NAME.test(name)) {
-    return 'cliProfile must be the name of an aliyun CLI profile: 1 to 64 letters, digits, ".", "_", "@" or "-".';
+    return l10n.t('cliProfile must be the name of an aliyun CLI profile: 1 to 64 letters, digits, ".", "_", "@" or "-".');
   }
   return undefined;
 }
@@ -211,16 +213,17 @@ export function defaultSessionName(profileName: string): string {
 
 /** The setting as a role to assume, or a sentence saying what is wrong with it. */
 export function parseAssumeRole(raw: unknown, profileName: string): AssumeRoleSetting | string {
-  if (!isPlainObject(raw)) return 'must be an object with "roleArn" (and optionally "sessionName", "durationSeconds", "externalId").';
+  if (!isPlainObject(raw)) return l10n.t('must be an object with "roleArn" (and optionally "sessionName", "durationSeconds", "externalId").');
   const known = ['roleArn', 'sessionName', 'durationSeconds', 'externalId'];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
-  if (unknown.length) return `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}.`;
+  if (unknown.length === 1) return l10n.t('unknown field "{0}".', unknown[0]);
+  if (unknown.length) return l10n.t('unknown fields {0}.', unknown.map((k) => `"${k}"`).join(', '));
   if (typeof raw.roleArn !== 'string' || !ROLE_ARN.test(raw.roleArn)) {
-    return 'roleArn must look like acs:ram::<AccountId>:role/<role name>.';
+    return l10n.t('roleArn must look like acs:ram::<AccountId>:role/<role name>.');
   }
   const sessionName = raw.sessionName === undefined || raw.sessionName === '' ? defaultSessionName(profileName) : raw.sessionName;
   if (typeof sessionName !== 'string' || !SESSION_NAME.test(sessionName)) {
-    return 'sessionName must be 2 to 64 letters, digits, ".", "_", "@" or "-".';
+    return l10n.t('sessionName must be 2 to 64 letters, digits, ".", "_", "@" or "-".');
   }
   const durationSeconds = raw.durationSeconds ?? DEFAULT_ROLE_DURATION_SECONDS;
   if (
@@ -229,10 +232,10 @@ export function parseAssumeRole(raw: unknown, profileName: string): AssumeRoleSe
     durationSeconds < MIN_ROLE_DURATION_SECONDS ||
     durationSeconds > MAX_ROLE_DURATION_SECONDS
   ) {
-    return `durationSeconds must be a whole number from ${MIN_ROLE_DURATION_SECONDS} to ${MAX_ROLE_DURATION_SECONDS}.`;
+    return l10n.t('durationSeconds must be a whole number from {0} to {1}.', MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS);
   }
   if (raw.externalId !== undefined && (typeof raw.externalId !== 'string' || !EXTERNAL_ID.test(raw.externalId))) {
-    return 'externalId must be 2 to 1224 letters, digits or "=,.@:/_-".';
+    return l10n.t('externalId must be 2 to 1224 letters, digits or "=,.@:/_-".');
   }
   return {
     roleArn: raw.roleArn,
@@ -242,19 +245,19 @@ export function parseAssumeRole(raw: unknown, profileName: string): AssumeRoleSe
   };
 }
 
-function parseBuckets(raw: unknown, label: string, problems: string[]): string[] {
+function parseBuckets(raw: unknown, name: string, problems: string[]): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push(`${label}: outputBuckets must be a list of bucket names; it was ignored.`);
+    problems.push(l10n.t('Profile "{0}": outputBuckets must be a list of bucket names; it was ignored.', name));
     return [];
   }
   const buckets: string[] = [];
   for (const bucket of raw) {
     const problem = validateBucketName(bucket);
     if (problem) {
-      problems.push(`${label}: ${problem} The bucket was ignored.`);
+      problems.push(l10n.t('Profile "{0}": {1} The bucket was ignored.', name, problem));
     } else if (buckets.includes(bucket as string)) {
-      problems.push(`${label}: bucket "${bucket}" is listed twice.`);
+      problems.push(l10n.t('Profile "{0}": bucket "{1}" is listed twice.', name, bucket as string));
     } else {
       buckets.push(bucket as string);
     }
@@ -262,16 +265,16 @@ function parseBuckets(raw: unknown, label: string, problems: string[]): string[]
   return buckets;
 }
 
-function parseIdentities(raw: unknown, label: string, problems: string[]): ProfileIdentity[] {
+function parseIdentities(raw: unknown, name: string, problems: string[]): ProfileIdentity[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push(`${label}: identities must be a list; it was ignored.`);
+    problems.push(l10n.t('Profile "{0}": identities must be a list; it was ignored.', name));
     return [];
   }
   const identities: ProfileIdentity[] = [];
   for (const item of raw) {
     if (!isPlainObject(item)) {
-      problems.push(`${label}: an identity is not an object; it was ignored.`);
+      problems.push(l10n.t('Profile "{0}": an identity is not an object; it was ignored.', name));
       continue;
     }
     const appId = item.appId === undefined || item.appId === '' ? DEFAULT_APP_ID : item.appId;
@@ -280,7 +283,7 @@ function parseIdentities(raw: unknown, label: string, problems: string[]): Profi
       validateIdentityName(item.identityType as IdentityType, item.identityName) ??
       validateAppId(appId);
     if (problem) {
-      problems.push(`${label}: ${problem} The identity was ignored.`);
+      problems.push(l10n.t('Profile "{0}": {1} The identity was ignored.', name, problem));
       continue;
     }
     const identity: ProfileIdentity = {
@@ -289,7 +292,7 @@ function parseIdentities(raw: unknown, label: string, problems: string[]): Profi
       appId: appId as string,
     };
     if (identities.some((i) => identityKey(i) === identityKey(identity))) {
-      problems.push(`${label}: identity ${identity.identityType}:${identity.identityName} (${identity.appId}) is listed twice.`);
+      problems.push(l10n.t('Profile "{0}": identity {1} ({2}) is listed twice.', name, `${identity.identityType}:${identity.identityName}`, identity.appId));
       continue;
     }
     identities.push(identity);

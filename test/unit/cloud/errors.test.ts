@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
-import { CloudError, cancelledError, classify, describeError, httpStatusError, toCloudError } from '../../../src/cloud/errors';
+import { CloudError, cancelledError, describeError, toCloudError } from '../../../src/cloud/errors';
+import { classify, fromPopCoreFailure, httpStatusError } from '../../../src/cloud/popCoreErrors';
 
 const SECRET = 'TopSecretValue1234567890';
 const TOKEN = 'CAIStokenValue987654321';
@@ -31,7 +32,7 @@ function printable(err: CloudError): string {
 
 describe('errors', () => {
   it('normalizes a pop-core error body, stripping the URL', () => {
-    const err = toCloudError(
+    const err = fromPopCoreFailure(
       popCoreError(
         {
           Code: 'SignatureDoesNotMatch',
@@ -61,49 +62,54 @@ describe('errors', () => {
   });
 
   it('reads x-acs-retry-after on throttling', () => {
-    const err = toCloudError(popCoreError({ Code: 'Throttling.User', Message: 'Request was denied due to user flow control.', RequestId: 'R1' }, 400, { 'x-acs-retry-after': '750' }));
+    const err = fromPopCoreFailure(popCoreError({ Code: 'Throttling.User', Message: 'Request was denied due to user flow control.', RequestId: 'R1' }, 400, { 'x-acs-retry-after': '750' }));
     assert.equal(err.kind, 'throttled');
     assert.equal(err.retryable, true);
     assert.equal(err.retryAfterMs, 750);
   });
 
   it('maps a non-JSON body (pop-core SyntaxError object) to a retryable bad-response, keeping a visible status', () => {
-    const err = toCloudError(popCoreSyntaxError('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'));
+    const err = fromPopCoreFailure(popCoreSyntaxError('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'));
     assert.equal(err.kind, 'bad-response');
     assert.equal(err.httpStatus, 502);
     assert.equal(err.retryable, true);
     assert.match(err.message, /not JSON.*HTTP 502/);
-    const unknown = toCloudError(popCoreSyntaxError('garbage'));
+    const unknown = fromPopCoreFailure(popCoreSyntaxError('garbage'));
     assert.equal(unknown.httpStatus, undefined);
     assert.equal(unknown.retryable, true);
-    assert.equal(toCloudError(popCoreSyntaxError('<title>403 Forbidden</title>')).retryable, false);
+    assert.equal(fromPopCoreFailure(popCoreSyntaxError('<title>403 Forbidden</title>')).retryable, false);
   });
 
   it('maps timeouts and Node network errors', () => {
     const timeout = new Error(`ReadTimeout(100). POST ${GET_URL} failed.`);
     timeout.name = 'RequestTimeoutError';
-    const t = toCloudError(timeout, { timeoutMs: 100 });
+    const t = fromPopCoreFailure(timeout, { timeoutMs: 100 });
     assert.deepEqual([t.kind, t.retryable, t.message], ['timeout', true, 'No response within 100 ms.']);
 
-    const reset = Object.assign(new Error(`read ECONNRESET POST ${GET_URL} failed.`), { code: 'ECONNRESET' });
-    assert.deepEqual([toCloudError(reset).kind, toCloudError(reset).retryable], ['network', true]);
-    const hangUp = new Error(`socket hang up POST ${GET_URL} failed.`);
-    assert.deepEqual([toCloudError(hangUp).kind, toCloudError(hangUp).retryable], ['network', true]);
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-    assert.deepEqual([toCloudError(refused).kind, toCloudError(refused).retryable], ['network', false]);
-    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
-    assert.equal(toCloudError(epipe).retryable, true);
-    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND mts.nowhere'), { code: 'ENOTFOUND' });
-    assert.equal(toCloudError(dns).kind, 'network');
-    assert.ok(!toCloudError(reset).message.includes('Signature'));
+    // Both ways: from pop-core on the request path, and as host code reads a Node error (the credentials library's).
+    for (const normalize of [fromPopCoreFailure, toCloudError]) {
+      const reset = Object.assign(new Error(`read ECONNRESET POST ${GET_URL} failed.`), { code: 'ECONNRESET' });
+      assert.deepEqual([normalize(reset).kind, normalize(reset).retryable], ['network', true]);
+      const hangUp = new Error(`socket hang up POST ${GET_URL} failed.`);
+      assert.deepEqual([normalize(hangUp).kind, normalize(hangUp).retryable], ['network', true]);
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+      assert.deepEqual([normalize(refused).kind, normalize(refused).retryable], ['network', false]);
+      const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      assert.equal(normalize(epipe).retryable, true);
+      const dns = Object.assign(new Error('getaddrinfo ENOTFOUND mts.nowhere'), { code: 'ENOTFOUND' });
+      assert.equal(normalize(dns).kind, 'network');
+      assert.ok(!normalize(reset).message.includes('Signature'));
+    }
   });
 
   it('maps AbortError to cancelled and keeps CloudErrors as they are', () => {
     const abort = new Error('This operation was aborted');
     abort.name = 'AbortError';
-    assert.equal(toCloudError(abort).kind, 'cancelled');
     const original = new CloudError({ kind: 'server', code: 'InternalError', message: 'x' });
-    assert.equal(toCloudError(original), original);
+    for (const normalize of [toCloudError, fromPopCoreFailure]) {
+      assert.equal(normalize(abort).kind, 'cancelled');
+      assert.equal(normalize(original), original);
+    }
   });
 
   it('builds errors for HTTP statuses pop-core resolved', () => {
@@ -145,12 +151,12 @@ describe('errors', () => {
   });
 
   it('treats SignatureNonceUsed as retryable (the next attempt has a fresh nonce)', () => {
-    const err = toCloudError(popCoreError({ Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.', RequestId: 'R2' }, 400));
+    const err = fromPopCoreFailure(popCoreError({ Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.', RequestId: 'R2' }, 400));
     assert.equal(err.retryable, true);
   });
 
   it('redacts secrets in unexpected errors too', () => {
-    const err = toCloudError(new Error(`boom with ${SECRET}`), { secrets: [SECRET] });
+    const err = fromPopCoreFailure(new Error(`boom with ${SECRET}`), { secrets: [SECRET] });
     assert.ok(!printable(err).includes(SECRET));
     assert.equal(err.kind, 'bad-response');
   });

@@ -1,9 +1,9 @@
 // Server text is hostile until proven otherwise: a megabyte message must not stall the extension host, a newline
 // must not forge a log line, and secret-named fields must be hidden in every shape they come in. The thrown
 // values below are shaped like pop-core's (an Error with `data`, a SyntaxError-like object with `text`): pop-core
-// cannot be made to produce a 1 MB body quickly enough for a unit test, and the shapes are what errors.ts reads.
+// cannot be made to produce a 1 MB body quickly enough for a unit test, and the shapes are what popCoreErrors.ts reads.
 import { strict as assert } from 'node:assert';
-import { classify, fromErrorBody, toCloudError } from '../../../src/cloud/errors';
+import { classify, fromErrorBody, fromPopCoreFailure } from '../../../src/cloud/popCoreErrors';
 import { cleanServerText, redactText } from '../../../src/cloud/redact';
 
 const MB = 1024 * 1024;
@@ -49,7 +49,7 @@ describe('hostile server text', () => {
     for (const [name, text] of Object.entries(SHAPES)) {
       it(name, () => {
         for (const thrown of [popCoreError(text), popCoreError(text, 500), { name: 'SyntaxError', message: text, text }, Object.assign(new Error(text), { code: 'EPROTO' })]) {
-          const { value: err, ms } = timed(() => toCloudError(thrown));
+          const { value: err, ms } = timed(() => fromPopCoreFailure(thrown));
           // Generous: the old patterns took 5 s to minutes on 160 KB; these take a few ms.
           assert.ok(ms < 100, `${name}: ${ms.toFixed(1)} ms`);
           assert.ok(err.message.length <= 4200, `${name}: message of ${err.message.length}`);
@@ -59,7 +59,7 @@ describe('hostile server text', () => {
     }
 
     it('says the message was truncated', () => {
-      const err = toCloudError(popCoreError(fill('a ')));
+      const err = fromPopCoreFailure(popCoreError(fill('a ')));
       assert.match(err.message, /…\(truncated\)$/);
       assert.ok(err.message.length < 4200);
     });
@@ -83,7 +83,7 @@ describe('hostile server text', () => {
     });
 
     it('from pop-core’s thrown shape', () => {
-      const err = toCloudError(popCoreError('Internal failure', 500));
+      const err = fromPopCoreFailure(popCoreError('Internal failure', 500));
       assert.deepEqual([err.kind, err.code, err.requestId, err.httpStatus, err.retryable], ['server', '500', '4AEA0480-32F4-1656-92B3-F4D4CDE6BBB3', 500, true]);
       assert.equal(err.message, 'Internal failure');
     });

@@ -1,21 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { CloudError } from '../../../src/cloud/errors';
 import { resolveEndpoint, defaultEndpoint, isLoopbackHost } from '../../../src/cloud/endpoints';
+import { canOmitAppId, validateIdentity, validateSystemPolicyNames } from '../../../src/cloud/requestValidation';
 import {
   assertValid,
-  canOmitAppId,
   validateAccessKeyId,
   validateAccessKeySecret,
   validateAppId,
   validateBucketName,
   validateCredentials,
   validateEndpoint,
-  validateIdentity,
   validateIdentityName,
   validateIdentityType,
   validatePolicyNames,
   validateRegion,
-  validateSystemPolicyNames,
 } from '../../../src/cloud/validate';
 
 describe('validate', () => {
