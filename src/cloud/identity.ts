@@ -4,6 +4,7 @@
 // user is shown with both once both are known: `RamUser alice (2037…0001) in app-1000000`. A user configured by
 // UserId alone shows the full id; one configured by name and not yet resolved shows the name alone.
 
+import * as l10n from '@vscode/l10n';
 import type { AppIdentity } from './types';
 
 /** A RAM UserId: what VOD expects as IdentityName for RamUser. */
@@ -30,4 +31,14 @@ export function describeWho(identity: Partial<AppIdentity> | undefined): string 
 export function describeIdentity(identity: Partial<AppIdentity> | undefined, appId: string | undefined = identity?.appId): string {
   const who = describeWho(identity);
   return appId ? `${who} in ${appId}` : who;
+}
+
+/**
+ * describeIdentity for people, in the display language (`RamUser alice (2037…0001)（应用 app-1000000）`): rows,
+ * confirmations, pickers and notifications. Records, request targets and results keep describeIdentity's form,
+ * which is data and must not depend on the language of the window that wrote it.
+ */
+export function identityText(identity: Partial<AppIdentity> | undefined, appId: string | undefined = identity?.appId): string {
+  const who = describeWho(identity);
+  return appId ? l10n.t('{0} in {1}', who, appId) : who;
 }

@@ -26,4 +26,4 @@ export {
 export { MPS_REGIONS, VOD_REGIONS, PRODUCT_REGIONS, API_VERSIONS, defaultEndpoint, resolveEndpoint, isLoopbackHost } from './endpoints';
 export { runBulk, DEFAULT_BULK_CONCURRENCY, type BulkOutcome, type BulkReport, type BulkOptions } from './bulk';
 export { isPlainObject } from './plainObject';
-export { describeIdentity, describeWho, isRamUserId, shortUserId } from './identity';
+export { describeIdentity, describeWho, identityText, isRamUserId, shortUserId } from './identity';

@@ -3,7 +3,7 @@
 // account when two profiles look alike. No VS Code import: the sentences come in as ConfirmationWords, worded in
 // the display language by confirmationWords.ts.
 
-import { describeIdentity, type AppIdentity } from '../cloud';
+import { identityText, type AppIdentity } from '../cloud';
 import { describeUndo, undoCaveat, type UndoWords } from '../history/undoChecks';
 import type { UndoPlan, UndoableRecord } from '../history/undoPlan';
 
@@ -92,10 +92,10 @@ export interface IdentityPolicies {
 export function detachConfirmation(scope: RevocationScope, groups: readonly IdentityPolicies[], words: ConfirmationWords): Confirmation {
   const count = groups.reduce((n, g) => n + g.policyNames.length, 0);
   const only = groups.length === 1 ? groups[0] : undefined;
-  const message = only ? words.detachQuestion(only.policyNames, describeIdentity(only.identity)) : words.detachFromManyQuestion(count, groups.length);
+  const message = only ? words.detachQuestion(only.policyNames, identityText(only.identity)) : words.detachFromManyQuestion(count, groups.length);
   const list = only
-    ? `${bulleted(only.policyNames, words)}\n\n${words.identityLine(describeIdentity(only.identity))}`
-    : bulleted(groups.map((g) => `${describeIdentity(g.identity)}: ${g.policyNames.join(', ')}`), words);
+    ? `${bulleted(only.policyNames, words)}\n\n${words.identityLine(identityText(only.identity))}`
+    : bulleted(groups.map((g) => `${identityText(g.identity)}: ${g.policyNames.join(', ')}`), words);
   return {
     message,
     detail: `${list}\n${scopeLines(scope, words)}\n\n${words.detachEffect(groups.length)}`,

@@ -1,7 +1,7 @@
 // Quick picks for commands run without a tree row (Command Palette, keybindings): profile → bucket / identity.
 
 import * as vscode from 'vscode';
-import { SYSTEM_APP_POLICIES, describeError, describeIdentity } from '../cloud';
+import { SYSTEM_APP_POLICIES, describeError, identityText } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from '../tree/bucketBinding';
@@ -52,7 +52,7 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
     return undefined;
   }
   const resolver = deps.sessions.get(profile.name)?.identities;
-  const items = profile.identities.map((identity) => ({ label: describeIdentity(resolver?.peek(identity) ?? identity), identity }));
+  const items = profile.identities.map((identity) => ({ label: identityText(resolver?.peek(identity) ?? identity), identity }));
   if (canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identities'), canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;
@@ -67,7 +67,7 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
  * the title says so. Custom policies are never offered: the API detaches system policies only.
  */
 export async function pickPolicies(deps: CommandDeps, profile: Profile, identity: ProfileIdentity): Promise<string[] | undefined> {
-  const who = describeIdentity(identity);
+  const who = identityText(identity);
   let names: { label: string; description?: string }[];
   let title = vscode.l10n.t('Detach app policies from {0}', who);
   const listing =

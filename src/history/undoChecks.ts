@@ -3,7 +3,7 @@
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
 import * as l10n from '@vscode/l10n';
-import { describeIdentity } from '../cloud/identity';
+import { identityText } from '../cloud/identity';
 import type { UndoPlan, UndoRefusal } from './undoPlan';
 
 /** What the profile looks like now, for the check below. */
@@ -66,7 +66,7 @@ export function refusalText(refusal: UndoRefusal, words: UndoWords): string {
 /** The confirmation's first line. */
 export function describeUndo(plan: UndoPlan, words: UndoWords): string {
   if (plan.action === 'BindOutputBucket') return words.bindAgain(plan.bucket);
-  return words.attachAgain(plan.policyNames.join(', '), describeIdentity(plan.identity));
+  return words.attachAgain(plan.policyNames.join(', '), identityText(plan.identity));
 }
 
 /** What undo cannot give back, said before the user accepts. */

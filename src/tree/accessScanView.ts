@@ -3,7 +3,7 @@
 // (src/tree/lazyAccessScanView.ts), with accessScanRows.ts, which decides which rows there are.
 
 import * as vscode from 'vscode';
-import { describeIdentity, describeWho } from '../cloud';
+import { identityText, describeWho } from '../cloud';
 import { scanDescription, scanTooltip } from './accessScanRows';
 import type { AccessScanNode, FoundIdentityNode, FoundPolicyNode } from './nodes';
 import { policyItem, scopeTooltip, type RowState } from './resourceItems';
@@ -52,6 +52,6 @@ function foundIdentityItem(node: FoundIdentityNode, state: RowState): vscode.Tre
   const userId = node.identity.identityType === 'RamUser' ? `\nUserId: ${node.identity.identityName}` : '';
   const display = node.found.displayName ? `\n${vscode.l10n.t('Display name: {0}', node.found.displayName)}` : '';
   const seen = found ? `\n${vscode.l10n.t('Listed by ListAppPoliciesForIdentity, RequestId {0}', found.requestId)}` : '';
-  item.tooltip = `${describeIdentity(shown)}${userId}${display}${seen}\n${scopeTooltip(node.profile, 'vod', state)}`;
+  item.tooltip = `${identityText(shown)}${userId}${display}${seen}\n${scopeTooltip(node.profile, 'vod', state)}`;
   return item;
 }

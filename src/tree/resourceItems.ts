@@ -1,7 +1,7 @@
 // How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
 
 import * as vscode from 'vscode';
-import { describeError, describeIdentity, describeWho, type CallerIdentity, type CloudError, type CredentialOrigin, type Product } from '../cloud';
+import { describeError, identityText, describeWho, type CallerIdentity, type CloudError, type CredentialOrigin, type Product } from '../cloud';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { Listing } from '../profiles/listingCache';
 import type { BucketBinding } from './bucketBinding';
@@ -140,7 +140,7 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
         : identityType === 'RamUser'
           ? `\n${vscode.l10n.t('UserId: not resolved yet (RAM GetUser on expand)')}`
           : '';
-      item.tooltip = `${describeIdentity(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+      item.tooltip = `${identityText(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
       return item;
     }
     case 'appPolicy':
@@ -167,7 +167,7 @@ export function policyItem(node: { readonly policy: AppPolicyNode['policy']; rea
   const tip = new vscode.MarkdownString(undefined, false);
   tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
   if (policy.description) tip.appendText(`${policy.description}\n`);
-  tip.appendText(`${vscode.l10n.t('Attached to {0}', describeIdentity(shown, policy.appId))}\n`);
+  tip.appendText(`${vscode.l10n.t('Attached to {0}', identityText(shown, policy.appId))}\n`);
   tip.appendText(scopeTooltip(node.profile, 'vod', state));
   item.tooltip = tip;
   return item;

@@ -5,7 +5,7 @@
 // Selected policies are grouped per identity: one call each (PolicyNames is a list).
 
 import * as vscode from 'vscode';
-import { describeIdentity, type PolicyChangeResult } from '../../cloud';
+import { identityText, type PolicyChangeResult } from '../../cloud';
 import { COMMANDS } from '../../commandIds';
 import { identityKey } from '../../settings/profiles';
 import { parseDetachArgument } from '../commandArgs';
@@ -35,7 +35,7 @@ export async function vodIdentity(session: ProfileSession, t: PolicyTarget) {
  */
 export function policyChange(done: (names: string, who: string) => string, t: PolicyTarget, result: PolicyChangeResult): SuccessReport {
   const changed = t.policyNames.filter((n) => !result.nonExistPolicyNames.includes(n) && !result.failedPolicyNames.includes(n));
-  const parts = [done(changed.length ? changed.join(', ') : vscode.l10n.t('nothing'), describeIdentity(sentIdentity(t)))];
+  const parts = [done(changed.length ? changed.join(', ') : vscode.l10n.t('nothing'), identityText(sentIdentity(t)))];
   if (result.nonExistPolicyNames.length) parts.push(vscode.l10n.t('Not attached: {0}', result.nonExistPolicyNames.join(', ')));
   if (result.failedPolicyNames.length) parts.push(vscode.l10n.t('Failed: {0}', result.failedPolicyNames.join(', ')));
   return {
@@ -58,7 +58,7 @@ export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
     notSent: (error) => vscode.l10n.t('Cannot detach: {0}', error),
   },
   key: (t) => `${identityKey(t.identity)}:${[...t.policyNames].sort().join(',')}`,
-  label: (t) => `${describeIdentity(sentIdentity(t))} ${t.policyNames.join(',')}`,
+  label: (t) => `${identityText(sentIdentity(t))} ${t.policyNames.join(',')}`,
   fields: policyFields,
   rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
   prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.resolve(t.identity) }),

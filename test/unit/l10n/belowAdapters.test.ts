@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudError } from '../../../src/cloud';
+import { describeIdentity, identityText } from '../../../src/cloud/identity';
 import { validateBucketName } from '../../../src/cloud/validate';
 import { AccessScans } from '../../../src/profiles/accessScans';
 import type { Profile } from '../../../src/settings/profiles';
@@ -23,6 +24,14 @@ describe('texts below the VS Code adapters', () => {
     useBundle(zhCn);
     assert.equal(validateBucketName(' media-out'), 'Bucket 名称“ media-out”的开头或结尾有空格。');
     assert.equal(validateBucketName(''), '必须填写 Bucket 名称。');
+  });
+
+  it('an identity reads in the display language for people, while its recorded form stays the same', () => {
+    const alice = { identityType: 'RamUser' as const, identityName: '2037164829300001', userName: 'alice', appId: 'app-1000000' };
+    assert.equal(identityText(alice), 'RamUser alice (2037…0001) in app-1000000');
+    useBundle(zhCn);
+    assert.equal(identityText(alice), 'RamUser alice (2037…0001)（应用 app-1000000）');
+    assert.equal(describeIdentity(alice), 'RamUser alice (2037…0001) in app-1000000', 'records and targets are data');
   });
 
   it("the profile row's credential: Chinese words around the source, the role's name and ARN, and the session", () => {
