@@ -105,6 +105,19 @@ export class RequestHistory implements Disposable {
     this.loaded = records;
   }
 
+  /**
+   * The ids of `items`, for add's "is it already here?": a bulk adds a record per call to a history of thousands,
+   * and a scan of the array for each cost more than the rest of the call's work in the extension host. Rebuilt
+   * after any other change to the array (rare); add keeps it current itself.
+   */
+  private idSet: { readonly of: readonly HistoryRecord[]; readonly ids: Set<string> } | undefined;
+
+  private ids(): Set<string> {
+    const items = this.items;
+    if (this.idSet?.of !== items) this.idSet = { of: items, ids: new Set(items.map((r) => r.id)) };
+    return this.idSet.ids;
+  }
+
   /** Newest first (by the time each call started). */
   records(): readonly HistoryRecord[] {
     return this.items;
@@ -124,16 +137,24 @@ export class RequestHistory implements Disposable {
       return this.settled();
     }
     const removedIds: string[] = [];
-    const index = this.items.findIndex((r) => r.id === clean.id);
+    const ids = this.ids();
+    const index = ids.has(clean.id) ? this.items.findIndex((r) => r.id === clean.id) : -1;
     // Arrays are replaced, never mutated: records() hands the array out, and a view may still be reading it.
     const next = index < 0 ? [...this.items] : this.items.filter((_, i) => i !== index);
     if (index >= 0) removedIds.push(clean.id);
-    next.splice(insertionIndex(next, clean), 0, clean);
-    for (const dropped of next.splice(this.maxRecords)) {
-      if (dropped.id !== clean.id) removedIds.push(dropped.id);
+    const at = insertionIndex(next, clean);
+    next.splice(at, 0, clean);
+    const dropped = next.splice(this.maxRecords);
+    for (const old of dropped) {
+      ids.delete(old.id);
+      if (old.id !== clean.id) removedIds.push(old.id);
     }
+    const kept = at < this.maxRecords;
+    if (kept) ids.add(clean.id);
+    else ids.delete(clean.id);
     this.items = next;
-    if (!next.includes(clean)) {
+    this.idSet = { of: next, ids };
+    if (!kept) {
       // Older than everything kept, with the history full: it never enters (nor the journal: a replay drops it).
       return removedIds.length ? this.changed({ type: 'removed', removedIds }) : this.settled();
     }

@@ -118,6 +118,25 @@ describe('RequestHistory', () => {
     assert.equal(history.records()[0].latencyMs, 999);
   });
 
+  it('knows which ids it holds across every kind of change: a record pushed out, cleared or annotated can arrive again, once', async () => {
+    const history = new RequestHistory(new MemoryJournal(), 2);
+    const a = record({ time: '2025-01-01T10:00:00.000Z' });
+    const b = record({ time: '2025-01-01T10:00:01.000Z' });
+    const c = record({ time: '2025-01-01T10:00:02.000Z' });
+    await history.add(a);
+    await history.add(b);
+    await history.add(c); // pushes a out
+    await history.add(a); // older than both: does not enter
+    assert.deepEqual(history.records().map((r) => r.id), [c.id, b.id]);
+    await history.markUndone(b.id, { requestId: '1A2B3C4D-0000-4000-8000-000000000009', time: '2025-02-01T10:00:00.000Z' });
+    await history.add({ ...b, latencyMs: 7 }); // replaces the annotated copy
+    assert.deepEqual(history.records().map((r) => [r.id, r.latencyMs]), [[c.id, c.latencyMs], [b.id, 7]]);
+    await history.clear();
+    await history.add(c);
+    await history.add(c);
+    assert.deepEqual(history.records().map((r) => r.id), [c.id]);
+  });
+
   it('clears memory and storage', async () => {
     const state = new MemoryJournal();
     const history = new RequestHistory(state);
