@@ -48,7 +48,7 @@ export class ResourceListings {
         resolved = await session.identities.resolve(identity);
       } catch (e) {
         // GetUser's own record explains RAM's answer; this line says that VOD was not asked, and why.
-        this.notSent(`Not sent: ListAppPoliciesForIdentity [profile ${profile}]: ${describeError(e)}`);
+        this.notSent(l10n.t('Not sent: {0} [profile {1}]: {2}', 'ListAppPoliciesForIdentity', profile, describeError(e)));
         throw e;
       }
       return vod.listAppPoliciesForIdentity(resolved);
@@ -78,7 +78,7 @@ export class ResourceListings {
       if (!session) throw new Error(l10n.t('Profile "{0}" is no longer configured.', profile));
       return make(session);
     } catch (e) {
-      this.notSent(`Not sent: ${action} [profile ${profile}]: ${describeError(e)}`);
+      this.notSent(l10n.t('Not sent: {0} [profile {1}]: {2}', action, profile, describeError(e)));
       throw e;
     }
   }

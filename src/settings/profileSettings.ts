@@ -29,7 +29,7 @@ export class ProfileSettings implements vscode.Disposable {
   current(): ParsedProfiles {
     if (!this.parsed) {
       this.parsed = parseProfiles(this.userValue('profiles'));
-      for (const problem of this.parsed.problems) this.warnOnce(`Settings: ${problem}`);
+      for (const problem of this.parsed.problems) this.warnOnce(vscode.l10n.t('Settings: {0}', problem));
     }
     return this.parsed;
   }
@@ -77,7 +77,7 @@ export class ProfileSettings implements vscode.Disposable {
         setting,
       );
       // `Settings:` is the log line's fixed prefix, in every language.
-      this.warnOnce(`Settings: ${text}`);
+      this.warnOnce(vscode.l10n.t('Settings: {0}', text));
     }
     return inspected?.globalValue;
   }
