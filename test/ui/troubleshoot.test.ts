@@ -187,6 +187,19 @@ describe('troubleshooting links (UI)', function () {
     log(`screenshot: ${path.relative(repoRoot, file)}`);
   }
 
+  /** Opens the Request Inspector, filters it down to the call with this RequestId and shows its detail pane. */
+  async function showRecordInInspector(requestId: string) {
+    await openInspector();
+    const frame = inspectorFrame();
+    const rows = frame.locator('vscode-table-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    await frame.locator('#filter input').fill(requestId);
+    await waitFor(async () => (await rows.count()) === 1, 'one row left by the filter', 10_000, 100);
+    await rows.first().click();
+    await frame.locator('#detail-fields').filter({ hasText: requestId }).waitFor({ timeout: 10_000 });
+    return frame;
+  }
+
   it("opens Alibaba's troubleshooting page for the failed call's Code and RequestId from the notification and the inspector", async () => {
     await wb.openView('Alibaba Cloud Media');
     await row(TRUSTED_BUCKET, 'bound as output').waitFor({ timeout: 30_000 });
@@ -207,14 +220,7 @@ describe('troubleshooting links (UI)', function () {
     assert.equal(await recommendInOutput(requestId), expected);
 
     // The Request Inspector: the failed record's detail pane has the link; it opens the same page.
-    await openInspector();
-    const frame = inspectorFrame();
-    const rows = frame.locator('vscode-table-row');
-    await rows.first().waitFor({ timeout: 30_000 });
-    await frame.locator('#filter input').fill(requestId);
-    await waitFor(async () => (await rows.count()) === 1, 'one row left by the filter', 10_000, 100);
-    await rows.first().click();
-    await frame.locator('#detail-fields').filter({ hasText: requestId }).waitFor({ timeout: 10_000 });
+    const frame = await showRecordInInspector(requestId);
     const link = frame.locator('#troubleshoot');
     await link.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await link.getAttribute('title'), expected);
@@ -239,14 +245,7 @@ describe('troubleshooting links (UI)', function () {
     // The record does carry the link (the log shows it): it is the extension that declines to offer it.
     assert.equal(await recommendInOutput(requestId), served);
 
-    await openInspector();
-    const frame = inspectorFrame();
-    const rows = frame.locator('vscode-table-row');
-    await rows.first().waitFor({ timeout: 30_000 });
-    await frame.locator('#filter input').fill(requestId);
-    await waitFor(async () => (await rows.count()) === 1, 'one row left by the filter', 10_000, 100);
-    await rows.first().click();
-    await frame.locator('#detail-fields').filter({ hasText: requestId }).waitFor({ timeout: 10_000 });
+    const frame = await showRecordInInspector(requestId);
     const recommend = frame.locator('#detail-fields dd').filter({ hasText: served }).first();
     await recommend.waitFor({ timeout: 10_000 });
     await recommend.scrollIntoViewIfNeeded();
