@@ -5,21 +5,11 @@
 
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import type { ExportOptions } from './exportOptions';
 import type * as ExportFile from './historyExportFile';
 import type { RequestHistory } from './requestHistory';
 
 export const EXPORT_HISTORY_COMMAND = COMMANDS.exportRequestHistory;
-
-export type ExportFormat = 'json' | 'csv';
-
-export interface ExportOptions {
-  /** Ids of the records to write, in this order; unknown ids are skipped. Default: the whole history. */
-  readonly recordIds?: readonly string[];
-  /** Where to write; tests pass it to skip the save dialog. */
-  readonly target?: vscode.Uri;
-  /** Default: from the target's extension (`.csv` is CSV, anything else JSON). */
-  readonly format?: ExportFormat;
-}
 
 export function registerExportHistory(history: RequestHistory): vscode.Disposable {
   return vscode.commands.registerCommand(EXPORT_HISTORY_COMMAND, (options?: ExportOptions) =>

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { HistoryRecord } from '../records/historyRecord';
 import { recordsToCsv } from '../records/recordCsv';
 import { sanitizeRecord } from '../records/recordSanitizer';
-import type { ExportFormat, ExportOptions } from './exportHistory';
+import type { ExportFormat, ExportOptions } from './exportOptions';
 import type { RequestHistory } from './requestHistory';
 
 /** The file written, or undefined when the user cancelled the dialog. */

@@ -12,7 +12,7 @@ import { inspectorHtml } from './inspectorHtml';
 import { inspectorText } from './inspectorWords';
 import { parseInspectorRequest, type InspectorRequest, type InspectorUpdate } from './messages';
 import { DeltaBatch } from './recordDelta';
-import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './requestInspector';
+import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './inspectorPort';
 
 export const DELTA_INTERVAL_MS = 100;
 

@@ -6,32 +6,8 @@
 // of records and a port for the actions, so src/webview never imports src/history.
 
 import * as vscode from 'vscode';
-import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import type * as Panel from './inspectorPanel';
-
-/** The panel's type: package.json activates the extension on `onWebviewPanel:` it, to restore it after a reload. */
-export const INSPECTOR_VIEW_TYPE = 'alicloudMedia.requestInspector';
-
-/** The records the inspector shows, newest first, and word of every change. */
-export interface InspectorSource {
-  records(): readonly HistoryRecord[];
-  onDidChange(listener: (change: RecordChange) => void): vscode.Disposable;
-}
-
-/** What the inspector's buttons do; the history supplies it (its commands, with their checks and dialogs). */
-export interface InspectorPort {
-  undo(recordId: string): Promise<unknown>;
-  /** The records with these ids, in this order (the filtered rows on screen). */
-  exportRecords(recordIds: readonly string[]): Promise<unknown>;
-  copyRequestId(requestId: string): Promise<unknown>;
-  /** Whether the Undo button applies to a record. */
-  isUndoable(record: HistoryRecord): boolean;
-}
-
-/** Where rejected messages are reported; the extension passes its LogOutputChannel. */
-export interface InspectorLog {
-  warn(message: string): void;
-}
+import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './inspectorPort';
 
 export class RequestInspector implements vscode.Disposable {
   private panel: Panel.InspectorPanel | undefined;
