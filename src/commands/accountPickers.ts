@@ -75,7 +75,10 @@ async function listed(
 }
 
 async function userItems(session: ProfileSession): Promise<Listed<string>> {
-  const { users } = await session.ram().listUsers();
+  // A picker lists afresh (a user created a minute ago must be offered); the list then also names UserId rows.
+  const list = await session.ram().listUsers();
+  session.users.remember(list);
+  const { users } = list;
   const items: ListedItem<string>[] = users
     .filter((u) => validateIdentityName('RamUser', u.userId) === undefined)
     .map((u) => ({ label: u.userName, description: u.displayName, detail: vscode.l10n.t('UserId {0}', u.userId), value: u.userId }));

@@ -96,11 +96,11 @@ async function reattachTarget(session: ProfileSession, plan: Extract<UndoPlan, {
       break;
     }
   }
+  // A UserId or a role name resolves to itself; a UserId gains its name from the account's user list, for the modal.
+  const named = await session.identities.named({ identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId });
   const resolved: ResolvedIdentity = {
-    identityType: sent.identityType,
+    ...named,
     identityName: sent.identityName,
-    appId: sent.appId,
-    ...(sent.identityType === 'RamUser' ? { userId: sent.identityName } : {}),
     ...(configured && configured.identityName !== sent.identityName ? { userName: configured.identityName } : {}),
   };
   return { profile: plan.profile, identity: configured ?? { identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId }, policyNames: plan.policyNames, resolved };

@@ -9,14 +9,17 @@ import { CloudError, isRamUserId, toCloudError, type AppIdentity, type IdentityT
 import type { RamClient } from '../cloud/clients';
 import type { ProfileIdentity } from '../settings/profiles';
 import { ListingCache } from './listingCache';
+import type { UserDirectory } from './userDirectory';
 
 /** What VOD is sent (identityName is a UserId for RamUser), plus what people are shown. */
 export interface ResolvedIdentity extends AppIdentity {
   readonly identityType: IdentityType;
   readonly identityName: string;
   readonly appId: string;
-  /** RamUser only: the login name, when the identity was configured by it. */
+  /** RamUser only: the login name, when configured by it or once the account's user list has named the UserId. */
   readonly userName?: string;
+  /** RamUser only: the display name, when RAM said it. */
+  readonly displayName?: string;
   /** RamUser only: the UserId (also identityName). */
   readonly userId?: string;
 }
@@ -40,20 +43,33 @@ export class IdentityResolver {
   constructor(
     private readonly profile: string,
     private readonly ram: () => RamClient,
+    private readonly directory: UserDirectory,
   ) {}
 
-  /** The identity to send, or a CloudError that says why not and how to fix it. Nothing is sent to VOD either way. */
+  /**
+   * The identity to send, or a CloudError that says why not and how to fix it. Nothing is sent to VOD either way.
+   * A UserId is named only if the user list is already known: a listing never waits for names.
+   */
   async resolve(identity: ProfileIdentity): Promise<ResolvedIdentity> {
-    const direct = directly(identity);
+    const direct = this.directly(identity);
     if (direct) return direct;
     const listing = await this.users.load(identity.identityName, async () => (await this.ram().getUser(identity.identityName)).user);
     if (listing.status === 'loaded') return asResolved(identity, listing.value);
     throw unresolved(this.profile, identity.identityName, listing.status === 'failed' ? listing.error : undefined);
   }
 
-  /** What is known without a call: roles and UserIds as configured, names once resolved. */
+  /**
+   * resolve(), after the account's user list has named a configured UserId (or failed to): for what people confirm
+   * (a detach's modal, an undo's), which should say `alice (2037…0001)`, not the bare id. Sends the same to VOD.
+   */
+  async named(identity: ProfileIdentity): Promise<ResolvedIdentity> {
+    if (identity.identityType === 'RamUser' && isRamUserId(identity.identityName)) await this.directory.load();
+    return this.resolve(identity);
+  }
+
+  /** What is known without a call: roles and UserIds as configured (named once the user list is), names once resolved. */
   peek(identity: ProfileIdentity): ResolvedIdentity | undefined {
-    const direct = directly(identity);
+    const direct = this.directly(identity);
     if (direct) return direct;
     const listing = this.users.peek(identity.identityName);
     return listing?.status === 'loaded' ? asResolved(identity, listing.value) : undefined;
@@ -62,19 +78,26 @@ export class IdentityResolver {
   forget(): void {
     this.users.forgetAll();
   }
-}
 
-/** Roles and users configured by UserId need no lookup. */
-function directly(identity: ProfileIdentity): ResolvedIdentity | undefined {
-  if (identity.identityType === 'RamRole') return { identityType: 'RamRole', identityName: identity.identityName, appId: identity.appId };
-  if (isRamUserId(identity.identityName)) {
+  /** Roles and users configured by UserId need no lookup to be sent; a UserId gains its name when the list has it. */
+  private directly(identity: ProfileIdentity): ResolvedIdentity | undefined {
+    if (identity.identityType === 'RamRole') return { identityType: 'RamRole', identityName: identity.identityName, appId: identity.appId };
+    if (!isRamUserId(identity.identityName)) return undefined;
+    const naming = this.directory.naming(identity.identityName);
+    if (naming.status === 'named') return asResolved(identity, naming.user);
     return { identityType: 'RamUser', identityName: identity.identityName, appId: identity.appId, userId: identity.identityName };
   }
-  return undefined;
 }
 
 function asResolved(identity: ProfileIdentity, user: RamUser): ResolvedIdentity {
-  return { identityType: 'RamUser', identityName: user.userId, appId: identity.appId, userName: user.userName, userId: user.userId };
+  return {
+    identityType: 'RamUser',
+    identityName: user.userId,
+    appId: identity.appId,
+    userName: user.userName,
+    userId: user.userId,
+    ...(user.displayName ? { displayName: user.displayName } : {}),
+  };
 }
 
 /** Says what failed (RAM's own code and RequestId kept) and what fixes it: the UserId in the settings. */

@@ -34,6 +34,14 @@ export class ListingCache<T> {
     return promise;
   }
 
+  /**
+   * A value someone else just fetched (another command's listing of the same thing) replaces what was known; a
+   * load in flight is left to finish and answer its waiters.
+   */
+  remember(key: string, value: T): void {
+    if (this.entries.get(key)?.status !== 'loading') this.entries.set(key, { status: 'loaded', value });
+  }
+
   forget(key: string): void {
     this.entries.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);

@@ -14,6 +14,7 @@ import {
 import { CallerAccounts } from './callerAccount';
 import { cloudClients } from './cloudClients';
 import { IdentityResolver } from './identityResolver';
+import { UserDirectory } from './userDirectory';
 import type { Listing } from './listingCache';
 import { credentialProviderFor, lookupCredentials, type SecretStore } from '../credentials/storedCredentials';
 import type { Profile } from '../settings/profiles';
@@ -42,13 +43,16 @@ export class ProfileSession {
   private scanVodClient: VodClient | undefined;
   /** Configured identities → what VOD is sent; the listings and the mutations both ask this one. */
   readonly identities: IdentityResolver;
+  /** The account's RAM users by UserId: the names rows, confirmations and records show beside a UserId. */
+  readonly users: UserDirectory;
   private readonly callers: CallerAccounts;
 
   constructor(
     readonly profile: Profile,
     private readonly sources: SessionSources,
   ) {
-    this.identities = new IdentityResolver(profile.name, () => this.ram());
+    this.users = new UserDirectory(() => this.ram());
+    this.identities = new IdentityResolver(profile.name, () => this.ram(), this.users);
     this.callers = new CallerAccounts(() => this.sts().getCallerIdentity());
     this.ownCredentials = credentialProviderFor(profile, sources.secrets);
     const inner = (): CredentialProvider => this.role() ?? this.ownCredentials;
@@ -137,6 +141,7 @@ export class ProfileSession {
 
   /** A refresh forgets what RAM and STS said, so a renamed user or a changed key is read again. */
   forgetDirectory(): void {
+    this.users.forget();
     this.identities.forget();
     this.callers.forget();
   }

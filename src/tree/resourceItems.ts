@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeError, identityText, describeWho, type CallerIdentity, type CloudError, type CredentialOrigin, type Product } from '../cloud';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { Listing } from '../profiles/listingCache';
+import type { UserNaming } from '../profiles/userDirectory';
 import type { BucketBinding } from './bucketBinding';
 import { credentialText } from './credentialText';
 import { COMMANDS } from '../commandIds';
@@ -23,6 +24,8 @@ export interface RowState {
   readonly endpoint: (profile: Profile, product: Product) => string;
   /** The identity as VOD is sent it, once known (a RAM user configured by name: after GetUser). */
   readonly identity: (node: IdentityNode | AppPolicyNode) => ResolvedIdentity | undefined;
+  /** A RAM user configured by UserId: what the account's user list says of its name. */
+  readonly naming: (node: IdentityNode) => UserNaming | undefined;
   /** What STS said about the profile's key, once it has. */
   readonly caller: (profile: Profile) => Listing<CallerIdentity> | undefined;
   /** Where the key of the profile's last call came from, once one was made. */
@@ -140,7 +143,9 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
         : identityType === 'RamUser'
           ? `\n${vscode.l10n.t('UserId: not resolved yet (RAM GetUser on expand)')}`
           : '';
-      item.tooltip = `${identityText(shown)}${userId}\n${scopeTooltip(node.profile, 'vod', state)}`;
+      const naming = state.naming(node);
+      const name = naming ? `\n${namingText(naming)}` : '';
+      item.tooltip = `${identityText(shown)}${userId}${name}\n${scopeTooltip(node.profile, 'vod', state)}`;
       return item;
     }
     case 'appPolicy':
@@ -155,6 +160,22 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
   }
 }
 
+
+/** Under a UserId's row: its display name, or why the row shows no name (VOD is sent the UserId either way). */
+function namingText(naming: UserNaming): string {
+  switch (naming.status) {
+    case 'named':
+      return naming.user.displayName ? vscode.l10n.t('Display name: {0}', naming.user.displayName) : vscode.l10n.t('Name: {0}', naming.user.userName);
+    case 'pending':
+      return vscode.l10n.t("Name: not read yet (RAM ListUsers, with the profile's AccessKey)");
+    case 'notListed':
+      return vscode.l10n.t('Name unknown: no RAM user of this account has this UserId (ListUsers).');
+    case 'failed':
+      return naming.error.kind === 'permission'
+        ? vscode.l10n.t('Name unknown: the AccessKey may not call ram:ListUsers ({0}).', naming.error.code)
+        : vscode.l10n.t('Name unknown: ListUsers failed ({0}).', naming.error.code);
+  }
+}
 
 /** A policy row, configured or found: the same look and contextValue, so Detach works the same from both. */
 export function policyItem(node: { readonly policy: AppPolicyNode['policy']; readonly profile: Profile }, shown: Partial<ResolvedIdentity> & ProfileIdentity, state: RowState): vscode.TreeItem {

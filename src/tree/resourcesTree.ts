@@ -4,7 +4,7 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import { VOD_REGIONS, type CallerIdentity, type CloudError } from '../cloud';
+import { isRamUserId, VOD_REGIONS, type CallerIdentity, type CloudError } from '../cloud';
 import { isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import type { Listing } from '../profiles/listingCache';
@@ -75,6 +75,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.bucket),
       busy: (node) => this.busy.label(node.id),
       identity: (node) => sources.sessions.get(node.profile.name)?.identities.peek(node.identity),
+      naming: (node) => (configuredByUserId(node.identity) ? sources.sessions.get(node.profile.name)?.users.naming(node.identity.identityName) : undefined),
       caller: (profile) => this.callerShown.get(profile.name),
       signing: (profile) => sources.sessions.get(profile.name)?.signingOrigin(),
       scan: (node) => sources.scans.get(node.profile.name, node.appId),
@@ -268,7 +269,22 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       const label = vscode.l10n.t('{0} has no VOD — show log', profile.region);
       return [this.nodes.intern(new MessageNode(rowIds.message(group, 'noVod'), 'warning', label, 'showLog', profile, text))];
     }
-    return profile.identities.map((identity) => this.nodes.intern(new IdentityNode(profile, identity)));
+    const rows = profile.identities.map((identity) => this.nodes.intern(new IdentityNode(profile, identity)));
+    if (profile.identities.some(configuredByUserId)) void this.nameUsers(profile, rows);
+    return rows;
+  }
+
+  /**
+   * Users configured by UserId are named from the account's user list (one ListUsers walk per session); their rows
+   * are redrawn when it answers, with the name or, in the tooltip, why there is none. Without credentials there is
+   * nobody to ask.
+   */
+  private async nameUsers(profile: Profile, rows: readonly AnyResourceNode[]): Promise<void> {
+    const users = this.sources.sessions.get(profile.name)?.users;
+    if (!users || !(await this.credentials.has(profile))) return;
+    if (!users.unsettled()) return;
+    await this.withViewProgress(users.load());
+    for (const row of rows) this.redrawWhenIdle(row.id);
   }
 
   private async policyRows(profile: Profile, identity: ProfileIdentity): Promise<AnyResourceNode[]> {
@@ -448,4 +464,9 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+/** A RAM user configured by its UserId: named only once the account's user list is known. */
+function configuredByUserId(identity: ProfileIdentity): boolean {
+  return identity.identityType === 'RamUser' && isRamUserId(identity.identityName);
 }

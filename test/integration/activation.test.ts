@@ -101,7 +101,7 @@ describe('extension activation', function () {
     assert.equal(emulator.stats().received, 0, 'activation (with the view hidden) sent a request');
   });
 
-  it('sends the first requests when its view opens: one listing for the expanded buckets, the account, nothing for collapsed identities', async () => {
+  it('sends the first requests when its view opens: one listing for the expanded buckets, the account, the names of UserId rows, nothing for collapsed identities', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.alicloudMedia');
     const listing = await waitFor(() => requestsOf(emulator, 'ListAllMediaBucket')[0], 'the view to list the buckets', 10_000);
     assertAcceptedAndSigned(listing, DEMO_ACCESS_KEY.accessKeyId);
@@ -110,7 +110,9 @@ describe('extension activation', function () {
     assert.equal(requestsOf(emulator, 'ListAppPoliciesForIdentity').length, 0, 'policies load only when an identity is expanded');
     // The expanded profile row names its account: one GetCallerIdentity, remembered for the key.
     await waitFor(() => requestsOf(emulator, 'GetCallerIdentity').length === 1, 'the profile row to read its account');
-    assert.equal(emulator.stats().received, 2);
+    // The identity rows on screen are configured by UserId: one ListUsers walk names them all.
+    await waitFor(() => requestsOf(emulator, 'ListUsers').length === 1, 'the identity rows to be named');
+    assert.equal(emulator.stats().received, 3);
   });
 
   it('registers every command it contributes', async () => {

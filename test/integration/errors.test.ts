@@ -240,10 +240,12 @@ describe('error kinds', function () {
     it('the same well-formed call does reach the server (the cases above are not refused for another reason)', async () => {
       const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-1000000', policyNames: ['VODAppFullAccess'] });
       assert.equal(result.ok, true, JSON.stringify(result));
-      // The detach, and before its confirmation the account it happens in (STS GetCallerIdentity).
+      // The detach, and before its confirmation the account it happens in (STS GetCallerIdentity) and the name of
+      // the UserId it names (RAM ListUsers).
       assert.equal(emulator.stats().byAction.DetachAppPolicyFromIdentity?.received, 1);
       assert.equal(emulator.stats().byAction.GetCallerIdentity?.received, 1);
-      assert.equal(emulator.stats().received, 2);
+      assert.equal(emulator.stats().byAction.ListUsers?.received, 1);
+      assert.equal(emulator.stats().received, 3);
     });
   });
 });

@@ -199,7 +199,8 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
       ['RamUser', 'ghost'],
       ['RamRole', 'TranscodeRole'],
     ]);
-    await waitFor(async () => (await identityRows()).some((r) => r.label === `RamUser ${ALICE}`), 'the row to follow the settings');
+    // Configured by UserId now: named from the account's user list, which only such rows show in their tooltip.
+    await waitFor(async () => (await identityRows()).some((r) => r.label === 'RamUser alice (2037…0001)' && /Display name: Alice Chen/.test(r.tooltip)), 'the row to follow the settings');
   });
 
   it('no VOD call of this suite named a RAM user by its login name', () => {

@@ -26,6 +26,8 @@ import {
 import { demoUserId } from '../emulator/demoState';
 
 const ALICE = demoUserId('alice');
+/** Alice as her row reads once RAM ListUsers has named her UserId. */
+const ALICE_ROW = `RamUser alice (${ALICE.slice(0, 4)}…${ALICE.slice(-4)})`;
 
 const PROFILE = 'tree-it';
 const BUCKETS = ['media-output-demo', 'media-output-unbound', 'media-output-archive'];
@@ -116,9 +118,10 @@ describe('Resources tree', function () {
   });
 
   it('an identity expands to the app policies the emulator holds for it', async () => {
-    const identities = await rowsOf((await identityGroup()).element);
+    // Configured by UserId: named once the account's user list has answered.
+    const identities = await rowsUntil(async () => rowsOf((await identityGroup()).element), (rows) => rows[0]?.label === ALICE_ROW, 'alice named');
     assert.deepEqual(identities.map((r) => [r.label, r.description, r.contextValue]), [
-      [`RamUser ${ALICE}`, 'app-1000000', 'identity'],
+      [ALICE_ROW, 'app-1000000', 'identity'],
       ['RamRole TranscodeRole', 'app-1000000', 'identity'],
     ]);
     const policies = await rowsOf(identities[0]?.element);
@@ -161,7 +164,7 @@ describe('Resources tree', function () {
   it('after a detach through the command, the policy row is gone', async () => {
     const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, policyNames: ['VODAppFullAccess'] });
     assert.equal(result.ok, true, JSON.stringify(result));
-    const alice = async () => rowsOf((await row((await identityGroup()).element, `RamUser ${ALICE}`)).element);
+    const alice = async () => rowsOf((await row((await identityGroup()).element, ALICE_ROW)).element);
     const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess'), 'the detached policy to disappear');
     assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly']);
   });

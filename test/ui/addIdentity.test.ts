@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../emulator/server';
+import { shortUserId } from '../../src/cloud/identity';
 import { demoUserId } from '../emulator/demoState';
 import { ENV_KEY, ENV_PROFILE, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
 import { useWorkbench } from './workbench';
@@ -85,7 +86,8 @@ describe('Add Identity from the account (UI)', function () {
 
     // The new row, stored by UserId, with the policy VOD lists for that UserId.
     await row('VOD Identities', '4').first().waitFor({ timeout: 30_000 });
-    const added = row(`RamUser ${CAROL}`, EDUCATION).first();
+    // Stored by UserId, shown by name: the account's user list names it.
+    const added = row(`RamUser carol (${shortUserId(CAROL)})`, EDUCATION).first();
     await added.waitFor({ timeout: 30_000 });
     if ((await added.getAttribute('aria-expanded')) === 'false') await added.click();
     await row('VODAppFullAccess', 'System').first().waitFor({ timeout: 30_000 });

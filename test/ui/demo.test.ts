@@ -1,5 +1,5 @@
 // `npm run demo` as a person uses it: start it on a free port, open the printed URL in a browser, see the demo
-// profile's buckets loaded from the emulator, then stop it with SIGTERM to npm (as `kill <pid>` does) and check
+// profile's buckets loaded from the emulator and its identities named, then stop it with SIGTERM to npm (as `kill <pid>` does) and check
 // that no process of it is left and both ports are closed.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -75,6 +75,26 @@ describe('npm run demo (UI)', function () {
     const lists = requests.filter((r) => r.action === 'ListAllMediaBucket' && r.outcome === 'OK');
     assert.ok(lists.length >= 1, 'the emulator answered no ListAllMediaBucket');
     assert.ok(lists.every((r) => r.accessKeyId === DEMO_ACCESS_KEY.accessKeyId), 'signed with the environment pair the demo set');
+  });
+
+  it('names every demo identity as a person knows it, in the rows and in the detach confirmation', async () => {
+    assert.ok(wb, 'the workbench of the first scenario');
+    const alice = wb.treeItem('RamUser alice (2037…0001), app-1000000');
+    await alice.waitFor({ timeout: 30_000 });
+    await wb.treeItem(/^RamUser build-bot \(2037…\d{4}\), app-1000000$/).first().waitFor();
+    await wb.treeItem('RamUser alice (2037…0001), app-2000001').waitFor();
+    await wb.treeItem('RamRole TranscodeRole, app-1000000').waitFor();
+    // The demo profile's rows, configured by UserId, read only as names: none is left as a bare 16-digit id. (The
+    // keychain profile has no AccessKey yet, so nobody can ask RAM for its user's name: that row keeps the id.)
+    const demoRows = await wb.page.getByRole('treeitem', { name: /, app-(1000000|2000001)$/ }).allInnerTexts();
+    assert.equal(demoRows.filter((l) => /RamUser \d{16}/.test(l)).length, 1, demoRows.join(' | '));
+    await alice.click();
+    const policy = wb.treeItem('VODAppFullAccess, System').first();
+    await policy.waitFor({ timeout: 30_000 });
+    await wb.rightClick(policy);
+    await wb.clickMenuItem(/^Detach App Policy/);
+    const text = await wb.answerDialog('Cancel');
+    assert.match(text, /RamUser alice \(2037…0001\)/);
   });
 
   it('stops code-server and the emulator on SIGTERM, leaving no process behind', async () => {

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
 import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
+import { shortUserId } from '../../src/cloud/identity';
 import { useWorkbench } from './workbench';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
 import { waitFor } from '../support/wait';
@@ -158,9 +159,10 @@ describe('Resources view (UI)', function () {
   });
 
   it('shows a failed listing as an error row with its code, and logs it', async () => {
-    await expand(`RamUser ${BOB}`, MISSING_APP);
+    // Configured by UserId, shown by name once the account's user list has answered.
+    await expand(`RamUser bob (${shortUserId(BOB)})`, MISSING_APP);
     await visible('Failed to load app policies: InvalidAppId.NotFound (HTTP 404) — show log');
-    const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of .*${BOB}.* failed`);
+    const logged = await requestIdInOutput(`ListAppPoliciesForIdentity app policies of RamUser (?:bob \\(${shortUserId(BOB)}\\)|${BOB}) in ${MISSING_APP} .*failed`);
     const text = await wb().outputText(CHANNEL);
     assert.match(text, new RegExp(`RequestId ${logged} AccessKeyId \\S+ Source \\S+ — Code InvalidAppId.NotFound, HTTP 404`));
     const sent = requests((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityName === BOB && r.params.AppId === MISSING_APP);

@@ -61,7 +61,8 @@ export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   label: (t) => `${identityText(sentIdentity(t))} ${t.policyNames.join(',')}`,
   fields: policyFields,
   rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
-  prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.resolve(t.identity) }),
+  // named(): the modal says `alice (2037…0001)` for a user configured by UserId; VOD is sent the same UserId.
+  prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.named(t.identity) }),
   confirm: (scope, targets) => detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames })), confirmationWords),
   send: async (session, t, signal) => session.vod().detachAppPolicyFromIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
   succeeded: (t, result) => policyChange((names, who) => vscode.l10n.t('Detached {0} from {1}', names, who), t, result),

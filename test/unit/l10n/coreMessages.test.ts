@@ -15,6 +15,7 @@ import { validateAccessKeyId, validateBucketName } from '../../../src/cloud/vali
 import { describeCliProblem, checkEntry } from '../../../src/credentials/cliConfig';
 import { missingCredentialsError, originOf } from '../../../src/credentials/storedCredentials';
 import { scanProgressText } from '../../../src/profiles/accessScans';
+import { UserDirectory } from '../../../src/profiles/userDirectory';
 import { IdentityResolver } from '../../../src/profiles/identityResolver';
 import { parseProfiles, type Profile } from '../../../src/settings/profiles';
 import { useBundle, type Bundle } from '../../support/l10n';
@@ -93,7 +94,7 @@ describe('messages of the core, settings, credentials and profiles', () => {
     useBundle(zhCn);
     const refused = new CloudError({ kind: 'not-found', code: 'EntityNotExist.User', message: 'The user does not exist.', requestId: REQUEST_ID, httpStatus: 404 });
     const ram = { getUser: () => Promise.reject(refused) } as unknown as RamClient;
-    const resolver = new IdentityResolver('prod', () => ram);
+    const resolver = new IdentityResolver('prod', () => ram, new UserDirectory(() => ram));
     const err = await resolver.resolve({ identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }).then(
       () => assert.fail('resolved'),
       (e: unknown) => e as CloudError,
