@@ -11,7 +11,7 @@ import { escapeRegExp } from '../support/text';
 import { ENV_PROFILE, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
 import { useWorkbench } from './workbench';
 
-/** Its unbind fails once at the emulator; nothing else of the shared scenarios unbinds it. */
+/** Its unbind fails once at the emulator, so it stays as it was: bound (bound again first if a scenario unbound it). */
 const BUCKET = 'media-output-thumbs';
 const CODE = 'Forbidden.RAM';
 const MESSAGE = '[Fix permissions](command:workbench.action.terminal.new) $(alert) [docs](https://evil.example/help)';
@@ -46,6 +46,10 @@ describe('server text is drawn as words (UI)', function () {
 
   it('an error notification shows a Message with a command link as plain words', async () => {
     const page = wb().page;
+    if (!emulator.state.isBound(BUCKET)) {
+      emulator.state.bindOutput(BUCKET);
+      await wb().runCommand('Alibaba Cloud Media: Refresh');
+    }
     emulator.setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: BUCKET }, times: 1 });
     const row = wb().treeItem(new RegExp(`^${escapeRegExp(BUCKET)}, bound as output$`)).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
