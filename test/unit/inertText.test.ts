@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControls, inertItem, inertText } from '../../src/inertText';
+import { escapeControls, inertItem, inertRow, inertText } from '../../src/inertText';
 import { asRead, renderedSyntax } from '../support/renderedSyntax';
 
 const HOSTILE = [
@@ -56,6 +56,20 @@ describe('inertText', () => {
     assert.deepEqual([item.label, item.description, item.detail].map((t) => renderedSyntax(t ?? '')), [undefined, undefined, undefined]);
     assert.equal(item.value, 7);
     assert.deepEqual(inertItem({ label: 'plain' }), { label: 'plain' });
+  });
+});
+
+describe('inertRow', () => {
+  it('makes label (plain or with highlights), description and string tooltip inert, in place', () => {
+    const row = inertRow({ label: 'Access to $(alert)', description: '[x](https://evil.example)', tooltip: 'RamUser [a](command:x)' });
+    assert.deepEqual([row.label, row.description, row.tooltip].map((t) => renderedSyntax(String(t))), [undefined, undefined, undefined]);
+    const labelled = inertRow({ label: { label: '$(bug) eve', highlights: [[0, 3]] }, description: true });
+    assert.deepEqual(labelled, { label: { label: '$\u2060(bug) eve' }, description: true });
+  });
+
+  it('leaves a markdown tooltip object to its builder', () => {
+    const tooltip = { value: '[x](command:y)' };
+    assert.equal(inertRow({ label: 'r', tooltip }).tooltip, tooltip);
   });
 });
 
