@@ -2,7 +2,8 @@
 // reaches an error notification and an input box's prompt — the two places VS Code makes links of
 // `[label](command:…)` and, in the prompt, icons of `$(name)` — and neither has a link or an icon element, while
 // the words read as the server sent them. Both use faults of the shared emulator that answer once and change no
-// state, so the other scenarios on this workbench see the same rows. Screenshots: test-output/ui/inert-*.png.
+// state (the bucket is bound again first if an earlier scenario unbound it), so the other scenarios on this
+// workbench see the rows they expect. Screenshots: test-output/ui/inert-*.png.
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import type { RunningEmulator } from '../emulator/server';
