@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { DEFAULT_APP_ID, describeError, validateAppId, validateIdentityName, type IdentityType } from '../cloud';
+import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
 import type { Profile } from '../settings/profiles';
 import type { CommandDeps } from './deps';
@@ -27,7 +28,8 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
   const prompt = role ? vscode.l10n.t('RAM role name') : vscode.l10n.t('RAM user name (or user ID)');
   return vscode.window.showInputBox({
     title,
-    prompt: !pick.problem ? prompt : role ? vscode.l10n.t('Could not list the RAM roles ({0}) — {1}', pick.problem, prompt) : vscode.l10n.t('Could not list the RAM users ({0}) — {1}', pick.problem, prompt),
+    // The problem is the server's error, and an input box's prompt draws links and icons.
+    prompt: inertText(!pick.problem ? prompt : role ? vscode.l10n.t('Could not list the RAM roles ({0}) — {1}', pick.problem, prompt) : vscode.l10n.t('Could not list the RAM users ({0}) — {1}', pick.problem, prompt)),
     value: pick.typed || undefined,
     ignoreFocusOut: true,
     validateInput: (v) => validateIdentityName(type, v),
@@ -47,7 +49,7 @@ export async function pickAppId(deps: CommandDeps, profile: Profile, title: stri
   const prompt = vscode.l10n.t('VOD application ID (app-1000000 is the default application)');
   return vscode.window.showInputBox({
     title,
-    prompt: pick.problem ? vscode.l10n.t('Could not list the VOD applications ({0}) — {1}', pick.problem, prompt) : prompt,
+    prompt: inertText(pick.problem ? vscode.l10n.t('Could not list the VOD applications ({0}) — {1}', pick.problem, prompt) : prompt),
     value: pick.typed || DEFAULT_APP_ID,
     ignoreFocusOut: true,
     validateInput: (v) => validateAppId(v),

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { describeError, validateBucketName, type MediaBucket } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { inertItem } from '../inertText';
 import { addOutputBuckets } from '../settings/profileEdits';
 import type { Profile } from '../settings/profiles';
 import type { CommandDeps } from './deps';
@@ -76,7 +77,8 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
-        found.candidates.map((b) => ({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : vscode.l10n.t('no Referer') })),
+        // Names are valid bucket names by now (candidatesOf); a Referer is whatever the server says.
+        found.candidates.map((b) => inertItem({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : vscode.l10n.t('no Referer'), bucket: b.bucket })),
         {
           title: vscode.l10n.t('Add output buckets to {0}', profile.name),
           placeHolder:
@@ -89,7 +91,7 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
         },
       );
       if (!picked || picked.length === 0) return undefined;
-      const buckets = picked.map((p) => p.label);
+      const buckets = picked.map((p) => p.bucket);
       const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, buckets), true);
       if (!edit.ok) return undefined;
       deps.log.info(listsBuckets(profile.name, buckets));

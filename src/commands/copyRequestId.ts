@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isPlainObject } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { inertItem, inertText } from '../inertText';
 import { registerCommand, type CommandTable } from './registerCommand';
 import type { CommandDeps } from './deps';
 
@@ -23,19 +24,20 @@ export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): v
     if (!requestId && arg === undefined) {
       const items = deps.log.recent
         .filter((r) => r.requestId)
-        .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
+        // Targets and RequestIds are the server's: shown inert, copied as they are.
+        .map((r) => inertItem({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}`, requestId: r.requestId as string }));
       if (items.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
         return undefined;
       }
-      requestId = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.label;
+      requestId = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.requestId;
     }
     if (!requestId) {
       if (arg !== undefined) void vscode.window.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(requestId);
-    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied RequestId {0}', requestId)}`, 3000);
+    vscode.window.setStatusBarMessage(`$(check) ${inertText(vscode.l10n.t('Copied RequestId {0}', requestId))}`, 3000);
     return requestId;
   };
   registerCommand(table, COMMANDS.copyRequestId, { ui: copy, caller: copy });

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { describeError, describeWho, toCloudError, validateAppId, type AppInfo, type CloudError } from '../cloud';
 import { isPartial, scanAppAccess, type AccessScanResult } from '../cloud/accessScan';
 import { COMMANDS } from '../commandIds';
+import { inertItem, inertText } from '../inertText';
 import { scanProgressText } from '../profiles/accessScans';
 import type { Profile } from '../settings/profiles';
 import { isResourceNode } from '../tree/nodes';
@@ -107,7 +108,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
     // ListAppInfo alone may be denied: the id can still be typed.
     const appId = await vscode.window.showInputBox({
       title,
-      prompt: vscode.l10n.t('Could not list the VOD applications ({0}). Type the application ID to scan.', problem?.code ?? 'unknown'),
+      prompt: inertText(vscode.l10n.t('Could not list the VOD applications ({0}). Type the application ID to scan.', problem?.code ?? 'unknown')),
       value: 'app-',
       ignoreFocusOut: true,
       validateInput: (v) => validateAppId(v),
@@ -119,7 +120,8 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    apps.map((a) => ({ label: a.appName || a.appId, description: a.appId, detail: [a.type, a.status, a.description].filter(Boolean).join(' · ') || undefined, app: a })),
+    // Names and descriptions are the server's; the quick pick would draw `$(icon)` in them.
+    apps.map((a) => inertItem({ label: a.appName || a.appId, description: a.appId, detail: [a.type, a.status, a.description].filter(Boolean).join(' · ') || undefined, app: a })),
     { title, placeHolder: vscode.l10n.t('VOD application: every RAM user and role is asked which policies it holds there'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked ? { appId: picked.app.appId, appName: picked.app.appName || picked.app.appId } : undefined;
@@ -151,7 +153,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   }
   if (deps.scans.isRunning(profile.name, app.appId)) {
     // The caller's message stays English, as the programmatic API's messages do; the person reads it localized.
-    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Find Access to {0} is already running in profile {1}.', app.appName, profile.name));
+    if (interactive) void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Find Access to {0} is already running in profile {1}.', app.appName, profile.name)));
     return invalidArgument(`Find Access to ${app.appName} is already running in profile ${profile.name}.`, 'ScanInProgress');
   }
 
@@ -161,7 +163,8 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
   const result = interactive
     ? await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding access to {0} (profile {1})', app.appName, profile.name), cancellable: true },
+        // A progress notification reads links in its title like any notification: the app's name is the server's.
+        { location: vscode.ProgressLocation.Notification, title: inertText(vscode.l10n.t('Finding access to {0} (profile {1})', app.appName, profile.name)), cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => deps.scans.cancel(profile.name, app.appId));
           // The notification can be hidden; the status-bar item stays in sight until the scan ends, and a click cancels.
@@ -187,7 +190,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   deps.scans.finish(profile.name, app.appId, result);
 
   const partial = isPartial(result);
-  deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result).join('\n'));
+  deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result));
   if (interactive) {
     const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
     void notify(deps, partial ? 'warning' : 'info', vscode.l10n.t('{0} See "Access to {1}" in profile {2}.', scanNotice(app, result, partial), app.appName, profile.name), firstFailure ?? {});

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { inertItem, inertText } from '../inertText';
 import { checkEntry, cliConfigPath, describeCliProblem, parseCliConfig, shownPath, type CliProfileEntry } from '../credentials/cliConfig';
 import { planCliImport, type ImportPlan } from '../settings/cliImport';
 import { addProfile } from '../settings/profileEdits';
@@ -81,17 +82,14 @@ async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>):
 async function importFromUi(deps: CommandDeps): Promise<void> {
   const read = await readCliProfiles(true);
   if ('problem' in read) {
-    void vscode.window.showErrorMessage(read.problem);
+    void vscode.window.showErrorMessage(inertText(read.problem));
     return;
   }
+  // Names, modes and regions are whatever config.json holds: shown inert, our warning icon put in front after.
   const items = read.profiles.map((p) => {
     const problem = checkEntry(p);
-    return {
-      label: p.name,
-      description: [p.mode || vscode.l10n.t('no mode'), p.regionId].filter(Boolean).join(' · '),
-      ...(problem ? { detail: `$(warning) ${problem}` } : {}),
-      entry: p,
-    };
+    const item = inertItem({ label: p.name, description: [p.mode || vscode.l10n.t('no mode'), p.regionId].filter(Boolean).join(' · '), entry: p });
+    return problem ? { ...item, detail: `$(warning) ${inertText(problem)}` } : item;
   });
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Import aliyun CLI Profiles'),
@@ -105,5 +103,5 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
   const added = result.imported.map((p) => (p.name === p.cliProfile ? p.name : vscode.l10n.t('{0} (from {1})', p.name, p.cliProfile)));
   const skipped = result.skipped.map((s) => `${s.cliProfile}: ${s.reason}`);
   const first = added.length ? vscode.l10n.t('Added {0}.', added.join(', ')) : vscode.l10n.t('Nothing added.');
-  void vscode.window.showInformationMessage(skipped.length ? vscode.l10n.t('{0} Skipped {1}.', first, skipped.join('; ')) : first);
+  void vscode.window.showInformationMessage(inertText(skipped.length ? vscode.l10n.t('{0} Skipped {1}.', first, skipped.join('; ')) : first));
 }

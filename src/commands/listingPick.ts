@@ -1,8 +1,10 @@
 // A single-choice quick pick filled from the account (RAM users or roles, VOD applications) that opens at once,
 // busy while the listing loads, and always keeps "Enter manually…" as its last item: a person who knows the value
 // never waits for a slow listing, and one the key may not read (no permission, network) is never a dead end.
+// The listed names come from the server and the quick pick draws `$(icon)` in them: they are shown inert.
 
 import * as vscode from 'vscode';
+import { inertItem } from '../inertText';
 
 export interface ListedItem<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -66,7 +68,7 @@ export function pickFromListing<T>(options: ListingPickOptions<T>): Promise<List
         finish({ kind: 'manual', problem: listed.problem });
         return;
       }
-      pick.items = [...listed.items, { label: '', kind: vscode.QuickPickItemKind.Separator }, manual];
+      pick.items = [...listed.items.map(inertItem), { label: '', kind: vscode.QuickPickItemKind.Separator }, manual];
       pick.placeholder = listed.placeholder;
       pick.busy = false;
     }, (thrown: unknown) => finish({ kind: 'manual', problem: thrown instanceof Error ? thrown.message : String(thrown) }));

@@ -1,10 +1,12 @@
 // Result notifications with the follow-ups people want after a cloud call: the RequestId, Alibaba's
 // troubleshooting page for the error (its Recommend link, offered only when it is an https:// link on an Alibaba
-// domain) and the log.
+// domain) and the log. Every message goes out through inertText: it carries server text (an error's Message, app
+// and RAM names), and a notification would make a link, even a command link, of `[label](target)` in it.
 
 import * as vscode from 'vscode';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
+import { inertText } from '../inertText';
 import type { CommandDeps } from './deps';
 import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
 
@@ -26,7 +28,7 @@ export async function notify(
     [TROUBLESHOOT, vscode.l10n.t('Troubleshoot')],
     [SHOW_LOG, vscode.l10n.t('Show Log')],
   ]);
-  const shown = await show(message, ...noticeActions(links).map((a) => labels.get(a) ?? a));
+  const shown = await show(inertText(message), ...noticeActions(links).map((a) => labels.get(a) ?? a));
   const picked = [...labels].find(([, label]) => label === shown)?.[0];
   if (picked === COPY && links.requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, links.requestId);
   if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { SYSTEM_APP_POLICIES, describeError, identityText } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { inertItem } from '../inertText';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from '../tree/bucketBinding';
 import { isResourceNode } from '../tree/nodes';
@@ -52,7 +53,8 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
     return undefined;
   }
   const resolver = deps.sessions.get(profile.name)?.identities;
-  const items = profile.identities.map((identity) => ({ label: identityText(resolver?.peek(identity) ?? identity), identity }));
+  // A resolved RAM user carries the user name GetUser answered.
+  const items = profile.identities.map((identity) => inertItem({ label: identityText(resolver?.peek(identity) ?? identity), identity }));
   if (canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identities'), canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;
@@ -68,7 +70,7 @@ export async function pickIdentities(deps: CommandDeps, profile: Profile, title:
  */
 export async function pickPolicies(deps: CommandDeps, profile: Profile, identity: ProfileIdentity): Promise<string[] | undefined> {
   const who = identityText(identity);
-  let names: { label: string; description?: string }[];
+  let names: { label: string; description?: string; name: string }[];
   let title = vscode.l10n.t('Detach app policies from {0}', who);
   const listing =
     deps.listings.peekPolicies(profile.name, identity)?.status === 'loaded'
@@ -88,13 +90,14 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
       );
       return undefined;
     }
-    names = system.map((p) => ({ label: p.policyName, description: p.policyType }));
+    // Listed names are the server's: shown inert, returned as listed.
+    names = system.map((p) => inertItem({ label: p.policyName, description: p.policyType, name: p.policyName }));
   } else {
     const error = policies.status === 'failed' ? policies.error : undefined;
     deps.log.warn(vscode.l10n.t('Could not read the app policies of {0}: {1}', who, error ? describeError(error) : vscode.l10n.t('unknown error')));
     title = vscode.l10n.t('Could not read attached policies ({0}) — showing the system policies', error?.code ?? vscode.l10n.t('unknown'));
-    names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System' }));
+    names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System', name }));
   }
   const picked = await vscode.window.showQuickPick(names, { title, placeHolder: vscode.l10n.t('Policies to detach'), canPickMany: true });
-  return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
+  return picked && picked.length > 0 ? picked.map((p) => p.name) : undefined;
 }

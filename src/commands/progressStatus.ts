@@ -5,8 +5,11 @@
 // Clicking runs alicloudMedia.cancelProgress with the item's number, registered only while an item is shown (it
 // is not a palette command). Run by code without a number, it cancels every run shown; either way it returns what
 // each cancelled item said, so the extension-host tests can check the item and its click without a workbench.
+// The title may name an app from the server: the status bar draws `$(icon)`, so it is made inert before our icon
+// is put in front.
 
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { progressText } from './progressText';
 
 export const CANCEL_PROGRESS_COMMAND = 'alicloudMedia.cancelProgress';
@@ -35,7 +38,7 @@ export class ProgressStatus implements vscode.Disposable {
   /** Shows `title done/total`; the first call makes the item visible. */
   report(done: number, total: number): void {
     if (this.cancelled) return;
-    this.item.text = `$(sync~spin) ${progressText(this.title, done, total)}`;
+    this.item.text = `$(sync~spin) ${inertText(progressText(this.title, done, total))}`;
     this.item.tooltip = vscode.l10n.t('{0} — click to cancel', progressText(this.title, done, total));
     this.item.show();
   }
@@ -45,7 +48,7 @@ export class ProgressStatus implements vscode.Disposable {
     const text = this.item.text;
     if (!this.cancelled) {
       this.cancelled = true;
-      this.item.text = `$(circle-slash) ${vscode.l10n.t('{0}: cancelling…', this.title)}`;
+      this.item.text = `$(circle-slash) ${inertText(vscode.l10n.t('{0}: cancelling…', this.title))}`;
       this.item.tooltip = vscode.l10n.t('Cancelling: requests already sent finish, the rest are not sent.');
       this.cancel();
     }

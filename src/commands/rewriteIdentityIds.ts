@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { describeError, isRamUserId } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
 import { useRamUserIds } from '../settings/profileEdits';
 import type { Profile } from '../settings/profiles';
@@ -57,7 +58,7 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
     const who = unresolved.map((u) => `${u.userName} (${u.code})`).join(', ');
     // The result for callers stays English, as the programmatic API's messages do; the notification is localized.
     const text = `No UserId could be read for profile ${profile.name}: ${who}. See the log.`;
-    if (interactive) void vscode.window.showErrorMessage(vscode.l10n.t('No UserId could be read for profile {0}: {1}. See the log.', profile.name, who));
+    if (interactive) void vscode.window.showErrorMessage(inertText(vscode.l10n.t('No UserId could be read for profile {0}: {1}. See the log.', profile.name, who)));
     return { ...failed(new Error(text)), ...summary };
   }
   if (interactive) {

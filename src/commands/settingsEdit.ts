@@ -2,6 +2,7 @@
 // (ConfigurationTarget.Global) and never call the cloud.
 
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import type { CommandDeps } from './deps';
 import { invalidArgument, type EditResult } from './results';
 
@@ -14,7 +15,8 @@ export async function editProfiles(deps: CommandDeps, edit: (raw: unknown) => un
     return { ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (fromUi) void vscode.window.showErrorMessage(message);
+    // It may quote a name from the aliyun CLI's file or VS Code's own error about the settings file.
+    if (fromUi) void vscode.window.showErrorMessage(inertText(message));
     return invalidArgument(message, 'SettingsNotChanged');
   }
 }

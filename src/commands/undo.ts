@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { inertText } from '../inertText';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
 import { planUndo, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
@@ -33,7 +34,7 @@ export function registerUndo(table: CommandTable, deps: CommandDeps): void {
 
 async function undo(deps: CommandDeps, argument: unknown, interactive: boolean): Promise<UndoOutcome> {
   const refuse = (reason: string): UndoOutcome => {
-    if (interactive) void vscode.window.showInformationMessage(reason);
+    if (interactive) void vscode.window.showInformationMessage(inertText(reason));
     return { ok: false, reason };
   };
   const record = resolveRecord(deps.history, argument) as UndoableRecord | undefined;

@@ -14,6 +14,7 @@ import { recordWords } from '../webview/recordWords';
 import { OPEN_INSPECTOR_COMMAND } from '../webview/openRequestInspector';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
+import { inertRow, inertText } from '../inertText';
 
 export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
 const REFRESH_DELAY_MS = 250;
@@ -91,6 +92,8 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
     const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
     item.description = recordDescription(record, recordWords());
+    // Records hold server text (targets named by listings, error messages): shown as words (src/inertText.ts).
+    inertRow(item);
     item.iconPath = OUTCOME_ICONS[record.outcome];
     item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
     item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record, recordWords())}` };
@@ -98,7 +101,7 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
   }
 
   resolveTreeItem(item: vscode.TreeItem, row: Row): vscode.TreeItem {
-    if (!('older' in row)) item.tooltip = recordTooltip(row.record, recordWords());
+    if (!('older' in row)) item.tooltip = inertText(recordTooltip(row.record, recordWords()));
     return item;
   }
 

@@ -8,9 +8,10 @@
 
 import * as l10n from '@vscode/l10n';
 import type { CallRecord } from '../cloud';
-// Server-supplied text on one line: the core already cleans it, but a record may come from an older history, and
-// a newline in a log line would let a server forge the lines after it.
-import { oneLine } from '../cloud/redact';
+// Server-supplied text on one line, its control characters shown escaped: the core already cleans messages, but
+// names are as listed and a record may come from an older history, and a newline in a log line would let a server
+// forge the lines after it.
+import { escapeControls } from '../inertText';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -24,7 +25,7 @@ function attempts(n: number): string {
 }
 
 function names(list: readonly string[]): string {
-  return `[${list.map(oneLine).join(', ')}]`;
+  return `[${list.map(escapeControls).join(', ')}]`;
 }
 
 /** `unknown` alone would read oddly in "… unknown in 12 ms". */
@@ -43,7 +44,7 @@ function outcomeText(record: CallRecord): string {
 
 /** A RequestId after its key, or the word for none. */
 function requestIdOrNone(requestId: string | undefined): string {
-  return requestId ? oneLine(requestId) : l10n.t('none');
+  return requestId ? escapeControls(requestId) : l10n.t('none');
 }
 
 /**
@@ -65,7 +66,7 @@ export function formatSigner(record: CallRecord): string {
 
 /** One token: a value with a space in it would break the key-value reading of the line. */
 function word(value: string): string {
-  return oneLine(value).replace(/\s+/g, '_');
+  return escapeControls(value).replace(/\s+/g, '_');
 }
 
 /**
@@ -75,8 +76,8 @@ function word(value: string): string {
  */
 export function formatCallRecord(record: CallRecord): FormattedCall {
   const where = record.profile !== undefined ? l10n.t('[profile {0}, {1}]', record.profile, record.region) : `[${record.region}]`;
-  let text = `${record.action} ${oneLine(record.target)} ${where} ${l10n.t('{0} in {1} ms {2}', outcomeText(record), record.latencyMs, attempts(record.attempts))}`;
-  if (record.requestId) text += ` RequestId ${oneLine(record.requestId)}`;
+  let text = `${record.action} ${escapeControls(record.target)} ${where} ${l10n.t('{0} in {1} ms {2}', outcomeText(record), record.latencyMs, attempts(record.attempts))}`;
+  if (record.requestId) text += ` RequestId ${escapeControls(record.requestId)}`;
   // Only records that name their source: older history keeps its old lines.
   if (record.credential) text += ` ${formatSigner(record)}`;
 
@@ -84,17 +85,17 @@ export function formatCallRecord(record: CallRecord): FormattedCall {
   const details: string[] = [];
   if (record.confirmedBy) {
     // The write's answer was lost; the read that showed it had taken effect is the evidence.
-    details.push(l10n.t('answer lost, confirmed by {0} RequestId {1}', record.confirmedBy.action, oneLine(record.confirmedBy.requestId)));
+    details.push(l10n.t('answer lost, confirmed by {0} RequestId {1}', record.confirmedBy.action, escapeControls(record.confirmedBy.requestId)));
   }
   const error = record.error;
   if (error) {
-    details.push(`Code ${oneLine(error.code)}`);
+    details.push(`Code ${escapeControls(error.code)}`);
     if (error.httpStatus !== undefined) details.push(`HTTP ${error.httpStatus}`);
-    details.push(`Message "${oneLine(error.message)}"`);
-    if (error.recommend) details.push(`Recommend ${oneLine(error.recommend)}`);
+    details.push(`Message "${escapeControls(error.message)}"`);
+    if (error.recommend) details.push(`Recommend ${escapeControls(error.recommend)}`);
     if (error.readBack) {
       const read = error.readBack;
-      details.push(l10n.t('read-back {0} failed (Code {1}) RequestId {2}', read.action, oneLine(read.code), requestIdOrNone(read.requestId)));
+      details.push(l10n.t('read-back {0} failed (Code {1}) RequestId {2}', read.action, escapeControls(read.code), requestIdOrNone(read.requestId)));
       details.push(`${record.action} RequestId ${requestIdOrNone(record.requestId)}`);
     }
   }

@@ -1,4 +1,6 @@
 // How each Resources row looks: label, description, icon, tooltip, contextValue (what menus match on) and click.
+// Rows show server text (app, user and role names, policy descriptions, error messages): treeItemFor makes every
+// row's text inert (src/inertText.ts) in one place, and tooltips are plain strings, never markdown.
 
 import * as vscode from 'vscode';
 import { describeError, identityText, describeWho, type CallerIdentity, type CloudError, type CredentialOrigin, type Product } from '../cloud';
@@ -8,6 +10,7 @@ import type { UserNaming } from '../profiles/userDirectory';
 import type { BucketBinding } from './bucketBinding';
 import { credentialText } from './credentialText';
 import { COMMANDS } from '../commandIds';
+import { inertRow } from '../inertText';
 import type { FoundAccess } from '../cloud/accessScan';
 import type { AccessScanEntry } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
@@ -75,7 +78,7 @@ const BINDING_ICON: Record<BucketBinding, vscode.ThemeIcon> = {
 };
 
 export function treeItemFor(node: AnyResourceNode, state: RowState): vscode.TreeItem {
-  const item = build(node, state);
+  const item = inertRow(build(node, state));
   item.id = node.id;
   const busy = state.busy(node);
   if (busy) {
@@ -185,12 +188,12 @@ export function policyItem(node: { readonly policy: AppPolicyNode['policy']; rea
   item.iconPath = new vscode.ThemeIcon(policy.policyType === 'System' ? 'law' : 'symbol-key');
   // Only system policies can be detached (DetachAppPolicyFromIdentity: "Only system policies are supported").
   item.contextValue = policy.policyType === 'System' ? 'appPolicy.system' : 'appPolicy.custom';
-  const tip = new vscode.MarkdownString(undefined, false);
-  tip.appendText(`${policy.policyName} (${policy.policyType})\n`);
-  if (policy.description) tip.appendText(`${policy.description}\n`);
-  tip.appendText(`${vscode.l10n.t('Attached to {0}', identityText(shown, policy.appId))}\n`);
-  tip.appendText(scopeTooltip(node.profile, 'vod', state));
-  item.tooltip = tip;
+  item.tooltip = [
+    `${policy.policyName} (${policy.policyType})`,
+    ...(policy.description ? [policy.description] : []),
+    vscode.l10n.t('Attached to {0}', identityText(shown, policy.appId)),
+    scopeTooltip(node.profile, 'vod', state),
+  ].join('\n');
   return item;
 }
 

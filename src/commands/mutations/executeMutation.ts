@@ -16,7 +16,8 @@ import type { Mutation, MutationTarget, SuccessReport } from './mutation';
 export interface ExecutionDeps {
   readonly inFlight: InFlightCalls;
   readonly tree: { markBusy(ref: RowRef, label: string | undefined): void; refreshRows(refs: readonly RowRef[]): void };
-  readonly log: { info(text: string): void; warn(text: string): void };
+  /** A bulk report is several lines, given as such so the log can escape each (log/callLog.ts). */
+  readonly log: { info(lines: readonly string[]): void; warn(lines: readonly string[]): void };
 }
 
 export interface MutationRun<T> {
@@ -89,7 +90,7 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
       ...(o.status === 'failed' ? { error: describeError(o.error) } : {}),
     })),
   );
-  deps.log[result.ok ? 'info' : 'warn'](lines.join('\n'));
+  deps.log[result.ok ? 'info' : 'warn'](lines);
   return { outcomes: report.outcomes, successes, result, partial };
 }
 

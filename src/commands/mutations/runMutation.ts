@@ -10,6 +10,7 @@ import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import { bulkSummary, withPartial } from '../bulkSummary';
+import { inertText } from '../../inertText';
 import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
 import { progressTitle } from '../progressText';
@@ -51,11 +52,12 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
 
   const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
   if (running.length > 0) {
-    void vscode.window.showInformationMessage(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', ')));
+    void vscode.window.showInformationMessage(inertText(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', '))));
     return undefined;
   }
   const confirmation = run.confirmation?.(scope) ?? mutation.confirm(scope, run.targets);
-  const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
+  // Targets may be named by the server (found identities): no bidi control may reorder what the modal says.
+  const answer = await vscode.window.showWarningMessage(inertText(confirmation.message), { modal: true, detail: inertText(confirmation.detail) }, confirmation.accept);
   if (answer !== confirmation.accept) return undefined;
 
   const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);

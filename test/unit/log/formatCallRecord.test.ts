@@ -100,4 +100,9 @@ describe('formatCallRecord: lost answers and hostile server text', () => {
     });
     assert.ok(![...line.text].some((c) => c.charCodeAt(0) < 0x20 || c === "\u2028"), JSON.stringify(line.text));
   });
+
+  it('shows a target named with a newline or a bidi override escaped, on its own line', () => {
+    const line = formatCallRecord({ ...base, target: 'RamUser evil\n2026-01-01 [info] forged \u202egnp.exe' });
+    assert.match(line.text, /^UnbindOutputBucket RamUser evil\\n2026-01-01 \[info\] forged \\u202egnp\.exe \[/);
+  });
 });
