@@ -102,12 +102,17 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
       // The notification can be hidden; the status-bar item stays in sight until the run ends, and a click cancels.
       const status = progressTitle(mutation.text.busy());
       try {
-        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report) =>
+        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report, finishing) =>
           executeMutation(deps, mutation, session, run, {
             signal: controller.signal,
             onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
               progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
               report(done);
+            },
+            // After a cancel the run still waits for what went out, so the outcomes it reports are the server's.
+            onFinishing: (running: number) => {
+              progress.report({ message: vscode.l10n.t('finishing {0} calls already sent…', running) });
+              finishing(running);
             },
           }),
         );
