@@ -158,6 +158,7 @@ describe('pipeline: honest outcomes when cancelling and in bulk', function () {
       assert.match(r.log.find((l) => l.text.includes('cancel-out-00: skipped'))?.text ?? '', /cancel-out-00: skipped — Not waited for: another caller is waiting for the same call/);
       // The bulk's other two were on the wire at the cancel: they finished, and say so.
       assert.deepEqual(bulk.outcomes.slice(1).map((o) => o.status), ['succeeded', 'succeeded']);
+      assert.equal(bulk.summary, 'Unbound 2 of 3 buckets — cancelled, 1 left to another caller', 'nothing of it is "not sent"');
 
       const requestId = (single.result as { ok: boolean; requestId?: string }).requestId;
       assert.equal(single.result.ok, true, JSON.stringify(single.result));

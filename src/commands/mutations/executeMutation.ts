@@ -42,6 +42,8 @@ export interface Execution<T, R> {
   readonly result: MutationResult;
   /** How many successes did not do all they were asked (FailedPolicyNames). */
   readonly partial: number;
+  /** Bulk only: the notification's text, the head of the log's report. */
+  readonly summary?: string;
 }
 
 export type ExecutionOptions<T, R> = Pick<BulkOptions<T, R>, 'signal' | 'onSettled' | 'onFinishing'>;
@@ -80,7 +82,8 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     skipped: report.skipped,
     results: settled,
   };
-  const summary = withPartial(bulkSummary(report, mutation.text.done), partial);
+  const handedOver = report.outcomes.filter((o) => o.status === 'skipped' && o.reason?.code === STOPPED_WAITING).length;
+  const summary = withPartial(bulkSummary({ ...report, handedOver }, mutation.text.done), partial);
   const lines = bulkReportLines(
     l10n.t('{0} [profile {1}]', summary, run.profile),
     report.outcomes.map((o, i) => ({
@@ -92,7 +95,7 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     })),
   );
   deps.log[result.ok ? 'info' : 'warn'](lines.join('\n'));
-  return { outcomes: report.outcomes, successes, result, partial };
+  return { outcomes: report.outcomes, successes, result, partial, summary };
 }
 
 /** The operation's own account of a success, plus the read-back that settled it when its answer was lost. */

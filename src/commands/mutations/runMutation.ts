@@ -9,7 +9,6 @@ import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
-import { bulkSummary, withPartial } from '../bulkSummary';
 import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
 import { progressTitle } from '../progressText';
@@ -130,10 +129,10 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   execution: Execution<T, R>,
 ): Promise<void> {
   const result = execution.result;
-  if ('results' in result && Array.isArray(result.results)) {
+  if (execution.summary !== undefined) {
     const bulk = result as BulkResult<Readonly<Record<string, unknown>>>;
     const firstFailure = bulk.results.find((r) => r.status === 'failed');
-    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', bulkNotification(mutation, bulk, execution.partial), {
+    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, {
       requestId: firstFailure?.requestId,
       recommend: firstFailure?.error?.recommend,
     });
@@ -151,15 +150,6 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
     const text = mutation.text.failed(mutation.label(outcome.target), describeError(outcome.error));
     await notify(deps, 'error', text, resultError(outcome.error));
   }
-}
-
-/** `Unbound 3 of 4 buckets — 1 failed`: the same words as the head of the log's report. */
-function bulkNotification<T extends MutationTarget, R extends Acknowledged>(
-  mutation: Mutation<T, R>,
-  bulk: BulkResult<Readonly<Record<string, unknown>>>,
-  partial: number,
-): string {
-  return withPartial(bulkSummary(bulk, mutation.text.done), partial);
 }
 
 /** Nothing was sent (no session, no endpoint): every target says so. */
