@@ -166,15 +166,15 @@ function networkError(nodeCode: string | undefined, message: string, clean: (t: 
 }
 
 /**
- * `requestInFlight`: whether a request had been sent and not answered when the cancel came. Such a request may
- * still be executed by the server (the HTTP client cannot take it back), and people need to know that.
+ * `readInFlight`: a read's request had been sent and not answered when the cancel came; its answer is not waited
+ * for (a read changes nothing). A write on the wire is never cancelled this way: rpc.ts awaits it or reads back.
  */
-export function cancelledError(requestInFlight = false): CloudError {
+export function cancelledError(readInFlight = false): CloudError {
   return new CloudError({
     kind: 'cancelled',
     code: 'Cancelled',
-    message: requestInFlight
-      ? l10n.t('The call was cancelled while its request was in flight; the server may still complete it.')
+    message: readInFlight
+      ? l10n.t('The read was cancelled while its request was in flight; its answer was not waited for.')
       : l10n.t('The call was cancelled before a request was in flight.'),
     retryable: false,
   });

@@ -6,6 +6,8 @@
 //   - it shows it did not → the original error stands, and the retry policy may try again (that is now safe);
 //   - the read fails too → OutcomeUnknown, with both RequestIds, and no further attempt.
 // The read is an ordinary call through the client: rate-limited, retried on its own budget, its own CallRecord.
+// It runs even after the caller cancelled, under no caller's signal (rpc.ts): a cancel never turns a write that
+// may have happened into "cancelled"; only the state can say what it did.
 
 import * as l10n from '@vscode/l10n';
 import { CloudError } from './errors';

@@ -3,8 +3,12 @@
 // whose answer was lost is first settled by reading its state back: readBack.ts); report exactly one CallRecord
 // to the observer, whatever happened.
 //
-// Cancellation: pop-core (through httpx) cannot abort a request it has sent, so an abort rejects the call at
-// once and abandons the in-flight attempt; the server may still execute it. No further attempt is made.
+// Cancellation stops a call only where nothing has reached the server: before it is validated, while it waits
+// for a rate-limit slot, and before a retry. pop-core (through httpx) cannot take back a request it has
+// sent, so what happens to one on the wire depends on what it is. A read's is abandoned (the call says cancelled;
+// nothing changed). A write's is awaited — bounded by the request timeout — and if its answer is lost, settled by
+// read-back under no caller's signal (readBack.ts): its record says what the server did (succeeded, failed or
+// unknown), never "cancelled". A write cancelled before a retry keeps the last answer it had.
 
 import { createHash, randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
@@ -83,6 +87,8 @@ interface CallTrace {
   account?: string;
   /** Set when a read-back settled a lost answer as "took effect". */
   confirmedBy?: Confirmation;
+  /** Writes: the last sent attempt's failure, which stands when a cancel stops the retry. */
+  lastAnswer?: CloudError;
 }
 
 /** The caller's label for the account of `accessKeyId`; a label function that throws gives no label. */
@@ -136,7 +142,9 @@ export class RpcChannel {
       this.report(request, params, startedAt, started, trace, { outcome: 'succeeded', result });
       return result.value;
     } catch (thrown) {
-      const err = withRefreshHint(fromPopCoreFailure(thrown), trace.origin);
+      const failure = fromPopCoreFailure(thrown);
+      // A write that went out is not "cancelled" by a cancel before its retry: the server's last answer stands.
+      const err = withRefreshHint(failure.kind === 'cancelled' && trace.lastAnswer ? trace.lastAnswer : failure, trace.origin);
       this.report(request, params, startedAt, started, trace, { outcome: outcomeOf(err), err });
       throw err;
     }
@@ -160,8 +168,11 @@ export class RpcChannel {
       return await this.attempt(request, params, n, timeoutMs, trace, options.signal);
     } catch (thrown) {
       const err = fromPopCoreFailure(thrown);
-      if (!isAmbiguous(err) || options.signal?.aborted) throw err;
-      const settled = await settleByReadBack(request.readBack, request, err, options);
+      if (trace.attempts === n) trace.lastAnswer = err;
+      if (!isAmbiguous(err)) throw err;
+      // Whatever the caller's signal says: the write may have happened, and only the state can tell.
+      const { signal: _callerSignal, ...unsignalled } = options;
+      const settled = await settleByReadBack(request.readBack, request, err, unsignalled);
       trace.confirmedBy = settled.confirmedBy;
       return settled;
     }
@@ -192,7 +203,8 @@ export class RpcChannel {
         timeout: timeoutMs,
         formatParams: false,
       });
-      [body, entry] = await untilAborted(sending, signal);
+      // A write on the wire is awaited (pop-core's timeout bounds it); only a read may be abandoned.
+      [body, entry] = await (request.readBack ? sending : untilAborted(sending, signal));
     } catch (thrown) {
       throw fromPopCoreFailure(thrown, { secrets: secretsOf(credentials), timeoutMs });
     }

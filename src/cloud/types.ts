@@ -178,7 +178,11 @@ export interface AppInfoList extends Acknowledged {
 
 /** Per-call knobs. */
 export interface CallOptions {
-  /** Aborting rejects the call with a CloudError of kind 'cancelled' and prevents further attempts. */
+  /**
+   * Stops the call where nothing has reached the server (kind 'cancelled') and prevents further attempts. A read
+   * on the wire is abandoned; a write on the wire finishes (bounded by the timeout) or is settled by read-back,
+   * and keeps the outcome the server's state gives it (rpc.ts).
+   */
   readonly signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds; overrides the client default. */
   readonly timeoutMs?: number;

@@ -8,13 +8,18 @@ import type { BulkReport } from '../cloud';
 /** The head of the summary as a whole sentence, e.g. `Unbound {0} of {1} buckets` (MutationText.done). */
 export type BulkHead = (succeeded: number, total: number) => string;
 
-/** `Unbound 3 of 4 buckets — 1 failed`, `Unbound 2 of 5 buckets — cancelled, 3 skipped`. */
-export function bulkSummary(report: Pick<BulkReport<unknown, unknown>, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, head: BulkHead): string {
+/** What the summary counts. `handedOver`: skipped targets whose call went on for another caller (inFlight.ts). */
+export type SummaryCounts = Pick<BulkReport<unknown, unknown>, 'succeeded' | 'failed' | 'skipped' | 'cancelled'> & { readonly handedOver?: number };
+
+/** `Unbound 3 of 4 buckets — 1 failed`, `Unbound 2 of 5 buckets — cancelled, 3 not sent`. */
+export function bulkSummary(report: SummaryCounts, head: BulkHead): string {
   const text = head(report.succeeded, report.succeeded + report.failed + report.skipped);
+  const handedOver = report.handedOver ?? 0;
   const tail: string[] = [];
   if (report.cancelled) tail.push(l10n.t('cancelled'));
   if (report.failed) tail.push(l10n.t('{0} failed', report.failed));
-  if (report.skipped) tail.push(l10n.t('{0} skipped', report.skipped));
+  if (report.skipped > handedOver) tail.push(l10n.t('{0} not sent', report.skipped - handedOver));
+  if (handedOver) tail.push(l10n.t('{0} left to another caller', handedOver));
   return tail.length ? l10n.t('{0} — {1}', text, tail.join(l10n.t(', '))) : text;
 }
 
@@ -29,7 +34,7 @@ export interface TargetLine {
   readonly requestId?: string;
   /** After the RequestId of a success, e.g. `FailedPolicyNames [X]`. */
   readonly note?: string;
-  /** One line for people (describeError), for failures. */
+  /** One line for people (describeError), for failures; for a skipped target, why it was not waited for. */
   readonly error?: string;
 }
 
@@ -39,7 +44,7 @@ export function bulkReportLines(summary: string, lines: readonly TargetLine[]): 
     summary,
     ...lines.map((l) => {
       if (l.status === 'succeeded') return `  ${l10n.t('{0}: succeeded', l.target)}${l.requestId ? ` RequestId ${l.requestId}` : ''}${l.note ? ` ${l.note}` : ''}`;
-      if (l.status === 'skipped') return `  ${l10n.t('{0}: skipped (not sent)', l.target)}`;
+      if (l.status === 'skipped') return `  ${l.error ? l10n.t('{0}: skipped — {1}', l.target, l.error) : l10n.t('{0}: skipped (not sent)', l.target)}`;
       return `  ${l10n.t('{0}: failed — {1}', l.target, l.error ?? l10n.t('unknown error'))}`;
     }),
   ];

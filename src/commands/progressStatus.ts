@@ -43,6 +43,14 @@ export class ProgressStatus implements vscode.Disposable {
     this.item.show();
   }
 
+  /** After a cancel (from here or the notification): the calls already sent that the run still waits for. */
+  finishing(running: number): void {
+    this.cancelled = true;
+    this.item.text = `$(circle-slash) ${vscode.l10n.t('{0}: finishing {1} calls already sent…', this.title, running)}`;
+    this.item.tooltip = vscode.l10n.t('Cancelled: requests already sent finish, the rest are not sent.');
+    this.item.show();
+  }
+
   /** What the item says now, and the run asked to stop. */
   private requestCancel(): string {
     const text = this.item.text;
@@ -65,17 +73,20 @@ export class ProgressStatus implements vscode.Disposable {
   }
 }
 
-/** The item for the whole of `run`, which reports settled counts through the function it is given. */
+/**
+ * The item for the whole of `run`, which reports settled counts through the first function it is given and, after
+ * a cancel, the calls it still waits for through the second.
+ */
 export async function withProgressStatus<T>(
   title: string,
   total: number,
   cancel: () => void,
-  run: (report: (done: number) => void) => Promise<T>,
+  run: (report: (done: number) => void, finishing: (running: number) => void) => Promise<T>,
 ): Promise<T> {
   const status = new ProgressStatus(title, cancel);
   status.report(0, total);
   try {
-    return await run((done) => status.report(done, total));
+    return await run((done) => status.report(done, total), (running) => status.finishing(running));
   } finally {
     status.dispose();
   }

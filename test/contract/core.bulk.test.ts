@@ -49,7 +49,7 @@ describe('core bulk runs against the emulator', function () {
     assert.equal(em.state.mediaBuckets().length, 0);
   });
 
-  it('cancelling mid-run stops new calls; started ones are reported, the rest skipped', async () => {
+  it('cancelling mid-run stops new calls; started ones finish as the server did them, the rest are not sent', async () => {
     const h = harness(em);
     const mps = h.mps();
     const controller = new AbortController();
@@ -61,15 +61,13 @@ describe('core bulk runs against the emulator', function () {
     assert.equal(report.succeeded + report.failed + report.skipped, 150);
     assert.ok(report.succeeded > 10 && report.succeeded < 60, `succeeded ${report.succeeded}`);
     assert.ok(report.skipped > 50, `skipped ${report.skipped}`);
-    for (const o of report.outcomes) {
-      if (o.status === 'failed') assert.equal(o.error.kind, 'cancelled');
-    }
+    assert.equal(report.failed, 0, 'a cancel is no failure');
     // Skipped targets come after every started one, and nothing is sent after the run settles.
     const firstSkipped = report.outcomes.findIndex((o) => o.status === 'skipped');
     assert.ok(report.outcomes.slice(firstSkipped).every((o) => o.status === 'skipped'));
     await new Promise((r) => setTimeout(r, 100));
     const accepted = em.stats().byAction.UnbindOutputBucket!.accepted;
-    assert.ok(accepted >= report.succeeded && accepted <= report.succeeded + report.failed, `accepted ${accepted}`);
+    assert.equal(accepted, report.succeeded, 'every request that went out was waited for');
     assert.equal(em.state.mediaBuckets().length, 150 - accepted);
   });
 });

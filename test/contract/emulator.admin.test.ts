@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { demoState } from '../emulator/demoState';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { expectError, mpsClient, post } from './emulator.helpers';
+import { expectError, mpsClient, post, vodClient } from './emulator.helpers';
 
 describe('emulator admin API (/__emulator/)', () => {
   let em: RunningEmulator;
@@ -60,6 +60,21 @@ describe('emulator admin API (/__emulator/)', () => {
     assert.deepEqual(em.state.outputBuckets(), ['replaced'], 'a rejected state changes nothing');
     await admin('POST', 'reset');
     assert.deepEqual(em.state.outputBuckets(), ['media-output-archive', 'media-output-demo', 'media-output-thumbs']);
+  });
+
+  it('PUT state can make a policy fail to detach (protectedPolicies): FailedPolicyNames, and the policy stays', async () => {
+    // How a test in another process (an extension host) gets a bulk detach with a FailedPolicyNames answer.
+    const next = demoState();
+    const identity = { type: 'RamRole' as const, name: 'AuditReadOnlyRole', appId: 'app-1000000' };
+    const entry = next.identities.find((i) => i.type === identity.type && i.name === identity.name && i.appId === identity.appId);
+    assert.ok(entry, 'the demo state has the role');
+    entry.protectedPolicies = ['VODAppReadOnlyAccess'];
+    assert.equal((await admin('PUT', 'state', next)).status, 200);
+    const answer = await post<{ NonExistPolicyNames: string[]; FailedPolicyNames: string[] }>(vodClient(em), 'DetachAppPolicyFromIdentity', {
+      IdentityType: identity.type, IdentityName: identity.name, AppId: identity.appId, PolicyNames: 'VODAppReadOnlyAccess',
+    });
+    assert.deepEqual([answer.NonExistPolicyNames, answer.FailedPolicyNames], [[], ['VODAppReadOnlyAccess']]);
+    assert.deepEqual(em.state.policiesOf(identity), ['VODAppReadOnlyAccess']);
   });
 
   it('GET requests lists recent calls without signatures; unknown routes 404', async () => {

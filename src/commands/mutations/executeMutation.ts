@@ -2,13 +2,17 @@
 // identical calls in flight, rows busy meanwhile), reload the affected rows once, and turn the outcomes into the
 // result object and the per-target report. runMutation.ts wraps it with the modal, progress and notifications;
 // the bench drives it directly.
+//
+// A cancel stops what has not gone out (reported "not sent"); calls on the wire finish or are settled by
+// read-back, and the run waits for them (onFinishing), so every target's outcome is the server's. A joined call
+// is waited for under this run's cancel but runs under none (inFlight.ts).
 
 import * as l10n from '@vscode/l10n';
-import { describeError, runBulk, type Acknowledged, type BulkOutcome } from '../../cloud';
+import { describeError, runBulk, type Acknowledged, type BulkOptions, type BulkOutcome } from '../../cloud';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { RowRef } from '../../tree/rowRef';
 import { bulkReportLines, bulkSummary, withPartial } from '../bulkSummary';
-import { InFlightCalls } from '../inFlight';
+import { InFlightCalls, STOPPED_WAITING } from '../inFlight';
 import { resultError, type BulkResult, type Failed, type TargetOutcome } from '../results';
 import type { Mutation, MutationTarget, SuccessReport } from './mutation';
 
@@ -39,12 +43,11 @@ export interface Execution<T, R> {
   readonly result: MutationResult;
   /** How many successes did not do all they were asked (FailedPolicyNames). */
   readonly partial: number;
+  /** Bulk only: the notification's text, the head of the log's report. */
+  readonly summary?: string;
 }
 
-export interface ExecutionOptions<T, R> {
-  readonly signal?: AbortSignal;
-  readonly onSettled?: (outcome: BulkOutcome<T, R>, done: number, total: number) => void;
-}
+export type ExecutionOptions<T, R> = Pick<BulkOptions<T, R>, 'signal' | 'onSettled' | 'onFinishing'>;
 
 export function inFlightKey<T extends MutationTarget>(mutation: Mutation<T, Acknowledged>, target: T): string {
   return InFlightCalls.key(target.profile, mutation.action, mutation.key(target));
@@ -80,7 +83,8 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
     skipped: report.skipped,
     results: settled,
   };
-  const summary = withPartial(bulkSummary(report, mutation.text.done), partial);
+  const handedOver = report.outcomes.filter((o) => o.status === 'skipped' && o.reason?.code === STOPPED_WAITING).length;
+  const summary = withPartial(bulkSummary({ ...report, handedOver }, mutation.text.done), partial);
   const lines = bulkReportLines(
     l10n.t('{0} [profile {1}]', summary, run.profile),
     report.outcomes.map((o, i) => ({
@@ -88,10 +92,11 @@ export async function executeMutation<T extends MutationTarget, R extends Acknow
       status: o.status,
       ...(o.status === 'succeeded' ? { requestId: o.result.requestId, note: successes[i]?.logNote } : {}),
       ...(o.status === 'failed' ? { error: describeError(o.error) } : {}),
+      ...(o.status === 'skipped' && o.reason?.code === STOPPED_WAITING ? { error: o.reason.message } : {}),
     })),
   );
   deps.log[result.ok ? 'info' : 'warn'](lines);
-  return { outcomes: report.outcomes, successes, result, partial };
+  return { outcomes: report.outcomes, successes, result, partial, summary };
 }
 
 /** The operation's own account of a success, plus the read-back that settled it when its answer was lost. */
@@ -115,15 +120,17 @@ function sendOne<T extends MutationTarget, R extends Acknowledged>(
   target: T,
   signal: AbortSignal,
 ): Promise<R> {
-  return deps.inFlight.run(inFlightKey(mutation, target), async () => {
+  // The call runs under its own signal (aborted only when no caller waits any more); this run waits under `signal`.
+  const call = async (callSignal: AbortSignal) => {
     const rows = mutation.rows(target);
     deps.tree.markBusy(rows, mutation.text.busy());
     try {
-      return await mutation.send(session, target, signal);
+      return await mutation.send(session, target, callSignal);
     } finally {
       deps.tree.markBusy(rows, undefined);
     }
-  }).promise;
+  };
+  return deps.inFlight.run(inFlightKey(mutation, target), call, signal).promise;
 }
 
 function settle<T extends MutationTarget, R extends Acknowledged>(
@@ -137,5 +144,6 @@ function settle<T extends MutationTarget, R extends Acknowledged>(
     const error = resultError(o.error);
     return { ...fields, status: 'failed', error, ...(error.requestId ? { requestId: error.requestId } : {}) };
   }
-  return { ...fields, status: 'skipped' };
+  // Why a started call was not waited for; a plain "not sent" needs no error.
+  return { ...fields, status: 'skipped', ...(o.reason?.code === STOPPED_WAITING ? { error: resultError(o.reason) } : {}) };
 }

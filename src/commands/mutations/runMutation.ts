@@ -9,7 +9,6 @@ import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
-import { bulkSummary, withPartial } from '../bulkSummary';
 import { inertText } from '../../inertText';
 import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
@@ -104,12 +103,17 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
       // The notification can be hidden; the status-bar item stays in sight until the run ends, and a click cancels.
       const status = progressTitle(mutation.text.busy());
       try {
-        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report) =>
+        return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report, finishing) =>
           executeMutation(deps, mutation, session, run, {
             signal: controller.signal,
             onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
               progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
               report(done);
+            },
+            // After a cancel the run still waits for what went out, so the outcomes it reports are the server's.
+            onFinishing: (running: number) => {
+              progress.report({ message: vscode.l10n.t('finishing {0} calls already sent…', running) });
+              finishing(running);
             },
           }),
         );
@@ -127,10 +131,10 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
   execution: Execution<T, R>,
 ): Promise<void> {
   const result = execution.result;
-  if ('results' in result && Array.isArray(result.results)) {
+  if (execution.summary !== undefined) {
     const bulk = result as BulkResult<Readonly<Record<string, unknown>>>;
     const firstFailure = bulk.results.find((r) => r.status === 'failed');
-    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', bulkNotification(mutation, bulk, execution.partial), {
+    await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, {
       requestId: firstFailure?.requestId,
       recommend: firstFailure?.error?.recommend,
     });
@@ -148,15 +152,6 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
     const text = mutation.text.failed(mutation.label(outcome.target), describeError(outcome.error));
     await notify(deps, 'error', text, resultError(outcome.error));
   }
-}
-
-/** `Unbound 3 of 4 buckets — 1 failed`: the same words as the head of the log's report. */
-function bulkNotification<T extends MutationTarget, R extends Acknowledged>(
-  mutation: Mutation<T, R>,
-  bulk: BulkResult<Readonly<Record<string, unknown>>>,
-  partial: number,
-): string {
-  return withPartial(bulkSummary(bulk, mutation.text.done), partial);
 }
 
 /** Nothing was sent (no session, no endpoint): every target says so. */

@@ -69,15 +69,54 @@ describe('runBulk', () => {
     assert.deepEqual(progress, [1, 2, 3, 4]);
   });
 
-  it('hands run a signal that aborts on cancel', async () => {
+  it('hands run a signal that aborts on cancel; a call that stops at it before going out is not sent', async () => {
     const controller = new AbortController();
     const report = await runBulk([1, 2], (_t, signal) => new Promise((_resolve, reject) => {
       signal.addEventListener('abort', () => reject(new CloudError({ kind: 'cancelled', code: 'Cancelled', message: 'c' })));
       controller.abort();
     }), { concurrency: 1, signal: controller.signal });
-    assert.deepEqual(report.outcomes.map((o) => o.status), ['failed', 'skipped']);
+    assert.deepEqual(report.outcomes.map((o) => o.status), ['skipped', 'skipped']);
+    assert.deepEqual([report.succeeded, report.failed, report.skipped, report.cancelled], [0, 0, 2, true]);
     const first = report.outcomes[0]!;
-    assert.ok(first.status === 'failed' && first.error.kind === 'cancelled');
+    assert.ok(first.status === 'skipped' && first.reason?.code === 'Cancelled', 'the started one says what stopped it');
+    const second = report.outcomes[1]!;
+    assert.ok(second.status === 'skipped' && second.reason === undefined, 'the unstarted one was never tried');
+  });
+
+  it('after a cancel, says how many calls it still waits for, once the unsent ones have stopped', async () => {
+    const controller = new AbortController();
+    const release: (() => void)[] = [];
+    const finishing: number[] = [];
+    const running = runBulk(
+      Array.from({ length: 8 }, (_, i) => i),
+      // Even targets are "on the wire" (ignore the signal); odd ones "wait for a slot" (stop at it).
+      (i, signal) => new Promise<number>((resolve, reject) => {
+        if (i % 2 === 0) release.push(() => resolve(i));
+        else signal.addEventListener('abort', () => reject(new CloudError({ kind: 'cancelled', code: 'Cancelled', message: 'c' })));
+      }),
+      { concurrency: 4, signal: controller.signal, onFinishing: (n) => finishing.push(n) },
+    );
+    await tick();
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(finishing, [2], 'the two on the wire, not the two that stopped');
+    for (const r of release.splice(0)) r();
+    const report = await running;
+    assert.deepEqual(finishing, [2, 1]);
+    assert.deepEqual(report.outcomes.map((o) => o.status), ['succeeded', 'skipped', 'succeeded', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    assert.deepEqual([report.succeeded, report.failed, report.skipped, report.cancelled], [2, 0, 6, true]);
+  });
+
+  it('says nothing of finishing when nothing was on the wire at the cancel', async () => {
+    const controller = new AbortController();
+    const finishing: number[] = [];
+    const report = await runBulk([1, 2, 3], (_t, signal) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(new CloudError({ kind: 'cancelled', code: 'Cancelled', message: 'c' })));
+      setImmediate(() => controller.abort());
+    }), { concurrency: 2, signal: controller.signal, onFinishing: (n) => finishing.push(n) });
+    await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(finishing, []);
+    assert.equal(report.skipped, 3);
   });
 
   it('skips everything when already cancelled, and never rejects', async () => {

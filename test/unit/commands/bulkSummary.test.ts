@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { bulkReportLines, bulkSummary } from '../../../src/commands/bulkSummary';
-import { InFlightCalls } from '../../../src/commands/inFlight';
 
 describe('bulk summaries', () => {
   const wording = (succeeded: number, total: number) => `Unbound ${succeeded} of ${total} buckets`;
   it('counts every outcome', () => {
     assert.equal(bulkSummary({ succeeded: 4, failed: 0, skipped: 0, cancelled: false }, wording), 'Unbound 4 of 4 buckets');
     assert.equal(bulkSummary({ succeeded: 3, failed: 1, skipped: 0, cancelled: false }, wording), 'Unbound 3 of 4 buckets — 1 failed');
-    assert.equal(bulkSummary({ succeeded: 1, failed: 1, skipped: 2, cancelled: true }, wording), 'Unbound 1 of 4 buckets — cancelled, 1 failed, 2 skipped');
+    assert.equal(bulkSummary({ succeeded: 1, failed: 1, skipped: 2, cancelled: true }, wording), 'Unbound 1 of 4 buckets — cancelled, 1 failed, 2 not sent');
+    // A target whose call went on for another caller is not counted as "not sent".
+    assert.equal(bulkSummary({ succeeded: 1, failed: 0, skipped: 3, cancelled: true, handedOver: 1 }, wording), 'Unbound 1 of 4 buckets — cancelled, 2 not sent, 1 left to another caller');
+    assert.equal(bulkSummary({ succeeded: 2, failed: 0, skipped: 1, cancelled: true, handedOver: 1 }, wording), 'Unbound 2 of 3 buckets — cancelled, 1 left to another caller');
   });
 
   it('reports each target, skipped ones included', () => {
@@ -16,38 +18,15 @@ describe('bulk summaries', () => {
         { target: 'a-1', status: 'succeeded', requestId: 'R1' },
         { target: 'b-2', status: 'failed', error: 'Forbidden.RAM (HTTP 403): denied. RequestId R2' },
         { target: 'c-3', status: 'skipped' },
+        { target: 'd-4', status: 'skipped', error: 'Not waited for: another caller is waiting for the same call.' },
       ]),
-      ['Unbound 1 of 3 buckets', '  a-1: succeeded RequestId R1', '  b-2: failed — Forbidden.RAM (HTTP 403): denied. RequestId R2', '  c-3: skipped (not sent)'],
+      [
+        'Unbound 1 of 3 buckets',
+        '  a-1: succeeded RequestId R1',
+        '  b-2: failed — Forbidden.RAM (HTTP 403): denied. RequestId R2',
+        '  c-3: skipped (not sent)',
+        '  d-4: skipped — Not waited for: another caller is waiting for the same call.',
+      ],
     );
-  });
-});
-
-describe('InFlightCalls', () => {
-  it('joins a second call for the same target instead of starting another', async () => {
-    const inFlight = new InFlightCalls();
-    let started = 0;
-    let release!: (v: string) => void;
-    const start = () => {
-      started++;
-      return new Promise<string>((resolve) => (release = resolve));
-    };
-    const key = InFlightCalls.key('demo', 'UnbindOutputBucket', 'a-1');
-    const first = inFlight.run(key, start);
-    const second = inFlight.run(key, start);
-    assert.equal(first.joined, false);
-    assert.equal(second.joined, true);
-    assert.equal(started, 1);
-    assert.ok(inFlight.has(key));
-    release('R1');
-    assert.equal(await second.promise, 'R1');
-    assert.equal(inFlight.has(key), false);
-    inFlight.run(key, start);
-    assert.equal(started, 2, 'a finished call does not block the next one');
-  });
-
-  it('forgets failed calls too', async () => {
-    const inFlight = new InFlightCalls();
-    await assert.rejects(inFlight.run('k', () => Promise.reject(new Error('x'))).promise);
-    assert.equal(inFlight.has('k'), false);
   });
 });

@@ -41,7 +41,7 @@ describe('messages of the core, settings, credentials and profiles', () => {
     useBundle(zhCn);
     const reset = toCloudError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
     assert.deepEqual([reset.code, reset.message], ['ECONNRESET', '连接被重置。']);
-    assert.equal(cancelledError(true).message, '调用在请求已发出、尚未应答时被取消；服务器仍可能完成该请求。');
+    assert.equal(cancelledError(true).message, '读取请求已发出、尚未应答时被取消；未等待其应答。');
     const timeout = fromPopCoreFailure(Object.assign(new Error('ReadTimeout(100)'), { name: 'RequestTimeoutError' }), { timeoutMs: 100 });
     assert.deepEqual([timeout.code, timeout.message], ['RequestTimeout', '100 毫秒内没有响应。']);
     const page = fromPopCoreFailure({ name: 'SyntaxError', message: "Unexpected '<'", text: '<title>502 Bad Gateway</title>' });

@@ -108,7 +108,7 @@ describe('log lines in zh-cn', () => {
   it("a bulk report: the summary and each target's line, RequestIds and errors untouched", () => {
     const head = (succeeded: number, total: number) => `已解绑 ${succeeded} / ${total} 个 Bucket`;
     const summary = bulkSummary({ succeeded: 1, failed: 1, skipped: 1, cancelled: true }, head);
-    assert.equal(summary, '已解绑 1 / 3 个 Bucket — 已取消，1 个失败，1 个跳过');
+    assert.equal(summary, '已解绑 1 / 3 个 Bucket — 已取消，1 个失败，1 个未发送');
     assert.deepEqual(
       bulkReportLines(summary, [
         { target: 'a-1', status: 'succeeded', requestId: 'R1', note: 'FailedPolicyNames [X]' },
