@@ -25,7 +25,7 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
   const prompt = role ? vscode.l10n.t('RAM role name') : vscode.l10n.t('RAM user name (or user ID)');
-  return vscode.window.showInputBox({
+  return deps.ui.showInputBox({
     title,
     prompt: !pick.problem ? prompt : role ? vscode.l10n.t('Could not list the RAM roles ({0}) — {1}', pick.problem, prompt) : vscode.l10n.t('Could not list the RAM users ({0}) — {1}', pick.problem, prompt),
     value: pick.typed || undefined,
@@ -45,7 +45,7 @@ export async function pickAppId(deps: CommandDeps, profile: Profile, title: stri
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
   const prompt = vscode.l10n.t('VOD application ID (app-1000000 is the default application)');
-  return vscode.window.showInputBox({
+  return deps.ui.showInputBox({
     title,
     prompt: pick.problem ? vscode.l10n.t('Could not list the VOD applications ({0}) — {1}', pick.problem, prompt) : prompt,
     value: pick.typed || DEFAULT_APP_ID,

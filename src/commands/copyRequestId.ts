@@ -3,8 +3,7 @@
 
 import * as vscode from 'vscode';
 import { isPlainObject } from '../cloud';
-import { COMMANDS } from '../commandIds';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import type { CommandDeps } from './deps';
 
 function requestIdOf(arg: unknown): string | undefined {
@@ -17,7 +16,7 @@ function requestIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): void {
+export function copyRequestIdCommand(deps: CommandDeps): CommandHandlers {
   const copy = async (arg?: unknown) => {
     let requestId = requestIdOf(arg);
     if (!requestId && arg === undefined) {
@@ -25,18 +24,18 @@ export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): v
         .filter((r) => r.requestId)
         .map((r) => ({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}` }));
       if (items.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
+        void deps.ui.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
         return undefined;
       }
-      requestId = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.label;
+      requestId = (await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.label;
     }
     if (!requestId) {
-      if (arg !== undefined) void vscode.window.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
+      if (arg !== undefined) void deps.ui.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(requestId);
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied RequestId {0}', requestId)}`, 3000);
     return requestId;
   };
-  registerCommand(table, COMMANDS.copyRequestId, { ui: copy, caller: copy });
+  return { ui: copy, caller: copy };
 }

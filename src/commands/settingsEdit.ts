@@ -1,7 +1,6 @@
 // Shared by the commands that add and remove profiles, buckets and identities: they only write user settings
 // (ConfigurationTarget.Global) and never call the cloud.
 
-import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { invalidArgument, type EditResult } from './results';
 
@@ -14,7 +13,7 @@ export async function editProfiles(deps: CommandDeps, edit: (raw: unknown) => un
     return { ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (fromUi) void vscode.window.showErrorMessage(message);
+    if (fromUi) void deps.ui.showErrorMessage(message);
     return invalidArgument(message, 'SettingsNotChanged');
   }
 }

@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import type { CommandHandlers } from '../commands/commandHandlers';
 import type * as ExportFile from './historyExportFile';
 import type { RequestHistory } from './requestHistory';
 
@@ -21,8 +22,8 @@ export interface ExportOptions {
   readonly format?: ExportFormat;
 }
 
-export function registerExportHistory(history: RequestHistory): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_HISTORY_COMMAND, (options?: ExportOptions) =>
-    (require('./historyExportFile') as typeof ExportFile).exportHistory(history, options),
-  );
+/** The view's title button exports everything; the inspector and code pass ExportOptions. */
+export function exportHistoryCommand(history: RequestHistory): CommandHandlers {
+  const run = (options?: ExportOptions) => (require('./historyExportFile') as typeof ExportFile).exportHistory(history, options);
+  return { ui: () => run(), caller: (options) => run(options as ExportOptions) };
 }

@@ -5,10 +5,14 @@
 import * as vscode from 'vscode';
 import type { CallRecord } from '../cloud';
 import { COMMANDS } from '../commandIds';
-import { registerOpenRequestInspector } from '../webview/openRequestInspector';
+import { implement, type CommandImplementations } from '../commands/commandHandlers';
+import { registerCommands } from '../commands/registerCommands';
+import type { UiPort } from '../commands/uiPort';
+import type { UnexpectedErrorSinks } from '../commands/unexpectedErrors';
+import { openRequestInspectorCommand } from '../webview/openRequestInspector';
 import { RequestInspector, type InspectorLog, type InspectorPort } from '../webview/requestInspector';
-import { registerClearHistory } from './clearHistory';
-import { EXPORT_HISTORY_COMMAND, registerExportHistory, type ExportOptions } from './exportHistory';
+import { clearHistoryCommand } from './clearHistory';
+import { EXPORT_HISTORY_COMMAND, exportHistoryCommand, type ExportOptions } from './exportHistory';
 import { historyStorage } from './historyStorage';
 import { RequestHistory, clampMaxRecords } from './requestHistory';
 import { REQUEST_HISTORY_VIEW, RequestHistoryView } from './requestHistoryView';
@@ -27,8 +31,22 @@ export async function flushRequestHistories(): Promise<void> {
 export interface RequestHistoryDeps {
   /** Fired once per logical call, success or failure, by the observer the extension gives every client. */
   readonly onDidRecordCall: vscode.Event<CallRecord>;
-  readonly log: InspectorLog;
+  readonly log: InspectorLog & UnexpectedErrorSinks['log'];
+  readonly ui: UiPort;
 }
+
+interface HistoryCommandDeps {
+  readonly history: RequestHistory;
+  readonly inspector: RequestInspector;
+  readonly ui: UiPort;
+}
+
+/** The commands with `load: 'history'` in commandIds.ts: they need the history and the inspector built here. */
+const HISTORY_COMMANDS: CommandImplementations<'history', HistoryCommandDeps> = {
+  openRequestInspector: ({ inspector }) => openRequestInspectorCommand(inspector),
+  exportRequestHistory: ({ history }) => exportHistoryCommand(history),
+  clearHistory: ({ history, ui }) => clearHistoryCommand(history, ui),
+};
 
 export function registerRequestHistory(context: vscode.ExtensionContext, deps: RequestHistoryDeps): RequestHistory {
   // Global storage, not the workspace's: the history belongs to the user's cloud accounts, not to a folder. It is
@@ -60,12 +78,10 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
     vscode.window.createTreeView(REQUEST_HISTORY_VIEW, { treeDataProvider: view }),
     inspector,
     inspector.registerSerializer(),
-    registerOpenRequestInspector(inspector),
-    registerClearHistory(history),
-    registerExportHistory(history),
     { dispose: () => live.delete(history) },
     history,
   );
+  registerCommands(context, 'history', { log: deps.log, ui: deps.ui }, implement(HISTORY_COMMANDS, { history, inspector, ui: deps.ui }));
   return history;
 }
 

@@ -51,11 +51,11 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
 
   const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
   if (running.length > 0) {
-    void vscode.window.showInformationMessage(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', ')));
+    void deps.ui.showInformationMessage(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', ')));
     return undefined;
   }
   const confirmation = run.confirmation?.(scope) ?? mutation.confirm(scope, run.targets);
-  const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
+  const answer = await deps.ui.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
   if (answer !== confirmation.accept) return undefined;
 
   const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
@@ -90,7 +90,7 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
   session: ProfileSession,
   run: MutationRun<T>,
 ): Thenable<Execution<T, R>> {
-  return vscode.window.withProgress(
+  return deps.ui.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: mutation.text.running(run.targets.length, run.profile),
