@@ -9,7 +9,7 @@ import type { CommandDeps } from './deps';
 import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
 
 export async function notify(
-  deps: Pick<CommandDeps, 'log' | 'ui'>,
+  deps: { readonly log: { show(): void }; readonly ui: CommandDeps['ui'] },
   severity: 'info' | 'warning' | 'error',
   message: string,
   links: NoticeLinks = {},
