@@ -11,9 +11,9 @@ import { executeMutation, type ExecutionDeps } from '../src/commands/mutations/e
 import type { Mutation } from '../src/commands/mutations/mutation';
 import { unbindOutputBucket } from '../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget, PolicyTarget } from '../src/commands/targets';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/storedCredentials';
 import { ProfileSessions } from '../src/profiles/profileSessions';
 import { parseProfiles, type Profile, type ProfileIdentity } from '../src/settings/profiles';
+import { secretStore } from '../test/support/emulatorProfile';
 import { BENCH_KEY, BENCH_POLICY, BENCH_REGION } from './fixtures';
 
 const PROFILE = 'bench';
@@ -36,12 +36,7 @@ export function extensionBulkPath(endpoint: string, observer: CallObserver): Ext
   const parsed = parseProfiles([{ name: PROFILE, region: BENCH_REGION, credentialSource: 'keychain', endpoints: { mps: endpoint, vod: endpoint, ram: endpoint, sts: endpoint } }]);
   const profile: Profile | undefined = parsed.profiles[0];
   if (!profile) throw new Error(`bench profile rejected: ${parsed.problems.join(' ')}`);
-  const stored = new Map<string, string>([[secretKeyFor(PROFILE), serializeCredentials(BENCH_KEY)]]);
-  const secrets: SecretStore = {
-    get: async (key) => stored.get(key),
-    store: async (key, value) => void stored.set(key, value),
-    delete: async (key) => void stored.delete(key),
-  };
+  const secrets = secretStore({ [PROFILE]: BENCH_KEY });
   const sessions = new ProfileSessions({ profile: (name) => (name === PROFILE ? profile : undefined), secrets, observer, timeoutMs: () => TIMEOUT_MS });
   const noop = () => undefined;
   const deps: ExecutionDeps = { inFlight: new InFlightCalls(), tree: { markBusy: noop, refreshRows: noop }, log: { info: noop, warn: noop } };
