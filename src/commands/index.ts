@@ -1,4 +1,4 @@
-// Every command this folder implements (those with `load: 'commands'` in commandIds.ts), as one table. Loaded on
+// Every command this folder implements (the manifest's 'commands' loader, in commandIds.ts), as one table. Loaded on
 // the first command (commands/loadCommands.ts), not at activation: esbuild.js bundles it into dist/commands.js, so
 // opening the view costs none of this code. A command added to the manifest but not here, or here but not there,
 // does not compile.

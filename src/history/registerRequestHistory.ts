@@ -41,7 +41,7 @@ interface HistoryCommandDeps {
   readonly ui: UiPort;
 }
 
-/** The commands with `load: 'history'` in commandIds.ts: they need the history and the inspector built here. */
+/** The commands the manifest (commandIds.ts) gives to the 'history' loader: they need the history and inspector built here. */
 const HISTORY_COMMANDS: CommandImplementations<'history', HistoryCommandDeps> = {
   openRequestInspector: ({ inspector }) => openRequestInspectorCommand(inspector),
   exportRequestHistory: ({ history }) => exportHistoryCommand(history),
