@@ -16,7 +16,7 @@ type Listing = 'ListUsers' | 'ListRoles' | 'ListAppInfo';
 /** The IdentityName to configure: a picked user's UserId, a picked role's name, or what the person typed. */
 export async function pickIdentityName(deps: CommandDeps, profile: Profile, type: IdentityType, title: string): Promise<string | undefined> {
   const role = type === 'RamRole';
-  const pick = await pickFromListing<string>({
+  const pick = await pickFromListing<string>(deps.ui, {
     title,
     loading: role ? vscode.l10n.t('Reading the RAM roles of the account…') : vscode.l10n.t('Reading the RAM users of the account…'),
     manualHint: role ? vscode.l10n.t('type a role name') : vscode.l10n.t('type a user name or UserId'),
@@ -36,7 +36,7 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
 
 /** The VOD application: picked by name from ListAppInfo, or typed (app-1000000 offered). */
 export async function pickAppId(deps: CommandDeps, profile: Profile, title: string): Promise<string | undefined> {
-  const pick = await pickFromListing<string>({
+  const pick = await pickFromListing<string>(deps.ui, {
     title,
     loading: vscode.l10n.t('Reading the VOD applications of the account…'),
     manualHint: vscode.l10n.t('type an application ID (app-…)'),

@@ -1,12 +1,13 @@
-// The UI port: what commands ask of people through vscode.window — quick picks, modals (showWarningMessage with
-// `modal: true`), input boxes, notifications and progress. Commands reach it as `deps.ui`, never as vscode.window,
-// so a unit test can hand them a scripted port and read what was asked instead of patching the window.
+// The UI port: what commands ask of people through vscode.window — quick picks (and the live ones that fill while a
+// listing loads: createQuickPick), modals (showWarningMessage with `modal: true`), input boxes, notifications and
+// progress. Commands reach it as `deps.ui`, never as vscode.window, so a unit test can hand them a scripted port
+// and read what was asked instead of patching the window.
 
 import * as vscode from 'vscode';
 
 export type UiPort = Pick<
   typeof vscode.window,
-  'showQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress'
+  'showQuickPick' | 'createQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress'
 >;
 
 /**
@@ -17,6 +18,9 @@ export type UiPort = Pick<
 export const windowUi: UiPort = {
   get showQuickPick() {
     return vscode.window.showQuickPick;
+  },
+  get createQuickPick() {
+    return vscode.window.createQuickPick;
   },
   get showInputBox() {
     return vscode.window.showInputBox;
