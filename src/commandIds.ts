@@ -1,33 +1,64 @@
-// Every command the extension contributes, in one place. package.json's `contributes.commands` must list exactly
-// these (a unit test checks both directions), so a renamed id cannot leave a menu pointing at nothing.
+// The command manifest: every command the extension contributes, once, by name (its id is `alicloudMedia.<name>`)
+// with the loader that implements it. The ids (COMMANDS), the registrations made at activation and the table each
+// loader must supply all derive from this list, so adding a command is one entry here, its file, one line in its
+// loader's table, and its contribution in package.json (a unit test checks package.json against this list in both
+// directions, so a renamed id cannot leave a menu pointing at nothing). No VS Code import: unit tests read it too.
+//
+// The loaders (the compiler checks that each one's table holds exactly its commands):
+//   - 'commands': commands/index.ts, bundled into dist/commands.js and loaded on the first command run;
+//   - 'history':  history/registerRequestHistory.ts, built at activation with the request history and inspector.
 
-export const COMMANDS = {
-  refresh: 'alicloudMedia.refresh',
-  showOutput: 'alicloudMedia.showOutput',
-  copyRequestId: 'alicloudMedia.copyRequestId',
-  addProfile: 'alicloudMedia.addProfile',
-  removeProfile: 'alicloudMedia.removeProfile',
-  importCliProfiles: 'alicloudMedia.importCliProfiles',
-  setCredentials: 'alicloudMedia.setCredentials',
-  clearCredentials: 'alicloudMedia.clearCredentials',
-  addOutputBucket: 'alicloudMedia.addOutputBucket',
-  addOutputBucketsFromAccount: 'alicloudMedia.addOutputBucketsFromAccount',
-  removeOutputBucket: 'alicloudMedia.removeOutputBucket',
-  addIdentity: 'alicloudMedia.addIdentity',
-  removeIdentity: 'alicloudMedia.removeIdentity',
-  rewriteIdentityIds: 'alicloudMedia.rewriteIdentityIds',
-  unbindOutputBucket: 'alicloudMedia.unbindOutputBucket',
-  detachAppPolicy: 'alicloudMedia.detachAppPolicy',
-  findAccessToApp: 'alicloudMedia.findAccessToApp',
-  cancelAccessScan: 'alicloudMedia.cancelAccessScan',
-  dismissAccessScan: 'alicloudMedia.dismissAccessScan',
-  addFoundIdentity: 'alicloudMedia.addFoundIdentity',
-  undo: 'alicloudMedia.undo',
-  openRequestInspector: 'alicloudMedia.openRequestInspector',
-  exportRequestHistory: 'alicloudMedia.exportRequestHistory',
-  clearHistory: 'alicloudMedia.clearHistory',
-  openInConsole: 'alicloudMedia.openInConsole',
-  openWalkthrough: 'alicloudMedia.openWalkthrough',
-} as const;
+export type CommandLoader = 'commands' | 'history';
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+export const COMMAND_MANIFEST = {
+  refresh: 'commands',
+  showOutput: 'commands',
+  copyRequestId: 'commands',
+  addProfile: 'commands',
+  removeProfile: 'commands',
+  importCliProfiles: 'commands',
+  setCredentials: 'commands',
+  clearCredentials: 'commands',
+  addOutputBucket: 'commands',
+  addOutputBucketsFromAccount: 'commands',
+  removeOutputBucket: 'commands',
+  addIdentity: 'commands',
+  removeIdentity: 'commands',
+  rewriteIdentityIds: 'commands',
+  unbindOutputBucket: 'commands',
+  detachAppPolicy: 'commands',
+  findAccessToApp: 'commands',
+  cancelAccessScan: 'commands',
+  dismissAccessScan: 'commands',
+  addFoundIdentity: 'commands',
+  undo: 'commands',
+  openRequestInspector: 'history',
+  exportRequestHistory: 'history',
+  clearHistory: 'history',
+  openInConsole: 'commands',
+  openWalkthrough: 'commands',
+} as const satisfies Readonly<Record<string, CommandLoader>>;
+
+type Manifest = typeof COMMAND_MANIFEST;
+
+/** A command's key in the manifest (`refresh`), as the loaders' tables are keyed. */
+export type CommandName = keyof Manifest;
+
+/** A command's id: its name in the extension's namespace. */
+export type CommandId = `alicloudMedia.${CommandName}`;
+
+export function commandId<N extends CommandName>(name: N): `alicloudMedia.${N}` {
+  return `alicloudMedia.${name}`;
+}
+
+/** `COMMANDS.refresh` is `'alicloudMedia.refresh'`: how code names a command. */
+export const COMMANDS = Object.fromEntries(Object.keys(COMMAND_MANIFEST).map((name) => [name, commandId(name as CommandName)])) as {
+  readonly [N in CommandName]: `alicloudMedia.${N}`;
+};
+
+/** The names of the commands `load` implements. */
+export type CommandsOf<L extends CommandLoader> = { [N in CommandName]: Manifest[N] extends L ? N : never }[CommandName];
+
+export function commandsOf<L extends CommandLoader>(load: L): CommandsOf<L>[] {
+  return (Object.keys(COMMAND_MANIFEST) as CommandName[]).filter((name): name is CommandsOf<L> => COMMAND_MANIFEST[name] === load);
+}

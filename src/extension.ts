@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { CallEvents } from './calls';
 import type { CommandDeps } from './commands/deps';
-import { registerCommandStubs } from './commands/loadCommands';
-import { COMMANDS } from './commandIds';
+import { registerLazyCommands } from './commands/loadCommands';
 import { InFlightCalls } from './commands/inFlight';
+import { windowUi } from './commands/uiPort';
 import { AccessKeyStore } from './credentials/accessKeyStore';
 import { forgetCliProvidersIfLoaded } from './credentials/cliSource';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
@@ -58,14 +58,13 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
     }),
     settings.onDidChange(() => forgetCachedClientsIfLoaded()),
   );
-  const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log });
+  const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log, ui: windowUi });
 
-  const deps: CommandDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, inFlight: new InFlightCalls() };
+  const deps: CommandDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, inFlight: new InFlightCalls(), ui: windowUi };
   clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
-  // Stubs only: the command code loads on the first command. History and inspector commands register themselves.
-  const historyCommands: readonly string[] = [COMMANDS.openRequestInspector, COMMANDS.exportRequestHistory, COMMANDS.clearHistory];
-  registerCommandStubs(context, deps, Object.values(COMMANDS).filter((id) => !historyCommands.includes(id)));
+  // The command code loads on the first command; history and inspector commands were registered with the history.
+  registerLazyCommands(context, deps);
 
   clock.register(context);
   clock.activated();

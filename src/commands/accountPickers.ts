@@ -17,7 +17,7 @@ type Listing = 'ListUsers' | 'ListRoles' | 'ListAppInfo';
 /** The IdentityName to configure: a picked user's UserId, a picked role's name, or what the person typed. */
 export async function pickIdentityName(deps: CommandDeps, profile: Profile, type: IdentityType, title: string): Promise<string | undefined> {
   const role = type === 'RamRole';
-  const pick = await pickFromListing<string>({
+  const pick = await pickFromListing<string>(deps.ui, {
     title,
     loading: role ? vscode.l10n.t('Reading the RAM roles of the account…') : vscode.l10n.t('Reading the RAM users of the account…'),
     manualHint: role ? vscode.l10n.t('type a role name') : vscode.l10n.t('type a user name or UserId'),
@@ -26,7 +26,7 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
   const prompt = role ? vscode.l10n.t('RAM role name') : vscode.l10n.t('RAM user name (or user ID)');
-  return vscode.window.showInputBox({
+  return deps.ui.showInputBox({
     title,
     // The problem is the server's error, and an input box's prompt draws links and icons.
     prompt: inertText(!pick.problem ? prompt : role ? vscode.l10n.t('Could not list the RAM roles ({0}) — {1}', pick.problem, prompt) : vscode.l10n.t('Could not list the RAM users ({0}) — {1}', pick.problem, prompt)),
@@ -38,7 +38,7 @@ export async function pickIdentityName(deps: CommandDeps, profile: Profile, type
 
 /** The VOD application: picked by name from ListAppInfo, or typed (app-1000000 offered). */
 export async function pickAppId(deps: CommandDeps, profile: Profile, title: string): Promise<string | undefined> {
-  const pick = await pickFromListing<string>({
+  const pick = await pickFromListing<string>(deps.ui, {
     title,
     loading: vscode.l10n.t('Reading the VOD applications of the account…'),
     manualHint: vscode.l10n.t('type an application ID (app-…)'),
@@ -47,7 +47,7 @@ export async function pickAppId(deps: CommandDeps, profile: Profile, title: stri
   if (!pick) return undefined;
   if (pick.kind === 'picked') return pick.value;
   const prompt = vscode.l10n.t('VOD application ID (app-1000000 is the default application)');
-  return vscode.window.showInputBox({
+  return deps.ui.showInputBox({
     title,
     prompt: inertText(pick.problem ? vscode.l10n.t('Could not list the VOD applications ({0}) — {1}', pick.problem, prompt) : prompt),
     value: pick.typed || DEFAULT_APP_ID,

@@ -2,15 +2,14 @@
 // of the profile (settings only), stored as VOD addresses it: a user by its UserId, a role by its name, with the
 // scanned app. From a found identity row; programmatic callers use addIdentity with the same fields.
 
-import { COMMANDS } from '../commandIds';
 import { addIdentity } from '../settings/profileEdits';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 
-export function registerAddFoundIdentity(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.addFoundIdentity, {
+export function addFoundIdentityCommand(deps: CommandDeps): CommandHandlers {
+  return {
     ui: async (node, selected) => {
       const rows = (Array.isArray(selected) && selected.includes(node) ? selected : [node]).filter(
         (r): r is Extract<typeof r, { kind: 'foundIdentity' }> => isResourceNode(r) && r.kind === 'foundIdentity',
@@ -22,5 +21,5 @@ export function registerAddFoundIdentity(table: CommandTable, deps: CommandDeps)
       }
       return { ok: true };
     },
-  });
+  };
 }

@@ -6,15 +6,14 @@
 import * as vscode from 'vscode';
 import { DEFAULT_APP_ID, validateAppId, validateIdentityName, validateIdentityType, type IdentityType } from '../cloud';
 import { addIdentity } from '../settings/profileEdits';
-import { COMMANDS } from '../commandIds';
 import { pickAppId, pickIdentityName } from './accountPickers';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 
-export function registerAddIdentity(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.addIdentity, {
+export function addIdentityCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -29,7 +28,7 @@ export function registerAddIdentity(table: CommandTable, deps: CommandDeps): voi
       const profile = await profileFor(deps, arg, vscode.l10n.t('Add Identity'));
       if (!profile) return undefined;
       const title = vscode.l10n.t('Add VOD identity to {0}', profile.name);
-      const type = await vscode.window.showQuickPick(
+      const type = await deps.ui.showQuickPick(
         [
           { label: 'RamUser' as const, description: vscode.l10n.t('A RAM user') },
           { label: 'RamRole' as const, description: vscode.l10n.t('A RAM role') },
@@ -45,5 +44,5 @@ export function registerAddIdentity(table: CommandTable, deps: CommandDeps): voi
       await editProfiles(deps, (raw) => addIdentity(raw, profile.name, { identityType: type.label, identityName, appId }), true);
       return undefined;
     },
-  });
+  };
 }

@@ -4,14 +4,13 @@
 import * as vscode from 'vscode';
 import { validateBucketName } from '../cloud';
 import { addOutputBucket } from '../settings/profileEdits';
-import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 
-export function registerAddOutputBucket(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.addOutputBucket, {
+export function addOutputBucketCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -22,7 +21,7 @@ export function registerAddOutputBucket(table: CommandTable, deps: CommandDeps):
     ui: async (arg) => {
       const profile = await profileFor(deps, arg, vscode.l10n.t('Add Output Bucket'));
       if (!profile) return undefined;
-      const bucket = await vscode.window.showInputBox({
+      const bucket = await deps.ui.showInputBox({
         title: vscode.l10n.t('Add output bucket to {0}', profile.name),
         prompt: vscode.l10n.t('OSS bucket name in {0}', profile.region),
         // eslint-disable-next-line local/localized-text -- an example value, the same in every language
@@ -35,5 +34,5 @@ export function registerAddOutputBucket(table: CommandTable, deps: CommandDeps):
       await editProfiles(deps, (raw) => addOutputBucket(raw, profile.name, bucket), true);
       return undefined;
     },
-  });
+  };
 }

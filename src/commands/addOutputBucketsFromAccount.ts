@@ -7,14 +7,13 @@
 
 import * as vscode from 'vscode';
 import { describeError, validateBucketName, type MediaBucket } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import { inertItem } from '../inertText';
 import { addOutputBuckets } from '../settings/profileEdits';
 import type { Profile } from '../settings/profiles';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import { profileFor } from './pickers';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
 import { editProfiles } from './settingsEdit';
 
@@ -27,8 +26,8 @@ interface NotAdded {
 type Candidates = { readonly candidates: readonly MediaBucket[]; readonly outputs: number } | { readonly error: unknown };
 
 
-export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.addOutputBucketsFromAccount, {
+export function addOutputBucketsFromAccountCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -58,7 +57,7 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
     ui: async (arg) => {
       const profile = await profileFor(deps, arg, vscode.l10n.t('Add Output Buckets from Account'));
       if (!profile) return undefined;
-      const found = await vscode.window.withProgress(
+      const found = await deps.ui.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the media buckets of {0}…', profile.name) },
         () => candidatesOf(deps, profile),
       );
@@ -69,14 +68,14 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
         return undefined;
       }
       if (found.candidates.length === 0) {
-        void vscode.window.showInformationMessage(
+        void deps.ui.showInformationMessage(
           found.outputs === 0
             ? vscode.l10n.t('The account has no MPS output buckets in {0}.', profile.region)
             : vscode.l10n.t('Every MPS output bucket of the account in {0} ({1}) is already in profile {2}.', profile.region, found.outputs, profile.name),
         );
         return undefined;
       }
-      const picked = await vscode.window.showQuickPick(
+      const picked = await deps.ui.showQuickPick(
         // Names are valid bucket names by now (candidatesOf); a Referer is whatever the server says.
         found.candidates.map((b) => inertItem({ label: b.bucket, description: b.referer ? `Referer ${b.referer}` : vscode.l10n.t('no Referer'), bucket: b.bucket })),
         {
@@ -95,14 +94,14 @@ export function registerAddOutputBucketsFromAccount(table: CommandTable, deps: C
       const edit = await editProfiles(deps, (raw) => addOutputBuckets(raw, profile.name, buckets), true);
       if (!edit.ok) return undefined;
       deps.log.info(listsBuckets(profile.name, buckets));
-      void vscode.window.showInformationMessage(
+      void deps.ui.showInformationMessage(
       buckets.length === 1
         ? vscode.l10n.t('Added 1 output bucket to profile {0}: {1}.', profile.name, buckets.join(', '))
         : vscode.l10n.t('Added {0} output buckets to profile {1}: {2}.', buckets.length, profile.name, buckets.join(', ')),
     );
       return undefined;
     },
-  });
+  };
 }
 
 /**

@@ -8,11 +8,11 @@ import { addProfile, type NewProfile } from '../settings/profileEdits';
 import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/profiles';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
 
-export function registerAddProfile(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.addProfile, { caller: (arg) => addForCaller(deps, arg), ui: () => addFromUi(deps) });
+export function addProfileCommand(deps: CommandDeps): CommandHandlers {
+  return { caller: (arg) => addForCaller(deps, arg), ui: () => addFromUi(deps) };
 }
 
 function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<EditResult> | EditResult {
@@ -28,7 +28,7 @@ function addForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<
 async function addFromUi(deps: CommandDeps): Promise<void> {
   const title = vscode.l10n.t('Add Alibaba Cloud Profile');
   const existing = deps.settings.profiles().map((p) => p.name);
-  const name = await vscode.window.showInputBox({
+  const name = await deps.ui.showInputBox({
     title,
     prompt: vscode.l10n.t('Profile name (a label for one account and region)'),
     // eslint-disable-next-line local/localized-text -- an example value, the same in every language
@@ -37,7 +37,7 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
     validateInput: (v) => validateProfileName(v, existing),
   });
   if (!name) return;
-  const region = await vscode.window.showQuickPick(
+  const region = await deps.ui.showQuickPick(
     PROFILE_REGIONS.map((r) => ({
       label: r,
       description:
@@ -50,7 +50,7 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
     { title, placeHolder: vscode.l10n.t('Region') },
   );
   if (!region) return;
-  const source = await vscode.window.showQuickPick(
+  const source = await deps.ui.showQuickPick(
     [
       { label: vscode.l10n.t('Keychain'), description: vscode.l10n.t("VS Code's secret storage (recommended)"), value: 'keychain' as const },
       { label: vscode.l10n.t('Environment variables'), description: 'ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN', value: 'environment' as const },
@@ -61,7 +61,7 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
   const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, credentialSource: source.value }), true);
   if (!result.ok || source.value !== 'keychain') return;
   const set = vscode.l10n.t('Set AccessKey…');
-  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} added to your user settings.', name), set)) === set) {
+  if ((await deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} added to your user settings.', name), set)) === set) {
     await vscode.commands.executeCommand(COMMANDS.setCredentials, name);
   }
 }

@@ -2,14 +2,13 @@
 // palette, which stops every running scan). What was learnt so far stays in the tree, marked partial.
 // Programmatic: { profile, appId? } → { ok: true, cancelled: <scans stopped> }.
 
-import { COMMANDS } from '../commandIds';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { invalidArgument } from './results';
 
-export function registerCancelAccessScan(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.cancelAccessScan, {
+export function cancelAccessScanCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: (arg) => {
       if (typeof arg.profile !== 'string' || !deps.settings.find(arg.profile)) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
       if (arg.appId !== undefined && typeof arg.appId !== 'string') return invalidArgument('appId must be a string.');
@@ -20,5 +19,5 @@ export function registerCancelAccessScan(table: CommandTable, deps: CommandDeps)
       else deps.scans.cancel(undefined);
       return undefined;
     },
-  });
+  };
 }

@@ -2,13 +2,12 @@
 // Programmatic: executeCommand('alicloudMedia.clearCredentials', { profile }) → { ok } without prompting.
 
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 
-export function registerClearCredentials(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.clearCredentials, {
+export function clearCredentialsCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? arg.profile : '';
       if (!profile) return { ok: false, error: { kind: 'invalid-input', code: 'InvalidArgument', message: 'Argument "profile" is required.' } };
@@ -21,7 +20,7 @@ export function registerClearCredentials(table: CommandTable, deps: CommandDeps)
       const profile = await profileFor(deps, arg, vscode.l10n.t('Clear AccessKey'));
       if (!profile) return undefined;
       const accept = vscode.l10n.t('Delete');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await deps.ui.showWarningMessage(
         vscode.l10n.t('Delete the stored AccessKey of profile {0}?', profile.name),
         { modal: true, detail: vscode.l10n.t('Only the copy in VS Code is deleted; the AccessKey itself stays valid in Alibaba Cloud RAM.') },
         accept,
@@ -31,5 +30,5 @@ export function registerClearCredentials(table: CommandTable, deps: CommandDeps)
       deps.log.info(vscode.l10n.t("AccessKey of profile {0} deleted from VS Code's secret storage.", profile.name));
       return undefined;
     },
-  });
+  };
 }

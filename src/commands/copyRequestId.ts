@@ -3,9 +3,8 @@
 
 import * as vscode from 'vscode';
 import { isPlainObject } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import { inertItem, inertText } from '../inertText';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import type { CommandDeps } from './deps';
 
 function requestIdOf(arg: unknown): string | undefined {
@@ -18,7 +17,7 @@ function requestIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): void {
+export function copyRequestIdCommand(deps: CommandDeps): CommandHandlers {
   const copy = async (arg?: unknown) => {
     let requestId = requestIdOf(arg);
     if (!requestId && arg === undefined) {
@@ -27,18 +26,18 @@ export function registerCopyRequestId(table: CommandTable, deps: CommandDeps): v
         // Targets and RequestIds are the server's: shown inert, copied as they are.
         .map((r) => inertItem({ label: r.requestId as string, description: `${r.action} ${r.target}`, detail: `${r.outcome} · ${r.profile ?? ''} · ${r.time}`, requestId: r.requestId as string }));
       if (items.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
+        void deps.ui.showInformationMessage(vscode.l10n.t('No request has returned a RequestId in this session yet.'));
         return undefined;
       }
-      requestId = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.requestId;
+      requestId = (await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Copy Request ID'), matchOnDescription: true }))?.requestId;
     }
     if (!requestId) {
-      if (arg !== undefined) void vscode.window.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
+      if (arg !== undefined) void deps.ui.showInformationMessage(vscode.l10n.t('There is no RequestId here: the call never reached Alibaba Cloud.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(requestId);
     vscode.window.setStatusBarMessage(`$(check) ${inertText(vscode.l10n.t('Copied RequestId {0}', requestId))}`, 3000);
     return requestId;
   };
-  registerCommand(table, COMMANDS.copyRequestId, { ui: copy, caller: copy });
+  return { ui: copy, caller: copy };
 }

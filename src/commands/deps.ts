@@ -9,6 +9,7 @@ import type { ResourceListings } from '../profiles/resourceListings';
 import type { ProfileSettings } from '../settings/profileSettings';
 import type { ResourcesTree } from '../tree/resourcesTree';
 import type { InFlightCalls } from './inFlight';
+import type { UiPort } from './uiPort';
 
 export interface CommandDeps {
   readonly settings: ProfileSettings;
@@ -20,4 +21,6 @@ export interface CommandDeps {
   readonly log: CallLog;
   readonly inFlight: InFlightCalls;
   readonly history: RequestHistory;
+  /** Every prompt, modal, notification and progress a command shows goes through it (tests script it). */
+  readonly ui: UiPort;
 }

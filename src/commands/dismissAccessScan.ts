@@ -2,14 +2,13 @@
 // runs). Only the view changes: nothing is sent. Programmatic: { profile, appId } → { ok }.
 
 import { validateAppId } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { invalidArgument } from './results';
 
-export function registerDismissAccessScan(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.dismissAccessScan, {
+export function dismissAccessScanCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: (arg) => {
       if (typeof arg.profile !== 'string') return invalidArgument('profile is required.', 'UnknownProfile');
       const problem = validateAppId(arg.appId);
@@ -20,5 +19,5 @@ export function registerDismissAccessScan(table: CommandTable, deps: CommandDeps
       if (isResourceNode(node) && node.kind === 'accessScan') deps.scans.dismiss(node.profile.name, node.appId);
       return undefined;
     },
-  });
+  };
 }

@@ -10,7 +10,6 @@
 import * as vscode from 'vscode';
 import { describeError, describeWho, toCloudError, validateAppId, type AppInfo, type CloudError } from '../cloud';
 import { isPartial, scanAppAccess, type AccessScanResult } from '../cloud/accessScan';
-import { COMMANDS } from '../commandIds';
 import { inertItem, inertText } from '../inertText';
 import { scanProgressText } from '../profiles/accessScans';
 import type { Profile } from '../settings/profiles';
@@ -19,7 +18,7 @@ import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import { ProgressStatus } from './progressStatus';
 import { profileFor } from './pickers';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument, resultError, type Failed, type ResultError } from './results';
 
 export interface FoundIdentityResult {
@@ -51,8 +50,8 @@ interface ChosenApp {
   readonly appName: string;
 }
 
-export function registerFindAccessToApp(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.findAccessToApp, {
+export function findAccessToAppCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -71,7 +70,7 @@ export function registerFindAccessToApp(table: CommandTable, deps: CommandDeps):
       if (!app) return undefined;
       return findAccess(deps, profile, app, true);
     },
-  });
+  };
 }
 
 /** For a caller that gave only the id: the app's name from ListAppInfo; an id the account does not have is refused. */
@@ -95,7 +94,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
   let problem: CloudError | undefined;
   try {
     const vod = vodOf(deps, profile);
-    apps = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading VOD applications…') }, () => vod.listAppInfo())).apps;
+    apps = (await deps.ui.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading VOD applications…') }, () => vod.listAppInfo())).apps;
   } catch (e) {
     problem = toCloudError(e);
   }
@@ -106,7 +105,7 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
       return undefined;
     }
     // ListAppInfo alone may be denied: the id can still be typed.
-    const appId = await vscode.window.showInputBox({
+    const appId = await deps.ui.showInputBox({
       title,
       prompt: inertText(vscode.l10n.t('Could not list the VOD applications ({0}). Type the application ID to scan.', problem?.code ?? 'unknown')),
       value: 'app-',
@@ -116,10 +115,10 @@ async function pickApp(deps: CommandDeps, profile: Profile): Promise<ChosenApp |
     return appId ? { appId, appName: appId } : undefined;
   }
   if (apps.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t("Profile {0}'s account has no VOD applications.", profile.name));
+    void deps.ui.showInformationMessage(vscode.l10n.t("Profile {0}'s account has no VOD applications.", profile.name));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await deps.ui.showQuickPick(
     // Names and descriptions are the server's; the quick pick would draw `$(icon)` in them.
     apps.map((a) => inertItem({ label: a.appName || a.appId, description: a.appId, detail: [a.type, a.status, a.description].filter(Boolean).join(' · ') || undefined, app: a })),
     { title, placeHolder: vscode.l10n.t('VOD application: every RAM user and role is asked which policies it holds there'), matchOnDescription: true, matchOnDetail: true },
@@ -153,7 +152,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   }
   if (deps.scans.isRunning(profile.name, app.appId)) {
     // The caller's message stays English, as the programmatic API's messages do; the person reads it localized.
-    if (interactive) void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Find Access to {0} is already running in profile {1}.', app.appName, profile.name)));
+    if (interactive) void deps.ui.showInformationMessage(inertText(vscode.l10n.t('Find Access to {0} is already running in profile {1}.', app.appName, profile.name)));
     return invalidArgument(`Find Access to ${app.appName} is already running in profile ${profile.name}.`, 'ScanInProgress');
   }
 
@@ -162,7 +161,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   let onProgress = (done: number, total: number) => deps.scans.progress(profile.name, app.appId, done, total);
   const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
   const result = interactive
-    ? await vscode.window.withProgress(
+    ? await deps.ui.withProgress(
         // A progress notification reads links in its title like any notification: the app's name is the server's.
         { location: vscode.ProgressLocation.Notification, title: inertText(vscode.l10n.t('Finding access to {0} (profile {1})', app.appName, profile.name)), cancellable: true },
         async (progress, token) => {

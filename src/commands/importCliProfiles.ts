@@ -7,13 +7,12 @@
 import * as os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandIds';
 import { inertItem, inertText } from '../inertText';
 import { checkEntry, cliConfigPath, describeCliProblem, parseCliConfig, shownPath, type CliProfileEntry } from '../credentials/cliConfig';
 import { planCliImport, type ImportPlan } from '../settings/cliImport';
 import { addProfile } from '../settings/profileEdits';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import type { Failed } from './results';
 
@@ -23,8 +22,8 @@ export interface ImportResult {
   readonly skipped: ImportPlan['skipped'];
 }
 
-export function registerImportCliProfiles(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.importCliProfiles, { caller: (arg) => importForCaller(deps, arg), ui: () => importFromUi(deps) });
+export function importCliProfilesCommand(deps: CommandDeps): CommandHandlers {
+  return { caller: (arg) => importForCaller(deps, arg), ui: () => importFromUi(deps) };
 }
 
 /**
@@ -82,7 +81,7 @@ async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>):
 async function importFromUi(deps: CommandDeps): Promise<void> {
   const read = await readCliProfiles(true);
   if ('problem' in read) {
-    void vscode.window.showErrorMessage(inertText(read.problem));
+    void deps.ui.showErrorMessage(inertText(read.problem));
     return;
   }
   // Names, modes and regions are whatever config.json holds: shown inert, our warning icon put in front after.
@@ -91,7 +90,7 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
     const item = inertItem({ label: p.name, description: [p.mode || vscode.l10n.t('no mode'), p.regionId].filter(Boolean).join(' · '), entry: p });
     return problem ? { ...item, detail: `$(warning) ${inertText(problem)}` } : item;
   });
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await deps.ui.showQuickPick(items, {
     title: vscode.l10n.t('Import aliyun CLI Profiles'),
     placeHolder: vscode.l10n.t("Profiles to add; each refers to the CLI profile, whose keys stay in the CLI's file"),
     canPickMany: true,
@@ -103,5 +102,5 @@ async function importFromUi(deps: CommandDeps): Promise<void> {
   const added = result.imported.map((p) => (p.name === p.cliProfile ? p.name : vscode.l10n.t('{0} (from {1})', p.name, p.cliProfile)));
   const skipped = result.skipped.map((s) => `${s.cliProfile}: ${s.reason}`);
   const first = added.length ? vscode.l10n.t('Added {0}.', added.join(', ')) : vscode.l10n.t('Nothing added.');
-  void vscode.window.showInformationMessage(inertText(skipped.length ? vscode.l10n.t('{0} Skipped {1}.', first, skipped.join('; ')) : first));
+  void deps.ui.showInformationMessage(inertText(skipped.length ? vscode.l10n.t('{0} Skipped {1}.', first, skipped.join('; ')) : first));
 }

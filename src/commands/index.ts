@@ -1,85 +1,57 @@
-// Every command this folder implements, as one table. Loaded on the first command (commands/loadCommands.ts), not
-// at activation: esbuild.js bundles it into dist/commands.js, so opening the view costs none of this code.
+// Every command this folder implements (the manifest's 'commands' loader, in commandIds.ts), as one table. Loaded on
+// the first command (commands/loadCommands.ts), not at activation: esbuild.js bundles it into dist/commands.js, so
+// opening the view costs none of this code. A command added to the manifest but not here, or here but not there,
+// does not compile.
 
-import { COMMANDS, type CommandId } from '../commandIds';
-import { registerAddFoundIdentity } from './addFoundIdentity';
-import { registerAddIdentity } from './addIdentity';
-import { registerAddOutputBucket } from './addOutputBucket';
-import { registerAddOutputBucketsFromAccount } from './addOutputBucketsFromAccount';
-import { registerAddProfile } from './addProfile';
-import { registerCancelAccessScan } from './cancelAccessScan';
-import { registerClearCredentials } from './clearCredentials';
-import { registerImportCliProfiles } from './importCliProfiles';
-import { registerCopyRequestId } from './copyRequestId';
+import type { CommandImplementations } from './commandHandlers';
 import type { CommandDeps } from './deps';
-import { registerDismissAccessScan } from './dismissAccessScan';
-import { registerFindAccessToApp } from './findAccessToApp';
+import { addFoundIdentityCommand } from './addFoundIdentity';
+import { addIdentityCommand } from './addIdentity';
+import { addOutputBucketCommand } from './addOutputBucket';
+import { addOutputBucketsFromAccountCommand } from './addOutputBucketsFromAccount';
+import { addProfileCommand } from './addProfile';
+import { cancelAccessScanCommand } from './cancelAccessScan';
+import { clearCredentialsCommand } from './clearCredentials';
+import { copyRequestIdCommand } from './copyRequestId';
+import { dismissAccessScanCommand } from './dismissAccessScan';
+import { findAccessToAppCommand } from './findAccessToApp';
+import { importCliProfilesCommand } from './importCliProfiles';
 import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
-import { registerRevocation } from './mutations/registerRevocation';
+import { revocationHandlers } from './mutations/registerRevocation';
 import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
-import { registerOpenInConsole } from './openInConsole';
-import { registerOpenWalkthrough } from './openWalkthrough';
-import { registerRefresh } from './refresh';
-import type { CommandTable } from './registerCommand';
-import { registerRemoveIdentity } from './removeIdentity';
-import { registerRemoveOutputBucket } from './removeOutputBucket';
-import { registerRemoveProfile } from './removeProfile';
-import { registerRewriteIdentityIds } from './rewriteIdentityIds';
-import { registerSetCredentials } from './setCredentials';
-import { registerShowOutput } from './showOutput';
-import { registerUndo } from './undo';
+import { openInConsoleCommand } from './openInConsole';
+import { openWalkthroughCommand } from './openWalkthrough';
+import { refreshCommand } from './refresh';
+import { removeIdentityCommand } from './removeIdentity';
+import { removeOutputBucketCommand } from './removeOutputBucket';
+import { removeProfileCommand } from './removeProfile';
+import { rewriteIdentityIdsCommand } from './rewriteIdentityIds';
+import { setCredentialsCommand } from './setCredentials';
+import { showOutputCommand } from './showOutput';
+import { undoCommand } from './undo';
 
-/** The ids registered at activation as stubs that load this table; it must implement exactly these. */
-export const LAZY_COMMAND_IDS: readonly CommandId[] = [
-  COMMANDS.refresh,
-  COMMANDS.showOutput,
-  COMMANDS.copyRequestId,
-  COMMANDS.setCredentials,
-  COMMANDS.clearCredentials,
-  COMMANDS.addProfile,
-  COMMANDS.removeProfile,
-  COMMANDS.importCliProfiles,
-  COMMANDS.addOutputBucket,
-  COMMANDS.addOutputBucketsFromAccount,
-  COMMANDS.removeOutputBucket,
-  COMMANDS.addIdentity,
-  COMMANDS.removeIdentity,
-  COMMANDS.rewriteIdentityIds,
-  COMMANDS.unbindOutputBucket,
-  COMMANDS.detachAppPolicy,
-  COMMANDS.findAccessToApp,
-  COMMANDS.cancelAccessScan,
-  COMMANDS.dismissAccessScan,
-  COMMANDS.addFoundIdentity,
-  COMMANDS.undo,
-  COMMANDS.openInConsole,
-  COMMANDS.openWalkthrough,
-];
-
-export function commandTable(deps: CommandDeps): CommandTable {
-  const table: CommandTable = new Map();
-  registerRefresh(table, deps);
-  registerShowOutput(table, deps);
-  registerCopyRequestId(table, deps);
-  registerSetCredentials(table, deps);
-  registerClearCredentials(table, deps);
-  registerAddProfile(table, deps);
-  registerRemoveProfile(table, deps);
-  registerImportCliProfiles(table, deps);
-  registerAddOutputBucket(table, deps);
-  registerAddOutputBucketsFromAccount(table, deps);
-  registerRemoveOutputBucket(table, deps);
-  registerAddIdentity(table, deps);
-  registerRemoveIdentity(table, deps);
-  registerRewriteIdentityIds(table, deps);
-  registerRevocation(table, deps, unbindOutputBucketCommand);
-  registerRevocation(table, deps, detachAppPolicyCommand);
-  registerFindAccessToApp(table, deps);
-  registerCancelAccessScan(table, deps);
-  registerDismissAccessScan(table, deps);
-  registerAddFoundIdentity(table, deps);
-  registerUndo(table, deps);
-  registerOpenInConsole(table, deps);
-  registerOpenWalkthrough(table);
-  return table;
-}
+export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', CommandDeps> = {
+  refresh: refreshCommand,
+  showOutput: showOutputCommand,
+  copyRequestId: copyRequestIdCommand,
+  addProfile: addProfileCommand,
+  removeProfile: removeProfileCommand,
+  importCliProfiles: importCliProfilesCommand,
+  setCredentials: setCredentialsCommand,
+  clearCredentials: clearCredentialsCommand,
+  addOutputBucket: addOutputBucketCommand,
+  addOutputBucketsFromAccount: addOutputBucketsFromAccountCommand,
+  removeOutputBucket: removeOutputBucketCommand,
+  addIdentity: addIdentityCommand,
+  removeIdentity: removeIdentityCommand,
+  rewriteIdentityIds: rewriteIdentityIdsCommand,
+  unbindOutputBucket: (deps) => revocationHandlers(deps, unbindOutputBucketCommand),
+  detachAppPolicy: (deps) => revocationHandlers(deps, detachAppPolicyCommand),
+  findAccessToApp: findAccessToAppCommand,
+  cancelAccessScan: cancelAccessScanCommand,
+  dismissAccessScan: dismissAccessScanCommand,
+  addFoundIdentity: addFoundIdentityCommand,
+  undo: undoCommand,
+  openInConsole: openInConsoleCommand,
+  openWalkthrough: openWalkthroughCommand,
+};

@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { inertItem } from '../inertText';
+import type { UiPort } from './uiPort';
 
 export interface ListedItem<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -35,8 +36,8 @@ export type ListingPick<T> =
 
 type Item<T> = vscode.QuickPickItem & { readonly value?: T; readonly manual?: true };
 
-export function pickFromListing<T>(options: ListingPickOptions<T>): Promise<ListingPick<T>> {
-  const pick = vscode.window.createQuickPick<Item<T>>();
+export function pickFromListing<T>(ui: Pick<UiPort, 'createQuickPick'>, options: ListingPickOptions<T>): Promise<ListingPick<T>> {
+  const pick = ui.createQuickPick<Item<T>>();
   const manual: Item<T> = { label: vscode.l10n.t('Enter manually…'), description: options.manualHint, alwaysShow: true, manual: true };
   pick.title = options.title;
   pick.placeholder = options.loading;

@@ -11,17 +11,17 @@ import type { CommandDeps } from './deps';
 import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
 
 export async function notify(
-  deps: Pick<CommandDeps, 'log'>,
+  deps: { readonly log: { show(): void }; readonly ui: CommandDeps['ui'] },
   severity: 'info' | 'warning' | 'error',
   message: string,
   links: NoticeLinks = {},
 ): Promise<void> {
   const show =
     severity === 'info'
-      ? vscode.window.showInformationMessage
+      ? deps.ui.showInformationMessage
       : severity === 'warning'
-        ? vscode.window.showWarningMessage
-        : vscode.window.showErrorMessage;
+        ? deps.ui.showWarningMessage
+        : deps.ui.showErrorMessage;
   // noticeActions names the buttons in English; people see them in the display language.
   const labels = new Map([
     [COPY, vscode.l10n.t('Copy Request ID')],

@@ -8,16 +8,15 @@ import * as vscode from 'vscode';
 import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
 // Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
 import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
-import { COMMANDS } from '../commandIds';
 import type { Profile, ProfileIdentity } from '../settings/profiles';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
 
-export function registerOpenInConsole(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.openInConsole, {
+export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -41,13 +40,13 @@ export function registerOpenInConsole(table: CommandTable, deps: CommandDeps): v
       }
       return undefined;
     },
-  });
+  };
 }
 
 async function rowPage(deps: CommandDeps, profile: Profile, node: AnyResourceNode): Promise<ConsolePage | undefined> {
   switch (node.kind) {
     case 'profile':
-      return pickProductPage(profile);
+      return pickProductPage(deps, profile);
     case 'bucketGroup':
     case 'outputBucket':
       return { page: 'mps', region: profile.region };
@@ -81,14 +80,14 @@ async function identityPage(deps: CommandDeps, profile: Profile, identity: Profi
   return identityConsolePage('RamUser' satisfies IdentityType, resolved.userId ?? resolved.identityName);
 }
 
-async function pickProductPage(profile: Profile): Promise<ConsolePage | undefined> {
+async function pickProductPage(deps: CommandDeps, profile: Profile): Promise<ConsolePage | undefined> {
   const items: (vscode.QuickPickItem & { page: ConsolePage })[] = [
     { label: vscode.l10n.t('MPS console'), description: vscode.l10n.t('Media Processing, {0}', profile.region), page: { page: 'mps', region: profile.region } },
   ];
   if ((VOD_REGIONS as readonly string[]).includes(profile.region)) {
     items.push({ label: vscode.l10n.t('VOD console'), description: vscode.l10n.t('ApsaraVideo VOD, {0}', profile.region), page: { page: 'vod', region: profile.region } });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open {0} in the Alibaba Cloud console', profile.name) });
+  const picked = await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Open {0} in the Alibaba Cloud console', profile.name) });
   return picked?.page;
 }
 

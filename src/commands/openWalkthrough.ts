@@ -2,13 +2,12 @@
 // from a profile, its key and the Resources view to a confirmed revocation and its RequestId.
 
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandIds';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 
 /** `<publisher>.<name>#<walkthrough id>`, as VS Code names contributed walkthroughs. */
 export const WALKTHROUGH_ID = 'alicloud-media-tools.alicloud-media-access#gettingStarted';
 
-export function registerOpenWalkthrough(table: CommandTable): void {
+export function openWalkthroughCommand(): CommandHandlers {
   const open = () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
-  registerCommand(table, COMMANDS.openWalkthrough, { ui: open });
+  return { ui: open };
 }

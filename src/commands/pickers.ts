@@ -20,13 +20,13 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
   const profiles = deps.settings.profiles();
   if (profiles.length === 0) {
     const add = vscode.l10n.t('Add Profile…');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('No Alibaba Cloud profile is configured yet.'), add)) === add) {
+    if ((await deps.ui.showInformationMessage(vscode.l10n.t('No Alibaba Cloud profile is configured yet.'), add)) === add) {
       await vscode.commands.executeCommand(COMMANDS.addProfile);
     }
     return undefined;
   }
   if (profiles.length === 1) return profiles[0];
-  const picked = await vscode.window.showQuickPick(
+  const picked = await deps.ui.showQuickPick(
     profiles.map((p) => ({ label: p.name, description: p.region, profile: p })),
     { title, placeHolder: vscode.l10n.t('Profile') },
   );
@@ -35,7 +35,7 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
 
 export async function pickBuckets(deps: CommandDeps, profile: Profile, title: string, onlyBound: boolean): Promise<string[] | undefined> {
   if (profile.outputBuckets.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} has no output buckets configured.', profile.name));
+    void deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} has no output buckets configured.', profile.name));
     return undefined;
   }
   const listing = deps.listings.peekBuckets(profile.name);
@@ -43,23 +43,23 @@ export async function pickBuckets(deps: CommandDeps, profile: Profile, title: st
     .map((bucket) => ({ bucket, binding: bucketBinding(listing, bucket) }))
     .filter((b) => !onlyBound || b.binding !== 'unbound')
     .map((b) => ({ label: b.bucket, description: b.binding === 'bound' ? vscode.l10n.t('bound as output') : b.binding === 'unbound' ? vscode.l10n.t('not bound') : undefined }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Output buckets'), canPickMany: true });
+  const picked = await deps.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Output buckets'), canPickMany: true });
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }
 
 export async function pickIdentities(deps: CommandDeps, profile: Profile, title: string, canPickMany: boolean): Promise<ProfileIdentity[] | undefined> {
   if (profile.identities.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} has no VOD identities configured.', profile.name));
+    void deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} has no VOD identities configured.', profile.name));
     return undefined;
   }
   const resolver = deps.sessions.get(profile.name)?.identities;
   // A resolved RAM user carries the user name GetUser answered.
   const items = profile.identities.map((identity) => inertItem({ label: identityText(resolver?.peek(identity) ?? identity), identity }));
   if (canPickMany) {
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identities'), canPickMany: true });
+    const picked = await deps.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identities'), canPickMany: true });
     return picked && picked.length > 0 ? picked.map((p) => p.identity) : undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identity') });
+  const picked = await deps.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Identity') });
   return picked ? [picked.identity] : undefined;
 }
 
@@ -75,7 +75,7 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
   const listing =
     deps.listings.peekPolicies(profile.name, identity)?.status === 'loaded'
       ? deps.listings.policiesOf(profile.name, identity)
-      : vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading app policies of {0}…', who) }, () =>
+      : deps.ui.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading app policies of {0}…', who) }, () =>
           deps.listings.policiesOf(profile.name, identity),
         );
   const policies = await listing;
@@ -83,7 +83,7 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
     const system = policies.value.policies.filter((p) => p.policyType === 'System');
     if (system.length === 0) {
       const custom = policies.value.policies.length;
-      void vscode.window.showInformationMessage(
+      void deps.ui.showInformationMessage(
         custom
           ? vscode.l10n.t('{0} has only custom app policies ({1}); only system policies can be detached.', who, custom)
           : vscode.l10n.t('{0} has no app policies attached.', who),
@@ -98,6 +98,6 @@ export async function pickPolicies(deps: CommandDeps, profile: Profile, identity
     title = vscode.l10n.t('Could not read attached policies ({0}) — showing the system policies', error?.code ?? vscode.l10n.t('unknown'));
     names = SYSTEM_APP_POLICIES.map((name) => ({ label: name, description: 'System', name }));
   }
-  const picked = await vscode.window.showQuickPick(names, { title, placeHolder: vscode.l10n.t('Policies to detach'), canPickMany: true });
+  const picked = await deps.ui.showQuickPick(names, { title, placeHolder: vscode.l10n.t('Policies to detach'), canPickMany: true });
   return picked && picked.length > 0 ? picked.map((p) => p.name) : undefined;
 }

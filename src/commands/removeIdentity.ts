@@ -5,15 +5,14 @@ import * as vscode from 'vscode';
 import { type IdentityType } from '../cloud';
 import { removeIdentities, type IdentityEntry } from '../settings/profileEdits';
 import type { AnyResourceNode } from '../tree/nodes';
-import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { pickIdentities, pickProfile } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import { effectiveSelection } from './targets';
 
-export function registerRemoveIdentity(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.removeIdentity, {
+export function removeIdentityCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -41,5 +40,5 @@ export function registerRemoveIdentity(table: CommandTable, deps: CommandDeps): 
       }
       return undefined;
     },
-  });
+  };
 }

@@ -3,16 +3,15 @@
 
 import * as vscode from 'vscode';
 import { removeOutputBuckets } from '../settings/profileEdits';
-import { COMMANDS } from '../commandIds';
 import type { AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { pickBuckets, pickProfile } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import { bucketTargetsOf, effectiveSelection, profilesOf } from './targets';
 
-export function registerRemoveOutputBucket(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.removeOutputBucket, {
+export function removeOutputBucketCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -34,5 +33,5 @@ export function registerRemoveOutputBucket(table: CommandTable, deps: CommandDep
       }
       return undefined;
     },
-  });
+  };
 }

@@ -3,14 +3,13 @@
 
 import * as vscode from 'vscode';
 import { removeProfile } from '../settings/profileEdits';
-import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
 
-export function registerRemoveProfile(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.removeProfile, {
+export function removeProfileCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg): Promise<EditResult> => {
       const name = typeof arg.profile === 'string' ? arg.profile : undefined;
       if (!name || !deps.settings.find(name)) return invalidArgument(`Unknown profile ${JSON.stringify(name ?? null)}.`, 'UnknownProfile');
@@ -20,7 +19,7 @@ export function registerRemoveProfile(table: CommandTable, deps: CommandDeps): v
       const profile = await profileFor(deps, arg, vscode.l10n.t('Remove Profile'));
       if (!profile) return undefined;
       const accept = vscode.l10n.t('Remove');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await deps.ui.showWarningMessage(
         vscode.l10n.t('Remove profile {0}?', profile.name),
         { modal: true, detail: vscode.l10n.t('The profile is removed from your user settings and its stored AccessKey is deleted from VS Code. Nothing changes in Alibaba Cloud.') },
         accept,
@@ -28,7 +27,7 @@ export function registerRemoveProfile(table: CommandTable, deps: CommandDeps): v
       if (answer === accept) await remove(deps, profile.name, true);
       return undefined;
     },
-  });
+  };
 }
 
 async function remove(deps: CommandDeps, name: string, fromUi: boolean): Promise<EditResult> {

@@ -5,7 +5,6 @@
 
 import * as vscode from 'vscode';
 import { describeError, isRamUserId } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
 import { useRamUserIds } from '../settings/profileEdits';
@@ -14,7 +13,7 @@ import { rewriteConfirmation, type UserIdRewrite } from './confirmation';
 import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { profileFor } from './pickers';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
 import { editProfiles } from './settingsEdit';
 
@@ -25,8 +24,8 @@ interface Unresolved {
   readonly requestId?: string;
 }
 
-export function registerRewriteIdentityIds(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.rewriteIdentityIds, {
+export function rewriteIdentityIdsCommand(deps: CommandDeps): CommandHandlers {
+  return {
     caller: async (arg) => {
       const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
@@ -37,20 +36,20 @@ export function registerRewriteIdentityIds(table: CommandTable, deps: CommandDep
       if (!profile) return undefined;
       return rewrite(deps, profile, true);
     },
-  });
+  };
 }
 
 async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean) {
   const names = [...new Set(profile.identities.filter((i) => i.identityType === 'RamUser' && !isRamUserId(i.identityName)).map((i) => i.identityName))];
   if (names.length === 0) {
-    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Every RAM user of profile {0} is already configured by UserId.', profile.name));
+    if (interactive) void deps.ui.showInformationMessage(vscode.l10n.t('Every RAM user of profile {0} is already configured by UserId.', profile.name));
     return { ok: true, profile: profile.name, rewritten: [], unresolved: [] };
   }
   const session = deps.sessions.get(profile.name);
   if (!session) return invalidArgument(`Profile "${profile.name}" is not configured.`, 'UnknownProfile');
   const lookup = () => resolveAll(session, profile, names);
   const { rewrites, unresolved } = interactive
-    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the UserIds of {0} RAM users…', names.length) }, lookup)
+    ? await deps.ui.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the UserIds of {0} RAM users…', names.length) }, lookup)
     : await lookup();
   for (const u of unresolved) deps.log.warn(vscode.l10n.t('Use RAM User IDs: {0}', u.message));
   const summary = { profile: profile.name, rewritten: rewrites, unresolved };
@@ -58,12 +57,12 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
     const who = unresolved.map((u) => `${u.userName} (${u.code})`).join(', ');
     // The result for callers stays English, as the programmatic API's messages do; the notification is localized.
     const text = `No UserId could be read for profile ${profile.name}: ${who}. See the log.`;
-    if (interactive) void vscode.window.showErrorMessage(inertText(vscode.l10n.t('No UserId could be read for profile {0}: {1}. See the log.', profile.name, who)));
+    if (interactive) void deps.ui.showErrorMessage(inertText(vscode.l10n.t('No UserId could be read for profile {0}: {1}. See the log.', profile.name, who)));
     return { ...failed(new Error(text)), ...summary };
   }
   if (interactive) {
     const confirmation = rewriteConfirmation(profile.name, rewrites, unresolved, confirmationWords);
-    const answer = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
+    const answer = await deps.ui.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.accept);
     if (answer !== confirmation.accept) return undefined;
   }
   const edit = await editProfiles(deps, (raw) => useRamUserIds(raw, profile.name, new Map(rewrites.map((r) => [r.userName, r.userId]))), interactive);
@@ -75,7 +74,7 @@ async function rewrite(deps: CommandDeps, profile: Profile, interactive: boolean
         ? vscode.l10n.t('Profile {0} now names 1 RAM user by UserId.', profile.name)
         : vscode.l10n.t('Profile {0} now names {1} RAM users by UserId.', profile.name, rewrites.length);
     const rest = unresolved.length ? ` ${vscode.l10n.t('{0} could not be read (see the log).', unresolved.length)}` : '';
-    void vscode.window.showInformationMessage(`${done}${rest}`);
+    void deps.ui.showInformationMessage(`${done}${rest}`);
   }
   return { ok: unresolved.length === 0, ...summary };
 }

@@ -5,14 +5,13 @@
 
 import * as vscode from 'vscode';
 import { maskAccessKeyId, validateAccessKeyId, validateAccessKeySecret, validateCredentials, validateSecurityToken } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { invalidArgument, type Failed } from './results';
 
-export function registerSetCredentials(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.setCredentials, { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) });
+export function setCredentialsCommand(deps: CommandDeps): CommandHandlers {
+  return { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) };
 }
 
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
@@ -38,7 +37,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   const profile = await profileFor(deps, arg, vscode.l10n.t('Set AccessKey'));
   if (!profile) return;
   if (profile.credentialSource === 'environment') {
-    void vscode.window.showInformationMessage(
+    void deps.ui.showInformationMessage(
       vscode.l10n.t(
         'Profile {0} reads its AccessKey from environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID, …). Change its credentialSource to "keychain" to store one here.',
         profile.name,
@@ -48,7 +47,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   }
   const title = vscode.l10n.t('Set AccessKey for profile {0}', profile.name);
   const accessKeyId = (
-    await vscode.window.showInputBox({
+    await deps.ui.showInputBox({
       title,
       prompt: vscode.l10n.t('AccessKey ID (LTAI… or STS.…)'),
       // eslint-disable-next-line local/localized-text -- an example value, the same in every language
@@ -58,7 +57,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
     })
   )?.trim();
   if (!accessKeyId) return;
-  const accessKeySecret = await vscode.window.showInputBox({
+  const accessKeySecret = await deps.ui.showInputBox({
     title,
     prompt: vscode.l10n.t("AccessKey Secret for {0}. Stored in VS Code's secret storage, never in settings.", maskAccessKeyId(accessKeyId)),
     password: true,
@@ -69,7 +68,7 @@ async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   let securityToken: string | undefined;
   // Only STS keys have a token; asking everyone would invite pasting the secret twice.
   if (accessKeyId.startsWith('STS.')) {
-    securityToken = await vscode.window.showInputBox({
+    securityToken = await deps.ui.showInputBox({
       title,
       prompt: vscode.l10n.t('Security token of the STS AccessKey'),
       password: true,

@@ -1,7 +1,6 @@
 // Shared by the commands that add and remove profiles, buckets and identities: they only write user settings
 // (ConfigurationTarget.Global) and never call the cloud.
 
-import * as vscode from 'vscode';
 import { inertText } from '../inertText';
 import type { CommandDeps } from './deps';
 import { invalidArgument, type EditResult } from './results';
@@ -16,7 +15,7 @@ export async function editProfiles(deps: CommandDeps, edit: (raw: unknown) => un
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // It may quote a name from the aliyun CLI's file or VS Code's own error about the settings file.
-    if (fromUi) void vscode.window.showErrorMessage(inertText(message));
+    if (fromUi) void deps.ui.showErrorMessage(inertText(message));
     return invalidArgument(message, 'SettingsNotChanged');
   }
 }

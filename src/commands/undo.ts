@@ -6,7 +6,6 @@
 
 import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
-import { COMMANDS } from '../commandIds';
 import { inertText } from '../inertText';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
@@ -21,20 +20,20 @@ import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
 import { accountScope, runMutation, type MutationResult } from './mutations/runMutation';
 import type { PolicyTarget } from './targets';
-import { registerCommand, type CommandTable } from './registerCommand';
+import type { CommandHandlers } from './commandHandlers';
 
 export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };
 
-export function registerUndo(table: CommandTable, deps: CommandDeps): void {
-  registerCommand(table, COMMANDS.undo, {
+export function undoCommand(deps: CommandDeps): CommandHandlers {
+  return {
     ui: (record) => undo(deps, record, true),
     caller: (arg) => undo(deps, arg.recordId, false),
-  });
+  };
 }
 
 async function undo(deps: CommandDeps, argument: unknown, interactive: boolean): Promise<UndoOutcome> {
   const refuse = (reason: string): UndoOutcome => {
-    if (interactive) void vscode.window.showInformationMessage(inertText(reason));
+    if (interactive) void deps.ui.showInformationMessage(inertText(reason));
     return { ok: false, reason };
   };
   const record = resolveRecord(deps.history, argument) as UndoableRecord | undefined;

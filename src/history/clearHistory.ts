@@ -2,18 +2,20 @@
 
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import type { CommandHandlers } from '../commands/commandHandlers';
+import type { UiPort } from '../commands/uiPort';
 import type { RequestHistory } from './requestHistory';
 
 export const CLEAR_HISTORY_COMMAND = COMMANDS.clearHistory;
 
-export function registerClearHistory(history: RequestHistory): vscode.Disposable {
-  return vscode.commands.registerCommand(CLEAR_HISTORY_COMMAND, async (): Promise<boolean> => {
+export function clearHistoryCommand(history: RequestHistory, ui: UiPort): CommandHandlers {
+  const clear = async (): Promise<boolean> => {
     const count = history.records().length;
     if (count === 0) {
       return true;
     }
     const accept = vscode.l10n.t('Clear History');
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await ui.showWarningMessage(
       vscode.l10n.t('Clear all {0} recorded requests?', count),
       { modal: true, detail: vscode.l10n.t('Their RequestIds will be gone. Export them first if you may need them for an audit or a ticket.') },
       accept,
@@ -23,5 +25,6 @@ export function registerClearHistory(history: RequestHistory): vscode.Disposable
     }
     await history.clear();
     return true;
-  });
+  };
+  return { ui: clear };
 }

@@ -3,16 +3,16 @@
 // the same command; without ids, the whole history is exported. The work itself (historyExportFile.ts) loads on
 // the first export.
 
-import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { ExportOptions } from './exportOptions';
+import type { CommandHandlers } from '../commands/commandHandlers';
 import type * as ExportFile from './historyExportFile';
 import type { RequestHistory } from './requestHistory';
 
 export const EXPORT_HISTORY_COMMAND = COMMANDS.exportRequestHistory;
 
-export function registerExportHistory(history: RequestHistory): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_HISTORY_COMMAND, (options?: ExportOptions) =>
-    (require('./historyExportFile') as typeof ExportFile).exportHistory(history, options),
-  );
+/** The view's title button exports everything; the inspector and code pass ExportOptions. */
+export function exportHistoryCommand(history: RequestHistory): CommandHandlers {
+  const run = (options?: ExportOptions) => (require('./historyExportFile') as typeof ExportFile).exportHistory(history, options);
+  return { ui: () => run(), caller: (options) => run(options as ExportOptions) };
 }

@@ -5,11 +5,15 @@
 import * as vscode from 'vscode';
 import type { CallRecord } from '../cloud';
 import { COMMANDS } from '../commandIds';
-import { registerOpenRequestInspector } from '../webview/openRequestInspector';
+import { implement, type CommandImplementations } from '../commands/commandHandlers';
+import { registerCommands } from '../commands/registerCommands';
+import type { UiPort } from '../commands/uiPort';
+import type { UnexpectedErrorSinks } from '../commands/unexpectedErrors';
 import type { InspectorLog, InspectorPort } from '../webview/inspectorPort';
+import { openRequestInspectorCommand } from '../webview/openRequestInspector';
 import { RequestInspector } from '../webview/requestInspector';
-import { registerClearHistory } from './clearHistory';
-import { EXPORT_HISTORY_COMMAND, registerExportHistory } from './exportHistory';
+import { clearHistoryCommand } from './clearHistory';
+import { EXPORT_HISTORY_COMMAND, exportHistoryCommand } from './exportHistory';
 import type { ExportOptions } from './exportOptions';
 import { historyStorage } from './historyStorage';
 import { RequestHistory, clampMaxRecords } from './requestHistory';
@@ -29,8 +33,22 @@ export async function flushRequestHistories(): Promise<void> {
 export interface RequestHistoryDeps {
   /** Fired once per logical call, success or failure, by the observer the extension gives every client. */
   readonly onDidRecordCall: vscode.Event<CallRecord>;
-  readonly log: InspectorLog;
+  readonly log: InspectorLog & UnexpectedErrorSinks['log'];
+  readonly ui: UiPort;
 }
+
+interface HistoryCommandDeps {
+  readonly history: RequestHistory;
+  readonly inspector: RequestInspector;
+  readonly ui: UiPort;
+}
+
+/** The commands the manifest (commandIds.ts) gives to the 'history' loader: they need the history and inspector built here. */
+const HISTORY_COMMANDS: CommandImplementations<'history', HistoryCommandDeps> = {
+  openRequestInspector: ({ inspector }) => openRequestInspectorCommand(inspector),
+  exportRequestHistory: ({ history }) => exportHistoryCommand(history),
+  clearHistory: ({ history, ui }) => clearHistoryCommand(history, ui),
+};
 
 export function registerRequestHistory(context: vscode.ExtensionContext, deps: RequestHistoryDeps): RequestHistory {
   // Global storage, not the workspace's: the history belongs to the user's cloud accounts, not to a folder. It is
@@ -62,12 +80,10 @@ export function registerRequestHistory(context: vscode.ExtensionContext, deps: R
     vscode.window.createTreeView(REQUEST_HISTORY_VIEW, { treeDataProvider: view }),
     inspector,
     inspector.registerSerializer(),
-    registerOpenRequestInspector(inspector),
-    registerClearHistory(history),
-    registerExportHistory(history),
     { dispose: () => live.delete(history) },
     history,
   );
+  registerCommands(context, 'history', { log: deps.log, ui: deps.ui }, implement(HISTORY_COMMANDS, { history, inspector, ui: deps.ui }));
   return history;
 }
 

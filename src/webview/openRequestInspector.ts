@@ -1,15 +1,14 @@
 // "Open Request Inspector": from the view title (no argument) or a history row (that record).
 
-import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import type { CommandHandlers } from '../commands/commandHandlers';
 import type { RequestInspector } from './requestInspector';
 
 export const OPEN_INSPECTOR_COMMAND = COMMANDS.openRequestInspector;
 
-export function registerOpenRequestInspector(inspector: RequestInspector): vscode.Disposable {
-  return vscode.commands.registerCommand(OPEN_INSPECTOR_COMMAND, (argument?: unknown) => {
-    inspector.show(recordIdOf(argument));
-  });
+export function openRequestInspectorCommand(inspector: RequestInspector): CommandHandlers {
+  const open = (argument?: unknown) => inspector.show(recordIdOf(argument));
+  return { ui: open, caller: open };
 }
 
 function recordIdOf(argument: unknown): string | undefined {

@@ -1,7 +1,10 @@
+// Loads every command module (src/commands/index.ts) under the vscode stand-in: none may touch VS Code by loading.
+import '../support/vscode';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS } from '../../src/commandIds';
+import { COMMAND_MANIFEST, COMMANDS, commandsOf } from '../../src/commandIds';
+import { COMMAND_IMPLEMENTATIONS } from '../../src/commands';
 
 interface Manifest {
   contributes: { commands: { command: string }[]; menus: Record<string, { command?: string }[]> };
@@ -43,5 +46,17 @@ describe('command ids', () => {
     };
     walk(path.join(__dirname, '..', '..', 'src'));
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('the command manifest', () => {
+  it('gives every command exactly one loader, and each id is the name in the extension namespace', () => {
+    const names = Object.keys(COMMAND_MANIFEST);
+    assert.deepEqual([...commandsOf('commands'), ...commandsOf('history')].sort(), [...names].sort());
+    for (const name of names) assert.equal(COMMANDS[name as keyof typeof COMMANDS], `alicloudMedia.${name}`);
+  });
+
+  it('the lazily loaded table implements exactly the commands of its loader (what registration asks it for)', () => {
+    assert.deepEqual(Object.keys(COMMAND_IMPLEMENTATIONS).sort(), commandsOf('commands').sort());
   });
 });

@@ -7,7 +7,7 @@ import type { CommandId } from '../../commandIds';
 import { isResourceNode, type AnyResourceNode } from '../../tree/nodes';
 import type { ParsedArgument } from '../commandArgs';
 import type { CommandDeps } from '../deps';
-import { registerCommand, type CommandTable } from '../registerCommand';
+import type { CommandHandlers } from '../commandHandlers';
 import { failed, invalidArgument } from '../results';
 import { effectiveSelection, profilesOf } from '../targets';
 import type { Mutation, MutationTarget } from './mutation';
@@ -29,12 +29,8 @@ export interface RevocationCommand<T extends MutationTarget, R extends Acknowled
   choose(deps: CommandDeps, rows: readonly AnyResourceNode[]): Promise<T[] | undefined>;
 }
 
-export function registerRevocation<T extends MutationTarget, R extends Acknowledged>(
-  table: CommandTable,
-  deps: CommandDeps,
-  command: RevocationCommand<T, R>,
-): void {
-  registerCommand(table, command.id, {
+export function revocationHandlers<T extends MutationTarget, R extends Acknowledged>(deps: CommandDeps, command: RevocationCommand<T, R>): CommandHandlers {
+  return {
     ui: async (clicked, selected) => {
       // Menus pass tree rows and the palette passes nothing; anything else is a caller's mistake, not a prompt.
       if (clicked !== undefined && !isResourceNode(clicked)) {
@@ -44,7 +40,7 @@ export function registerRevocation<T extends MutationTarget, R extends Acknowled
       if (!targets || targets.length === 0) return undefined;
       const profiles = profilesOf(targets);
       if (profiles.length !== 1) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Select targets of one profile at a time: each profile has its own account and endpoint.'));
+        void deps.ui.showWarningMessage(vscode.l10n.t('Select targets of one profile at a time: each profile has its own account and endpoint.'));
         return undefined;
       }
       return runMutation(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });
@@ -54,5 +50,5 @@ export function registerRevocation<T extends MutationTarget, R extends Acknowled
       if (!parsed.ok) return failed(parsed.error);
       return runMutation(deps, command.mutation, { ...parsed.value, interactive: false });
     },
-  });
+  };
 }

@@ -14,7 +14,7 @@ import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
 import { progressTitle } from '../progressText';
 import { failed, resultError, type BulkResult } from '../results';
-import { executeMutation, inFlightKey, type Execution, type MutationResult, type MutationRun } from './executeMutation';
+import { executeMutation, inFlightKey, type Execution, type ExecutionDeps, type MutationResult, type MutationRun } from './executeMutation';
 import type { Mutation, MutationTarget } from './mutation';
 
 export type { MutationResult } from './executeMutation';
@@ -24,9 +24,13 @@ export interface InteractiveRun<T> extends MutationRun<T> {
   readonly confirmation?: (scope: RevocationScope) => Confirmation;
 }
 
+/** What the pipeline uses of the commands' deps: the sessions, the UI port, the log, the tree's rows, in-flight calls. */
+export type PipelineDeps = ExecutionDeps &
+  Pick<CommandDeps, 'sessions' | 'ui'> & { readonly log: ExecutionDeps['log'] & { error(text: string): void; show(): void } };
+
 /** Resolves to undefined when a UI run was declined or refused before anything was sent. */
 export async function runMutation<T extends MutationTarget, R extends Acknowledged>(
-  deps: CommandDeps,
+  deps: PipelineDeps,
   mutation: Mutation<T, R>,
   run: InteractiveRun<T>,
 ): Promise<MutationResult | undefined> {
@@ -51,12 +55,12 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
 
   const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
   if (running.length > 0) {
-    void vscode.window.showInformationMessage(inertText(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', '))));
+    void deps.ui.showInformationMessage(inertText(mutation.text.alreadyRunning(running.map((t) => mutation.label(t)).join(', '))));
     return undefined;
   }
   const confirmation = run.confirmation?.(scope) ?? mutation.confirm(scope, run.targets);
   // Targets may be named by the server (found identities): no bidi control may reorder what the modal says.
-  const answer = await vscode.window.showWarningMessage(inertText(confirmation.message), { modal: true, detail: inertText(confirmation.detail) }, confirmation.accept);
+  const answer = await deps.ui.showWarningMessage(inertText(confirmation.message), { modal: true, detail: inertText(confirmation.detail) }, confirmation.accept);
   if (answer !== confirmation.accept) return undefined;
 
   const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
@@ -76,7 +80,7 @@ export async function accountScope(session: ProfileSession): Promise<AccountScop
   return { unknown: vscode.l10n.t('GetCallerIdentity did not answer') };
 }
 
-function sessionOf(deps: CommandDeps, profile: string): ProfileSession {
+function sessionOf(deps: PipelineDeps, profile: string): ProfileSession {
   const session = deps.sessions.get(profile);
   if (!session) {
     throw new CloudError({ kind: 'invalid-input', code: 'UnknownProfile', message: `Profile "${profile}" is not configured.`, retryable: false });
@@ -86,12 +90,12 @@ function sessionOf(deps: CommandDeps, profile: string): ProfileSession {
 
 /** Several targets from the UI: a cancellable notification counting settled targets. */
 function withProgress<T extends MutationTarget, R extends Acknowledged>(
-  deps: CommandDeps,
+  deps: PipelineDeps,
   mutation: Mutation<T, R>,
   session: ProfileSession,
   run: MutationRun<T>,
 ): Thenable<Execution<T, R>> {
-  return vscode.window.withProgress(
+  return deps.ui.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: mutation.text.running(run.targets.length, run.profile),
@@ -125,7 +129,7 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
 }
 
 async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
-  deps: CommandDeps,
+  deps: PipelineDeps,
   mutation: Mutation<T, R>,
   run: MutationRun<T>,
   execution: Execution<T, R>,

@@ -1,4 +1,4 @@
-import { useBundle } from '../../support/vscodeL10n';
+import { useBundle } from '../../support/vscode';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

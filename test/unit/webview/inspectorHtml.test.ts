@@ -1,4 +1,4 @@
-import '../../support/vscodeL10n';
+import '../../support/vscode';
 import { strict as assert } from 'node:assert';
 import { contentSecurityPolicy, inspectorHtml } from '../../../src/webview/inspectorHtml';
 import { inspectorText } from '../../../src/webview/inspectorWords';
