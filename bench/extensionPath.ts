@@ -11,7 +11,7 @@ import { executeMutation, type ExecutionDeps } from '../src/commands/mutations/e
 import type { Mutation } from '../src/commands/mutations/mutation';
 import { unbindOutputBucket } from '../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget, PolicyTarget } from '../src/commands/targets';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/storedCredentials';
+import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/keychainSecrets';
 import { ProfileSessions } from '../src/profiles/profileSessions';
 import { parseProfiles, type Profile, type ProfileIdentity } from '../src/settings/profiles';
 import { BENCH_KEY, BENCH_POLICY, BENCH_REGION } from './fixtures';

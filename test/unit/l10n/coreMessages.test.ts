@@ -13,7 +13,7 @@ import { outcomeUnknownError } from '../../../src/cloud/readBack';
 import { validateSystemPolicyNames } from '../../../src/cloud/requestValidation';
 import { validateAccessKeyId, validateBucketName } from '../../../src/cloud/validate';
 import { describeCliProblem, checkEntry } from '../../../src/credentials/cliConfig';
-import { missingCredentialsError, originOf } from '../../../src/credentials/storedCredentials';
+import { missingCredentialsError, originOf } from '../../../src/credentials/credentialLookup';
 import { scanProgressText } from '../../../src/profiles/accessScans';
 import { IdentityResolver } from '../../../src/profiles/identityResolver';
 import { parseProfiles, type Profile } from '../../../src/settings/profiles';
