@@ -182,6 +182,32 @@ describe('aliyun CLI profiles and assumed roles', function () {
       assert.ok(sent[0]?.accessKeyId?.startsWith('STS.') && sent[0].accessKeyId !== base.credentials.accessKeyId, 'the role\'s own key signs MPS');
     });
 
+    it('OIDC with provider ARN, token file and role ARN from ALIBABA_CLOUD_OIDC_* (RRSA): AssumeRoleWithOIDC, then the role\'s key signs', async () => {
+      const tokenFile = path.join(path.dirname(cliConfigFile()), 'oidc-token');
+      fs.writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJlbXVsYXRvciJ9.c2lnbmF0dXJl');
+      const env: Record<string, string> = {
+        ALIBABA_CLOUD_OIDC_PROVIDER_ARN: `acs:ram::${DEMO_ACCOUNT_ID}:oidc-provider/ack-rrsa`,
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile,
+        ALIBABA_CLOUD_ROLE_ARN: ROLE,
+        ALIBABA_CLOUD_ROLE_SESSION_NAME: 'rrsa-pod',
+      };
+      // The extension reads process.env at call time, as it would in a pod that RRSA set up.
+      const saved = Object.keys(env).map((k) => [k, process.env[k]] as const);
+      Object.assign(process.env, env);
+      try {
+        writeCliConfig({ profiles: [{ name: 'rrsa', mode: 'OIDC', sts_endpoint: stsHost() }] });
+        await useProfiles({ name: 'cli-it', credentialSource: 'aliyun-cli', cliProfile: 'rrsa' });
+        const { result, sent, since } = await unbindFresh('cli-it');
+        assert.equal(result.ok, true, JSON.stringify(result.error));
+        const assumed = emulator.requests().slice(since).filter((r) => r.action === 'AssumeRoleWithOIDC');
+        assert.deepEqual(assumed.map((r) => [r.params.RoleArn, r.params.RoleSessionName, r.outcome]), [[ROLE, 'rrsa-pod', 'OK']]);
+        assert.ok(sent[0]?.accessKeyId?.startsWith('STS.'), 'signed with the role\'s temporary key');
+        assert.deepEqual(lastRecord('UnbindOutputBucket')?.credential, { source: 'aliyun-cli:rrsa', roleArn: ROLE, sessionName: 'rrsa-pod' });
+      } finally {
+        for (const [k, v] of saved) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
+    });
+
     it('ChainableRamRoleArn: the source profile\'s key assumes the role', async () => {
       writeCliConfig({
         profiles: [
