@@ -272,11 +272,11 @@ function definitionKey(chain: readonly CliProfileEntry[], env: CliRequest['env']
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     hash.update(JSON.stringify(fields)).update('\u0000');
   }
-  hash.update(stsHostOfHead(chain, env));
+  hash.update(stsHostsOf(chain, env));
   return hash.digest('hex');
 }
 
-function stsHostOfHead(chain: readonly CliProfileEntry[], env: CliRequest['env']): string {
+function stsHostsOf(chain: readonly CliProfileEntry[], env: CliRequest['env']): string {
   return chain.map((e) => (ROLE_MODES.includes(e.mode as CliMode) || e.mode === 'OIDC' ? stsHostOf(e, env).host : '')).join(',');
 }
 
