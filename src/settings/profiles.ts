@@ -18,8 +18,7 @@ import {
   type IdentityType,
   type Product,
 } from '../cloud';
-
-import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, type CredentialSource } from '../credentials/sources';
+import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources, type CredentialSource } from '../credentials/sources';
 
 export { CREDENTIAL_SOURCES, type CredentialSource };
 
@@ -134,14 +133,15 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
 
   const source = item.credentialSource ?? 'keychain';
   if (!isCredentialSource(source)) {
-    problems.push(l10n.t('Profile "{0}": credentialSource must be one of {1}; the profile was ignored.', name, CREDENTIAL_SOURCES.map((s) => `"${s}"`).join(', ')));
+    problems.push(l10n.t('Profile "{0}": credentialSource must be one of {1}; the profile was ignored.', name, quotedSources()));
     return undefined;
   }
   // Signing with another key than the one meant (a cliProfile typo, a role left out) is worse than not signing.
   let cliProfile: string | undefined;
   if (item.cliProfile !== undefined && item.cliProfile !== '') {
-    const readers = CREDENTIAL_SOURCES.filter((s) => CREDENTIAL_SOURCE_STRATEGIES[s].readsCliProfile).map((s) => `"${s}"`).join(', ');
-    const problem = CREDENTIAL_SOURCE_STRATEGIES[source].readsCliProfile ? validateCliProfileName(item.cliProfile) : l10n.t('cliProfile is only read with credentialSource {0}.', readers);
+    const problem = CREDENTIAL_SOURCE_STRATEGIES[source].readsCliProfile
+      ? validateCliProfileName(item.cliProfile)
+      : l10n.t('cliProfile is only read with credentialSource {0}.', quotedSources((s) => s.readsCliProfile));
     if (problem) {
       ignored(problem);
       return undefined;

@@ -120,11 +120,12 @@ describe('emulator STS (official @alicloud/sts20150401 SDK)', () => {
       });
     const r = (await sts.assumeRoleWithOIDC(request())).body;
     const c = r?.credentials;
-    assert.ok(c?.accessKeyId?.startsWith('STS.') && c.accessKeySecret && c.securityToken);
+    if (!c?.accessKeyId || !c.accessKeySecret || !c.securityToken) throw new Error('AssumeRoleWithOIDC gave no key and token');
+    assert.ok(c.accessKeyId.startsWith('STS.'));
     assert.equal(r?.assumedRoleUser?.arn, `${ROLE}/rrsa-pod`);
     const sent = em.requests().at(-1);
     assert.equal(sent?.accessKeyId, undefined, 'no AccessKeyId was sent');
-    await mpsClient(em, { accessKeyId: c.accessKeyId!, accessKeySecret: c.accessKeySecret!, securityToken: c.securityToken! }).request('ListAllMediaBucket', {}, { method: 'POST' });
+    await mpsClient(em, { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken }).request('ListAllMediaBucket', {}, { method: 'POST' });
     await expectSdkError(sts.assumeRoleWithOIDC(request({ OIDCToken: 'not-a-jwt' })), 'InvalidParameter', 400);
     await expectSdkError(sts.assumeRoleWithOIDC(request({ OIDCProviderArn: `acs:ram::${DEMO_PARTNER_ACCOUNT_ID}:oidc-provider/x` })), 'NoPermission', 403);
     await expectSdkError(sts.assumeRoleWithOIDC(request({ roleArn: `acs:ram::${DEMO_ACCOUNT_ID}:role/nosuchrole` })), 'EntityNotExist.Role', 404);

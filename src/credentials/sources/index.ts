@@ -24,6 +24,11 @@ export function isCredentialSource(value: unknown): value is CredentialSource {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CREDENTIAL_SOURCE_STRATEGIES, value);
 }
 
+/** `"keychain", "environment"`: the sources that pass `test` (all by default), as messages quote setting values. */
+export function quotedSources(test: (source: CredentialSourceStrategy) => boolean = () => true): string {
+  return CREDENTIAL_SOURCES.filter((id) => test(CREDENTIAL_SOURCE_STRATEGIES[id])).map((id) => `"${id}"`).join(', ');
+}
+
 /** The strategy a profile's credentialSource names. */
 export function sourceOf(profile: { readonly credentialSource: CredentialSource }): CredentialSourceStrategy {
   return CREDENTIAL_SOURCE_STRATEGIES[profile.credentialSource];
@@ -40,12 +45,11 @@ export const CANNOT_STORE_KEY_CODE = 'CredentialSourceCannotStoreKey';
 export function cannotStoreKey(profile: Profile): string | undefined {
   const source = sourceOf(profile);
   if (source.canStoreKey) return undefined;
-  const keeps = CREDENTIAL_SOURCES.filter((s) => CREDENTIAL_SOURCE_STRATEGIES[s].canStoreKey).map((s) => `"${s}"`).join(', ');
   return l10n.t(
     'Profile {0} reads its AccessKey from {1} ({2}), so VS Code keeps no AccessKey for it: nothing was stored or deleted. Set its credentialSource to {3} to keep one here.',
     profile.name,
     source.label(),
     source.shown(profile),
-    keeps,
+    quotedSources((s) => s.canStoreKey),
   );
 }
