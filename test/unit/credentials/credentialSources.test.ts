@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CANNOT_STORE_KEY_CODE, cannotStoreKey, CREDENTIAL_SOURCE_STRATEGIES, CREDENTIAL_SOURCES, sourceOf } from '../../../src/credentials/sources';
 import type { Profile } from '../../../src/settings/profiles';
+import { ProfileSession } from '../../../src/profiles/profileSessions';
 import { profileContextValue } from '../../../src/tree/credentialText';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
@@ -62,5 +63,14 @@ describe('credential sources', () => {
     const context = { secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined }, env: { ALICLOUD_ACCESS_KEY: 'LTAIenvNotReal', ALICLOUD_SECRET_KEY: 's' }, home: '/nonexistent' };
     assert.equal(await sourceOf(profile('environment')).route(profile('environment'), context), 'environment variable ALICLOUD_ACCESS_KEY');
     assert.equal(await sourceOf(profile('keychain')).route(profile('keychain'), context), "VS Code's secret storage");
+  });
+
+  it('a profile that assumes a role says so in its Credentials line, with the STS host it asks', async () => {
+    const p = profile('keychain', { assumeRole: { roleArn: 'acs:ram::1839204725361048:role/transcoderole', sessionName: 'vscode-p', durationSeconds: 3600 }, endpoints: { sts: 'http://127.0.0.1:8443' } });
+    const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined };
+    const session = new ProfileSession(p, { profile: () => p, secrets, observer: { onCall: () => undefined }, timeoutMs: () => 1000 });
+    assert.equal(await session.credentialRoute(), "VS Code's secret storage, then role transcoderole via 127.0.0.1:8443");
+    const plain = profile('keychain', { region: 'cn-hangzhou' });
+    assert.equal(await new ProfileSession(plain, { profile: () => plain, secrets, observer: { onCall: () => undefined }, timeoutMs: () => 1000 }).credentialRoute(), "VS Code's secret storage");
   });
 });
