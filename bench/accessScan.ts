@@ -6,7 +6,7 @@
 import { isPartial, scanAppAccess } from '../src/cloud/accessScan';
 import { closeIdleConnections, qpsFor } from '../src/cloud/clients';
 import type { CallObserver } from '../src/cloud';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/storedCredentials';
+import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/keychainSecrets';
 import { ProfileSessions } from '../src/profiles/profileSessions';
 import { parseProfiles } from '../src/settings/profiles';
 import { startEmulator } from '../test/emulator/server';

@@ -9,7 +9,7 @@ import { registerLazyCommands } from './commands/loadCommands';
 import { InFlightCalls } from './commands/inFlight';
 import { windowUi } from './commands/uiPort';
 import { AccessKeyStore } from './credentials/accessKeyStore';
-import { forgetCliProvidersIfLoaded } from './credentials/cliSource';
+import { forgetCliProvidersIfLoaded, retainCliProvidersIfLoaded } from './credentials/cliSource';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
@@ -56,7 +56,11 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
       sessions.forget(profile);
       forgetCachedClientsIfLoaded();
     }),
-    settings.onDidChange(() => forgetCachedClientsIfLoaded()),
+    settings.onDidChange(() => {
+      forgetCachedClientsIfLoaded();
+      // CLI sessions (and their keys) of profiles removed or now reading another CLI profile go too.
+      retainCliProvidersIfLoaded(settings.profiles());
+    }),
   );
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log, ui: windowUi });
 

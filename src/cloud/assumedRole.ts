@@ -1,5 +1,5 @@
 // Base credentials turned into a role's temporary ones through STS AssumeRole. The temporary key lives in this
-// object only (never in settings, state or the keychain), is renewed five minutes before STS says it expires, and
+// object only (never in settings, state or the keychain), is renewed a little before it expires (renewAt), and
 // once more when a server rejects its token early. Part of the heavy half (src/cloud/clients.ts): only profiles
 // that assume a role load it.
 
@@ -16,15 +16,32 @@ export interface RoleToAssume {
   readonly externalId?: string;
 }
 
-/** Renewed this long before the Expiration STS gave, so no call is signed with a key about to lapse. */
+/** At most this long before a temporary key lapses it is renewed, so no call is signed with a key about to lapse. */
 export const RENEWAL_MARGIN_MS = 5 * 60 * 1000;
+
+/** A temporary key whose lifetime cannot be told (no Expiration, or one the local clock puts in the past) is kept this long. */
+export const UNKNOWN_LIFETIME_MS = 60 * 1000;
+
+/**
+ * When to renew a temporary key received at `receivedAt` (local clock) that its issuer says expires at `expiresAt`.
+ * The lifetime is measured from receipt, never past `requestedMs` (what was asked for, when known): a local clock
+ * behind the issuer's would otherwise keep a lapsed key, and one ahead of it would find every key already stale
+ * and assume the role again on almost every call. The margin is a fifth of the lifetime, at most five minutes, so
+ * a 15-minute session is used for 12 minutes rather than 10, or none at all with a fixed 15-minute margin.
+ */
+export function renewAt(receivedAt: number, expiresAt: number, requestedMs?: number): number {
+  let lifetime = Number.isNaN(expiresAt) ? 0 : expiresAt - receivedAt;
+  if (requestedMs !== undefined && (lifetime <= 0 || lifetime > requestedMs)) lifetime = requestedMs;
+  if (lifetime <= 0) lifetime = UNKNOWN_LIFETIME_MS;
+  return receivedAt + lifetime - Math.min(RENEWAL_MARGIN_MS, lifetime / 5);
+}
 
 /** STS AssumeRole signed with the base credentials (a logged, recorded call). */
 export type AssumeRoleCall = (request: AssumeRoleRequest) => Promise<AssumedRole>;
 
 interface Held {
   readonly credentials: AccessKeyCredentials;
-  readonly expiresAt: number;
+  readonly renewAt: number;
 }
 
 export class AssumedRoleCredentials implements CredentialProvider {
@@ -41,7 +58,7 @@ export class AssumedRoleCredentials implements CredentialProvider {
 
   async getCredentials(): Promise<AccessKeyCredentials> {
     const held = this.held;
-    if (held && this.now() < held.expiresAt - RENEWAL_MARGIN_MS) return held.credentials;
+    if (held && this.now() < held.renewAt) return held.credentials;
     return (await this.refresh()).credentials;
   }
 
@@ -68,6 +85,7 @@ export class AssumedRoleCredentials implements CredentialProvider {
     // The base origin names the long-lived source in the record; reading it also surfaces a missing base key as
     // that source's own message before STS is asked.
     const baseOrigin = (await this.base.getCredentials()).origin;
+    const sentAt = this.now();
     const answer = await this.assume({
       roleArn: this.role.roleArn,
       sessionName: this.role.sessionName,
@@ -87,7 +105,7 @@ export class AssumedRoleCredentials implements CredentialProvider {
         ? l10n.t('The role was assumed again once and the new token was refused too: check role {0}, then {1}', this.role.roleArn, lowerFirst(baseOrigin.refreshHint))
         : l10n.t('The role was assumed again once and the new token was refused too: check role {0}.', this.role.roleArn),
     };
-    const held: Held = { credentials: { ...answer.credentials, origin }, expiresAt };
+    const held: Held = { credentials: { ...answer.credentials, origin }, renewAt: renewAt(sentAt, expiresAt, this.role.durationSeconds * 1000) };
     this.held = held;
     return held;
   }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { MPS_REGIONS, VOD_REGIONS } from '../cloud';
 import { addProfile, type NewProfile } from '../settings/profileEdits';
 import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/profiles';
+import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES } from '../credentials/sources';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
@@ -50,16 +51,18 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
     { title, placeHolder: vscode.l10n.t('Region') },
   );
   if (!region) return;
+  // The sources that need nothing more than their name (an aliyun CLI profile is added by Import, which names one).
   const source = await deps.ui.showQuickPick(
-    [
-      { label: vscode.l10n.t('Keychain'), description: vscode.l10n.t("VS Code's secret storage (recommended)"), value: 'keychain' as const },
-      { label: vscode.l10n.t('Environment variables'), description: 'ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN', value: 'environment' as const },
-    ],
+    CREDENTIAL_SOURCES.filter((id) => CREDENTIAL_SOURCE_STRATEGIES[id].offeredByAddProfile).map((id) => ({
+      label: CREDENTIAL_SOURCE_STRATEGIES[id].label(),
+      description: CREDENTIAL_SOURCE_STRATEGIES[id].description(),
+      value: id,
+    })),
     { title, placeHolder: vscode.l10n.t('Where does the AccessKey come from?') },
   );
   if (!source) return;
   const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, credentialSource: source.value }), true);
-  if (!result.ok || source.value !== 'keychain') return;
+  if (!result.ok || !CREDENTIAL_SOURCE_STRATEGIES[source.value].canStoreKey) return;
   const set = vscode.l10n.t('Set AccessKey…');
   if ((await deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} added to your user settings.', name), set)) === set) {
     await vscode.commands.executeCommand(COMMANDS.setCredentials, name);

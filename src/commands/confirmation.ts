@@ -21,6 +21,8 @@ export interface RevocationScope {
   readonly endpoint: string;
   /** Whose key signs: STS GetCallerIdentity's answer, or why it is not known. */
   readonly account: AccountScope;
+  /** Where that key is read and the host its source contacts (`aliyun CLI profile ops (RamRoleArn) via sts…`). */
+  readonly credentials?: string;
 }
 
 export type AccountScope =
@@ -35,6 +37,8 @@ export interface ConfirmationWords extends UndoWords {
   accountUnknown(why: string): string;
   /** `Profile: p\nRegion: r\nEndpoint: e` */
   scope(profile: string, region: string, endpoint: string): string;
+  /** `Credentials: aliyun CLI profile ops (RamRoleArn) via sts.cn-hangzhou.aliyuncs.com` */
+  credentials(route: string): string;
   /** The last line of a shortened list: `… and 25 more`. */
   andMore(count: number): string;
   unbindQuestion(buckets: readonly string[]): string;
@@ -71,7 +75,8 @@ function bulleted(lines: readonly string[], words: ConfirmationWords): string {
 
 /** The lines every revocation and undo confirmation shows: where the change happens. */
 export function scopeLines(scope: RevocationScope, words: ConfirmationWords): string {
-  return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}`;
+  const credentials = scope.credentials ? `\n${words.credentials(scope.credentials)}` : '';
+  return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}${credentials}`;
 }
 
 export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[], words: ConfirmationWords): Confirmation {

@@ -9,6 +9,7 @@ import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { invalidArgument, type Failed } from './results';
+import { CANNOT_STORE_KEY_CODE, cannotStoreKey } from '../credentials/sources';
 
 export function setCredentialsCommand(deps: CommandDeps): CommandHandlers {
   return { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) };
@@ -17,10 +18,9 @@ export function setCredentialsCommand(deps: CommandDeps): CommandHandlers {
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
   const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
   if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
-  // Same rule as the UI: a key stored for an environment profile would never be used, which misleads.
-  if (profile.credentialSource === 'environment') {
-    return invalidArgument(`Profile ${profile.name} reads its AccessKey from environment variables; nothing was stored.`, 'CredentialSourceIsEnvironment');
-  }
+  // Same rule as the UI and the menus: a key stored where the profile's source does not read one misleads.
+  const refused = cannotStoreKey(profile);
+  if (refused) return invalidArgument(refused, CANNOT_STORE_KEY_CODE);
   const credentials = {
     accessKeyId: arg.accessKeyId as string,
     accessKeySecret: arg.accessKeySecret as string,
@@ -36,13 +36,9 @@ async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Pr
 async function setFromUi(deps: CommandDeps, arg: unknown): Promise<void> {
   const profile = await profileFor(deps, arg, vscode.l10n.t('Set AccessKey'));
   if (!profile) return;
-  if (profile.credentialSource === 'environment') {
-    void deps.ui.showInformationMessage(
-      vscode.l10n.t(
-        'Profile {0} reads its AccessKey from environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID, …). Change its credentialSource to "keychain" to store one here.',
-        profile.name,
-      ),
-    );
+  const refused = cannotStoreKey(profile);
+  if (refused) {
+    void deps.ui.showInformationMessage(refused);
     return;
   }
   const title = vscode.l10n.t('Set AccessKey for profile {0}', profile.name);

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { AccessKeyCredentials } from '../cloud';
 import type { Profile } from '../settings/profiles';
-import { credentialStatus, lookupCredentials, profileOfSecretKey, type CredentialStatus, secretKeyFor, serializeCredentials } from './storedCredentials';
+import { credentialStatus, lookupCredentials, type CredentialStatus } from './credentialLookup';
+import { profileOfSecretKey, secretKeyFor, serializeCredentials } from './keychainSecrets';
 
 export class AccessKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();

@@ -81,10 +81,7 @@ export function describeCliProblem(p: CliProblem): string {
     : l10n.t('aliyun CLI profile "{0}" in {1}: {2}', p.profile, p.file, p.problem);
 }
 
-/** What to run to fix a profile: the CLI's own command for it. */
-export function configureCommand(profile: string | undefined): string {
-  return profile ? `aliyun configure --profile ${profile}` : 'aliyun configure';
-}
+export { configureCommand } from './cliCommand';
 
 /** Reads the text of config.json; `file` is only used in messages. Never echoes the text. */
 export function parseCliConfig(text: string, file: string): CliResult<CliConfig> {
@@ -112,12 +109,41 @@ export function parseCliConfig(text: string, file: string): CliResult<CliConfig>
   return { ok: true, value: { ...(typeof raw.current === 'string' && raw.current ? { current: raw.current } : {}), profiles } };
 }
 
+/** The variables the aliyun CLI reads for a profile name, in the order it reads them (its config/profile code). */
+export const PROFILE_VARIABLES = ['ALIBABACLOUD_PROFILE', 'ALIBABA_CLOUD_PROFILE', 'ALICLOUD_PROFILE'] as const;
+
+/** What the CLI picks when nothing names a profile and the file has no `current`. */
+export const DEFAULT_CLI_PROFILE = 'default';
+
 /**
- * The profile a call uses: the one named in the extension's settings, else the one the CLI would pick
- * (ALIBABA_CLOUD_PROFILE, which is what @alicloud/credentials reads, then the file's `current`).
+ * The profile a call uses: the one named in the extension's settings, else the one the CLI would pick (the first
+ * of PROFILE_VARIABLES that is set, then the file's `current`, then "default", as the CLI does).
  */
-export function chosenProfileName(config: CliConfig, requested: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return requested || env.ALIBABA_CLOUD_PROFILE || config.current || undefined;
+export function chosenProfileName(config: CliConfig, requested: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+  const fromEnv = PROFILE_VARIABLES.map((name) => env[name]?.trim()).find(Boolean);
+  return requested || fromEnv || config.current || DEFAULT_CLI_PROFILE;
+}
+
+/**
+ * Fields an OIDC profile may leave to the environment: Alibaba's RRSA setup for ACK injects them into the pod.
+ * Only these: any other field the library would take from the environment is required in the file.
+ */
+export const OIDC_ENVIRONMENT: Readonly<Record<string, string>> = {
+  oidc_provider_arn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+  oidc_token_file: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE',
+  ram_role_arn: 'ALIBABA_CLOUD_ROLE_ARN',
+  ram_session_name: 'ALIBABA_CLOUD_ROLE_SESSION_NAME',
+};
+
+/** The entry as its mode will use it: for OIDC, the fields the file leaves out filled in from the environment. */
+function withEnvironment(entry: CliProfileEntry, env: Readonly<Record<string, string | undefined>>): CliProfileEntry {
+  if (entry.mode !== 'OIDC') return entry;
+  const filled: Record<string, unknown> = { ...entry.fields };
+  for (const [field, variable] of Object.entries(OIDC_ENVIRONMENT)) {
+    const value = env[variable]?.trim();
+    if (!isSet(filled[field]) && value) filled[field] = value;
+  }
+  return { ...entry, fields: filled };
 }
 
 /**
@@ -131,18 +157,18 @@ export function resolveCliProfile(
   file: string,
 ): CliResult<readonly CliProfileEntry[]> {
   const name = chosenProfileName(config, requested, env);
-  if (!name) return fail(file, l10n.t('no profile was named: set "cliProfile" in the extension profile, or "current" in the file.'));
   const chain: CliProfileEntry[] = [];
   let next: string | undefined = name;
   while (next !== undefined) {
-    const entry = config.profiles.find((p) => p.name === next);
-    if (!entry) {
+    const found = config.profiles.find((p) => p.name === next);
+    if (!found) {
       const problem = chain.length
         ? l10n.t('its source_profile "{0}" is not in the file.', next)
         : l10n.t('there is no such profile in the file (it has {0}).', config.profiles.map((p) => `"${p.name}"`).join(', '));
       const head = chain[0];
       return { ok: false, problem: { file, profile: head?.name ?? next, ...(head ? { mode: head.mode } : {}), problem } };
     }
+    const entry = withEnvironment(found, env);
     if (chain.some((p) => p.name === entry.name)) {
       return fail(file, l10n.t('source_profile chain {0} loops back.', [...chain.map((p) => p.name), entry.name].join(' → ')), chain[0].name, chain[0].mode);
     }
@@ -168,6 +194,10 @@ export function checkEntry(entry: CliProfileEntry): string | undefined {
       : l10n.t('@alicloud/credentials does not support mode "{0}" (it supports {1}).', entry.mode, CLI_MODES.join(', '));
   }
   const missing = REQUIRED_FIELDS[mode].filter((f) => !isSet(entry.fields[f]));
+  if (mode === 'OIDC' && missing.length) {
+    const named = missing.map((f) => l10n.t('{0} (or {1})', f, OIDC_ENVIRONMENT[f] ?? f));
+    return named.length === 1 ? l10n.t('{0} is missing.', named[0]) : l10n.t('{0} are missing.', named.join(', '));
+  }
   if (missing.length === 1) return l10n.t('{0} is missing.', missing[0]);
   if (missing.length) return l10n.t('{0} are missing.', missing.join(', '));
   const seconds = entry.fields.expired_seconds;

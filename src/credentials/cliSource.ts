@@ -3,7 +3,7 @@
 
 import type * as Cli from './cliProvider';
 
-type CliModule = Pick<typeof Cli, 'cliCredentials' | 'forgetCliProviders'>;
+type CliModule = Pick<typeof Cli, 'cliCredentials' | 'cliRoute' | 'forgetCliProviders' | 'retainCliProviders'>;
 
 let loaded: CliModule | undefined;
 
@@ -15,4 +15,9 @@ export function cliSource(): CliModule {
 /** When settings or keys change and on deactivate: drop the library's sessions, without loading it to find none. */
 export function forgetCliProvidersIfLoaded(): void {
   loaded?.forgetCliProviders();
+}
+
+/** After the settings changed: sessions of CLI profiles no extension profile reads any more are dropped. */
+export function retainCliProvidersIfLoaded(profiles: readonly { readonly name: string; readonly credentialSource: string; readonly cliProfile?: string }[]): void {
+  loaded?.retainCliProviders(profiles.filter((p) => p.credentialSource === 'aliyun-cli'));
 }

@@ -1,6 +1,7 @@
 // Profile → cloud clients. Clients are made on first use and kept until the settings change, so a view that is
 // never opened never builds one, and a changed endpoint or timeout always takes effect. No VS Code import.
 
+import * as l10n from '@vscode/l10n';
 import type { AssumedRoleCredentials, MpsClient, RamClient, StsClient, VodClient } from '../cloud/clients';
 import {
   resolveEndpoint,
@@ -16,7 +17,8 @@ import { cloudClients } from './cloudClients';
 import { IdentityResolver } from './identityResolver';
 import { UserDirectory } from './userDirectory';
 import type { Listing } from './listingCache';
-import { credentialProviderFor, lookupCredentials, type SecretStore } from '../credentials/storedCredentials';
+import { credentialProviderFor, credentialRoute, lookupCredentials } from '../credentials/credentialLookup';
+import type { SecretStore } from '../credentials/keychainSecrets';
 import type { Profile } from '../settings/profiles';
 
 export interface SessionSources {
@@ -149,6 +151,17 @@ export class ProfileSession {
   /** The endpoint requests go to, for confirmations and tooltips; throws like the client constructors. */
   endpoint(product: Product): string {
     return resolveEndpoint(product, this.profile.region, this.profile.endpoints[product]);
+  }
+
+  /**
+   * For the confirmation: what the profile's key is read from and the host that source contacts, then the role it
+   * assumes and the STS endpoint it asks. Throws the source's CloudError (a refused host) before anything is sent.
+   */
+  async credentialRoute(): Promise<string> {
+    const route = await credentialRoute(this.profile, this.sources.secrets);
+    const role = this.profile.assumeRole;
+    if (!role) return route;
+    return l10n.t('{0}, then role {1} via {2}', route, role.roleArn.slice(role.roleArn.lastIndexOf('/') + 1), new URL(this.endpoint('sts')).host);
   }
 
   /** The AccessKeyId the profile would sign with now (undo compares it with the revocation's), if any. */

@@ -18,10 +18,9 @@ import {
   type IdentityType,
   type Product,
 } from '../cloud';
+import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources, type CredentialSource } from '../credentials/sources';
 
-export type CredentialSource = 'keychain' | 'environment' | 'aliyun-cli';
-
-export const CREDENTIAL_SOURCES: readonly CredentialSource[] = ['keychain', 'environment', 'aliyun-cli'];
+export { CREDENTIAL_SOURCES, type CredentialSource };
 
 /** A role the profile's own credentials assume through STS AssumeRole before any MPS/VOD call. */
 export interface AssumeRoleSetting {
@@ -132,15 +131,17 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   }
   const region = item.region as string;
 
-  const source = (item.credentialSource ?? 'keychain') as CredentialSource;
-  if (!CREDENTIAL_SOURCES.includes(source)) {
-    problems.push(l10n.t('Profile "{0}": credentialSource must be "keychain", "environment" or "aliyun-cli"; the profile was ignored.', name));
+  const source = item.credentialSource ?? 'keychain';
+  if (!isCredentialSource(source)) {
+    problems.push(l10n.t('Profile "{0}": credentialSource must be one of {1}; the profile was ignored.', name, quotedSources()));
     return undefined;
   }
   // Signing with another key than the one meant (a cliProfile typo, a role left out) is worse than not signing.
   let cliProfile: string | undefined;
   if (item.cliProfile !== undefined && item.cliProfile !== '') {
-    const problem = source === 'aliyun-cli' ? validateCliProfileName(item.cliProfile) : l10n.t('cliProfile is only read with credentialSource "aliyun-cli".');
+    const problem = CREDENTIAL_SOURCE_STRATEGIES[source].readsCliProfile
+      ? validateCliProfileName(item.cliProfile)
+      : l10n.t('cliProfile is only read with credentialSource {0}.', quotedSources((s) => s.readsCliProfile));
     if (problem) {
       ignored(problem);
       return undefined;

@@ -1,7 +1,7 @@
 // Whether a profile has a usable AccessKey, asked once per profile until credentials or settings change, so
 // rendering many rows never reads the keychain many times. No VS Code import.
 
-import type { CredentialStatus } from '../credentials/storedCredentials';
+import type { CredentialStatus } from '../credentials/credentialLookup';
 import type { Profile } from '../settings/profiles';
 
 export interface CredentialPresence {

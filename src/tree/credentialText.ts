@@ -3,16 +3,23 @@
 
 import * as l10n from '@vscode/l10n';
 import type { CredentialOrigin } from '../cloud';
+import { sourceOf } from '../credentials/sources';
 import type { Profile } from '../settings/profiles';
+
+/**
+ * The profile row's contextValue: `profile.storesKey` where Set AccessKey… and Clear AccessKey apply (package.json's
+ * menus match it), `profile` elsewhere, so they are never offered where a stored key would be read by nothing.
+ */
+export function profileContextValue(profile: Profile): 'profile' | 'profile.storesKey' {
+  return sourceOf(profile).canStoreKey ? 'profile.storesKey' : 'profile';
+}
 
 /**
  * The profile row's credential: its source (`keychain`, `environment`, `aliyun-cli:dev`), the role it assumes, and
  * for temporary keys when they expire (local time, minutes).
  */
 export function credentialText(profile: Profile, origin: CredentialOrigin | undefined): { short: string; line: string } {
-  const configured =
-    profile.credentialSource === 'aliyun-cli' ? `aliyun-cli:${profile.cliProfile ?? '(current)'}` : profile.credentialSource;
-  const source = origin?.source ?? configured;
+  const source = origin?.source ?? sourceOf(profile).shown(profile);
   const role = profile.assumeRole?.roleArn ?? origin?.roleArn;
   const roleName = role ? role.slice(role.lastIndexOf('/') + 1) : undefined;
   const expires = origin?.expiration ? new Date(origin.expiration) : undefined;

@@ -8,7 +8,7 @@ import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { Listing } from '../profiles/listingCache';
 import type { UserNaming } from '../profiles/userDirectory';
 import type { BucketBinding } from './bucketBinding';
-import { credentialText } from './credentialText';
+import { credentialText, profileContextValue } from './credentialText';
 import { COMMANDS } from '../commandIds';
 import { inertRow } from '../inertText';
 import type { FoundAccess } from '../cloud/accessScan';
@@ -104,7 +104,7 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       const credential = credentialText(p, state.signing(p));
       item.description = `${p.region}${credential.short ? ` · ${credential.short}` : ''}${custom}${account.short ? ` · ${account.short}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('account');
-      item.contextValue = 'profile';
+      item.contextValue = profileContextValue(p);
       item.tooltip =
         `${account.line}\n${scopeTooltip(p, 'mps', state)} (MPS)\n${state.endpoint(p, 'vod')} (VOD)\n${credential.line}`;
       return item;

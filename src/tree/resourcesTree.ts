@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { isRamUserId, VOD_REGIONS, type CallerIdentity, type CloudError } from '../cloud';
 import { isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
+import { sourceOf } from '../credentials/sources';
 import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
 import type { ResourceListings } from '../profiles/resourceListings';
@@ -227,15 +228,11 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     return this.nodes.intern(new MessageNode(id, 'error', error.message, 'showLog', profile, error.message, error.requestId));
   }
 
+  /** The profile's credential source says what is missing and what clicking the row does. */
   private noCredentialsRow(profile: Profile): MessageNode {
     const id = rowIds.message(rowIds.profile(profile.name), 'credentials');
-    return this.nodes.intern(
-      profile.credentialSource === 'environment'
-        ? new MessageNode(id, 'warning', vscode.l10n.t('No AccessKey in the environment'), 'showLog', profile,
-            vscode.l10n.t('This profile reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or the aliyun CLI / Terraform spellings) from the environment VS Code was started in.'))
-        : new MessageNode(id, 'info', vscode.l10n.t('Set AccessKey…'), 'setCredentials', profile,
-            vscode.l10n.t("No AccessKey is stored for profile {0}. Click to set one; it is kept in VS Code's secret storage.", profile.name)),
-    );
+    const row = sourceOf(profile).missingRow(profile);
+    return this.nodes.intern(new MessageNode(id, row.severity, row.label, row.action, profile, row.tooltip));
   }
 
   private async bucketRows(profile: Profile): Promise<AnyResourceNode[]> {

@@ -1,6 +1,7 @@
 // A role assumed through the emulator's STS with the core's own StsClient: the AssumeRole call is a recorded call
 // with its RequestId, MPS calls sign with the temporary key and its token and name the role, the key is renewed
-// five minutes before its Expiration, and a token the server calls expired gets exactly one renewal.
+// a fifth of its lifetime (at most five minutes) before it lapses whatever the local clock's skew, and a token the
+// server calls expired gets exactly one renewal.
 import { strict as assert } from 'node:assert';
 import { AssumedRoleCredentials, RENEWAL_MARGIN_MS } from '../../src/cloud/assumedRole';
 import { CloudError } from '../../src/cloud/errors';
@@ -63,6 +64,25 @@ describe('core assumed role (emulator STS)', () => {
     assert.equal(recordsOf('AssumeRole').length, 2, 'renewed inside the margin');
     const keys = new Set(ctx.em.requests().filter((r) => r.action === 'ListAllMediaBucket').map((r) => r.accessKeyId));
     assert.equal(keys.size, 2, 'the renewed key signs the calls after it');
+  });
+
+  it('a 15-minute session is used for 12 minutes, whatever the local clock says: one AssumeRole for 20 listings', async () => {
+    // A clock 20 minutes ahead with many listings (each used to assume the role again); the others with a few, as
+    // ListAllMediaBucket's quota paces them at 10 a second.
+    for (const [skewMs, listings] of [[20 * 60_000, 20], [0, 4], [-20 * 60_000, 4]]) {
+      const before = recordsOf('AssumeRole').length;
+      const start = Date.now() + skewMs;
+      let now = start;
+      const { mps } = setup({ durationSeconds: 900, now: () => now });
+      for (let i = 0; i < listings; i += 1) {
+        now = start + i * Math.floor(600_000 / listings); // spread over ten minutes
+        await mps.listAllMediaBuckets();
+      }
+      assert.equal(recordsOf('AssumeRole').length - before, 1, `clock skew ${skewMs} ms`);
+      now = start + 12 * 60_000 + 1000;
+      await mps.listAllMediaBuckets();
+      assert.equal(recordsOf('AssumeRole').length - before, 2, `renewed after 12 minutes (skew ${skewMs} ms)`);
+    }
   });
 
   it('an expired token is renewed once and the call goes through with the new key', async () => {

@@ -111,6 +111,26 @@ describe('emulator STS (official @alicloud/sts20150401 SDK)', () => {
     assert.deepEqual([asRole?.accountId, asRole?.identityType], [DEMO_ACCOUNT_ID, 'AssumedRoleUser'], 'the session belongs to the role\'s account');
   });
 
+  it('AssumeRoleWithOIDC (official SDK, unsigned): a JWT-shaped token and a provider of the role\'s account give a key that signs MPS', async () => {
+    // The SDK sends this action anonymously; the key it is built with is never used.
+    const sts = stsSdk(em);
+    const request = (o: Partial<{ OIDCProviderArn: string; OIDCToken: string; roleArn: string }> = {}) =>
+      new StsModule.AssumeRoleWithOIDCRequest({
+        OIDCProviderArn: `acs:ram::${DEMO_ACCOUNT_ID}:oidc-provider/ack-rrsa`, OIDCToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln', roleArn: ROLE, roleSessionName: 'rrsa-pod', ...o,
+      });
+    const r = (await sts.assumeRoleWithOIDC(request())).body;
+    const c = r?.credentials;
+    if (!c?.accessKeyId || !c.accessKeySecret || !c.securityToken) throw new Error('AssumeRoleWithOIDC gave no key and token');
+    assert.ok(c.accessKeyId.startsWith('STS.'));
+    assert.equal(r?.assumedRoleUser?.arn, `${ROLE}/rrsa-pod`);
+    const sent = em.requests().at(-1);
+    assert.equal(sent?.accessKeyId, undefined, 'no AccessKeyId was sent');
+    await mpsClient(em, { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken }).request('ListAllMediaBucket', {}, { method: 'POST' });
+    await expectSdkError(sts.assumeRoleWithOIDC(request({ OIDCToken: 'not-a-jwt' })), 'InvalidParameter', 400);
+    await expectSdkError(sts.assumeRoleWithOIDC(request({ OIDCProviderArn: `acs:ram::${DEMO_PARTNER_ACCOUNT_ID}:oidc-provider/x` })), 'NoPermission', 403);
+    await expectSdkError(sts.assumeRoleWithOIDC(request({ roleArn: `acs:ram::${DEMO_ACCOUNT_ID}:role/nosuchrole` })), 'EntityNotExist.Role', 404);
+  });
+
   it('admin hooks: shorten the lifetime of new credentials, advance the STS clock, reset forgets sessions', async () => {
     const admin = (path: string, body: unknown) => fetch(`${em.url}/__emulator/${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     assert.equal((await admin('sts/lifetime', { seconds: 5 })).status, 200);

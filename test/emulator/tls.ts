@@ -51,7 +51,9 @@ function certificate(o: {
   const notBefore = new Date(Date.now() - 60 * 60 * 1000); // an hour of slack for clock skew
   const notAfter = new Date(Date.now() + o.days * 24 * 60 * 60 * 1000);
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
+  // Positive and minimally encoded: a first byte of 0 followed by one below 0x80 is "illegal padding" in DER, which
+  // X509Certificate refuses (one run in 256 failed to start with the old `&= 0x7f` alone).
+  serial[0] = (serial[0] & 0x3f) | 0x40;
   const extensions = o.ca
     ? [
         extension('2.5.29.19', true, seq(bool(true))), // basicConstraints CA:TRUE

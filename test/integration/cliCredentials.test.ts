@@ -165,6 +165,49 @@ describe('aliyun CLI profiles and assumed roles', function () {
       assert.deepEqual(lastRecord('UnbindOutputBucket')?.credential, { source: 'aliyun-cli:role', roleArn: ROLE, sessionName: 'cli-role' });
     });
 
+    it('RamRoleArn whose own key is an STS key (sts_token): AssumeRole carries the token', async () => {
+      const sts = new StsClient({ region: 'cn-shanghai', endpoint: emulator.url, credentials: { getCredentials: async () => DEMO_RAM_USER_KEY } });
+      const base = await sts.assumeRole({ roleArn: ROLE, sessionName: 'cli-base', durationSeconds: 900 });
+      writeCliConfig({
+        profiles: [{
+          name: 'role-sts', mode: 'RamRoleArn', access_key_id: base.credentials.accessKeyId, access_key_secret: base.credentials.accessKeySecret,
+          sts_token: base.credentials.securityToken, ram_role_arn: ROLE, ram_session_name: 'cli-role-sts', sts_endpoint: stsHost(),
+        }],
+      });
+      await useProfiles({ name: 'cli-it', credentialSource: 'aliyun-cli', cliProfile: 'role-sts' });
+      const { result, sent, since } = await unbindFresh('cli-it');
+      assert.equal(result.ok, true, JSON.stringify(result.error));
+      const assumed = emulator.requests().slice(since).filter((r) => r.action === 'AssumeRole');
+      assert.deepEqual(assumed.map((r) => [r.accessKeyId, r.outcome]), [[base.credentials.accessKeyId, 'OK']], 'signed with the STS key and accepted (not MissingSecurityToken)');
+      assert.ok(sent[0]?.accessKeyId?.startsWith('STS.') && sent[0].accessKeyId !== base.credentials.accessKeyId, 'the role\'s own key signs MPS');
+    });
+
+    it('OIDC with provider ARN, token file and role ARN from ALIBABA_CLOUD_OIDC_* (RRSA): AssumeRoleWithOIDC, then the role\'s key signs', async () => {
+      const tokenFile = path.join(path.dirname(cliConfigFile()), 'oidc-token');
+      fs.writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJlbXVsYXRvciJ9.c2lnbmF0dXJl');
+      const env: Record<string, string> = {
+        ALIBABA_CLOUD_OIDC_PROVIDER_ARN: `acs:ram::${DEMO_ACCOUNT_ID}:oidc-provider/ack-rrsa`,
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile,
+        ALIBABA_CLOUD_ROLE_ARN: ROLE,
+        ALIBABA_CLOUD_ROLE_SESSION_NAME: 'rrsa-pod',
+      };
+      // The extension reads process.env at call time, as it would in a pod that RRSA set up.
+      const saved = Object.keys(env).map((k) => [k, process.env[k]] as const);
+      Object.assign(process.env, env);
+      try {
+        writeCliConfig({ profiles: [{ name: 'rrsa', mode: 'OIDC', sts_endpoint: stsHost() }] });
+        await useProfiles({ name: 'cli-it', credentialSource: 'aliyun-cli', cliProfile: 'rrsa' });
+        const { result, sent, since } = await unbindFresh('cli-it');
+        assert.equal(result.ok, true, JSON.stringify(result.error));
+        const assumed = emulator.requests().slice(since).filter((r) => r.action === 'AssumeRoleWithOIDC');
+        assert.deepEqual(assumed.map((r) => [r.params.RoleArn, r.params.RoleSessionName, r.outcome]), [[ROLE, 'rrsa-pod', 'OK']]);
+        assert.ok(sent[0]?.accessKeyId?.startsWith('STS.'), 'signed with the role\'s temporary key');
+        assert.deepEqual(lastRecord('UnbindOutputBucket')?.credential, { source: 'aliyun-cli:rrsa', roleArn: ROLE, sessionName: 'rrsa-pod' });
+      } finally {
+        for (const [k, v] of saved) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
+    });
+
     it('ChainableRamRoleArn: the source profile\'s key assumes the role', async () => {
       writeCliConfig({
         profiles: [
@@ -195,7 +238,17 @@ describe('aliyun CLI profiles and assumed roles', function () {
 
   describe('broken CLI profiles: one error row, one clear error, nothing sent', () => {
     const failing = path.join('.aliyun', 'fail.js');
-    const cases: { title: string; write: () => void; cliProfile: string; expect: RegExp }[] = [
+    const cases: { title: string; write: () => void; cliProfile: string; env?: Record<string, string>; expect: RegExp }[] = [
+      {
+        // The library would build https://sts.x@127.0.0.1:PORT/.aliyuncs.com and send AssumeRole to the emulator.
+        title: 'ALIBABA_CLOUD_STS_REGION pointing AssumeRole at another host and port',
+        write: () => writeCliConfig({
+          profiles: [{ name: 'role', mode: 'RamRoleArn', access_key_id: DEMO_RAM_USER_KEY.accessKeyId, access_key_secret: DEMO_RAM_USER_KEY.accessKeySecret, ram_role_arn: ROLE, ram_session_name: 'cli-role' }],
+        }),
+        cliProfile: 'role',
+        env: { ALIBABA_CLOUD_STS_REGION: 'x@127.0.0.1:TLS_PORT/' },
+        expect: /"role" \(mode RamRoleArn\) .*the STS host from ALIBABA_CLOUD_STS_REGION is refused/,
+      },
       { title: 'missing file', write: () => removeCliConfig(), cliProfile: 'dev', expect: /aliyun CLI profile "dev" in ~\/\.aliyun\/config\.json: the file does not exist/ },
       { title: 'malformed JSON', write: () => writeCliConfig(`{"profiles":[{"name":"dev","access_key_secret":"${DEMO_ACCESS_KEY.accessKeySecret}"`), cliProfile: 'dev', expect: /aliyun CLI config ~\/\.aliyun\/config\.json: the file is not valid JSON/ },
       { title: 'unknown profile', write: () => writeCliConfig({ profiles: [ak('dev', DEMO_ACCESS_KEY)] }), cliProfile: 'prod', expect: /aliyun CLI profile "prod" in ~\/\.aliyun\/config\.json: there is no such profile/ },
@@ -214,20 +267,36 @@ describe('aliyun CLI profiles and assumed roles', function () {
     for (const c of cases) {
       it(c.title, async () => {
         c.write();
-        await useProfiles({ name: 'cli-broken-it', credentialSource: 'aliyun-cli', cliProfile: c.cliProfile, outputBuckets: ['media-output-demo'] });
-        await vscode.commands.executeCommand('alicloudMedia.refresh');
-        const profile = await waitFor(async () => (await treeRows(api)).find((r) => r.label === 'cli-broken-it'), 'the profile row');
-        const first = await waitFor(async () => (await treeRows(api, profile.element))[0], 'the profile\'s first row');
-        assert.match(first.label, c.expect);
-        assert.ok(!first.label.includes(DEMO_ACCESS_KEY.accessKeySecret));
-        const received = emulator.stats().received;
-        const result = await unbind({ profile: 'cli-broken-it', bucket: 'media-output-demo' });
-        assert.equal(result.ok, false);
-        assert.equal(result.error?.code, 'CliProfileUnusable');
-        assert.match(result.error?.message ?? '', c.expect);
-        assert.ok(!(result.error?.message ?? '').includes(DEMO_ACCESS_KEY.accessKeySecret));
-        assert.equal(emulator.stats().received, received, 'a request was sent');
+        // The extension reads process.env at call time: this host's environment is the one it sees.
+        const saved = Object.keys(c.env ?? {}).map((k) => [k, process.env[k]] as const);
+        for (const [k, v] of Object.entries(c.env ?? {})) process.env[k] = v.replace('TLS_PORT', String(emulator.tlsPort));
+        try {
+          await brokenCase(c);
+        } finally {
+          for (const [k, v] of saved) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+        }
       });
+    }
+
+    async function brokenCase(c: { cliProfile: string; expect: RegExp }): Promise<void> {
+      await useProfiles({ name: 'cli-broken-it', credentialSource: 'aliyun-cli', cliProfile: c.cliProfile, outputBuckets: ['media-output-demo'] });
+      await vscode.commands.executeCommand('alicloudMedia.refresh');
+      const profile = await waitFor(async () => (await treeRows(api)).find((r) => r.label === 'cli-broken-it'), 'the profile row');
+      const first = await waitFor(async () => (await treeRows(api, profile.element))[0], 'the profile\'s first row');
+      assert.match(first.label, c.expect);
+      assert.ok(!first.label.includes(DEMO_ACCESS_KEY.accessKeySecret));
+      const received = emulator.stats().received;
+      const result = await unbind({ profile: 'cli-broken-it', bucket: 'media-output-demo' });
+      assert.equal(result.ok, false);
+      assert.equal(result.error?.code, 'CliProfileUnusable');
+      assert.match(result.error?.message ?? '', c.expect);
+      assert.ok(!(result.error?.message ?? '').includes(DEMO_ACCESS_KEY.accessKeySecret));
+      assert.equal(emulator.stats().received, received, 'a request was sent');
+      // Nothing to store for a CLI profile: Set AccessKey… refuses, and the row offers neither command.
+      const stored = await setCredentials('cli-broken-it', DEMO_ACCESS_KEY);
+      assert.equal(stored.ok, false);
+      assert.equal(stored.error?.code, 'CredentialSourceCannotStoreKey');
+      assert.equal(profile.contextValue, 'profile');
     }
   });
 

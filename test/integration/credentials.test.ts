@@ -189,10 +189,12 @@ describe('credentials', function () {
       clearCredentialEnvironment();
       const stored = await setCredentials(ENVIRONMENT, SECOND_KEY);
       assert.equal(stored.ok, false);
-      assert.equal(stored.error?.code, 'CredentialSourceIsEnvironment');
+      assert.equal(stored.error?.code, 'CredentialSourceCannotStoreKey');
+      assert.match(stored.error?.message ?? '', /environment/);
       const { result } = await unbindFresh(ENVIRONMENT);
       assert.equal(result.error?.code, 'MissingCredentials', 'an environment profile used a key from SecretStorage');
-      await clearCredentials(ENVIRONMENT);
+      const cleared = await clearCredentials(ENVIRONMENT);
+      assert.equal(cleared.ok, false, 'Clear AccessKey is refused for an environment profile too');
     });
   });
 });

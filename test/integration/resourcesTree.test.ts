@@ -86,7 +86,7 @@ describe('Resources tree', function () {
     const roots = await rowsUntil(() => rowsOf(), (rows) => rows.some((r) => r.label === PROFILE), 'the profile row');
     assert.deepEqual(roots.map((r) => r.label), [PROFILE]);
     const p = await profileRow();
-    assert.equal(p.contextValue, 'profile');
+    assert.equal(p.contextValue, 'profile.storesKey', 'a keychain profile offers Set AccessKey… and Clear AccessKey');
     assert.equal(p.description, 'cn-shanghai · custom endpoint');
 
     const children = await rowsOf(p.element);

@@ -2,7 +2,7 @@
 // shaped store as "Set AccessKey…" leaves it, and the sessions the extension builds from it. No VS Code: the
 // sessions, their clients and the credential lookup are the extension's own and talk HTTP to the emulator.
 import type { AccessKeyCredentials, CallObserver, CallRecord } from '../../src/cloud';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/storedCredentials';
+import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/keychainSecrets';
 import { ProfileSessions } from '../../src/profiles/profileSessions';
 import { parseProfiles, type Profile } from '../../src/settings/profiles';
 

@@ -2,7 +2,7 @@
 // settings parser reads it, with the AccessKey in a SecretStorage-shaped store as "Set AccessKey…" leaves it: what
 // the bench and the mutation pipeline's contract tests drive without VS Code.
 import type { AccessKeyCredentials, CallObserver } from '../../src/cloud';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/storedCredentials';
+import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/keychainSecrets';
 import { ProfileSessions, type ProfileSession } from '../../src/profiles/profileSessions';
 import { parseProfiles, type Profile } from '../../src/settings/profiles';
 

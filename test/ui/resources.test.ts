@@ -93,7 +93,7 @@ describe('Resources view (UI)', function () {
     await wb().clickMenuItem('Unbind Output Bucket');
     const question = await wb().answerDialog('Unbind');
     assert.match(question, /Unbind output bucket "media-output-demo" from MPS\?/);
-    assert.match(question, new RegExp(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\\s+Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
+    assert.match(question, new RegExp(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\\s+Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}\\s+Credentials: environment variable [A-Z_]+`));
 
     await visible('media-output-demo', 'not bound');
     const toast = await wb().waitForNotification(/Unbound output bucket "media-output-demo"/);
@@ -169,6 +169,16 @@ describe('Resources view (UI)', function () {
     assert.ok(sent.length >= 1);
     assert.ok(sent.every((r) => r.outcome === 'InvalidAppId.NotFound'));
     assert.ok(sent.some((r) => r.requestId === logged), 'the logged RequestId is one the emulator issued');
+  });
+
+  it('offers Set AccessKey… only on profiles whose source keeps a key (not on the environment profile)', async () => {
+    await wb().rightClick(row(ENV_PROFILE, `cn-shanghai · environment · custom endpoint · ${DEMO_ACCOUNT_ID}`));
+    // The menu is open (rightClick waits for it) and lists the profile's other commands, not the key commands.
+    await wb().menuItem('Find Access to App…').first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await wb().menuItem('Set AccessKey…').count(), 0);
+    assert.equal(await wb().menuItem(/Clear AccessKey/).count(), 0);
+    await wb().page.keyboard.press('Escape');
+    await wb().page.getByRole('menu').first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('stores an AccessKey typed into "Set AccessKey…" (secret in a password box) and loads the profile with it', async () => {

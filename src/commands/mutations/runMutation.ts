@@ -43,7 +43,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
     // UserId): an identity that cannot be resolved stops the run here, before anything reaches VOD.
     const prepare = mutation.prepare;
     if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t))) };
-    scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session) };
+    scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session), credentials: await session.credentialRoute() };
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(vscode.l10n.t('Not sent: {0} [profile {1}]: {2}', mutation.action, run.profile, describeError(e)));

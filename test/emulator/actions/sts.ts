@@ -1,4 +1,4 @@
-// STS (sts 2015-04-01): GetCallerIdentity and AssumeRole. Issued credentials go into StsSessions, which the
+// STS (sts 2015-04-01): GetCallerIdentity, AssumeRole and AssumeRoleWithOIDC (unsigned: the OIDC token is the proof). Issued credentials go into StsSessions, which the
 // verifier consults for every product, so a client can assume a role and then call MPS or VOD with the result.
 import { DEFAULT_MAX_SESSION_SECONDS, roleArn } from '../directory';
 import { E } from '../errors';
@@ -35,24 +35,60 @@ function callerIdentity({ state, caller }: ActionContext): Record<string, unknow
 }
 
 function assumeRole(ctx: ActionContext): Record<string, unknown> {
-  const { state, params, caller, sessions } = ctx;
-  const arn = required(params, 'RoleArn');
-  const sessionName = required(params, 'RoleSessionName');
-  if (!SESSION_NAME.test(sessionName)) throw E.invalidParam('RoleSessionName', '2-64 letters, digits, ".", "@", "-" or "_".');
-  if (params.ExternalId !== undefined && params.ExternalId !== '' && !EXTERNAL_ID.test(params.ExternalId)) {
-    throw E.invalidParam('ExternalId', '2-1224 letters, digits or =,.@:/-_ characters.');
-  }
-  if (params.Policy !== undefined && params.Policy !== '') checkPolicy(params.Policy);
-  const found = state.directory.roleByArn(arn);
-  if (!found) throw E.roleNotFound(arn);
-  const { accountId, role } = found;
-  const durationSeconds = intParam(params, 'DurationSeconds', 3600, 900, role.maxSessionDuration ?? DEFAULT_MAX_SESSION_SECONDS);
+  const { params, caller } = ctx;
+  const sessionName = sessionNameOf(params);
+  const { accountId, role } = roleToAssume(ctx);
   // An account's own AccessKey may not assume roles (Alibaba's AssumeRole page); RAM users and roles may.
   if (!caller.userId && !caller.session) throw E.noPermission('An Alibaba Cloud account AccessKey cannot call AssumeRole; use a RAM user or role.');
   if (caller.accountId !== accountId && !(role.trustedAccounts ?? []).includes(caller.accountId)) {
     throw E.noPermission(`The role's trust policy does not allow account ${caller.accountId}.`);
   }
   if (role.externalId !== undefined && params.ExternalId !== role.externalId) throw E.noPermission('The ExternalId does not match the role\'s trust policy.');
+  return issued(ctx, accountId, role, sessionName);
+}
+
+const OIDC_PROVIDER_ARN = /^acs:ram::(\d{1,64}):oidc-provider\/[\w.-]{1,128}$/;
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/**
+ * AssumeRoleWithOIDC, as RRSA on ACK uses it: no signature, the OIDC token stands for the caller. The emulator
+ * checks the shapes (provider ARN of the role's account, a JWT-shaped token) but not the token's signature:
+ * there is no identity provider to ask.
+ */
+function assumeRoleWithOidc(ctx: ActionContext): Record<string, unknown> {
+  const { params } = ctx;
+  // Optional here: STS makes one up when it is left out.
+  const sessionName = params.RoleSessionName ? sessionNameOf(params) : `oidc-${Date.now()}`;
+  const provider = OIDC_PROVIDER_ARN.exec(required(params, 'OIDCProviderArn'));
+  if (!provider) throw E.invalidParam('OIDCProviderArn', 'acs:ram::<AccountId>:oidc-provider/<name>.');
+  if (!JWT.test(required(params, 'OIDCToken'))) throw E.invalidParam('OIDCToken', 'A JWT: three base64url parts separated by dots.');
+  const { accountId, role } = roleToAssume(ctx);
+  if (provider[1] !== accountId) throw E.noPermission('The OIDC provider is not in the role\'s account.');
+  const result = issued(ctx, accountId, role, sessionName);
+  return { ...result, OIDCTokenInfo: { Issuer: 'https://oidc.emulator.invalid', Subject: 'system:serviceaccount:default:emulator', ClientIds: 'sts.aliyuncs.com' } };
+}
+
+function sessionNameOf(params: Readonly<Record<string, string>>): string {
+  const sessionName = required(params, 'RoleSessionName');
+  if (!SESSION_NAME.test(sessionName)) throw E.invalidParam('RoleSessionName', '2-64 letters, digits, ".", "@", "-" or "_".');
+  return sessionName;
+}
+
+/** The role a request names, with the checks every AssumeRole flavour shares. */
+function roleToAssume({ state, params }: ActionContext) {
+  const arn = required(params, 'RoleArn');
+  if (params.ExternalId !== undefined && params.ExternalId !== '' && !EXTERNAL_ID.test(params.ExternalId)) {
+    throw E.invalidParam('ExternalId', '2-1224 letters, digits or =,.@:/-_ characters.');
+  }
+  if (params.Policy !== undefined && params.Policy !== '') checkPolicy(params.Policy);
+  const found = state.directory.roleByArn(arn);
+  if (!found) throw E.roleNotFound(arn);
+  return found;
+}
+
+/** A temporary key for the role, answered as STS answers both flavours. */
+function issued({ params, sessions }: ActionContext, accountId: string, role: ReturnType<typeof roleToAssume>['role'], sessionName: string): Record<string, unknown> {
+  const durationSeconds = intParam(params, 'DurationSeconds', 3600, 900, role.maxSessionDuration ?? DEFAULT_MAX_SESSION_SECONDS);
   const s = sessions.issue({ accountId, roleId: role.roleId, roleName: role.roleName, sessionName, durationSeconds });
   return {
     Credentials: {
@@ -80,4 +116,5 @@ function checkPolicy(policy: string): void {
 export const stsActions: Record<string, ActionSpec> = {
   GetCallerIdentity: { product: 'sts', version: STS_VERSION, handler: callerIdentity },
   AssumeRole: { product: 'sts', version: STS_VERSION, handler: assumeRole },
+  AssumeRoleWithOIDC: { product: 'sts', version: STS_VERSION, handler: assumeRoleWithOidc, unsigned: true },
 };

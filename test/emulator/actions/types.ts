@@ -23,4 +23,10 @@ export type ActionHandler = (ctx: ActionContext) => Record<string, unknown>;
 
 export type Product = 'mts' | 'vod' | 'ram' | 'sts';
 
-export interface ActionSpec { product: Product; version: string; handler: ActionHandler }
+export interface ActionSpec {
+  product: Product;
+  version: string;
+  handler: ActionHandler;
+  /** Called without a signature (AssumeRoleWithOIDC: the OIDC token is the proof); the caller is then anonymous. */
+  unsigned?: true;
+}

@@ -3,7 +3,7 @@
 import { treeRows, type ExtensionApi, type TreeRow } from './harness';
 
 export async function profileRows(api: ExtensionApi, profile: string): Promise<TreeRow[]> {
-  const top = (await treeRows(api)).find((r) => r.contextValue === 'profile' && r.label === profile);
+  const top = (await treeRows(api)).find((r) => /^profile(\.storesKey)?$/.test(r.contextValue) && r.label === profile);
   if (!top) throw new Error(`no profile row ${profile}`);
   const rows: TreeRow[] = [top];
   for (const group of await treeRows(api, top.element)) {

@@ -21,6 +21,12 @@ describe('revocation confirmations', () => {
     assert.match(c.detail, /not changed/);
   });
 
+  it('the scope lines every revocation and undo shows name the credential source and the host it contacts', () => {
+    const route = 'aliyun CLI profile ops (RamRoleArn) via sts.cn-hangzhou.aliyuncs.com';
+    const c = unbindConfirmation({ ...scope, credentials: route }, ['media-output-demo'], words);
+    assert.ok(c.detail.includes(`Endpoint: https://mts.cn-shanghai.aliyuncs.com\nCredentials: ${route}\n`), c.detail);
+  });
+
   it('says in words, with the code, when the account cannot be read', () => {
     const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1'], words);
     assert.match(c.detail, /^Account: unknown — GetCallerIdentity failed: InvalidAccessKeyId\.NotFound\nProfile: demo\n/);

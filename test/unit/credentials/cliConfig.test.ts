@@ -39,12 +39,46 @@ describe('aliyun CLI config', () => {
     }
   });
 
-  it('chooses the named profile, then ALIBABA_CLOUD_PROFILE, then current', () => {
-    const c = config([ak('a'), ak('b'), ak('c')], 'c');
-    assert.equal(chosenProfileName(c, 'a', { ALIBABA_CLOUD_PROFILE: 'b' }), 'a');
-    assert.equal(chosenProfileName(c, undefined, { ALIBABA_CLOUD_PROFILE: 'b' }), 'b');
+  it('chooses the named profile, then the CLI\'s variables in its order, then current, then "default"', () => {
+    const c = config([ak('a'), ak('b'), ak('c'), ak('d')], 'c');
+    const all = { ALIBABACLOUD_PROFILE: 'b', ALIBABA_CLOUD_PROFILE: 'd', ALICLOUD_PROFILE: 'a' };
+    assert.equal(chosenProfileName(c, 'a', all), 'a');
+    assert.equal(chosenProfileName(c, undefined, all), 'b');
+    assert.equal(chosenProfileName(c, undefined, { ALIBABA_CLOUD_PROFILE: 'd', ALICLOUD_PROFILE: 'a' }), 'd');
+    assert.equal(chosenProfileName(c, undefined, { ALICLOUD_PROFILE: 'a' }), 'a');
+    assert.equal(chosenProfileName(c, undefined, { ALIBABACLOUD_PROFILE: ' ' }), 'c', 'a blank variable names nothing');
     assert.equal(chosenProfileName(c, undefined, {}), 'c');
-    assert.equal(chosenProfileName(config([ak('a')]), undefined, {}), undefined);
+    // Without `current` the CLI uses "default"; a file without one says so by name.
+    assert.equal(chosenProfileName(config([ak('a')]), undefined, {}), 'default');
+    const chain = resolveCliProfile(config([ak('a'), ak('default')]), undefined, {}, FILE);
+    assert.ok(chain.ok);
+    assert.equal(chain.value[0].name, 'default');
+    const none = resolveCliProfile(config([ak('a')]), undefined, {}, FILE);
+    assert.equal(none.ok, false);
+    if (!none.ok) assert.match(describeCliProblem(none.problem), /profile "default" .*no such profile.*"a"/);
+  });
+
+  it('an OIDC profile takes provider ARN, token file, role ARN and session name from ALIBABA_CLOUD_* (RRSA)', () => {
+    const oidc = { name: 'rrsa', mode: 'OIDC' };
+    const missing = resolveCliProfile(config([oidc]), 'rrsa', {}, FILE);
+    assert.equal(missing.ok, false);
+    if (!missing.ok) assert.match(missing.problem.problem, /oidc_provider_arn \(or ALIBABA_CLOUD_OIDC_PROVIDER_ARN\), oidc_token_file \(or ALIBABA_CLOUD_OIDC_TOKEN_FILE\), ram_role_arn \(or ALIBABA_CLOUD_ROLE_ARN\) are missing/);
+    const env = {
+      ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1839204725361048:oidc-provider/ack-rrsa',
+      ALIBABA_CLOUD_OIDC_TOKEN_FILE: '/var/run/secrets/tokens/oidc-token',
+      ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1839204725361048:role/transcoderole',
+      ALIBABA_CLOUD_ROLE_SESSION_NAME: 'pod-1',
+    };
+    const chain = resolveCliProfile(config([oidc]), 'rrsa', env, FILE);
+    assert.ok(chain.ok);
+    assert.equal(chain.value[0].fields.oidc_token_file, env.ALIBABA_CLOUD_OIDC_TOKEN_FILE);
+    assert.equal(chain.value[0].fields.ram_session_name, 'pod-1');
+    // What the file says wins over the environment.
+    const own = resolveCliProfile(config([{ ...oidc, ram_role_arn: 'acs:ram::1839204725361048:role/own' }]), 'rrsa', env, FILE);
+    assert.ok(own.ok);
+    assert.equal(own.value[0].fields.ram_role_arn, 'acs:ram::1839204725361048:role/own');
+    // Only OIDC reads them: an AK profile without a key stays an error.
+    assert.equal(resolveCliProfile(config([{ name: 'k', mode: 'AK' }]), 'k', { ALIBABA_CLOUD_ACCESS_KEY_ID: 'x', ...env }, FILE).ok, false);
   });
 
   it('an unknown profile names the ones the file has', () => {

@@ -13,7 +13,9 @@ import { outcomeUnknownError } from '../../../src/cloud/readBack';
 import { validateSystemPolicyNames } from '../../../src/cloud/requestValidation';
 import { validateAccessKeyId, validateBucketName } from '../../../src/cloud/validate';
 import { describeCliProblem, checkEntry } from '../../../src/credentials/cliConfig';
-import { missingCredentialsError, originOf } from '../../../src/credentials/storedCredentials';
+import { checkCliHosts } from '../../../src/credentials/cliHosts';
+import { missingCredentialsError, originOf } from '../../../src/credentials/credentialLookup';
+import { cannotStoreKey, sourceOf } from '../../../src/credentials/sources';
 import { scanProgressText } from '../../../src/profiles/accessScans';
 import { UserDirectory } from '../../../src/profiles/userDirectory';
 import { IdentityResolver } from '../../../src/profiles/identityResolver';
@@ -88,6 +90,16 @@ describe('messages of the core, settings, credentials and profiles', () => {
       describeCliProblem({ file: '~/.aliyun/config.json', profile: 'dev', mode: 'RamRoleArn', problem: problem as string }),
       '~/.aliyun/config.json 中的 aliyun CLI 配置“dev”（模式 RamRoleArn）：缺少 ram_role_arn, ram_session_name。',
     );
+  });
+
+  it('the credential sources speak Chinese too; variable names, hosts and setting values stay as they are', async () => {
+    useBundle(zhCn);
+    const hosts = checkCliHosts([{ name: 'ops', mode: 'RamRoleArn', fields: {} }], { ALIBABA_CLOUD_STS_REGION: 'x@127.0.0.1:9/' });
+    assert.equal(hosts.ok, false);
+    if (!hosts.ok) assert.match(hosts.problem, /^来自 ALIBABA_CLOUD_STS_REGION 的 STS 主机被拒绝：/);
+    assert.equal(cannotStoreKey({ ...PROFILE, credentialSource: 'environment' }), '配置 prod 从环境变量（environment）读取 AccessKey，因此 VS Code 不为它保存 AccessKey：未保存也未删除任何内容。要在这里保存，请把它的 credentialSource 设为 "keychain"。');
+    const context = { secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined }, env: {}, home: '/nonexistent' };
+    assert.equal(await sourceOf({ ...PROFILE, credentialSource: 'environment' }).route({ ...PROFILE, credentialSource: 'environment' }, context), '环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID');
   });
 
   it('a RAM user that cannot be resolved: the advice in Chinese, RAM’s code and RequestId kept', async () => {

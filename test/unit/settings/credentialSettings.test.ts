@@ -27,7 +27,7 @@ describe('credential settings', () => {
     assert.deepEqual(profiles, []);
     assert.match(problems[0], /"a".*cliProfile is only read with credentialSource "aliyun-cli"/);
     assert.match(problems[1], /"b".*cliProfile must be the name of an aliyun CLI profile/);
-    assert.match(problems[2], /"c".*"keychain", "environment" or "aliyun-cli"/);
+    assert.match(problems[2], /"c".*one of "keychain", "environment", "aliyun-cli"/);
   });
 
   it('assumeRole fills the session name and duration, keeps an ExternalId', () => {

@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudError } from '../../../src/cloud';
-import {
-  credentialProviderFor,
-  parseStoredCredentials,
-  profileOfSecretKey,
-  secretKeyFor,
-  serializeCredentials,
-  type SecretStore,
-} from '../../../src/credentials/storedCredentials';
+import { credentialProviderFor } from '../../../src/credentials/credentialLookup';
+import { parseStoredCredentials, profileOfSecretKey, secretKeyFor, serializeCredentials, type SecretStore } from '../../../src/credentials/keychainSecrets';
 import type { Profile } from '../../../src/settings/profiles';
 
 function memoryStore(initial: Record<string, string> = {}): SecretStore & { data: Map<string, string> } {
@@ -30,7 +24,7 @@ const profile = (over: Partial<Profile> = {}): Profile => ({
   ...over,
 });
 
-describe('stored credentials', () => {
+describe('credential lookup and keychain entries', () => {
   it('keys secrets per profile and maps keys back', () => {
     assert.equal(secretKeyFor('demo'), 'alicloudMedia.accessKey/demo');
     assert.equal(profileOfSecretKey('alicloudMedia.accessKey/my profile'), 'my profile');
