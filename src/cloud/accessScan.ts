@@ -4,9 +4,15 @@
 // keeps enough calls queued while the clients' rate limiter paces them at the action's QPS. Progress is reported
 // in one place (`onProgress`), cancellation stops new calls, and whatever was learnt before a cancel or a failure
 // is returned with what is missing. Never rejects. No VS Code import.
+//
+// VOD is asked about a RAM user by its UserId, which comes from ListUsers' answer: a UserId that is not digits
+// (a broken or hostile answer) is not passed on, since VOD would read it as someone else or as a login name. That
+// user gets a failure row (the listing's RequestId, kind bad-response) and nothing is sent for it.
 
+import * as l10n from '@vscode/l10n';
 import { runBulk, DEFAULT_BULK_CONCURRENCY } from './bulk';
-import { toCloudError, type CloudError } from './errors';
+import { CloudError, toCloudError } from './errors';
+import { isRamUserId } from './identity';
 import type { AppIdentity, AppPolicy, AppPolicyList, CallOptions, IdentityType, RamRoleList, RamUserList } from './types';
 
 /** The reads the scan needs: RAM's two directory listings and VOD's per-identity policy listing. */
@@ -96,9 +102,13 @@ export async function scanAppAccess(clients: AccessScanClients, appId: string, o
   const [users, roles] = await Promise.allSettled([clients.ram.listUsers(list), clients.ram.listRoles(list)]);
   const directoryFailures: DirectoryFailure[] = [];
   const identities: ScannedIdentity[] = [];
+  /** Users whose UserId VOD must not receive, with why: settled as failures without a call. */
+  const refused = new Map<ScannedIdentity, CloudError>();
   if (users.status === 'fulfilled') {
     for (const u of users.value.users) {
-      identities.push({ identityType: 'RamUser', identityName: u.userId, appId, userName: u.userName, ...(u.displayName ? { displayName: u.displayName } : {}) });
+      const identity: ScannedIdentity = { identityType: 'RamUser', identityName: u.userId, appId, userName: u.userName, ...(u.displayName ? { displayName: u.displayName } : {}) };
+      identities.push(identity);
+      if (!isRamUserId(u.userId)) refused.set(identity, notDigitsError(u.userName, users.value.requestId));
     }
   } else directoryFailures.push({ action: 'ListUsers', error: toCloudError(users.reason) });
   if (roles.status === 'fulfilled') {
@@ -107,7 +117,11 @@ export async function scanAppAccess(clients: AccessScanClients, appId: string, o
 
   const total = identities.length;
   report(0, total);
-  const bulk = await runBulk(identities, (identity, s) => clients.vod.listAppPoliciesForIdentity(identity, { signal: s }), {
+  const ask = (identity: ScannedIdentity, s: AbortSignal) => {
+    const problem = refused.get(identity);
+    return problem ? Promise.reject(problem) : clients.vod.listAppPoliciesForIdentity(identity, { signal: s });
+  };
+  const bulk = await runBulk(identities, ask, {
     ...(signal ? { signal } : {}),
     concurrency: options.concurrency ?? DEFAULT_BULK_CONCURRENCY,
     onSettled: (_o, done) => report(done, total),
@@ -131,4 +145,14 @@ export async function scanAppAccess(clients: AccessScanClients, appId: string, o
   }
   const cancelled = (signal?.aborted ?? false) && (scanned < total || directoryFailures.some((f) => f.error.kind === 'cancelled'));
   return { appId, total, scanned, found, failures, directoryFailures, cancelled, seconds: (performance.now() - started) / 1000 };
+}
+
+function notDigitsError(userName: string, requestId: string): CloudError {
+  return new CloudError({
+    kind: 'bad-response',
+    code: 'InvalidResponse',
+    message: l10n.t('ListUsers answered a UserId for RAM user "{0}" that is not digits; VOD was not asked about this user.', userName),
+    requestId,
+    retryable: false,
+  });
 }

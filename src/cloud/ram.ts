@@ -3,6 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
+import { isRamUserId } from './identity';
 import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
@@ -120,7 +121,7 @@ function userOf(item: unknown): RamUser | undefined {
 function requireUser(item: unknown, action: string): RamUser {
   const user = userOf(item);
   if (!user) throw badResponseError(l10n.t('{0} answered without {1} and {2}.', action, 'User.UserId', 'User.UserName'));
-  if (!/^\d{1,64}$/.test(user.userId)) throw badResponseError(l10n.t('{0} answered a UserId that is not digits.', action));
+  if (!isRamUserId(user.userId)) throw badResponseError(l10n.t('{0} answered a UserId that is not digits.', action));
   return user;
 }
 

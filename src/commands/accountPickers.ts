@@ -4,7 +4,7 @@
 // A RAM user is returned as its UserId, which is what VOD addresses; a role by its name.
 
 import * as vscode from 'vscode';
-import { DEFAULT_APP_ID, describeError, validateAppId, validateIdentityName, type IdentityType } from '../cloud';
+import { DEFAULT_APP_ID, describeError, isRamUserId, validateAppId, validateIdentityName, type IdentityType } from '../cloud';
 import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
 import type { Profile } from '../settings/profiles';
@@ -82,7 +82,9 @@ async function userItems(session: ProfileSession): Promise<Listed<string>> {
   session.users.remember(list);
   const { users } = list;
   const items: ListedItem<string>[] = users
-    .filter((u) => validateIdentityName('RamUser', u.userId) === undefined)
+    // Stored as the identity's name, a UserId that is not digits would be taken for a login name and resolved to
+    // whichever user has that name: only digits are offered.
+    .filter((u) => isRamUserId(u.userId))
     .map((u) => ({ label: u.userName, description: u.displayName, detail: vscode.l10n.t('UserId {0}', u.userId), value: u.userId }));
   const n = items.length;
   return { items, placeholder: n === 1 ? vscode.l10n.t('1 RAM user: type to filter by name, display name or UserId') : vscode.l10n.t('{0} RAM users: type to filter by name, display name or UserId', n) };

@@ -156,10 +156,10 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
     return invalidArgument(`Find Access to ${app.appName} is already running in profile ${profile.name}.`, 'ScanInProgress');
   }
 
-  const signal = deps.scans.start(profile.name, app.appId, app.appName);
+  const run = deps.scans.start(profile.name, app.appId, app.appName);
   // The one place progress goes: the tree group, and for a person the notification and the status-bar item below.
-  let onProgress = (done: number, total: number) => deps.scans.progress(profile.name, app.appId, done, total);
-  const scan = () => scanAppAccess(clients, app.appId, { signal, onProgress: (done, total) => onProgress(done, total) });
+  let onProgress = (done: number, total: number) => run.progress(done, total);
+  const scan = () => scanAppAccess(clients, app.appId, { signal: run.signal, onProgress: (done, total) => onProgress(done, total) });
   const result = interactive
     ? await deps.ui.withProgress(
         // A progress notification reads links in its title like any notification: the app's name is the server's.
@@ -186,11 +186,13 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
         },
       )
     : await scan();
-  deps.scans.finish(profile.name, app.appId, result);
+  // False when the group was dismissed (or rescanned) meanwhile: the log keeps the summary of the calls made, but
+  // the notification would point at a group that is gone or shows another scan.
+  const shown = run.finish(result);
 
   const partial = isPartial(result);
   deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result));
-  if (interactive) {
+  if (interactive && shown) {
     const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
     void notify(deps, partial ? 'warning' : 'info', vscode.l10n.t('{0} See "Access to {1}" in profile {2}.', scanNotice(app, result, partial), app.appName, profile.name), firstFailure ?? {});
   }

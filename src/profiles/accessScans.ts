@@ -2,6 +2,10 @@
 // shows under the profile as "Access to <app name>" and what the scan command and its cancel/dismiss commands
 // share. A scan's progress arrives here from its one onProgress callback. After a detach, a found identity is
 // marked stale and its policies are read again like any identity's. No VS Code import.
+//
+// Each scan reports through the run `start` gave it, never by (profile, app): a dismissed or replaced scan still
+// settles its calls in flight, and its late progress and result must not land in the group of the scan that came
+// after it (Dismiss, then Find Access again at once, showed the first scan's result as the second's).
 
 import * as l10n from '@vscode/l10n';
 import type { AppPolicy } from '../cloud';
@@ -37,6 +41,16 @@ interface MutableEntry {
 
 export type AccessScanChange = { readonly profile: string; readonly appId?: string; readonly what: 'added' | 'removed' | 'progress' | 'finished' | 'identity' };
 
+/** One scan's hold on its group: what it reports lands only while the group is still its own. */
+export interface AccessScanRun {
+  /** Aborted by Cancel, Dismiss, a newer scan of the app, or the profile's removal. */
+  readonly signal: AbortSignal;
+  /** The scan's onProgress; ignored once the run has finished or lost its group. */
+  progress(done: number, total: number): void;
+  /** Stores the result; false (and nothing stored) when the group was dismissed or taken by a newer scan. */
+  finish(result: AccessScanResult): boolean;
+}
+
 /** `312 / 1,204 identities`: the progress wording of the tree row and the notification. */
 export function scanProgressText(done: number, total: number): string {
   const count = (n: number) => n.toLocaleString('en-US');
@@ -70,34 +84,35 @@ export class AccessScans {
     return entry !== undefined && entry.result === undefined;
   }
 
-  /** A new scan replaces an earlier result for the same app. Returns the signal that cancels it. */
-  start(profile: string, appId: string, appName: string): AbortSignal {
+  /** A new scan replaces an earlier result for the same app (cancelling it if it still runs). */
+  start(profile: string, appId: string, appName: string): AccessScanRun {
     const key = entryKey(profile, appId);
     this.entries.get(key)?.controller.abort();
     const controller = new AbortController();
     const fresh = !this.entries.has(key);
-    this.entries.set(key, { profile, appId, appName, done: 0, total: undefined, found: new Map(), stale: new Set(), controller });
+    const entry: MutableEntry = { profile, appId, appName, done: 0, total: undefined, found: new Map(), stale: new Set(), controller };
+    this.entries.set(key, entry);
     this.emit({ profile, appId, what: fresh ? 'added' : 'progress' });
-    return controller.signal;
-  }
-
-  /** The scan's onProgress lands here. */
-  progress(profile: string, appId: string, done: number, total: number): void {
-    const entry = this.entries.get(entryKey(profile, appId));
-    if (!entry || entry.result) return;
-    entry.done = done;
-    entry.total = total;
-    this.emit({ profile, appId, what: 'progress' });
-  }
-
-  finish(profile: string, appId: string, result: AccessScanResult): void {
-    const entry = this.entries.get(entryKey(profile, appId));
-    if (!entry || entry.result) return;
-    entry.result = result;
-    entry.done = result.scanned;
-    entry.total = result.total;
-    entry.found = new Map(result.found.map((f) => [foundKey(f.identity), f]));
-    this.emit({ profile, appId, what: 'finished' });
+    // The entry object is the run's token: a later start or a dismiss puts another (or none) under the key.
+    const owns = () => this.entries.get(key) === entry && entry.result === undefined;
+    return {
+      signal: controller.signal,
+      progress: (done, total) => {
+        if (!owns()) return;
+        entry.done = done;
+        entry.total = total;
+        this.emit({ profile, appId, what: 'progress' });
+      },
+      finish: (result) => {
+        if (!owns()) return false;
+        entry.result = result;
+        entry.done = result.scanned;
+        entry.total = result.total;
+        entry.found = new Map(result.found.map((f) => [foundKey(f.identity), f]));
+        this.emit({ profile, appId, what: 'finished' });
+        return true;
+      },
+    };
   }
 
   /** Cancels running scans of the profile (one app, or all); returns how many were running. */

@@ -134,7 +134,7 @@ export class InspectorPanel implements vscode.Disposable {
     const record = this.source.records().find((r) => r.id === recordId);
     const url = trustedAlibabaUrl(record?.error?.recommend);
     if (!url) {
-      this.log.warn(vscode.l10n.t('Request Inspector: not opening the troubleshooting link of record {0}: it is not an https:// link on an Alibaba domain.', recordId));
+      this.log.warn(vscode.l10n.t("Request Inspector: not opening the troubleshooting link of record {0}: it is not an https:// link to one of Alibaba Cloud's documentation, API or console pages.", recordId));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));

@@ -7,7 +7,7 @@ import { DEFAULT_BULK_CONCURRENCY } from '../../src/cloud/bulk';
 import { RamClient } from '../../src/cloud/ram';
 import { closeIdleConnections } from '../../src/cloud/rpc';
 import { qpsFor } from '../../src/cloud/quotas';
-import { demoState } from '../emulator/demoState';
+import { demoState, demoUserId } from '../emulator/demoState';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { OTHER_APP, SCAN_APP, accessScanState } from '../support/accessScanState';
 import { harness, type Harness } from './core.helpers';
@@ -114,6 +114,41 @@ describe('core: access scan against the emulator', function () {
     assert.deepEqual(keys(result.found), holders.filter((k) => !k.endsWith(victim)).sort());
     assert.ok(isPartial(result));
     assert.ok(h.records.some((r) => r.action === 'ListAppPoliciesForIdentity' && r.outcome === 'failed' && r.requestId === failure?.error.requestId));
+  });
+
+  it('a UserId from ListUsers that is not digits is an error row for that user, and VOD never receives it', async () => {
+    em = await startEmulator({ quiet: true, qpsLimits: false });
+    const h = harness(em);
+    const appId = 'app-2000001';
+    const alice = demoUserId('alice');
+    const bob = demoUserId('bob');
+    // The answer as a server that is not Alibaba's could give it: alice's UserId replaced by her login name, bob's
+    // by two ids in one (VOD would take either for him).
+    const forged = { alice: 'alice', bob: `${bob},${alice}` };
+    em.setFault('ListUsers', { kind: 'rewrite', rewrite: [[`"UserId":"${alice}"`, `"UserId":"${forged.alice}"`], [`"UserId":"${bob}"`, `"UserId":"${forged.bob}"`]] });
+    const progress: [number, number][] = [];
+    const result = await scanAppAccess(clientsOf(h), appId, { onProgress: (d, t) => progress.push([d, t]) });
+
+    const listUsers = em.requests().filter((r) => r.action === 'ListUsers');
+    assert.equal(listUsers.length, 1);
+    const refused = result.failures.filter((f) => f.error.code === 'InvalidResponse');
+    assert.deepEqual(refused.map((f) => [f.identity.userName, f.identity.identityName]).sort(), [['alice', forged.alice], ['bob', forged.bob]]);
+    for (const f of refused) {
+      assert.equal(f.error.kind, 'bad-response');
+      assert.equal(f.error.requestId, listUsers[0]?.requestId, 'the failure cites the ListUsers answer that carried the UserId');
+      assert.match(f.error.message, new RegExp(`RAM user "${f.identity.userName}" that is not digits; VOD was not asked`));
+    }
+    const askedAbout = em.requests().filter((r) => r.action === 'ListAppPoliciesForIdentity').map((r) => r.params.IdentityName);
+    assert.ok(!askedAbout.includes(forged.alice) && !askedAbout.includes(forged.bob), `VOD was asked about ${JSON.stringify(askedAbout)}`);
+    assert.equal(askedAbout.length, result.total - 2, 'every other identity was asked, once');
+    assert.ok(
+      em.requests().filter((r) => r.action === 'ListAppPoliciesForIdentity' && r.params.IdentityType === 'RamUser').every((r) => /^\d+$/.test(r.params.IdentityName ?? '')),
+      'VOD received UserIds only',
+    );
+    assert.ok(!result.found.some((f) => f.identity.userName === 'alice' || f.identity.userName === 'bob'));
+    assert.equal(result.scanned, result.total, 'the refused users are settled, as failures');
+    assert.ok(isPartial(result), 'a scan that could not ask about everyone is partial');
+    assert.deepEqual(progress.at(-1), [result.total, result.total]);
   });
 
   it('a directory listing that fails is named; the other half of the directory is still scanned', async () => {

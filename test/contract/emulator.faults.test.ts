@@ -73,6 +73,26 @@ describe('emulator fault injection', () => {
     assert.throws(() => em.setFault('ListAllMediaBucket', { kind: 'html', recommend: 'https://x' }), /fault\.recommend applies/);
   });
 
+  it('rewrite: the action runs, and its successful answer is altered on the way back', async () => {
+    const vod = vodClient(em);
+    const alice = demoUserId('alice');
+    const params = { IdentityType: 'RamUser', IdentityName: alice, AppId: 'app-1000000' };
+    const real = await post<{ AppPolicyList: { PolicyName: string }[] }>(vod, 'ListAppPoliciesForIdentity', params);
+    const policy = real.AppPolicyList[0]?.PolicyName;
+    assert.ok(policy, 'alice holds a policy in the default app');
+    em.setFault('ListAppPoliciesForIdentity', { kind: 'rewrite', rewrite: [[`"PolicyName":"${policy}"`, '"PolicyName":"Forged"']], times: 1 });
+    const forged = await post<{ AppPolicyList: { PolicyName: string }[] }>(vod, 'ListAppPoliciesForIdentity', params);
+    assert.deepEqual(forged.AppPolicyList.map((p) => p.PolicyName), real.AppPolicyList.map((p) => (p.PolicyName === policy ? 'Forged' : p.PolicyName)));
+    const again = await post<{ AppPolicyList: { PolicyName: string }[] }>(vod, 'ListAppPoliciesForIdentity', params);
+    assert.deepEqual(again.AppPolicyList, real.AppPolicyList, 'after `times` the answer is the real one');
+    // An error answer passes unchanged.
+    em.setFault('UnbindOutputBucket', { kind: 'rewrite', rewrite: [['Bucket', 'Forged']], times: 1 });
+    await expectError(post(mpsClient(em), 'UnbindOutputBucket', { Bucket: 'no-such-bucket' }), 'Bucket.NotBind', 400);
+    assert.throws(() => em.setFault('ListUsers', { kind: 'rewrite' }), /fault\.rewrite is required/);
+    assert.throws(() => em.setFault('ListUsers', { kind: 'rewrite', rewrite: [['', 'x']] }), /fault\.rewrite must be/);
+    assert.throws(() => em.setFault('ListUsers', { kind: 'throttle', rewrite: [['a', 'b']] }), /fault\.rewrite applies/);
+  });
+
   it('reset: the socket is destroyed', async () => {
     em.setFault('*', { kind: 'reset', times: 1 });
     await assert.rejects(post(mpsClient(em), 'ListAllMediaBucket'), (e: NodeJS.ErrnoException) => /ECONNRESET|socket hang up/.test(`${e.code} ${e.message}`));

@@ -2,13 +2,16 @@
 // read and its action identified, before signature checks, throttling or any state change. Faults model what a
 // gateway or an overloaded backend does to a client, so they win over everything the request would otherwise get.
 // The two `…-after-action` kinds are the exception: the request is processed as usual (the action runs and changes
-// the state) and only its answer is lost, the way a write can succeed behind a connection that then dies.
+// the state) and only its answer is lost, the way a write can succeed behind a connection that then dies. So is
+// `rewrite`: the request runs and its successful answer is altered on the way back, the way a server that is not
+// Alibaba's (or something between) could answer: e.g. a ListUsers whose UserId is not digits.
 
 export type FaultKind =
   | 'server-error' | 'throttle' | 'error' | 'reset' | 'no-answer' | 'html' | 'status-without-code'
-  | 'reset-after-action' | 'no-answer-after-action';
+  | 'reset-after-action' | 'no-answer-after-action' | 'rewrite';
 export const FAULT_KINDS: readonly FaultKind[] = [
   'server-error', 'throttle', 'error', 'reset', 'no-answer', 'html', 'status-without-code', 'reset-after-action', 'no-answer-after-action',
+  'rewrite',
 ];
 
 /** Kinds that answer with an Alibaba error body ({RequestId, HostId, Code, Message, Recommend}). */
@@ -45,6 +48,11 @@ export interface Fault {
    * scan fails while the others are answered). Requests that do not match pass untouched and use up no `times`.
    */
   match?: Record<string, string>;
+  /**
+   * rewrite (required): `[from, to]` pairs replaced, every occurrence in order, in the JSON text of the action's
+   * successful answer, e.g. `[['"UserId":"2037164829300001"', '"UserId":"alice"']]`. Error answers pass unchanged.
+   */
+  rewrite?: [string, string][];
 }
 
 export function validateFault(action: unknown, fault: unknown): { action: string; fault: Fault } {
@@ -68,6 +76,14 @@ export function validateFault(action: unknown, fault: unknown): { action: string
   if (f.recommend !== undefined && !ERROR_BODY_KINDS.includes(f.kind as FaultKind)) {
     throw new Error(`fault.recommend applies to kinds ${ERROR_BODY_KINDS.join(', ')} only`);
   }
+  const rewrite = f.rewrite as unknown;
+  if (f.kind === 'rewrite' && rewrite === undefined) throw new Error('fault.rewrite is required for kind "rewrite"');
+  if (rewrite !== undefined) {
+    if (f.kind !== 'rewrite') throw new Error('fault.rewrite applies to kind "rewrite" only');
+    const pairs = Array.isArray(rewrite) ? rewrite : [];
+    const valid = pairs.length > 0 && pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && p[0] !== '' && typeof p[1] === 'string');
+    if (!valid) throw new Error('fault.rewrite must be a non-empty array of [from, to] string pairs, from non-empty');
+  }
   if (f.match !== undefined) {
     const m = f.match as Record<string, unknown>;
     if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.values(m).some((v) => typeof v !== 'string')) {
@@ -85,6 +101,7 @@ export function validateFault(action: unknown, fault: unknown): { action: string
       ...(f.message !== undefined ? { message: f.message as string } : {}),
       ...(f.recommend !== undefined ? { recommend: f.recommend as string } : {}),
       ...(f.match !== undefined ? { match: { ...(f.match as Record<string, string>) } } : {}),
+      ...(rewrite !== undefined ? { rewrite: (rewrite as [string, string][]).map(([from, to]): [string, string] => [from, to]) } : {}),
     },
   };
 }
@@ -124,4 +141,9 @@ export class FaultTable {
   list(): { action: string; fault: Fault; remaining: number | null }[] {
     return [...this.byAction].map(([action, a]) => ({ action, fault: a.fault, remaining: Number.isFinite(a.remaining) ? a.remaining : null }));
   }
+}
+
+/** A successful answer's JSON text with a rewrite fault's replacements applied (see Fault.rewrite). */
+export function rewriteAnswer(text: string, pairs: readonly (readonly [string, string])[]): string {
+  return pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
 }

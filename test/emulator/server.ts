@@ -12,7 +12,7 @@ import { PRODUCT_LABEL, findAction, hostIdOf, type Caller } from './actions';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { demoState } from './demoState';
 import { ApiError, E, errorBody } from './errors';
-import { FaultTable, dropsAnswerAfterAction, type Fault, type FaultKind } from './faults';
+import { FaultTable, dropsAnswerAfterAction, rewriteAnswer, type Fault, type FaultKind } from './faults';
 import { newRequestId } from './requestId';
 import { EmulatorState, type EmulatorStateJson } from './state';
 import { StsSessions } from './stsSessions';
@@ -216,9 +216,9 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     }
   }
 
-  function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string): void {
+  function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string, rewrite?: readonly (readonly [string, string])[]): void {
     if (res.destroyed || res.writableEnded) return;
-    const text = JSON.stringify(body);
+    const text = rewrite ? rewriteAnswer(JSON.stringify(body), rewrite) : JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json;charset=utf-8',
       'content-length': Buffer.byteLength(text),
@@ -305,6 +305,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
           return drop(fault.kind, 'hold');
         case 'reset-after-action':
         case 'no-answer-after-action':
+        case 'rewrite':
           break; // handled once the request has run
         case 'html': {
           faulted(502, fault.kind);
@@ -339,7 +340,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       s.accepted++;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
       record(entry, started);
-      sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+      sendJson(res, 200, { RequestId: requestId, ...result }, requestId, fault?.kind === 'rewrite' ? fault.rewrite : undefined);
     } catch (e) {
       if (after) return answerLost();
       if (e instanceof ApiError) return fail(e);

@@ -236,6 +236,41 @@ describe('Find Access to App', function () {
     }, 'the two rows to say they are in the profile');
   });
 
+  it("Dismiss during a scan, then Find Access again at once: the group shows only the second scan's progress and result", async () => {
+    // The first scan runs from the UI; the second is started by code right after the Dismiss. Every policy listing
+    // answers a second late, so the second scan is still waiting for its own when the first ends: whatever the
+    // first reports then (its result, its notification) must not reach the second's group. How late the first
+    // ends depends on how a cancel treats calls already on the wire; the unit tests of profiles/accessScans.ts pin
+    // the late report itself, this test the command around it.
+    emulator.setFault('ListAppPoliciesForIdentity', { latencyMs: 1000 });
+    const stubs = stubWindow({ pick: (labels) => labels.find((l) => l === SCAN_APP.appName) });
+    let second: Thenable<FindAccessResult> | undefined;
+    try {
+      const since = emulator.requests().length;
+      const first = vscode.commands.executeCommand<FindAccessResult | undefined>('alicloudMedia.findAccessToApp', PROFILE);
+      await waitFor(() => (requestsOf(emulator, 'ListAppPoliciesForIdentity', since).length >= 16 ? true : undefined), '16 listings', 20_000, 20);
+      assert.deepEqual(await vscode.commands.executeCommand('alicloudMedia.dismissAccessScan', { profile: PROFILE, appId: SCAN_APP.appId }), { ok: true });
+      second = findAccess({ profile: PROFILE, appId: SCAN_APP.appId });
+      const dismissed = await first;
+      assert.equal(dismissed?.cancelled, true, 'Dismiss stopped the first scan');
+      const group = await groupRow();
+      assert.equal(group.contextValue, 'accessScan.running', `the first scan's result landed in the second's group: ${group.description}`);
+      assert.doesNotMatch(group.description, /partial|cancelled/);
+      assert.ok(!stubs.messages.some((m) => m.message.includes(`See "${GROUP}"`)), "no notification points at the second scan's group");
+    } finally {
+      emulator.clearFaults();
+      stubs.restore();
+    }
+    const result = await second;
+    assert.equal(result.ok, true, JSON.stringify(result.error ?? result.failures));
+    assert.equal(result.scanned, total);
+    const group = await waitFor(async () => {
+      const g = await groupRow();
+      return g.contextValue === 'accessScan' ? g : undefined;
+    }, 'the finished group');
+    assert.equal(group.description, `${result.found.length} identities hold access`);
+  });
+
   it('Dismiss removes the group and sends nothing', async () => {
     const before = emulator.requests().length;
     assert.deepEqual(await vscode.commands.executeCommand('alicloudMedia.dismissAccessScan', { profile: PROFILE, appId: SCAN_APP.appId }), { ok: true });

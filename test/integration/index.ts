@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, recordStartup } from './support/startup';
+import { suiteMochaOptions } from './support/suiteOptions';
 
 export const RESULTS_ENV = 'VSCODE_TEST_RESULTS_FILE';
 
@@ -61,15 +62,7 @@ export async function run(): Promise<void> {
   recordStartup({ extensionActive: vscode.extensions.getExtension(EXTENSION_ID)?.isActive, at: Date.now() });
   const files = findTests(__dirname);
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, durationMs: 0, failures: [] };
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: false,
-    timeout: Number(process.env.VSCODE_TEST_MOCHA_TIMEOUT ?? 20_000),
-    reporter: ConsoleReporter,
-    reporterOptions: { results },
-    // For a quick local run of one suite: VSCODE_TEST_GREP='Find Access' npm run test:integration.
-    ...(process.env.VSCODE_TEST_GREP ? { grep: process.env.VSCODE_TEST_GREP } : {}),
-  });
+  const mocha = new Mocha({ ...suiteMochaOptions(process.env), reporter: ConsoleReporter, reporterOptions: { results } });
   for (const f of files) mocha.addFile(f);
 
   const failures = await new Promise<number>((resolve, reject) => {

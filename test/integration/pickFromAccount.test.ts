@@ -164,6 +164,24 @@ describe('Picking from the account', function () {
       assert.deepEqual(configuredProfile()?.identities, [{ identityType: 'RamUser', identityName: demoUserId('bob'), appId: 'app-2000001' }]);
     });
 
+    it('a user whose UserId from ListUsers is not digits is not offered (it would be stored and resolved as a login name)', async () => {
+      // As a server that is not Alibaba's could answer: alice's UserId is bob's login name.
+      emulator.setFault('ListUsers', { kind: 'rewrite', rewrite: [[`"UserId":"${demoUserId('alice')}"`, '"UserId":"bob"']] });
+      const done = vscode.commands.executeCommand(ADD_IDENTITY, PROFILE);
+      await settle();
+      const users = nextRecord(api, 'ListUsers');
+      await accept(); // RamUser
+      await users;
+      await settle();
+      const apps = nextRecord(api, 'ListAppInfo');
+      await accept(); // the first user offered: analytics-ro, since alice is left out
+      await apps;
+      await settle();
+      await accept(); // Default (app-1000000)
+      assert.equal(await done, undefined);
+      assert.deepEqual(configuredProfile()?.identities, [{ identityType: 'RamUser', identityName: demoUserId('analytics-ro') }]);
+    });
+
     it('a RAM role picked from ListRoles is stored by name; the default app is left implicit', async () => {
       const done = vscode.commands.executeCommand(ADD_IDENTITY, PROFILE);
       await settle();

@@ -54,8 +54,7 @@ describe('texts below the VS Code adapters', () => {
     const profile: Profile = { name: 'p', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], identities: [] };
     const error = new CloudError({ kind: 'server', code: 'InternalError', message: 'boom', httpStatus: 500, requestId: 'REQ-9', retryable: true });
     const scans = new AccessScans();
-    scans.start('p', app, 'Marketing');
-    scans.finish('p', app, {
+    scans.start('p', app, 'Marketing').finish({
       appId: app,
       total: 1204,
       scanned: 1204,

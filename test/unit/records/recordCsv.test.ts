@@ -55,8 +55,42 @@ describe('csvCell', () => {
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
-    for (const start of ['=', '+', '-', '@', '\t']) assert.equal(csvCell(`${start}1`), `'${start}1`);
+    for (const start of ['=', '+', '-', '@']) assert.equal(csvCell(`${start}1`), `'${start}1`);
+    assert.equal(csvCell('\t1'), `"'\t1"`);
     assert.equal(csvCell('\r1'), `"'\r1"`);
     assert.equal(csvCell('=a,b'), `"'=a,b"`);
+  });
+
+  it('quotes a cell holding any separator an importer may be set to, so it stays one cell', () => {
+    for (const separator of [';', '\t', '|']) assert.equal(csvCell(`a${separator}b`), `"a${separator}b"`);
+  });
+
+  it('defuses a formula after any separator a spreadsheet may split on, past spaces it may trim', () => {
+    assert.equal(csvCell("Denied;=cmd|' /C calc'!A0"), `"Denied;'=cmd|' /C calc'!A0"`);
+    for (const separator of [',', ';', '\t', '|', '\r', '\n', '\r\n']) {
+      for (const trigger of ['=', '+', '-', '@']) {
+        const text = `Denied${separator}${trigger}cmd`;
+        assert.equal(parseCsv(`${csvCell(text)}\r\n`)[0]?.[0], `Denied${separator}'${trigger}cmd`, JSON.stringify(text));
+      }
+    }
+    assert.equal(csvCell('a; \t=1'), `"a; \t'=1"`, 'spaces and tabs after the separator');
+    assert.equal(csvCell(' =1'), " '=1", 'spaces before a formula at the start');
+    assert.equal(csvCell('a,b;=1|+2'), `"a,b;'=1|'+2"`, 'every would-be cell');
+  });
+
+  it('leaves no piece that starts a formula, however the written cell is split', () => {
+    const hostile = ["Denied;=cmd|' /C calc'!A0", 'x|@SUM(1)', 'ok\t-1+1', 'line\r\n+1', 'a , =1', 'a\n\n=1', '=1;=2', '\t=1'];
+    for (const text of hostile) {
+      const cell = parseCsv(`${csvCell(text)}\r\n`)[0]?.[0] ?? '';
+      for (const piece of cell.split(/[,;\t|\r\n]/)) {
+        assert.doesNotMatch(piece.trimStart(), /^[=+\-@]/, `${JSON.stringify(text)} → piece ${JSON.stringify(piece)}`);
+      }
+    }
+  });
+
+  it('leaves separators that no formula follows alone', () => {
+    assert.equal(csvCell('Bucket=media-out; PolicyNames=VODAppFullAccess'), '"Bucket=media-out; PolicyNames=VODAppFullAccess"');
+    assert.equal(csvCell('cn-shanghai'), 'cn-shanghai');
+    assert.equal(csvCell('a - b'), 'a - b');
   });
 });

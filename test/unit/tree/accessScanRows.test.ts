@@ -18,9 +18,9 @@ const intern = <T extends AnyResourceNode>(n: T) => n;
 
 function entryWith(result: Partial<AccessScanResult> | undefined, progress?: [number, number]) {
   const scans = new AccessScans();
-  scans.start('p', APP, 'Marketing');
-  if (progress) scans.progress('p', APP, ...progress);
-  if (result) scans.finish('p', APP, { appId: APP, total: 1204, scanned: 1204, found: [], failures: [], directoryFailures: [], cancelled: false, seconds: 12, ...result });
+  const run = scans.start('p', APP, 'Marketing');
+  if (progress) run.progress(...progress);
+  if (result) run.finish({ appId: APP, total: 1204, scanned: 1204, found: [], failures: [], directoryFailures: [], cancelled: false, seconds: 12, ...result });
   const entry = scans.get('p', APP);
   assert.ok(entry);
   return entry;
