@@ -4,8 +4,8 @@
 import { COMMANDS, type CommandId } from '../commandIds';
 import { registerAddFoundIdentity } from './addFoundIdentity';
 import { registerAddIdentity } from './addIdentity';
-import { registerAddOutputBucket } from './addOutputBucket';
-import { registerAddOutputBucketsFromAccount } from './addOutputBucketsFromAccount';
+import { registerAddBucket } from './addBucket';
+import { registerAddBucketsFromAccount } from './addBucketsFromAccount';
 import { registerAddProfile } from './addProfile';
 import { registerCancelAccessScan } from './cancelAccessScan';
 import { registerClearCredentials } from './clearCredentials';
@@ -14,15 +14,13 @@ import { registerCopyRequestId } from './copyRequestId';
 import type { CommandDeps } from './deps';
 import { registerDismissAccessScan } from './dismissAccessScan';
 import { registerFindAccessToApp } from './findAccessToApp';
-import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
-import { registerRevocation } from './mutations/registerRevocation';
-import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
+import { REVOCATIONS } from './mutations/operations';
 import { registerOpenInConsole } from './openInConsole';
 import { registerOpenWalkthrough } from './openWalkthrough';
 import { registerRefresh } from './refresh';
 import type { CommandTable } from './registerCommand';
 import { registerRemoveIdentity } from './removeIdentity';
-import { registerRemoveOutputBucket } from './removeOutputBucket';
+import { registerRemoveBucket } from './removeBucket';
 import { registerRemoveProfile } from './removeProfile';
 import { registerRewriteIdentityIds } from './rewriteIdentityIds';
 import { registerSetCredentials } from './setCredentials';
@@ -42,10 +40,14 @@ export const LAZY_COMMAND_IDS: readonly CommandId[] = [
   COMMANDS.addOutputBucket,
   COMMANDS.addOutputBucketsFromAccount,
   COMMANDS.removeOutputBucket,
+  COMMANDS.addInputBucket,
+  COMMANDS.addInputBucketsFromAccount,
+  COMMANDS.removeInputBucket,
   COMMANDS.addIdentity,
   COMMANDS.removeIdentity,
   COMMANDS.rewriteIdentityIds,
   COMMANDS.unbindOutputBucket,
+  COMMANDS.unbindInputBucket,
   COMMANDS.detachAppPolicy,
   COMMANDS.findAccessToApp,
   COMMANDS.cancelAccessScan,
@@ -66,14 +68,15 @@ export function commandTable(deps: CommandDeps): CommandTable {
   registerAddProfile(table, deps);
   registerRemoveProfile(table, deps);
   registerImportCliProfiles(table, deps);
-  registerAddOutputBucket(table, deps);
-  registerAddOutputBucketsFromAccount(table, deps);
-  registerRemoveOutputBucket(table, deps);
+  for (const type of ['Output', 'Input'] as const) {
+    registerAddBucket(table, deps, type);
+    registerAddBucketsFromAccount(table, deps, type);
+    registerRemoveBucket(table, deps, type);
+  }
   registerAddIdentity(table, deps);
   registerRemoveIdentity(table, deps);
   registerRewriteIdentityIds(table, deps);
-  registerRevocation(table, deps, unbindOutputBucketCommand);
-  registerRevocation(table, deps, detachAppPolicyCommand);
+  for (const operation of Object.values(REVOCATIONS)) operation.register(table, deps);
   registerFindAccessToApp(table, deps);
   registerCancelAccessScan(table, deps);
   registerDismissAccessScan(table, deps);

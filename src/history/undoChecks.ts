@@ -3,7 +3,8 @@
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
 import * as l10n from '@vscode/l10n';
-import { identityText } from '../cloud/identity';
+import { REVERSALS } from './reversals';
+import type { Reversal } from './undoRefusal';
 import type { UndoPlan, UndoRefusal } from './undoPlan';
 
 /** What the profile looks like now, for the check below. */
@@ -48,12 +49,8 @@ export function accountRefusal(plan: UndoPlan, now: CurrentAccount): UndoRefusal
   return undefined;
 }
 
-/** The undo confirmation's sentences about what comes back, in the display language (confirmationWords.ts). */
+/** The undo's refusals in the display language (confirmationWords.ts). */
 export interface UndoWords {
-  bindAgain(bucket: string): string;
-  attachAgain(policyNames: string, who: string): string;
-  bindCaveat(): string;
-  attachCaveat(): string;
   /** Why an undo cannot be done (refusalText picks the sentence). */
   refused(refusal: UndoRefusal): string;
 }
@@ -63,13 +60,17 @@ export function refusalText(refusal: UndoRefusal, words: UndoWords): string {
   return words.refused(refusal);
 }
 
-/** The confirmation's first line. */
-export function describeUndo(plan: UndoPlan, words: UndoWords): string {
-  if (plan.action === 'BindOutputBucket') return words.bindAgain(plan.bucket);
-  return words.attachAgain(plan.policyNames.join(', '), identityText(plan.identity));
+/** The confirmation's first line: what comes back, worded by the revocation's reversal. */
+export function describeUndo(plan: UndoPlan): string {
+  return reversalOf(plan).describe(plan.target);
 }
 
-/** What undo cannot give back, said before the user accepts. */
-export function undoCaveat(plan: UndoPlan, words: UndoWords): string {
-  return plan.action === 'BindOutputBucket' ? words.bindCaveat() : words.attachCaveat();
+/** What undo cannot give back, said before the user accepts (the revocation's reversal knows). */
+export function undoCaveat(plan: UndoPlan): string {
+  return reversalOf(plan).caveat(plan.target);
+}
+
+/** The plan's target was made by this very entry (planUndo), so it is read back as that entry's own type. */
+function reversalOf(plan: UndoPlan): Reversal<unknown> {
+  return REVERSALS[plan.revocation];
 }

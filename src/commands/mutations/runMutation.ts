@@ -38,7 +38,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
     // Before the modal, so it names the account and the identities as VOD will be sent them (a RAM user's
     // UserId): an identity that cannot be resolved stops the run here, before anything reaches VOD.
     const prepare = mutation.prepare;
-    if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t))) };
+    if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t, deps.listings))) };
     scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session) };
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.

@@ -26,6 +26,7 @@ const profile = (over: Partial<Profile> = {}): Profile => ({
   credentialSource: 'keychain',
   endpoints: {},
   outputBuckets: [],
+  inputBuckets: [],
   identities: [],
   ...over,
 });

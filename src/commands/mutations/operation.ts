@@ -1,0 +1,52 @@
+// An operation as the commands see it: a revocation command (its mutation: action, words, rows, the client call;
+// and how its targets arrive: parse, choose), its undo twin, and how the undo plan's target (history/reversals.ts)
+// becomes the twin's target. `revocation(...)` closes over the types, so the registry (operations.ts) holds every
+// operation alike and the undo command and commands/index.ts dispatch through it by action.
+
+import type { Acknowledged } from '../../cloud';
+import type { RevocationAction } from '../../cloud/operations';
+import type { ReversalTarget } from '../../history/reversals';
+import type { UndoPlan } from '../../history/undoPlan';
+import type { ProfileSession } from '../../profiles/profileSessions';
+import type { CommandDeps } from '../deps';
+import type { CommandTable } from '../registerCommand';
+import type { Mutation, MutationTarget } from './mutation';
+import { registerRevocation, type RevocationCommand } from './registerRevocation';
+import { runMutation, type InteractiveRun, type MutationResult } from './runMutation';
+
+export interface RevocationOperation<A extends RevocationAction, T extends MutationTarget, R extends Acknowledged, U extends MutationTarget, UR extends Acknowledged> {
+  readonly action: A;
+  readonly command: RevocationCommand<T, R>;
+  /** The undo twin (its action is the revocation's `undoneBy`); run only by the undo command, with its confirmation. */
+  readonly undo: Mutation<U, UR>;
+  /** The planned reversal → the twin's target: what to send, which rows to refresh. */
+  undoTarget(session: ProfileSession, profile: string, planned: ReversalTarget<A>): U | Promise<U>;
+}
+
+/** The undo's run as the undo command sets it up: profile, prompt or not, and its own confirmation. */
+export type UndoRun = Omit<InteractiveRun<never>, 'targets'>;
+
+/** What the registry keeps of an operation: the types closed over, only what callers need. */
+export interface RegisteredRevocation<A extends RevocationAction = RevocationAction> {
+  readonly action: A;
+  /** The revocation's and the twin's mutations, as far as checks need them. */
+  readonly mutations: { readonly revocation: Pick<Mutation<never, never>, 'action' | 'product'>; readonly undo: Pick<Mutation<never, never>, 'action' | 'product'> };
+  register(table: CommandTable, deps: CommandDeps): void;
+  /** Runs the twin for a plan made from this revocation's record. */
+  undo(deps: CommandDeps, session: ProfileSession, plan: UndoPlan, run: UndoRun): Promise<MutationResult | undefined>;
+}
+
+export function revocation<A extends RevocationAction, T extends MutationTarget, R extends Acknowledged, U extends MutationTarget, UR extends Acknowledged>(
+  op: RevocationOperation<A, T, R, U, UR>,
+): RegisteredRevocation<A> {
+  return {
+    action: op.action,
+    mutations: { revocation: op.command.mutation, undo: op.undo },
+    register: (table, deps) => registerRevocation(table, deps, op.command),
+    undo: async (deps, session, plan, run) => {
+      // planUndo made plan.target with this revocation's own Reversal (REVERSALS[plan.revocation]).
+      const target = await op.undoTarget(session, plan.profile, plan.target as ReversalTarget<A>);
+      return runMutation(deps, op.undo, { ...run, targets: [target] });
+    },
+  };
+}
