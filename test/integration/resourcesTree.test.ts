@@ -167,7 +167,7 @@ describe('Resources tree', function () {
   });
 
   it('Refresh reloads from the server: a change made elsewhere shows up', async () => {
-    emulator.state.bindOutput('media-output-unbound');
+    emulator.state.bind('media-output-unbound', 'Output');
     assert.equal((await bucketRows()).find((r) => r.label === 'media-output-unbound')?.contextValue, 'outputBucket.unbound', 'cached until refreshed');
     await vscode.commands.executeCommand('alicloudMedia.refresh');
     await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-unbound')?.contextValue === 'outputBucket.bound', 'the refreshed state');

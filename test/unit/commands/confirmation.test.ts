@@ -6,6 +6,7 @@ import { accountLine, detachConfirmation, rewriteConfirmation, unbindConfirmatio
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
 import { planUndo, type UndoableRecord, type UndoPlan } from '../../../src/history/undoPlan';
 import { outputUnbindWords as unbind } from '../../../src/commands/mutations/unbindOutputBucket';
+import { inputUnbindWords } from '../../../src/commands/mutations/unbindInputBucket';
 
 const account = { accountId: '1234567890123456', arn: 'acs:ram::1234567890123456:user/ops' };
 const scope = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', account };
@@ -20,6 +21,15 @@ describe('revocation confirmations', () => {
     assert.equal(c.accept, 'Unbind');
     assert.ok(c.detail.startsWith(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://mts.cn-shanghai.aliyuncs.com\n`), c.detail);
     assert.match(c.detail, /not changed/);
+  });
+
+  it('says what MPS stops doing with an input bucket, for one and for many', () => {
+    const one = unbindConfirmation(scope, ['media-input-uploads'], inputUnbindWords, words);
+    assert.equal(one.message, 'Unbind input bucket "media-input-uploads" from MPS?');
+    assert.match(one.detail, /no longer read media from this bucket/);
+    const many = unbindConfirmation(scope, ['in-1', 'in-2'], inputUnbindWords, words);
+    assert.deepEqual([many.message, many.accept], ['Unbind 2 input buckets from MPS?', 'Unbind 2']);
+    assert.match(many.detail, /• in-1\n• in-2\n\nAccount: /);
   });
 
   it('says in words, with the code, when the account cannot be read', () => {
@@ -99,6 +109,7 @@ describe('revocation confirmations in Simplified Chinese', () => {
     const c = unbindConfirmation(scope, ['media-output-demo'], unbind, words);
     assert.equal(c.message, '从媒体处理 MPS 解绑输出媒体 Bucket“media-output-demo”？');
     assert.equal(c.accept, '解绑');
+    assert.equal(unbindConfirmation(scope, ['media-input-demo'], inputUnbindWords, words).message, '从媒体处理 MPS 解绑输入媒体 Bucket“media-input-demo”？');
     assert.ok(
       c.detail.startsWith('账号：1234567890123456，身份 acs:ram::1234567890123456:user/ops\n配置：demo\n地域：cn-shanghai\n终端节点：https://mts.cn-shanghai.aliyuncs.com\n'),
       c.detail,
