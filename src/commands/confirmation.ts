@@ -4,7 +4,7 @@
 // the display language by confirmationWords.ts.
 
 import { identityText, type AppIdentity } from '../cloud';
-import { describeUndo, undoCaveat, type UndoWords } from '../history/undoChecks';
+import type { UndoWords } from '../history/undoChecks';
 import type { UndoPlan, UndoableRecord } from '../history/undoPlan';
 
 export interface Confirmation {
@@ -108,12 +108,18 @@ export function detachConfirmation(scope: RevocationScope, groups: readonly Iden
   };
 }
 
+/** What an undo gives back and what it cannot, in the operation's own words (RevocationOperation.undoWords). */
+export interface UndoText {
+  readonly what: string;
+  readonly caveat: string;
+}
+
 /** The undo's modal: what is given back, what is not, and the same account and scope lines as a revocation's. */
-export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope, words: ConfirmationWords): Confirmation {
+export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope, words: ConfirmationWords, text: UndoText): Confirmation {
   return {
     message: words.undoQuestion(record.action, record.target),
     detail:
-      `${describeUndo(plan)}\n${undoCaveat(plan)}\n\n` +
+      `${text.what}\n${text.caveat}\n\n` +
       `${scopeLines(scope, words)}\n${words.undoKeyLines(plan.maskedAccessKeyId, plan.requestId)}`,
     accept: words.undoAccept(),
   };

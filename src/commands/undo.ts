@@ -60,8 +60,9 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
   if (wrongAccount) return refuse(refusalText(wrongAccount, confirmationWords));
 
-  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords);
-  const result = await REVOCATIONS[plan.revocation].undo(deps, session, plan, { profile: plan.profile, interactive, bulk: false, confirmation });
+  const operation = REVOCATIONS[plan.revocation];
+  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords, operation.undoText(plan));
+  const result = await operation.undo(deps, session, plan, { profile: plan.profile, interactive, bulk: false, confirmation });
   if (!result) return { ok: false, reason: vscode.l10n.t('Cancelled by the user.') };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {

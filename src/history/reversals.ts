@@ -1,10 +1,8 @@
-// How each revocation is undone, keyed by its action: which record fields name the twin's target, and what the undo
-// modal says comes back and what does not. The twin's action is the revocation's `undoneBy` (cloud/operations.ts);
-// the type below makes a revocation without an entry here a compile error. In the activation bundle with
-// undoPlan.ts (the history view marks undoable rows), so keep entries to data and words. No VS Code import.
+// How each revocation is undone, keyed by its action: which record fields name the twin's target (or why the
+// record does not say enough). The twin's action is the revocation's `undoneBy` (cloud/operations.ts); the type
+// below makes a revocation without an entry here a compile error. In the activation bundle with undoPlan.ts (the
+// history view marks undoable rows), so entries hold data only: the undo modal's words are the commands'. No VS Code.
 
-import * as l10n from '@vscode/l10n';
-import { identityText } from '../cloud/identity';
 import type { RevocationAction } from '../cloud/operations';
 import type { IdentityType } from '../cloud/types';
 import type { Reversal } from './undoRefusal';
@@ -33,8 +31,6 @@ const rebindOutput: Reversal<RebindOutput> = {
     const bucket = record.params.Bucket?.trim();
     return bucket ? { target: { bucket } } : { refusal: { why: 'noBucket' } };
   },
-  describe: (t) => l10n.t('Bind output bucket {0} again.', t.bucket),
-  caveat: () => l10n.t('BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.'),
 };
 
 const rebindInput: Reversal<RebindInput> = {
@@ -44,12 +40,6 @@ const rebindInput: Reversal<RebindInput> = {
     const referer = record.before?.Referer;
     return { target: { bucket, ...(referer !== undefined ? { referer } : {}) } };
   },
-  describe: (t) =>
-    t.referer ? l10n.t('Bind input bucket {0} again with Referer {1}.', t.bucket, t.referer) : l10n.t('Bind input bucket {0} again.', t.bucket),
-  caveat: (t) =>
-    t.referer === undefined
-      ? l10n.t('The Referer was not read before the unbind, so it is not restored; nor is a RoleArn, which no listing shows. Set them again in the MPS console if the bucket had them.')
-      : l10n.t('The Referer is given back as ListAllMediaBucket showed it before the unbind. A RoleArn the bucket was bound with is not restored (no listing shows it): set it again in the MPS console if it had one.'),
 };
 
 const reattach: Reversal<Reattach> = {
@@ -65,8 +55,6 @@ const reattach: Reversal<Reattach> = {
     if (policyNames.length === 0) return { refusal: { why: 'nothingRemoved' } };
     return { target: { identity: { identityType, identityName, appId }, policyNames } };
   },
-  describe: (t) => l10n.t('Attach {0} to {1} again.', t.policyNames.join(', '), identityText(t.identity)),
-  caveat: () => l10n.t('Only the policies the detach confirmed removed are attached again.'),
 };
 
 export const REVERSALS = {

@@ -3,8 +3,6 @@
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
 import * as l10n from '@vscode/l10n';
-import { REVERSALS } from './reversals';
-import type { Reversal } from './undoRefusal';
 import type { UndoPlan, UndoRefusal } from './undoPlan';
 
 /** What the profile looks like now, for the check below. */
@@ -58,19 +56,4 @@ export interface UndoWords {
 /** The refusal in words, for the notification and the caller's `reason`. */
 export function refusalText(refusal: UndoRefusal, words: UndoWords): string {
   return words.refused(refusal);
-}
-
-/** The confirmation's first line: what comes back, worded by the revocation's reversal. */
-export function describeUndo(plan: UndoPlan): string {
-  return reversalOf(plan).describe(plan.target);
-}
-
-/** What undo cannot give back, said before the user accepts (the revocation's reversal knows). */
-export function undoCaveat(plan: UndoPlan): string {
-  return reversalOf(plan).caveat(plan.target);
-}
-
-/** The plan's target was made by this very entry (planUndo), so it is read back as that entry's own type. */
-function reversalOf(plan: UndoPlan): Reversal<unknown> {
-  return REVERSALS[plan.revocation];
 }

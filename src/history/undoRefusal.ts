@@ -15,15 +15,11 @@ export type UndoRefusal =
   | { readonly why: 'accountUnreadable'; readonly profile: string; readonly account: string; readonly problem: string };
 
 /**
- * How one revocation is reversed, from its record alone: what its undo twin acts on (`P`, plain data), and the
- * undo modal's sentences about it. Methods, not function properties, so a Reversal<P> is also a
- * Reversal<unknown> in the registry (reversals.ts).
+ * How one revocation is reversed, from its record alone: what its undo twin acts on (`P`, plain data). The undo
+ * modal's words about it belong to the operation's commands-side descriptor (RevocationOperation.undoWords), which
+ * is loaded with the commands, not at activation.
  */
 export interface Reversal<P> {
   /** The revocation's successful record → the twin's target, or why the record does not say enough. */
   plan(record: CallRecord): { readonly target: P } | { readonly refusal: UndoRefusal };
-  /** The modal's first line: what comes back. */
-  describe(target: P): string;
-  /** What the undo cannot give back, said before the user accepts. */
-  caveat(target: P): string;
 }

@@ -142,4 +142,8 @@ export const detachAppPolicyOperation = revocation({
   command: detachAppPolicyCommand,
   undo: attachAppPolicy,
   undoTarget: reattachTarget,
+  undoWords: {
+    describe: (planned) => vscode.l10n.t('Attach {0} to {1} again.', planned.policyNames.join(', '), identityText(planned.identity)),
+    caveat: () => vscode.l10n.t('Only the policies the detach confirmed removed are attached again.'),
+  },
 });

@@ -8,6 +8,7 @@ import type { RevocationAction } from '../../cloud/operations';
 import type { ReversalTarget } from '../../history/reversals';
 import type { UndoPlan } from '../../history/undoPlan';
 import type { ProfileSession } from '../../profiles/profileSessions';
+import type { UndoText } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import type { CommandTable } from '../registerCommand';
 import type { Mutation, MutationTarget } from './mutation';
@@ -21,6 +22,8 @@ export interface RevocationOperation<A extends RevocationAction, T extends Mutat
   readonly undo: Mutation<U, UR>;
   /** The planned reversal → the twin's target: what to send, which rows to refresh. */
   undoTarget(session: ProfileSession, profile: string, planned: ReversalTarget<A>): U | Promise<U>;
+  /** The undo modal's first line (what comes back) and its caveat (what cannot), in the display language. */
+  readonly undoWords: { describe(planned: ReversalTarget<A>): string; caveat(planned: ReversalTarget<A>): string };
 }
 
 /** The undo's run as the undo command sets it up: profile, prompt or not, and its own confirmation. */
@@ -32,6 +35,8 @@ export interface RegisteredRevocation<A extends RevocationAction = RevocationAct
   /** The revocation's and the twin's mutations, as far as checks need them. */
   readonly mutations: { readonly revocation: Pick<Mutation<never, never>, 'action' | 'product'>; readonly undo: Pick<Mutation<never, never>, 'action' | 'product'> };
   register(table: CommandTable, deps: CommandDeps): void;
+  /** What the undo of a plan made from this revocation's record gives back, and what it cannot. */
+  undoText(plan: UndoPlan): UndoText;
   /** Runs the twin for a plan made from this revocation's record. */
   undo(deps: CommandDeps, session: ProfileSession, plan: UndoPlan, run: UndoRun): Promise<MutationResult | undefined>;
 }
@@ -39,13 +44,16 @@ export interface RegisteredRevocation<A extends RevocationAction = RevocationAct
 export function revocation<A extends RevocationAction, T extends MutationTarget, R extends Acknowledged, U extends MutationTarget, UR extends Acknowledged>(
   op: RevocationOperation<A, T, R, U, UR>,
 ): RegisteredRevocation<A> {
+  // planUndo made plan.target with this revocation's own Reversal (REVERSALS[plan.revocation]), and the registry
+  // hands an entry only the plans of its own action.
+  const planned = (plan: UndoPlan) => plan.target as ReversalTarget<A>;
   return {
     action: op.action,
     mutations: { revocation: op.command.mutation, undo: op.undo },
     register: (table, deps) => registerRevocation(table, deps, op.command),
+    undoText: (plan) => ({ what: op.undoWords.describe(planned(plan)), caveat: op.undoWords.caveat(planned(plan)) }),
     undo: async (deps, session, plan, run) => {
-      // planUndo made plan.target with this revocation's own Reversal (REVERSALS[plan.revocation]).
-      const target = await op.undoTarget(session, plan.profile, plan.target as ReversalTarget<A>);
+      const target = await op.undoTarget(session, plan.profile, planned(plan));
       return runMutation(deps, op.undo, { ...run, targets: [target] });
     },
   };

@@ -81,4 +81,14 @@ export const unbindInputBucketOperation = revocation({
   command: unbindInputBucketCommand,
   undo: bindInputBucket,
   undoTarget: (_session, profile, planned) => ({ profile, ...planned }),
+  undoWords: {
+    describe: (planned) =>
+      planned.referer
+        ? vscode.l10n.t('Bind input bucket {0} again with Referer {1}.', planned.bucket, planned.referer)
+        : vscode.l10n.t('Bind input bucket {0} again.', planned.bucket),
+    caveat: (planned) =>
+      planned.referer === undefined
+        ? vscode.l10n.t('The Referer was not read before the unbind, so it is not restored; nor is a RoleArn, which no listing shows. Set them again in the MPS console if the bucket had them.')
+        : vscode.l10n.t('The Referer is given back as ListAllMediaBucket showed it before the unbind. A RoleArn the bucket was bound with is not restored (no listing shows it): set it again in the MPS console if it had one.'),
+  },
 });

@@ -85,4 +85,8 @@ export const unbindOutputBucketOperation = revocation({
   command: unbindOutputBucketCommand,
   undo: bindOutputBucket,
   undoTarget: (_session, profile, planned) => ({ profile, bucket: planned.bucket }),
+  undoWords: {
+    describe: (planned) => vscode.l10n.t('Bind output bucket {0} again.', planned.bucket),
+    caveat: () => vscode.l10n.t('BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.'),
+  },
 });

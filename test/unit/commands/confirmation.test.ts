@@ -7,6 +7,7 @@ import { confirmationWords as words } from '../../../src/commands/confirmationWo
 import { planUndo, type UndoableRecord, type UndoPlan } from '../../../src/history/undoPlan';
 import { outputUnbindWords as unbind } from '../../../src/commands/mutations/unbindOutputBucket';
 import { inputUnbindWords } from '../../../src/commands/mutations/unbindInputBucket';
+import { REVOCATIONS } from '../../../src/commands/mutations/operations';
 
 const account = { accountId: '1234567890123456', arn: 'acs:ram::1234567890123456:user/ops' };
 const scope = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', account };
@@ -87,7 +88,7 @@ describe('revocation confirmations', () => {
     };
     const decision = planUndo(record);
     assert.ok('plan' in decision);
-    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint }, words);
+    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint }, words, REVOCATIONS.DetachAppPolicyFromIdentity.undoText(decision.plan));
     assert.equal(c.message, 'Undo DetachAppPolicyFromIdentity of RamUser alice (2037…0001) in app-1000000?');
     assert.ok(c.detail.includes(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://vod.cn-shanghai.aliyuncs.com\n`), c.detail);
     assert.match(c.detail, /Original RequestId: REQ-1/);
@@ -119,7 +120,7 @@ describe('revocation confirmations in Simplified Chinese', () => {
   it('keeps API action names and RequestIds in the undo confirmation', () => {
     const plan: UndoPlan = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', product: 'mps', revocation: 'UnbindOutputBucket', action: 'BindOutputBucket', target: { bucket: 'b1' }, requestId: 'REQ-9' };
     const record = { action: 'UnbindOutputBucket', target: 'b1' } as UndoableRecord;
-    const c = undoConfirmation(record, plan, scope, words);
+    const c = undoConfirmation(record, plan, scope, words, REVOCATIONS.UnbindOutputBucket.undoText(plan));
     assert.equal(c.message, '撤销对 b1 的 UnbindOutputBucket？');
     assert.match(c.detail, /BindOutputBucket 只接受 Bucket 名称/);
     assert.match(c.detail, /原请求 ID：REQ-9/);

@@ -10,13 +10,17 @@ import { undoConfirmation } from '../../../src/commands/confirmation';
 import { confirmationWords } from '../../../src/commands/confirmationWords';
 import { REVOCATIONS } from '../../../src/commands/mutations/operations';
 import { REVERSALS } from '../../../src/history/reversals';
-import { describeUndo, undoCaveat } from '../../../src/history/undoChecks';
 import { planUndo, type UndoPlan } from '../../../src/history/undoPlan';
 import { useBundle } from '../../support/vscodeL10n';
 import { detachRecord, record } from '../history/fixtures';
 
 const ACTIONS = Object.keys(CLOUD_OPERATIONS) as OperationAction[];
 const REVOCATION_ACTIONS = ACTIONS.filter(isRevocation);
+
+/** The undo modal's first line and caveat, as the registry words them for the plan's revocation. */
+const undoText = (plan: UndoPlan) => REVOCATIONS[plan.revocation].undoText(plan);
+const describeUndo = (plan: UndoPlan) => undoText(plan).what;
+const undoCaveat = (plan: UndoPlan) => undoText(plan).caveat;
 
 function planOf(decision: ReturnType<typeof planUndo>): UndoPlan {
   assert.ok('plan' in decision, JSON.stringify(decision));
@@ -117,7 +121,7 @@ describe('operation registry', () => {
       const unbind = inputUnbind({ Referer: 'https://uploads.example.com' });
       const plan = planOf(planUndo(unbind));
       const scope = { profile: 'prod', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', account: { unknown: 'x' } };
-      const c = undoConfirmation(unbind, plan, scope, confirmationWords);
+      const c = undoConfirmation(unbind, plan, scope, confirmationWords, undoText(plan));
       assert.equal(c.message, '撤销对 media-input-uploads 的 UnbindInputBucket？');
       assert.match(c.detail, /使用 Referer https:\/\/uploads\.example\.com 重新绑定输入媒体 Bucket media-input-uploads。/);
       assert.match(c.detail, /RoleArn 不会恢复/);

@@ -1,7 +1,7 @@
 import '../../support/vscodeL10n';
 import { strict as assert } from 'node:assert';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
-import { accountRefusal, describeUndo, refusalText, undoCaveat, undoRefusal } from '../../../src/history/undoChecks';
+import { accountRefusal, refusalText, undoRefusal } from '../../../src/history/undoChecks';
 import { isUndoable, planUndo, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
@@ -147,17 +147,5 @@ describe('accountRefusal', () => {
     const old = planOf(planUndo(record()));
     assert.equal(old.account, undefined);
     assert.equal(accountRefusal(old, { accountId: '1627390481726354' }), undefined);
-  });
-});
-
-describe('describeUndo and undoCaveat', () => {
-  it('names what will happen and what cannot be given back', () => {
-    const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
-    assert.equal(describeUndo(bind), 'Bind output bucket b1 again.');
-    assert.match(undoCaveat(bind), /Referer .* not restored/);
-    const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
-    assert.equal(describeUndo(attach), 'Attach A, B to RamUser alice in app-1000000 again.');
-    const byId = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: '2037164829300001', AppId: 'app-1000000', PolicyNames: 'A' } })));
-    assert.equal(describeUndo(byId), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
   });
 });
