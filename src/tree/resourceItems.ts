@@ -94,8 +94,10 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
     }
     case 'bucketGroup': {
       const kind = BUCKET_KINDS[node.type];
-      const item = new vscode.TreeItem(kind.group(), Expanded);
-      item.description = String(bucketsOf(node.profile, node.type).length);
+      const count = bucketsOf(node.profile, node.type).length;
+      // A group with nothing configured stays closed: a profile that watches no input buckets gets one quiet row.
+      const item = new vscode.TreeItem(kind.group(), count > 0 ? Expanded : Collapsed);
+      item.description = String(count);
       item.iconPath = new vscode.ThemeIcon('database');
       item.contextValue = kind.groupContext;
       item.tooltip = scopeTooltip(node.profile, 'mps', state);
