@@ -1,5 +1,5 @@
-// Whether the profile as it is now may send a planned undo, and the undo confirmation's sentences about it. Only
-// the undo command needs these (the lazily loaded commands bundle), so they are apart from undoPlan.ts, which the
+// Whether the profile as it is now may send a planned undo, and the words of a refusal (what the undo gives back is
+// worded by the operation's own descriptor, commands/mutations/). Only the undo command needs these (the lazily loaded commands bundle), so they are apart from undoPlan.ts, which the
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
 import * as l10n from '@vscode/l10n';
