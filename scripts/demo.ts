@@ -94,6 +94,8 @@ export function demoSettings(emulatorUrl: string): object {
         credentialSource: 'environment',
         endpoints,
         outputBuckets: DEMO_BUCKETS,
+        // Both of the demo state's input buckets; media-input-uploads has a Referer, which an unbind's undo gives back.
+        inputBuckets: ['media-input-demo', 'media-input-uploads'],
         // VOD names RAM users by UserId (roles by name): alice's and build-bot's ids from the demo directory.
         identities: [
           { identityType: 'RamUser', identityName: demoUserId('alice') },

@@ -1,7 +1,8 @@
-// ApsaraVideo Media Processing (product code mts, API 2014-06-18): the output buckets bound to MPS.
+// ApsaraVideo Media Processing (product code mts, API 2014-06-18): the input and output buckets bound to MPS.
 
 import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
+import { CLOUD_OPERATIONS, type MediaBucketAction } from './operations';
 import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
 import type { Acknowledged, CallOptions, MediaBucket, MediaBucketList, MediaBucketType } from './types';
@@ -18,12 +19,26 @@ export class MpsClient extends ProductClient {
 
   /** Detaches an output bucket from MPS. The bucket and its objects are untouched. */
   unbindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
-    return this.bucketAction('UnbindOutputBucket', bucket, options);
+    return this.bucketWrite('UnbindOutputBucket', bucket, {}, options);
   }
 
   /** Attaches an output bucket; answers Bucket.AlreadyBind when it already is. */
   bindOutputBucket(bucket: string, options?: CallOptions): Promise<Acknowledged> {
-    return this.bucketAction('BindOutputBucket', bucket, options);
+    return this.bucketWrite('BindOutputBucket', bucket, {}, options);
+  }
+
+  /**
+   * Detaches an input bucket from MPS (RoleArn is not sent: the extension never binds with one). `before` is what
+   * the listing showed for the bucket (its Referer), kept with the record so an undo can give it back. No error is
+   * documented for a bucket that is not bound: a server may answer success, which reads the same.
+   */
+  unbindInputBucket(bucket: string, before: { readonly referer?: string } = {}, options?: CallOptions): Promise<Acknowledged> {
+    return this.bucketWrite('UnbindInputBucket', bucket, {}, options, before.referer !== undefined ? { Referer: before.referer } : undefined);
+  }
+
+  /** Attaches an input bucket, with the Referer it had when one is known. */
+  bindInputBucket(bucket: string, referer?: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.bucketWrite('BindInputBucket', bucket, { Referer: referer || undefined }, options);
   }
 
   /**
@@ -59,22 +74,31 @@ export class MpsClient extends ProductClient {
     throw badResponseError(l10n.t('{0} did not finish within {1} pages.', 'ListAllMediaBucket', MAX_PAGES));
   }
 
-  private bucketAction(action: 'UnbindOutputBucket' | 'BindOutputBucket', bucket: string, options?: CallOptions): Promise<Acknowledged> {
+  /** One bucket write; its descriptor (operations.ts) says which binding the listing shows once it took effect. */
+  private bucketWrite(
+    action: MediaBucketAction,
+    bucket: string,
+    extra: Readonly<Record<string, string | undefined>>,
+    options?: CallOptions,
+    before?: Readonly<Record<string, string>>,
+  ): Promise<Acknowledged> {
+    const { type, boundAfter } = CLOUD_OPERATIONS[action].mediaBucket;
     return this.channel.call(
       {
         action,
         target: String(bucket),
-        params: { Bucket: bucket },
+        params: { Bucket: bucket, ...extra },
         validate: () => validateBucketName(bucket),
         parse: (_body, requestId) => ({ requestId }),
+        ...(before ? { before } : {}),
         readBack: {
           action: 'ListAllMediaBucket',
-          // Bound as output after a bind, not bound after an unbind. (An unbind of a bucket that was never bound
-          // also reads as done: either way the bucket is not an MPS output afterwards.)
+          // Bound as that type after a bind, not bound after an unbind. (An unbind of a bucket that was never bound
+          // also reads as done: either way the bucket is not bound as that type afterwards.)
           read: async (readOptions) => {
             const list = await this.listAllMediaBuckets(readOptions);
-            const bound = list.buckets.some((b) => b.type === 'Output' && b.bucket === bucket);
-            const done = action === 'BindOutputBucket' ? bound : !bound;
+            const bound = list.buckets.some((b) => b.type === type && b.bucket === bucket);
+            const done = boundAfter ? bound : !bound;
             return { requestId: list.requestId, ...(done ? { confirm: (ack: Acknowledged) => ack } : {}) };
           },
         },

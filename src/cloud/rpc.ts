@@ -48,6 +48,8 @@ export interface ActionRequest<T> {
   readonly validate?: () => string | undefined;
   /** Turns a successful body (RequestId already checked) into the typed result. */
   readonly parse: (body: ResponseBody, requestId: string) => T;
+  /** What the caller read before the write and an undo needs, kept with the record (CallRecord.before). */
+  readonly before?: Readonly<Record<string, string>>;
   /** Extra record fields taken from the result. */
   readonly describe?: (result: T) => Pick<CallRecord, 'nonExistPolicyNames' | 'failedPolicyNames'>;
   /** Writes only: how to read the state back when an attempt's answer was lost (see readBack.ts). */
@@ -287,6 +289,7 @@ export class RpcChannel {
     if (trace.account) record.account = trace.account;
     record.target = request.target;
     record.params = params;
+    if (request.before) record.before = request.before;
     if (trace.maskedAccessKeyId) record.maskedAccessKeyId = trace.maskedAccessKeyId;
     if (trace.credential) record.credential = trace.credential;
     record.outcome = end.outcome;

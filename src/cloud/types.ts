@@ -240,6 +240,11 @@ export interface CallRecord {
   readonly target: string;
   /** The action's own parameters (no common or signature parameters). */
   readonly params: Readonly<Record<string, string>>;
+  /**
+   * The state the caller read before a write, which the write's undo needs and no parameter carries: for
+   * UnbindInputBucket the bucket's Referer as ListAllMediaBucket showed it. Not sent.
+   */
+  readonly before?: Readonly<Record<string, string>>;
   readonly maskedAccessKeyId?: string;
   /** Where the signing key came from (and the role it assumed), when the provider said. */
   readonly credential?: SigningCredential;

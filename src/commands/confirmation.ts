@@ -4,7 +4,7 @@
 // the display language by confirmationWords.ts.
 
 import { identityText, type AppIdentity } from '../cloud';
-import { describeUndo, undoCaveat, type UndoWords } from '../history/undoChecks';
+import type { UndoWords } from '../history/undoChecks';
 import type { UndoPlan, UndoableRecord } from '../history/undoPlan';
 
 export interface Confirmation {
@@ -41,9 +41,6 @@ export interface ConfirmationWords extends UndoWords {
   credentials(route: string): string;
   /** The last line of a shortened list: `… and 25 more`. */
   andMore(count: number): string;
-  unbindQuestion(buckets: readonly string[]): string;
-  unbindEffect(count: number): string;
-  unbindAccept(count: number): string;
   /** `Detach app policy "X" from <who>?`, `Detach 2 app policies from <who>?` */
   detachQuestion(policyNames: readonly string[], who: string): string;
   detachFromManyQuestion(policies: number, identities: number): string;
@@ -79,12 +76,20 @@ export function scopeLines(scope: RevocationScope, words: ConfirmationWords): st
   return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}${credentials}`;
 }
 
-export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[], words: ConfirmationWords): Confirmation {
+/** An unbind's own sentences (each bucket type says what MPS stops doing with it). */
+export interface UnbindWords {
+  /** `Unbind output bucket "x" from MPS?`, `Unbind 3 output buckets from MPS?` */
+  question(buckets: readonly string[]): string;
+  effect(count: number): string;
+  accept(count: number): string;
+}
+
+export function unbindConfirmation(scope: RevocationScope, buckets: readonly string[], unbind: UnbindWords, words: ConfirmationWords): Confirmation {
   const list = buckets.length === 1 ? '' : `${bulleted(buckets, words)}\n\n`;
   return {
-    message: words.unbindQuestion(buckets),
-    detail: `${list}${scopeLines(scope, words)}\n\n${words.unbindEffect(buckets.length)}`,
-    accept: words.unbindAccept(buckets.length),
+    message: unbind.question(buckets),
+    detail: `${list}${scopeLines(scope, words)}\n\n${unbind.effect(buckets.length)}`,
+    accept: unbind.accept(buckets.length),
   };
 }
 
@@ -108,12 +113,18 @@ export function detachConfirmation(scope: RevocationScope, groups: readonly Iden
   };
 }
 
+/** What an undo gives back and what it cannot, in the operation's own words (RevocationOperation.undoWords). */
+export interface UndoText {
+  readonly what: string;
+  readonly caveat: string;
+}
+
 /** The undo's modal: what is given back, what is not, and the same account and scope lines as a revocation's. */
-export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope, words: ConfirmationWords): Confirmation {
+export function undoConfirmation(record: UndoableRecord, plan: UndoPlan, scope: RevocationScope, words: ConfirmationWords, text: UndoText): Confirmation {
   return {
     message: words.undoQuestion(record.action, record.target),
     detail:
-      `${describeUndo(plan, words)}\n${undoCaveat(plan, words)}\n\n` +
+      `${text.what}\n${text.caveat}\n\n` +
       `${scopeLines(scope, words)}\n${words.undoKeyLines(plan.maskedAccessKeyId, plan.requestId)}`,
     accept: words.undoAccept(),
   };

@@ -49,14 +49,6 @@ export const confirmationWords: ConfirmationWords = {
   credentials: (route) => vscode.l10n.t('Credentials: {0}', route),
   andMore: (count) => vscode.l10n.t('… and {0} more', count),
 
-  unbindQuestion: (buckets) =>
-    buckets.length === 1 ? vscode.l10n.t('Unbind output bucket "{0}" from MPS?', buckets[0] as string) : vscode.l10n.t('Unbind {0} output buckets from MPS?', buckets.length),
-  unbindEffect: (count) =>
-    count === 1
-      ? vscode.l10n.t('MPS will no longer write transcoding output to this bucket. The buckets and their objects in OSS are not changed; binding again restores access.')
-      : vscode.l10n.t('MPS will no longer write transcoding output to these buckets. The buckets and their objects in OSS are not changed; binding again restores access.'),
-  unbindAccept: (count) => (count === 1 ? vscode.l10n.t('Unbind') : vscode.l10n.t('Unbind {0}', count)),
-
   detachQuestion: (policyNames, who) =>
     policyNames.length === 1
       ? vscode.l10n.t('Detach app policy "{0}" from {1}?', policyNames[0] as string, who)
@@ -71,11 +63,7 @@ export const confirmationWords: ConfirmationWords = {
   undoQuestion: (action, target) => vscode.l10n.t('Undo {0} of {1}?', action, target),
   undoKeyLines: (masked, requestId) => vscode.l10n.t('AccessKey: {0}\nOriginal RequestId: {1}', masked ?? vscode.l10n.t('(unknown)'), requestId ?? '-'),
   undoAccept: () => vscode.l10n.t('Undo'),
-  bindAgain: (bucket) => vscode.l10n.t('Bind output bucket {0} again.', bucket),
-  attachAgain: (policyNames, who) => vscode.l10n.t('Attach {0} to {1} again.', policyNames, who),
-  bindCaveat: () => vscode.l10n.t('BindOutputBucket takes only the bucket name: a Referer the bucket had is not restored — set it again in the MPS console.'),
   refused,
-  attachCaveat: () => vscode.l10n.t('Only the policies the detach confirmed removed are attached again.'),
 
   rewriteQuestion: (users, profile) =>
     users === 1 ? vscode.l10n.t('Write the UserIds of 1 RAM user into profile {0}?', profile) : vscode.l10n.t('Write the UserIds of {0} RAM users into profile {1}?', users, profile),

@@ -7,8 +7,8 @@ import type { CommandImplementations } from './commandHandlers';
 import type { CommandDeps } from './deps';
 import { addFoundIdentityCommand } from './addFoundIdentity';
 import { addIdentityCommand } from './addIdentity';
-import { addOutputBucketCommand } from './addOutputBucket';
-import { addOutputBucketsFromAccountCommand } from './addOutputBucketsFromAccount';
+import { addBucketCommand } from './addBucket';
+import { addBucketsFromAccountCommand } from './addBucketsFromAccount';
 import { addProfileCommand } from './addProfile';
 import { cancelAccessScanCommand } from './cancelAccessScan';
 import { clearCredentialsCommand } from './clearCredentials';
@@ -16,14 +16,12 @@ import { copyRequestIdCommand } from './copyRequestId';
 import { dismissAccessScanCommand } from './dismissAccessScan';
 import { findAccessToAppCommand } from './findAccessToApp';
 import { importCliProfilesCommand } from './importCliProfiles';
-import { detachAppPolicyCommand } from './mutations/detachAppPolicy';
-import { revocationHandlers } from './mutations/registerRevocation';
-import { unbindOutputBucketCommand } from './mutations/unbindOutputBucket';
+import { REVOCATIONS } from './mutations/operations';
 import { openInConsoleCommand } from './openInConsole';
 import { openWalkthroughCommand } from './openWalkthrough';
 import { refreshCommand } from './refresh';
 import { removeIdentityCommand } from './removeIdentity';
-import { removeOutputBucketCommand } from './removeOutputBucket';
+import { removeBucketCommand } from './removeBucket';
 import { removeProfileCommand } from './removeProfile';
 import { rewriteIdentityIdsCommand } from './rewriteIdentityIds';
 import { setCredentialsCommand } from './setCredentials';
@@ -39,14 +37,19 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   importCliProfiles: importCliProfilesCommand,
   setCredentials: setCredentialsCommand,
   clearCredentials: clearCredentialsCommand,
-  addOutputBucket: addOutputBucketCommand,
-  addOutputBucketsFromAccount: addOutputBucketsFromAccountCommand,
-  removeOutputBucket: removeOutputBucketCommand,
+  addOutputBucket: addBucketCommand('Output'),
+  addOutputBucketsFromAccount: addBucketsFromAccountCommand('Output'),
+  removeOutputBucket: removeBucketCommand('Output'),
+  addInputBucket: addBucketCommand('Input'),
+  addInputBucketsFromAccount: addBucketsFromAccountCommand('Input'),
+  removeInputBucket: removeBucketCommand('Input'),
   addIdentity: addIdentityCommand,
   removeIdentity: removeIdentityCommand,
   rewriteIdentityIds: rewriteIdentityIdsCommand,
-  unbindOutputBucket: (deps) => revocationHandlers(deps, unbindOutputBucketCommand),
-  detachAppPolicy: (deps) => revocationHandlers(deps, detachAppPolicyCommand),
+  // The revocations come from the operation registry, which also holds their undo.
+  unbindOutputBucket: REVOCATIONS.UnbindOutputBucket.handlers,
+  unbindInputBucket: REVOCATIONS.UnbindInputBucket.handlers,
+  detachAppPolicy: REVOCATIONS.DetachAppPolicyFromIdentity.handlers,
   findAccessToApp: findAccessToAppCommand,
   cancelAccessScan: cancelAccessScanCommand,
   dismissAccessScan: dismissAccessScanCommand,

@@ -1,5 +1,5 @@
 // alicloudMedia.openInConsole — a Resources row's page in Alibaba Cloud's web console, in the browser:
-//   profile row → a pick of its MPS and VOD consoles; "MPS Output Buckets" and bucket rows → the MPS console;
+//   profile row → a pick of its MPS and VOD consoles; the MPS bucket groups and bucket rows → the MPS console;
 //   "VOD Identities" → the VOD console (both in the profile's region); a RAM user → its RAM page (by UserId: a
 //   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page.
 // Programmatic: { profile, page?: 'mps' | 'vod', bucket?, identityType?, identityName? } → { ok, url }.
@@ -48,7 +48,7 @@ async function rowPage(deps: CommandDeps, profile: Profile, node: AnyResourceNod
     case 'profile':
       return pickProductPage(deps, profile);
     case 'bucketGroup':
-    case 'outputBucket':
+    case 'bucket':
       return { page: 'mps', region: profile.region };
     case 'identityGroup':
       return { page: 'vod', region: profile.region };

@@ -1,11 +1,12 @@
 // Quick picks for commands run without a tree row (Command Palette, keybindings): profile → bucket / identity.
 
 import * as vscode from 'vscode';
-import { SYSTEM_APP_POLICIES, describeError, identityText } from '../cloud';
+import { SYSTEM_APP_POLICIES, describeError, identityText, type MediaBucketType } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import { inertItem } from '../inertText';
-import type { Profile, ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
 import { bucketBinding } from '../tree/bucketBinding';
+import { BUCKET_KINDS, bindingText } from '../tree/bucketKinds';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 
@@ -33,17 +34,19 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
   return picked?.profile;
 }
 
-export async function pickBuckets(deps: CommandDeps, profile: Profile, title: string, onlyBound: boolean): Promise<string[] | undefined> {
-  if (profile.outputBuckets.length === 0) {
-    void deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} has no output buckets configured.', profile.name));
+export async function pickBuckets(deps: CommandDeps, profile: Profile, type: MediaBucketType, title: string, onlyBound: boolean): Promise<string[] | undefined> {
+  const kind = BUCKET_KINDS[type];
+  const configured = bucketsOf(profile, type);
+  if (configured.length === 0) {
+    void deps.ui.showInformationMessage(kind.noneConfigured(profile.name));
     return undefined;
   }
   const listing = deps.listings.peekBuckets(profile.name);
-  const items = profile.outputBuckets
-    .map((bucket) => ({ bucket, binding: bucketBinding(listing, bucket) }))
+  const items = configured
+    .map((bucket) => ({ bucket, binding: bucketBinding(listing, type, bucket) }))
     .filter((b) => !onlyBound || b.binding !== 'unbound')
-    .map((b) => ({ label: b.bucket, description: b.binding === 'bound' ? vscode.l10n.t('bound as output') : b.binding === 'unbound' ? vscode.l10n.t('not bound') : undefined }));
-  const picked = await deps.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Output buckets'), canPickMany: true });
+    .map((b) => ({ label: b.bucket, description: b.binding === 'unknown' ? undefined : bindingText(b.binding, kind) }));
+  const picked = await deps.ui.showQuickPick(items, { title, placeHolder: kind.placeholder(), canPickMany: true });
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }
 

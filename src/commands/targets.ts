@@ -1,5 +1,6 @@
 // What a revocation acts on, and how tree selections become those targets. No VS Code import.
 
+import type { MediaBucketType } from '../cloud';
 import type { ScannedIdentity } from '../cloud/accessScan';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
 import type { ProfileIdentity } from '../settings/profiles';
@@ -35,10 +36,11 @@ export function effectiveSelection(node: unknown, selected: unknown): unknown[] 
   return node === undefined ? [] : [node];
 }
 
-export function bucketTargetsOf(nodes: readonly AnyResourceNode[]): BucketTarget[] {
+/** The selected bucket rows of one MPS type (a selection may span both groups; each command takes its own). */
+export function bucketTargetsOf(nodes: readonly AnyResourceNode[], type: MediaBucketType): BucketTarget[] {
   const targets: BucketTarget[] = [];
   for (const node of nodes) {
-    if (node?.kind !== 'outputBucket') continue;
+    if (node?.kind !== 'bucket' || node.type !== type) continue;
     if (targets.some((t) => t.profile === node.profile.name && t.bucket === node.bucket)) continue;
     targets.push({ profile: node.profile.name, bucket: node.bucket });
   }

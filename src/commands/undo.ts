@@ -1,5 +1,6 @@
-// alicloudMedia.undo — reverses a recorded revocation: an unbind with BindOutputBucket, a detach with
-// AttachAppPolicyToIdentity for exactly the policies it removed. From a Request History row or the inspector it
+// alicloudMedia.undo — reverses a recorded revocation with its undo twin (an unbind with the bind, a detach with
+// the attach of exactly the policies it removed): the plan is the revocation's reversal (history/reversals.ts), the
+// run its registry entry (mutations/operations.ts). From a Request History row or the inspector it
 // confirms first; from code, `executeCommand('alicloudMedia.undo', { recordId })` runs without a prompt. Either way
 // it goes through the mutation pipeline, so the row shows "binding…", the tree refreshes, and the undo is itself
 // recorded — and the revocation is marked undone, so it cannot be undone twice.
@@ -10,16 +11,11 @@ import { inertText } from '../inertText';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
 import { planUndo, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
-import type { ProfileSession } from '../profiles/profileSessions';
-import type { ResolvedIdentity } from '../profiles/identityResolver';
-import type { ProfileIdentity } from '../settings/profiles';
-import { undoConfirmation, type RevocationScope } from './confirmation';
+import { undoConfirmation, type RevocationScope, type UndoText } from './confirmation';
 import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
-import { attachAppPolicy } from './mutations/attachAppPolicy';
-import { bindOutputBucket } from './mutations/bindOutputBucket';
-import { accountScope, runMutation, type MutationResult } from './mutations/runMutation';
-import type { PolicyTarget } from './targets';
+import { REVOCATIONS } from './mutations/operations';
+import { accountScope, type MutationResult } from './mutations/runMutation';
 import type { CommandHandlers } from './commandHandlers';
 
 export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };
@@ -64,12 +60,9 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
   if (wrongAccount) return refuse(refusalText(wrongAccount, confirmationWords));
 
-  const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords);
-  const run = { profile: plan.profile, interactive, bulk: false, confirmation };
-  const result =
-    plan.action === 'BindOutputBucket'
-      ? await runMutation(deps, bindOutputBucket, { ...run, targets: [{ profile: plan.profile, bucket: plan.bucket }] })
-      : await runMutation(deps, attachAppPolicy, { ...run, targets: [await reattachTarget(session, plan)] });
+  const operation = REVOCATIONS[plan.revocation];
+  const confirmation = (scope: RevocationScope, text: UndoText) => undoConfirmation(record, plan, scope, confirmationWords, text);
+  const result = await operation.undo(deps, session, plan, { profile: plan.profile, interactive, bulk: false, confirmation });
   if (!result) return { ok: false, reason: vscode.l10n.t('Cancelled by the user.') };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {
@@ -78,32 +71,6 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   }
   const error = 'error' in result ? (result.error as { message?: string } | undefined) : undefined;
   return { ...result, action: plan.action, reason: error?.message ?? vscode.l10n.t('The undo did not succeed.') };
-}
-
-/**
- * The attach sends exactly the identity the detach was sent (its record's UserId), never a fresh resolution of a
- * name that may meanwhile belong to someone else. The configured identity it belongs to, if any, names the rows
- * to refresh and the user's name for people.
- */
-async function reattachTarget(session: ProfileSession, plan: Extract<UndoPlan, { action: 'AttachAppPolicyToIdentity' }>): Promise<PolicyTarget> {
-  const sent = plan.identity;
-  let configured: ProfileIdentity | undefined;
-  for (const identity of session.profile.identities) {
-    if (identity.identityType !== sent.identityType || identity.appId !== sent.appId) continue;
-    const resolved = session.identities.peek(identity) ?? (await session.identities.resolve(identity).catch(() => undefined));
-    if (resolved?.identityName === sent.identityName) {
-      configured = identity;
-      break;
-    }
-  }
-  // A UserId or a role name resolves to itself; a UserId gains its name from the account's user list, for the modal.
-  const named = await session.identities.named({ identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId });
-  const resolved: ResolvedIdentity = {
-    ...named,
-    identityName: sent.identityName,
-    ...(configured && configured.identityName !== sent.identityName ? { userName: configured.identityName } : {}),
-  };
-  return { profile: plan.profile, identity: configured ?? { identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId }, policyNames: plan.policyNames, resolved };
 }
 
 /** The role the profile signs as now: its own assumeRole, or the role an aliyun CLI profile assumes for it. */

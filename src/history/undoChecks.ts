@@ -1,9 +1,8 @@
-// Whether the profile as it is now may send a planned undo, and the undo confirmation's sentences about it. Only
-// the undo command needs these (the lazily loaded commands bundle), so they are apart from undoPlan.ts, which the
+// Whether the profile as it is now may send a planned undo, and the words of a refusal (what the undo gives back is
+// worded by the operation's own descriptor, commands/mutations/). Only the undo command needs these (the lazily loaded commands bundle), so they are apart from undoPlan.ts, which the
 // history view loads at activation. No VS Code and no I/O: unit-tested with undoPlan.test.ts.
 
 import * as l10n from '@vscode/l10n';
-import { identityText } from '../cloud/identity';
 import type { UndoPlan, UndoRefusal } from './undoPlan';
 
 /** What the profile looks like now, for the check below. */
@@ -48,12 +47,8 @@ export function accountRefusal(plan: UndoPlan, now: CurrentAccount): UndoRefusal
   return undefined;
 }
 
-/** The undo confirmation's sentences about what comes back, in the display language (confirmationWords.ts). */
+/** The undo's refusals in the display language (confirmationWords.ts). */
 export interface UndoWords {
-  bindAgain(bucket: string): string;
-  attachAgain(policyNames: string, who: string): string;
-  bindCaveat(): string;
-  attachCaveat(): string;
   /** Why an undo cannot be done (refusalText picks the sentence). */
   refused(refusal: UndoRefusal): string;
 }
@@ -61,15 +56,4 @@ export interface UndoWords {
 /** The refusal in words, for the notification and the caller's `reason`. */
 export function refusalText(refusal: UndoRefusal, words: UndoWords): string {
   return words.refused(refusal);
-}
-
-/** The confirmation's first line. */
-export function describeUndo(plan: UndoPlan, words: UndoWords): string {
-  if (plan.action === 'BindOutputBucket') return words.bindAgain(plan.bucket);
-  return words.attachAgain(plan.policyNames.join(', '), identityText(plan.identity));
-}
-
-/** What undo cannot give back, said before the user accepts. */
-export function undoCaveat(plan: UndoPlan, words: UndoWords): string {
-  return plan.action === 'BindOutputBucket' ? words.bindCaveat() : words.attachCaveat();
 }

@@ -77,6 +77,8 @@ export function sanitizeRecord(input: unknown): HistoryRecord | undefined {
     latencyMs: count(input.latencyMs),
     attempts: count(input.attempts),
   };
+  const before = sanitizeParams(input.before, text);
+  if (Object.keys(before).length > 0) record.before = before;
   const profile = text(input.profile);
   if (profile !== undefined) record.profile = profile;
   const account = text(input.account);

@@ -2,8 +2,8 @@
 // (not on parsed profiles) so that fields we do not know, comments' neighbours and key order survive a round trip.
 
 import * as l10n from '@vscode/l10n';
-import { DEFAULT_APP_ID, isPlainObject, type IdentityType } from '../cloud';
-import type { CredentialSource } from './profiles';
+import { DEFAULT_APP_ID, isPlainObject, type IdentityType, type MediaBucketType } from '../cloud';
+import { BUCKET_SETTING, type CredentialSource } from './profiles';
 
 export interface NewProfile {
   readonly name: string;
@@ -61,25 +61,28 @@ export function removeProfile(raw: unknown, name: string): unknown[] {
   return asList(raw).filter((p) => !(isPlainObject(p) && p.name === name));
 }
 
-export function addOutputBucket(raw: unknown, profileName: string, bucket: string): unknown[] {
+export function addBucket(raw: unknown, profileName: string, type: MediaBucketType, bucket: string): unknown[] {
+  const key = BUCKET_SETTING[type];
   return withProfile(raw, profileName, (profile) => {
-    const buckets = asList(profile.outputBuckets);
+    const buckets = asList(profile[key]);
     if (buckets.includes(bucket)) throw new Error(l10n.t('Bucket "{0}" is already in profile "{1}".', bucket, profileName));
-    profile.outputBuckets = [...buckets, bucket];
+    profile[key] = [...buckets, bucket];
   });
 }
 
-/** Several buckets in one write (Add Output Buckets from Account…); names already in the profile are left alone. */
-export function addOutputBuckets(raw: unknown, profileName: string, buckets: readonly string[]): unknown[] {
+/** Several buckets in one write (Add … Buckets from Account…); names already in the profile are left alone. */
+export function addBuckets(raw: unknown, profileName: string, type: MediaBucketType, buckets: readonly string[]): unknown[] {
+  const key = BUCKET_SETTING[type];
   return withProfile(raw, profileName, (profile) => {
-    const current = asList(profile.outputBuckets);
-    profile.outputBuckets = [...current, ...[...new Set(buckets)].filter((b) => !current.includes(b))];
+    const current = asList(profile[key]);
+    profile[key] = [...current, ...[...new Set(buckets)].filter((b) => !current.includes(b))];
   });
 }
 
-export function removeOutputBuckets(raw: unknown, profileName: string, buckets: readonly string[]): unknown[] {
+export function removeBuckets(raw: unknown, profileName: string, type: MediaBucketType, buckets: readonly string[]): unknown[] {
+  const key = BUCKET_SETTING[type];
   return withProfile(raw, profileName, (profile) => {
-    profile.outputBuckets = asList(profile.outputBuckets).filter((b) => !buckets.includes(b as string));
+    profile[key] = asList(profile[key]).filter((b) => !buckets.includes(b as string));
   });
 }
 

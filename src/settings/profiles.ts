@@ -16,6 +16,7 @@ import {
   validateIdentityName,
   validateIdentityType,
   type IdentityType,
+  type MediaBucketType,
   type Product,
 } from '../cloud';
 import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources, type CredentialSource } from '../credentials/sources';
@@ -58,7 +59,17 @@ export interface Profile {
   /** Overrides per product; RAM resolves user names to UserIds, STS names the account. */
   readonly endpoints: ProfileEndpoints;
   readonly outputBuckets: readonly string[];
+  /** MPS input buckets (ListAllMediaBucket Type Input), shown and unbound like the output buckets. */
+  readonly inputBuckets: readonly string[];
   readonly identities: readonly ProfileIdentity[];
+}
+
+/** The settings key that lists a profile's buckets of each MPS type. */
+export const BUCKET_SETTING = { Output: 'outputBuckets', Input: 'inputBuckets' } as const satisfies Record<MediaBucketType, keyof Profile>;
+
+/** The profile's configured buckets of one MPS type. */
+export function bucketsOf(profile: Profile, type: MediaBucketType): readonly string[] {
+  return profile[BUCKET_SETTING[type]];
 }
 
 export interface ParsedProfiles {
@@ -183,7 +194,8 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     ...(cliProfile !== undefined ? { cliProfile } : {}),
     ...(assumeRole ? { assumeRole } : {}),
     endpoints,
-    outputBuckets: parseBuckets(item.outputBuckets, name, problems),
+    outputBuckets: parseBuckets(item.outputBuckets, 'outputBuckets', name, problems),
+    inputBuckets: parseBuckets(item.inputBuckets, 'inputBuckets', name, problems),
     identities: parseIdentities(item.identities, name, problems),
   };
 }
@@ -246,10 +258,10 @@ export function parseAssumeRole(raw: unknown, profileName: string): AssumeRoleSe
   };
 }
 
-function parseBuckets(raw: unknown, name: string, problems: string[]): string[] {
+function parseBuckets(raw: unknown, key: string, name: string, problems: string[]): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push(l10n.t('Profile "{0}": outputBuckets must be a list of bucket names; it was ignored.', name));
+    problems.push(l10n.t('Profile "{0}": {1} must be a list of bucket names; it was ignored.', name, key));
     return [];
   }
   const buckets: string[] = [];

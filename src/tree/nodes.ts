@@ -3,7 +3,7 @@
 // Every node has a `kind`, so code dispatches with an exhaustive switch. Instances are cached by id (nodeCache.ts)
 // so VS Code can refresh one row at a time and commands receive the same objects.
 
-import type { AppPolicy } from '../cloud';
+import type { AppPolicy, MediaBucketType } from '../cloud';
 import type { ScannedIdentity } from '../cloud/accessScan';
 import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
 import type { RowRef } from './rowRef';
@@ -11,8 +11,8 @@ import type { RowRef } from './rowRef';
 /** Row ids: stable across refreshes, and the only place they are spelled. */
 export const rowIds = {
   profile: (profile: string) => `profile/${profile}`,
-  bucketGroup: (profile: string) => `profile/${profile}/buckets`,
-  bucket: (profile: string, bucket: string) => `profile/${profile}/buckets/${bucket}`,
+  bucketGroup: (profile: string, type: MediaBucketType) => `profile/${profile}/${BUCKET_FOLDER[type]}`,
+  bucket: (profile: string, type: MediaBucketType, bucket: string) => `${rowIds.bucketGroup(profile, type)}/${bucket}`,
   identityGroup: (profile: string) => `profile/${profile}/identities`,
   identity: (profile: string, identity: ProfileIdentity) => `profile/${profile}/identities/${identityKey(identity)}`,
   policy: (profile: string, identity: ProfileIdentity, policyName: string) => `${rowIds.identity(profile, identity)}/${policyName}`,
@@ -24,9 +24,12 @@ export const rowIds = {
   message: (parent: string, what: string) => `${parent}/${what}`,
 };
 
+/** The id segment of each MPS bucket group (output buckets keep the one they had before input buckets came). */
+const BUCKET_FOLDER: Record<MediaBucketType, string> = { Output: 'buckets', Input: 'inputBuckets' };
+
 /** The ids of the rows a RowRef names: a bucket row, or an identity row and the policy rows named under it. */
 export function rowIdsOf(ref: RowRef): string[] {
-  if (ref.kind === 'bucket') return [rowIds.bucket(ref.profile, ref.bucket)];
+  if (ref.kind === 'bucket') return [rowIds.bucket(ref.profile, ref.type, ref.bucket)];
   const names = ref.policyNames ?? [];
   return [
     rowIds.identity(ref.profile, ref.identity),
@@ -51,24 +54,30 @@ export class ProfileNode extends ResourceNode {
   }
 }
 
+/** "MPS Output Buckets" or "MPS Input Buckets". */
 export class BucketGroupNode extends ResourceNode {
   readonly kind = 'bucketGroup';
   readonly id: string;
-  constructor(readonly profile: Profile) {
+  constructor(
+    readonly profile: Profile,
+    readonly type: MediaBucketType,
+  ) {
     super();
-    this.id = rowIds.bucketGroup(profile.name);
+    this.id = rowIds.bucketGroup(profile.name, type);
   }
 }
 
-export class OutputBucketNode extends ResourceNode {
-  readonly kind = 'outputBucket';
+/** A configured MPS bucket of one type (input or output); its binding comes from the profile's listing. */
+export class BucketNode extends ResourceNode {
+  readonly kind = 'bucket';
   readonly id: string;
   constructor(
     readonly profile: Profile,
+    readonly type: MediaBucketType,
     readonly bucket: string,
   ) {
     super();
-    this.id = rowIds.bucket(profile.name, bucket);
+    this.id = rowIds.bucket(profile.name, type, bucket);
   }
 }
 
@@ -153,7 +162,7 @@ export class FoundPolicyNode extends ResourceNode {
 }
 
 /** What a message row does when clicked. */
-export type MessageAction = 'showLog' | 'setCredentials' | 'openSettings' | 'addOutputBucket' | 'addIdentity';
+export type MessageAction = 'showLog' | 'setCredentials' | 'openSettings' | 'addOutputBucket' | 'addInputBucket' | 'addIdentity';
 
 /** A row that is not a resource: a load failure, a missing AccessKey, a settings problem. */
 export class MessageNode extends ResourceNode {
@@ -175,7 +184,7 @@ export class MessageNode extends ResourceNode {
 export type AnyResourceNode =
   | ProfileNode
   | BucketGroupNode
-  | OutputBucketNode
+  | BucketNode
   | IdentityGroupNode
   | IdentityNode
   | AppPolicyNode

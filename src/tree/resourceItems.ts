@@ -14,14 +14,15 @@ import { inertRow } from '../inertText';
 import type { FoundAccess } from '../cloud/accessScan';
 import type { AccessScanEntry } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
-import type { AccessScanNode, AnyResourceNode, AppPolicyNode, FoundIdentityNode, IdentityNode, MessageNode, OutputBucketNode } from './nodes';
-import type { Profile, ProfileIdentity } from '../settings/profiles';
+import type { AccessScanNode, AnyResourceNode, AppPolicyNode, BucketNode, FoundIdentityNode, IdentityNode, MessageNode } from './nodes';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { BUCKET_KINDS, bindingText } from './bucketKinds';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
 
 /** What a row's look depends on besides the node itself. */
 export interface RowState {
-  readonly binding: (node: OutputBucketNode) => BucketBinding;
+  readonly binding: (node: BucketNode) => BucketBinding;
   /** "unbinding…", "detaching…" while a revocation of this row is in flight. */
   readonly busy: (node: AnyResourceNode) => string | undefined;
   readonly endpoint: (profile: Profile, product: Product) => string;
@@ -57,18 +58,6 @@ function accountText(profile: Profile, state: RowState): { short?: string; line:
     return { short: vscode.l10n.t('account unknown'), line: vscode.l10n.t('Account: unknown — GetCallerIdentity failed: {0}', caller.error.code) };
   }
   return { line: vscode.l10n.t('Account: not read yet') };
-}
-
-/** A function, not a table: vscode.l10n.t answers in the display language once the extension runs. */
-function bindingText(binding: BucketBinding): string {
-  switch (binding) {
-    case 'bound':
-      return vscode.l10n.t('bound as output');
-    case 'unbound':
-      return vscode.l10n.t('not bound');
-    case 'unknown':
-      return vscode.l10n.t('unknown');
-  }
 }
 
 const BINDING_ICON: Record<BucketBinding, vscode.ThemeIcon> = {
@@ -110,20 +99,24 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       return item;
     }
     case 'bucketGroup': {
-      const item = new vscode.TreeItem(vscode.l10n.t('MPS Output Buckets'), Expanded);
-      item.description = String(node.profile.outputBuckets.length);
+      const kind = BUCKET_KINDS[node.type];
+      const count = bucketsOf(node.profile, node.type).length;
+      // A group with nothing configured stays closed: a profile that watches no input buckets gets one quiet row.
+      const item = new vscode.TreeItem(kind.group(), count > 0 ? Expanded : Collapsed);
+      item.description = String(count);
       item.iconPath = new vscode.ThemeIcon('database');
-      item.contextValue = 'bucketGroup';
+      item.contextValue = kind.groupContext;
       item.tooltip = scopeTooltip(node.profile, 'mps', state);
       return item;
     }
-    case 'outputBucket': {
+    case 'bucket': {
+      const kind = BUCKET_KINDS[node.type];
       const binding = state.binding(node);
       const item = new vscode.TreeItem(node.bucket, None);
-      item.description = bindingText(binding);
+      item.description = bindingText(binding, kind);
       item.iconPath = BINDING_ICON[binding];
-      item.contextValue = `outputBucket.${binding}`;
-      item.tooltip = `${vscode.l10n.t('Bucket: {0} ({1})', node.bucket, bindingText(binding))}\n${scopeTooltip(node.profile, 'mps', state)}`;
+      item.contextValue = `${kind.rowContext}.${binding}`;
+      item.tooltip = `${vscode.l10n.t('Bucket: {0} ({1})', node.bucket, bindingText(binding, kind))}\n${scopeTooltip(node.profile, 'mps', state)}`;
       return item;
     }
     case 'identityGroup': {
@@ -214,7 +207,9 @@ function messageCommand(node: MessageNode): vscode.Command {
     case 'setCredentials':
       return { title: vscode.l10n.t('Set AccessKey…'), command: COMMANDS.setCredentials, arguments: [node] };
     case 'addOutputBucket':
-      return { title: vscode.l10n.t('Add Output Bucket…'), command: COMMANDS.addOutputBucket, arguments: [node] };
+      return { title: BUCKET_KINDS.Output.add(), command: COMMANDS.addOutputBucket, arguments: [node] };
+    case 'addInputBucket':
+      return { title: BUCKET_KINDS.Input.add(), command: COMMANDS.addInputBucket, arguments: [node] };
     case 'addIdentity':
       return { title: vscode.l10n.t('Add Identity…'), command: COMMANDS.addIdentity, arguments: [node] };
     case 'openSettings':

@@ -4,7 +4,7 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import { isRamUserId, VOD_REGIONS, type CallerIdentity, type CloudError } from '../cloud';
+import { isRamUserId, VOD_REGIONS, type CallerIdentity, type CloudError, type MediaBucketType } from '../cloud';
 import { isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import { sourceOf } from '../credentials/sources';
@@ -14,7 +14,8 @@ import type { ResourceListings } from '../profiles/resourceListings';
 import { foundKey, type AccessScanChange, type AccessScans } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
 import type { ProfileSettings } from '../settings/profileSettings';
-import type { Profile, ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { BUCKET_KINDS } from './bucketKinds';
 import { bucketBinding } from './bucketBinding';
 import { BusyRows } from './busyRows';
 import { CredentialCheck } from './credentialCheck';
@@ -28,7 +29,7 @@ import {
   IdentityGroupNode,
   IdentityNode,
   MessageNode,
-  OutputBucketNode,
+  BucketNode,
   ProfileNode,
   rowIds,
   rowIdsOf,
@@ -73,7 +74,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   constructor(private readonly sources: ResourcesTreeSources) {
     this.credentials = new CredentialCheck(sources.accessKeys);
     this.rowState = {
-      binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.bucket),
+      binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.type, node.bucket),
       busy: (node) => this.busy.label(node.id),
       identity: (node) => sources.sessions.get(node.profile.name)?.identities.peek(node.identity),
       naming: (node) => (configuredByUserId(node.identity) ? sources.sessions.get(node.profile.name)?.users.naming(node.identity.identityName) : undefined),
@@ -114,8 +115,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'bucketGroup':
       case 'identityGroup':
         return this.nodes.get(rowIds.profile(node.profile.name));
-      case 'outputBucket':
-        return this.nodes.get(rowIds.bucketGroup(node.profile.name));
+      case 'bucket':
+        return this.nodes.get(rowIds.bucketGroup(node.profile.name, node.type));
       case 'identity':
         return this.nodes.get(rowIds.identityGroup(node.profile.name));
       case 'appPolicy':
@@ -147,7 +148,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'profile':
         return this.profileRows(node.profile);
       case 'bucketGroup':
-        return this.bucketRows(node.profile);
+        return this.bucketRows(node.profile, node.type);
       case 'identityGroup':
         return this.identityRows(node.profile);
       case 'identity':
@@ -158,7 +159,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       }
       case 'foundIdentity':
         return this.foundPolicyRows(node);
-      case 'outputBucket':
+      case 'bucket':
       case 'appPolicy':
       case 'foundPolicy':
       case 'message':
@@ -190,7 +191,11 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     if (status.state === 'broken') rows.push(this.brokenCredentialsRow(profile, status.error));
     else if (status.state === 'missing') rows.push(this.noCredentialsRow(profile));
     else void this.showAccount(profile);
-    rows.push(this.nodes.intern(new BucketGroupNode(profile)), this.nodes.intern(new IdentityGroupNode(profile)));
+    rows.push(
+      this.nodes.intern(new BucketGroupNode(profile, 'Output')),
+      this.nodes.intern(new BucketGroupNode(profile, 'Input')),
+      this.nodes.intern(new IdentityGroupNode(profile)),
+    );
     for (const scan of this.sources.scans.of(profile.name)) rows.push(this.nodes.intern(new AccessScanNode(profile, scan.appId)));
     return rows;
   }
@@ -235,10 +240,12 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     return this.nodes.intern(new MessageNode(id, row.severity, row.label, row.action, profile, row.tooltip));
   }
 
-  private async bucketRows(profile: Profile): Promise<AnyResourceNode[]> {
-    const group = rowIds.bucketGroup(profile.name);
-    if (profile.outputBuckets.length === 0) {
-      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', vscode.l10n.t('Add Output Bucket…'), 'addOutputBucket', profile))];
+  private async bucketRows(profile: Profile, type: MediaBucketType): Promise<AnyResourceNode[]> {
+    const group = rowIds.bucketGroup(profile.name, type);
+    const buckets = bucketsOf(profile, type);
+    if (buckets.length === 0) {
+      const kind = BUCKET_KINDS[type];
+      return [this.nodes.intern(new MessageNode(rowIds.message(group, 'empty'), 'info', kind.add(), kind.addAction, profile))];
     }
     const rows: AnyResourceNode[] = [];
     // Without credentials the states stay "unknown": a list call would only fail.
@@ -246,7 +253,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       const listing = await this.withViewProgress(this.sources.listings.bucketsOf(profile.name));
       if (listing.status === 'failed') rows.push(this.failureRow(rowIds.message(group, 'error'), vscode.l10n.t('buckets'), listing, profile));
     }
-    for (const bucket of profile.outputBuckets) rows.push(this.nodes.intern(new OutputBucketNode(profile, bucket)));
+    for (const bucket of buckets) rows.push(this.nodes.intern(new BucketNode(profile, type, bucket)));
     return rows;
   }
 
@@ -381,7 +388,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'profile':
         return this.refreshProfile(node.profile.name);
       case 'bucketGroup':
-      case 'outputBucket':
+      case 'bucket':
         return this.reloadBuckets(node.profile.name);
       case 'identityGroup':
         this.sources.sessions.get(node.profile.name)?.identities.forget();
@@ -431,9 +438,11 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     for (const { profile, identity } of identities.values()) this.reloadPolicies(profile, identity);
   }
 
+  /** One listing answers both bucket groups: both are read again. */
   private reloadBuckets(profile: string): void {
     this.sources.listings.forgetBuckets(profile);
-    this.fire(rowIds.bucketGroup(profile));
+    this.fire(rowIds.bucketGroup(profile, 'Output'));
+    this.fire(rowIds.bucketGroup(profile, 'Input'));
   }
 
   private reloadPolicies(profile: string, identity: ProfileIdentity): void {

@@ -56,7 +56,7 @@ describe('core: a write whose answer was lost is settled by reading the state ba
       assert.deepEqual([detach.outcome, detach.nonExistPolicyNames, detach.failedPolicyNames], ['succeeded', [], []]);
       const undo = planUndo(detach);
       assert.ok('plan' in undo && undo.plan.action === 'AttachAppPolicyToIdentity');
-      assert.deepEqual(undo.plan.policyNames, ['VODAppFullAccess']);
+      assert.deepEqual((undo.plan.target as { policyNames: string[] }).policyNames, ['VODAppFullAccess']);
     });
 
     it('detach: a name still listed was not detached (FailedPolicyNames), the others were', async () => {

@@ -76,7 +76,7 @@ export const E = {
   // MPS
   bucketAlreadyBound: (b: string) => new ApiError(400, 'Bucket.AlreadyBind', `The bucket ${b} is already bound.`),
   /** Undocumented by Alibaba; the emulator's choice (see README). */
-  bucketNotBound: (b: string) => new ApiError(400, 'Bucket.NotBind', `The bucket ${b} is not bound as an output bucket.`),
+  bucketNotBound: (b: string, type: 'Input' | 'Output') => new ApiError(400, 'Bucket.NotBind', `The bucket ${b} is not bound as an ${type.toLowerCase()} bucket.`),
   /** Used only when the state lists ossBuckets and the name is not among them. */
   bucketNotFound: (b: string) => new ApiError(404, 'InvalidBucket.NotFound', `The bucket ${b} does not exist in this region.`),
   // VOD

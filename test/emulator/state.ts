@@ -30,8 +30,13 @@ export interface CallerJson {
 export interface EmulatorStateJson {
   region?: string;
   mediaBuckets: MediaBucketJson[];
-  /** When present, BindOutputBucket only accepts these names (or already-known media buckets). */
+  /** When present, BindOutputBucket/BindInputBucket only accept these names (or already-known media buckets). */
   ossBuckets?: string[];
+  /**
+   * An unbind of a bucket not bound as that type: `error` (default) answers Bucket.NotBind, `success` answers
+   * success and changes nothing (Alibaba documents neither: clients must cope with both).
+   */
+  unbindUnbound?: 'error' | 'success';
   /** false → every VOD app action answers OperationDenied.NotOpenAppService. Default true. */
   appServiceOpen?: boolean;
   apps: AppJson[];
@@ -163,6 +168,7 @@ export function parseState(input: unknown): EmulatorStateJson {
     }
   }
   if (input.appServiceOpen !== undefined && typeof input.appServiceOpen !== 'boolean') fail('$.appServiceOpen', 'expected a boolean');
+  if (input.unbindUnbound !== undefined && input.unbindUnbound !== 'error' && input.unbindUnbound !== 'success') fail('$.unbindUnbound', 'expected "error" or "success"');
   const { accounts, principals } = parseDirectory(input.accounts, input.principals, fail);
   // VOD addresses a user by UserId and a role by name; a fixture naming a user by login name is a typo to catch.
   const directory = new Directory(accounts);
@@ -177,6 +183,7 @@ export function parseState(input: unknown): EmulatorStateJson {
     mediaBuckets,
     ossBuckets: input.ossBuckets === undefined ? undefined : strArray(input.ossBuckets, '$.ossBuckets'),
     appServiceOpen: input.appServiceOpen as boolean | undefined,
+    unbindUnbound: input.unbindUnbound as 'error' | 'success' | undefined,
     apps,
     customPolicies,
     identities,
@@ -239,19 +246,22 @@ export class EmulatorState {
     if (!this.data.ossBuckets) return true;
     return this.data.ossBuckets.includes(bucket) || this.isBound(bucket, 'Input') || this.isBound(bucket, 'Output');
   }
-  bindOutput(bucket: string, referer?: string): void {
-    const b: MediaBucketJson = { bucket, type: 'Output', referer };
-    this.buckets.set(`Output/${bucket}`, b);
+  get unbindUnbound(): 'error' | 'success' { return this.data.unbindUnbound ?? 'error'; }
+  set unbindUnbound(answer: 'error' | 'success') { this.data.unbindUnbound = answer; }
+  bind(bucket: string, type: BucketType, referer?: string): void {
+    const b: MediaBucketJson = { bucket, type, referer };
+    this.buckets.set(`${type}/${bucket}`, b);
     this.data.mediaBuckets.push(b);
   }
-  unbindOutput(bucket: string): boolean {
-    const b = this.buckets.get(`Output/${bucket}`);
-    if (!b) return false;
-    this.buckets.delete(`Output/${bucket}`);
+  /** The bucket's entry as it was, or undefined when it was not bound as that type. */
+  unbind(bucket: string, type: BucketType): MediaBucketJson | undefined {
+    const b = this.buckets.get(`${type}/${bucket}`);
+    if (!b) return undefined;
+    this.buckets.delete(`${type}/${bucket}`);
     this.data.mediaBuckets.splice(this.data.mediaBuckets.indexOf(b), 1);
     // The name still exists in OSS; remember it so it can be bound again when ossBuckets is enforced.
     if (this.data.ossBuckets && !this.data.ossBuckets.includes(bucket)) this.data.ossBuckets.push(bucket);
-    return true;
+    return b;
   }
 
   // ---- VOD ----

@@ -6,6 +6,8 @@
 export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
   UnbindOutputBucket: 100,
   BindOutputBucket: 100,
+  UnbindInputBucket: 100,
+  BindInputBucket: 100,
   ListAllMediaBucket: 10,
   ListAppInfo: 30,
   DetachAppPolicyFromIdentity: 100,

@@ -50,7 +50,7 @@ describe('error kinds', function () {
     emulator.clearFaults();
     emulator.resetStats();
     since = emulator.requests().length;
-    if (!emulator.state.isBound(BUCKET)) emulator.state.bindOutput(BUCKET);
+    if (!emulator.state.isBound(BUCKET)) emulator.state.bind(BUCKET, 'Output');
     assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
   });
 

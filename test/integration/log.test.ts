@@ -151,7 +151,7 @@ describe('log output channel', function () {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
     try {
       emulator.setFault('UnbindOutputBucket', { kind: 'throttle', times: 1 });
-      emulator.state.bindOutput('media-output-demo');
+      emulator.state.bind('media-output-demo', 'Output');
       const result = await unbind({ profile: PROFILE, bucket: 'media-output-demo' });
       assert.equal(result.ok, true, JSON.stringify(result));
       requestIds.push(result.requestId as string);

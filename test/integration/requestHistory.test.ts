@@ -4,28 +4,15 @@
 // which is the extension host's.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { userDataDir } from './support/harness';
+import { exportRecords, latestRecord, type ExportedRecord } from './support/historyRecords';
 import { waitFor } from '../support/wait';
 
 const EXTENSION_ID = 'alicloud-media-tools.alicloud-media-access';
 const PROFILE = 'history-it';
-
-interface ExportedRecord {
-  id: string;
-  action: string;
-  target: string;
-  outcome: string;
-  requestId?: string;
-  params: Record<string, string>;
-  nonExistPolicyNames?: string[];
-  failedPolicyNames?: string[];
-  error?: { code: string; httpStatus?: number };
-  undoneBy?: { requestId: string; time: string };
-}
 
 /** The programmatic form of Undo: a plain object, so nothing is prompted. */
 function undoRecord(recordId: string): Thenable<{ ok: boolean; action?: string; requestId?: string; reason?: string }> {
@@ -34,27 +21,6 @@ function undoRecord(recordId: string): Thenable<{ ok: boolean; action?: string; 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The whole history (or the given ids), read back through the export command the inspector uses. */
-async function exportRecords(recordIds?: string[]): Promise<{ text: string; records: ExportedRecord[] }> {
-  const target = vscode.Uri.file(path.join(os.tmpdir(), `history-it-${process.pid}-${Date.now()}.json`));
-  const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('alicloudMedia.exportRequestHistory', { target, recordIds });
-  assert.equal(written?.fsPath, target.fsPath);
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-  await vscode.workspace.fs.delete(target);
-  return { text, records: (JSON.parse(text) as { records: ExportedRecord[] }).records };
-}
-
-/** Records are added when the call's observer fires, just before the command resolves: wait for the write. */
-async function latestRecord(predicate: (r: ExportedRecord) => boolean): Promise<ExportedRecord> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const found = (await exportRecords()).records.find(predicate);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('no matching record in the history');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('request history', function () {

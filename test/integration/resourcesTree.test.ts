@@ -93,10 +93,12 @@ describe('Resources tree', function () {
     assert.deepEqual(children.map((r) => [r.label, r.contextValue]), [
       ['Set AccessKey…', 'message.setCredentials'],
       ['MPS Output Buckets', 'bucketGroup'],
+      ['MPS Input Buckets', 'inputBucketGroup'],
       ['VOD Identities', 'identityGroup'],
     ]);
     assert.equal(children[1]?.description, '3');
-    assert.equal(children[2]?.description, '2');
+    assert.equal(children[2]?.description, '0', 'no input buckets configured');
+    assert.equal(children[3]?.description, '2');
     assert.deepEqual(await bucketRows(), BUCKETS.map((b) => ({ label: b, description: 'unknown', contextValue: 'outputBucket.unknown' })));
     const alice = await row((await identityGroup()).element, `RamUser ${ALICE}`);
     assert.deepEqual((await rowsOf(alice.element)).map((r) => r.label), ['Set AccessKey…']);
@@ -170,7 +172,7 @@ describe('Resources tree', function () {
   });
 
   it('Refresh reloads from the server: a change made elsewhere shows up', async () => {
-    emulator.state.bindOutput('media-output-unbound');
+    emulator.state.bind('media-output-unbound', 'Output');
     assert.equal((await bucketRows()).find((r) => r.label === 'media-output-unbound')?.contextValue, 'outputBucket.unbound', 'cached until refreshed');
     await vscode.commands.executeCommand('alicloudMedia.refresh');
     await rowsUntil(bucketRows, (rows) => rows.find((r) => r.label === 'media-output-unbound')?.contextValue === 'outputBucket.bound', 'the refreshed state');

@@ -147,7 +147,7 @@ describe('revocation commands', function () {
 
   describe('answers lost after the server acted', () => {
     it('an unbind whose connection reset after acting is confirmed by a listing, not reported as Bucket.NotBind, and stays undoable', async () => {
-      emulator.state.bindOutput('media-output-demo');
+      emulator.state.bind('media-output-demo', 'Output');
       const api = await extensionApi();
       const records: { id?: string; action: string; target: string; outcome?: string }[] = [];
       const subscription = api.onDidRecordCall((r) => records.push(r as (typeof records)[number]));

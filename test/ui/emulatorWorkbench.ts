@@ -21,6 +21,8 @@ export const ENV_PROFILE = 'ui-env';
 export const KEYCHAIN_PROFILE = 'ui-keychain';
 /** Only the keychain profile watches it. */
 export const KEYCHAIN_BUCKET = 'media-output-keys';
+/** The environment profile's one input bucket: bound, with a Referer its unbind's undo gives back. */
+export const INPUT_BUCKET = 'media-input-uploads';
 /** VOD names RAM users by UserId; the profile names alice by her login name and the extension resolves it. */
 export const ALICE = demoUserId('alice');
 /** Alice's row once RAM has said her UserId: `RamUser alice (2037…0001)`. */
@@ -67,6 +69,7 @@ export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
           credentialSource: 'environment',
           endpoints,
           outputBuckets: ['media-output-demo', 'media-output-archive', 'media-output-thumbs'],
+          inputBuckets: [INPUT_BUCKET],
           identities: [
             { identityType: 'RamUser', identityName: 'alice' },
             { identityType: 'RamRole', identityName: 'TranscodeRole' },

@@ -48,7 +48,7 @@ describe('server text is drawn as words (UI)', function () {
   it('an error notification shows a Message with a command link as plain words', async () => {
     const page = wb().page;
     if (!emulator.state.isBound(BUCKET)) {
-      emulator.state.bindOutput(BUCKET);
+      emulator.state.bind(BUCKET, 'Output');
       await wb().runCommand('Alibaba Cloud Media: Refresh');
     }
     emulator.setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: BUCKET }, times: 1 });

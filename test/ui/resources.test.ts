@@ -5,7 +5,7 @@
 // The scenarios share one workbench (emulatorWorkbench.ts) and touch different rows, in this order.
 import * as assert from 'node:assert/strict';
 import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
-import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
+import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, INPUT_BUCKET, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
 import { shortUserId } from '../../src/cloud/identity';
 import { useWorkbench } from './workbench';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
@@ -105,6 +105,25 @@ describe('Resources view (UI)', function () {
     assert.equal(logged, sent[0].requestId, 'the Output shows the RequestId the emulator issued');
     assert.ok(toast.includes(logged), `the notification names the RequestId: ${toast}`);
     assert.equal(emulator.state.isBound('media-output-demo'), false);
+  });
+
+  it('shows the MPS Input Buckets group and unbinds an input bucket from its context menu after the modal', async () => {
+    await visible('MPS Input Buckets', '1');
+    await wb().rightClick(row(INPUT_BUCKET, 'bound as input'));
+    await wb().clickMenuItem('Unbind Input Bucket');
+    const question = await wb().answerDialog('Unbind');
+    assert.match(question, new RegExp(`Unbind input bucket "${INPUT_BUCKET}" from MPS\\?`));
+    assert.match(question, /MPS will no longer read media from this bucket/);
+    assert.match(question, new RegExp(`Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
+
+    await visible(INPUT_BUCKET, 'not bound');
+    await wb().waitForNotification(new RegExp(`Unbound input bucket "${INPUT_BUCKET}"`));
+    const sent = requests((r) => r.action === 'UnbindInputBucket' && r.params.Bucket === INPUT_BUCKET);
+    assert.equal(sent.length, 1, 'exactly one UnbindInputBucket for the bucket');
+    assert.equal(sent[0].outcome, 'OK');
+    assert.equal(sent[0].params.Referer, undefined, 'the Referer is kept for the undo, not sent');
+    assert.equal(emulator.state.isBound(INPUT_BUCKET, 'Input'), false);
+    assert.ok(emulator.state.isBound('media-output-demo', 'Output') || requests((r) => r.action === 'UnbindOutputBucket').length > 0, 'output bindings are another group');
   });
 
   it('detaches a system app policy from its context menu after the modal; a custom one offers no Detach', async () => {

@@ -1,8 +1,9 @@
-// VOD DetachAppPolicyFromIdentity — from identity rows (pick its policies), policy rows (one or many selected), the
+// VOD DetachAppPolicyFromIdentity and its undo, AttachAppPolicyToIdentity — from identity rows (pick its policies), policy rows (one or many selected), the
 // Command Palette, or code:
 //   executeCommand('alicloudMedia.detachAppPolicy', { profile, identityType, identityName, appId?, policyNames })
 //   executeCommand('alicloudMedia.detachAppPolicy', { profile, identities: [{ identityType, identityName, appId?, policyNames }] })
-// Selected policies are grouped per identity: one call each (PolicyNames is a list).
+// Selected policies are grouped per identity: one call each (PolicyNames is a list). The undo reattaches exactly
+// what the detach removed, run by commands/undo.ts through the registry (operations.ts).
 
 import * as vscode from 'vscode';
 import { identityText, type PolicyChangeResult } from '../../cloud';
@@ -14,7 +15,11 @@ import { confirmationWords } from '../confirmationWords';
 import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
 import { foundResolved, policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
 import type { ProfileSession } from '../../profiles/profileSessions';
-import type { Mutation, SuccessReport } from './mutation';
+import type { ResolvedIdentity } from '../../profiles/identityResolver';
+import type { ProfileIdentity } from '../../settings/profiles';
+import type { Reattach } from '../../history/reversals';
+import { cloudAction, undoOnly, type Mutation, type SuccessReport } from './mutation';
+import { revocation } from './operation';
 import type { RevocationCommand } from './registerRevocation';
 
 /** The target as the caller named it, plus the UserId VOD was sent when it was resolved from a name. */
@@ -47,8 +52,7 @@ export function policyChange(done: (names: string, who: string) => string, t: Po
 }
 
 export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
-  action: 'DetachAppPolicyFromIdentity',
-  product: 'vod',
+  ...cloudAction('DetachAppPolicyFromIdentity'),
   text: {
     busy: () => vscode.l10n.t('detaching…'),
     running: (count, profile) => vscode.l10n.t('Detaching app policies from {0} identities (profile {1})', count, profile),
@@ -91,3 +95,56 @@ export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChang
     return targets;
   },
 };
+
+export const attachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
+  ...detachAppPolicy,
+  ...cloudAction('AttachAppPolicyToIdentity'),
+  text: {
+    busy: () => vscode.l10n.t('attaching…'),
+    running: (count, profile) => vscode.l10n.t('Attaching app policies to {0} identities (profile {1})', count, profile),
+    alreadyRunning: (labels) => vscode.l10n.t('Attaching app policies to {0} is already in progress.', labels),
+    done: (succeeded, total) => vscode.l10n.t('Attached policies to {0} of {1} identities', succeeded, total),
+    failed: (label, error) => vscode.l10n.t('Could not attach to {0}: {1}', label, error),
+    notSent: (error) => vscode.l10n.t('Cannot attach: {0}', error),
+  },
+  confirm: undoOnly('AttachAppPolicyToIdentity'),
+  send: async (session, t, signal) => session.vod().attachAppPolicyToIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
+  succeeded: (t, result) => policyChange((names, who) => vscode.l10n.t('Attached {0} to {1}', names, who), t, result),
+};
+
+/**
+ * The attach sends exactly the identity the detach was sent (its record's UserId), never a fresh resolution of a
+ * name that may meanwhile belong to someone else. The configured identity it belongs to, if any, names the rows
+ * to refresh and the user's name for people.
+ */
+async function reattachTarget(session: ProfileSession, profile: string, planned: Reattach): Promise<PolicyTarget> {
+  const sent = planned.identity;
+  let configured: ProfileIdentity | undefined;
+  for (const identity of session.profile.identities) {
+    if (identity.identityType !== sent.identityType || identity.appId !== sent.appId) continue;
+    const resolved = session.identities.peek(identity) ?? (await session.identities.resolve(identity).catch(() => undefined));
+    if (resolved?.identityName === sent.identityName) {
+      configured = identity;
+      break;
+    }
+  }
+  // A UserId or a role name resolves to itself; a UserId gains its name from the account's user list, for the modal.
+  const named = await session.identities.named({ identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId });
+  const resolved: ResolvedIdentity = {
+    ...named,
+    identityName: sent.identityName,
+    ...(configured && configured.identityName !== sent.identityName ? { userName: configured.identityName } : {}),
+  };
+  return { profile, identity: configured ?? { identityType: sent.identityType, identityName: sent.identityName, appId: sent.appId }, policyNames: planned.policyNames, resolved };
+}
+
+export const detachAppPolicyOperation = revocation({
+  action: 'DetachAppPolicyFromIdentity',
+  command: detachAppPolicyCommand,
+  undo: attachAppPolicy,
+  undoTarget: reattachTarget,
+  undoWords: {
+    describe: (planned, target) => vscode.l10n.t('Attach {0} to {1} again.', planned.policyNames.join(', '), identityText(target?.resolved ?? planned.identity)),
+    caveat: () => vscode.l10n.t('Only the policies the detach confirmed removed are attached again.'),
+  },
+});

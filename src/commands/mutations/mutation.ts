@@ -5,7 +5,9 @@
 // means. No VS Code import.
 
 import type { Acknowledged, Product } from '../../cloud';
+import { CLOUD_OPERATIONS, type OperationAction } from '../../cloud/operations';
 import type { ProfileSession } from '../../profiles/profileSessions';
+import type { ResourceListings } from '../../profiles/resourceListings';
 import type { RowRef } from '../../tree/rowRef';
 import type { Confirmation, RevocationScope } from '../confirmation';
 
@@ -61,10 +63,23 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
   rows(target: T): RowRef;
   /**
    * Before the confirmation, for every run: turn a target into what will be sent (detach: a RAM user's name into
-   * its UserId). A throw means nothing is sent for the whole run; the pipeline logs and reports it.
+   * its UserId) and read what its undo will need (unbind input bucket: the Referer the shared listing shows). A
+   * throw means nothing is sent for the whole run; the pipeline logs and reports it.
    */
-  prepare?(session: ProfileSession, target: T): Promise<T>;
+  prepare?(session: ProfileSession, target: T, listings: Pick<ResourceListings, 'bucketsOf' | 'peekBuckets' | 'forgetBuckets'>): Promise<T>;
   confirm(scope: RevocationScope, targets: readonly T[]): Confirmation;
   send(session: ProfileSession, target: T, signal: AbortSignal | undefined): Promise<R>;
   succeeded(target: T, result: R): SuccessReport;
+}
+
+/** An operation's action and product, as its core descriptor (cloud/operations.ts) has them: spread into a Mutation. */
+export function cloudAction(action: OperationAction): { readonly action: OperationAction; readonly product: Product } {
+  return { action, product: CLOUD_OPERATIONS[action].product };
+}
+
+/** An undo twin's `confirm`: it runs only as an undo, with the undo's own confirmation (commands/undo.ts). */
+export function undoOnly(action: string): () => never {
+  return () => {
+    throw new Error(`${action} is only run as an undo, with the undo confirmation.`);
+  };
 }

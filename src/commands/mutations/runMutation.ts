@@ -26,7 +26,7 @@ export interface InteractiveRun<T> extends MutationRun<T> {
 
 /** What the pipeline uses of the commands' deps: the sessions, the UI port, the log, the tree's rows, in-flight calls. */
 export type PipelineDeps = ExecutionDeps &
-  Pick<CommandDeps, 'sessions' | 'ui'> & { readonly log: ExecutionDeps['log'] & { error(text: string): void; show(): void } };
+  Pick<CommandDeps, 'sessions' | 'ui' | 'listings'> & { readonly log: ExecutionDeps['log'] & { error(text: string): void; show(): void } };
 
 /** Resolves to undefined when a UI run was declined or refused before anything was sent. */
 export async function runMutation<T extends MutationTarget, R extends Acknowledged>(
@@ -42,7 +42,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
     // Before the modal, so it names the account and the identities as VOD will be sent them (a RAM user's
     // UserId): an identity that cannot be resolved stops the run here, before anything reaches VOD.
     const prepare = mutation.prepare;
-    if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t))) };
+    if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t, deps.listings))) };
     scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session), credentials: await session.credentialRoute() };
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.

@@ -1,5 +1,6 @@
-// MPS (mts 2014-06-18): output bucket binding and media bucket listing.
+// MPS (mts 2014-06-18): input and output bucket binding, and media bucket listing.
 import { E } from '../errors';
+import type { BucketType } from '../state';
 import type { ActionSpec } from './types';
 import { intParam, required } from './params';
 
@@ -27,25 +28,40 @@ function decodeToken(token: string): [string, string] {
   throw E.invalidParam('NextPageToken', 'The token is not one this service issued.');
 }
 
-export const mpsActions: Record<string, ActionSpec> = {
-  UnbindOutputBucket: {
+/**
+ * Unbind<Type>Bucket(Bucket, RoleArn?): a bucket not bound as that type answers Bucket.NotBind (the emulator's
+ * choice; see README), or success without a change when the state says `unbindUnbound: "success"`.
+ */
+function unbindSpec(type: BucketType): ActionSpec {
+  return {
     product: 'mts', version: MPS_VERSION,
     handler: ({ state, params }) => {
       const bucket = bucketParam(params);
-      if (!state.unbindOutput(bucket)) throw E.bucketNotBound(bucket);
+      if (!state.unbind(bucket, type) && state.unbindUnbound === 'error') throw E.bucketNotBound(bucket, type);
       return {};
     },
-  },
-  BindOutputBucket: {
+  };
+}
+
+/** Bind<Type>Bucket(Bucket, Referer?, RoleArn?): Bucket.AlreadyBind when it is; the Referer is what listings show. */
+function bindSpec(type: BucketType): ActionSpec {
+  return {
     product: 'mts', version: MPS_VERSION,
     handler: ({ state, params }) => {
       const bucket = bucketParam(params);
-      if (state.isBound(bucket, 'Output')) throw E.bucketAlreadyBound(bucket);
+      if (state.isBound(bucket, type)) throw E.bucketAlreadyBound(bucket);
       if (!state.bucketExists(bucket)) throw E.bucketNotFound(bucket);
-      state.bindOutput(bucket, params.Referer);
+      state.bind(bucket, type, params.Referer);
       return {};
     },
-  },
+  };
+}
+
+export const mpsActions: Record<string, ActionSpec> = {
+  UnbindOutputBucket: unbindSpec('Output'),
+  BindOutputBucket: bindSpec('Output'),
+  UnbindInputBucket: unbindSpec('Input'),
+  BindInputBucket: bindSpec('Input'),
   ListAllMediaBucket: {
     product: 'mts', version: MPS_VERSION,
     handler: ({ state, params }) => {

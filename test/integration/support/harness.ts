@@ -84,6 +84,7 @@ export interface ProfileSetting {
   assumeRole?: { roleArn: string; sessionName?: string; durationSeconds?: number; externalId?: string };
   endpoints?: { mps?: string; vod?: string; ram?: string; sts?: string };
   outputBuckets?: string[];
+  inputBuckets?: string[];
   identities?: { identityType: 'RamUser' | 'RamRole'; identityName: string; appId?: string }[];
 }
 

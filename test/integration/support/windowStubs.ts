@@ -9,7 +9,7 @@ export interface ShownMessage {
   readonly severity: 'info' | 'warning' | 'error';
   readonly message: string;
   readonly modal: boolean;
-  /** A modal's detail line(s). */
+  /** A modal's detail text, when it has one. */
   readonly detail?: string;
   readonly items: string[];
 }
@@ -52,7 +52,7 @@ export function stubWindow(answers: StubAnswers = {}): WindowStubs {
     (async (message: string, ...rest: unknown[]) => {
       const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? (rest.shift() as vscode.MessageOptions) : undefined;
       const items = rest.map((i) => (typeof i === 'string' ? i : (i as vscode.MessageItem).title));
-      const shown: ShownMessage = { severity, message, modal: options?.modal === true, ...(options?.detail !== undefined ? { detail: options.detail } : {}), items };
+      const shown: ShownMessage = { severity, message, modal: options?.modal === true, ...(options?.detail ? { detail: options.detail } : {}), items };
       messages.push(shown);
       return shown.modal ? (answers.modal ?? ((m) => m.items[0]))(shown) : answers.notification?.(shown);
     }) as never;

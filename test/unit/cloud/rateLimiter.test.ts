@@ -13,6 +13,8 @@ describe('rate limiter', () => {
   const EXPECTED_QPS: Readonly<Record<string, number>> = {
     UnbindOutputBucket: 100,
     BindOutputBucket: 100,
+    UnbindInputBucket: 100,
+    BindInputBucket: 100,
     ListAllMediaBucket: 10,
     ListAppInfo: 30,
     DetachAppPolicyFromIdentity: 100,

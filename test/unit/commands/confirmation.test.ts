@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { accountLine, detachConfirmation, rewriteConfirmation, unbindConfirmation, undoConfirmation } from '../../../src/commands/confirmation';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
-import { planUndo, type UndoableRecord } from '../../../src/history/undoPlan';
+import { planUndo, type UndoableRecord, type UndoPlan } from '../../../src/history/undoPlan';
+import { outputUnbindWords as unbind } from '../../../src/commands/mutations/unbindOutputBucket';
+import { inputUnbindWords } from '../../../src/commands/mutations/unbindInputBucket';
+import { REVOCATIONS } from '../../../src/commands/mutations/operations';
 
 const account = { accountId: '1234567890123456', arn: 'acs:ram::1234567890123456:user/ops' };
 const scope = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', account };
@@ -14,7 +17,7 @@ const ACCOUNT_LINE = 'Account: 1234567890123456 as acs:ram::1234567890123456:use
 
 describe('revocation confirmations', () => {
   it('names the account, bucket, profile, region and endpoint of a single unbind', () => {
-    const c = unbindConfirmation(scope, ['media-output-demo'], words);
+    const c = unbindConfirmation(scope, ['media-output-demo'], unbind, words);
     assert.equal(c.message, 'Unbind output bucket "media-output-demo" from MPS?');
     assert.equal(c.accept, 'Unbind');
     assert.ok(c.detail.startsWith(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://mts.cn-shanghai.aliyuncs.com\n`), c.detail);
@@ -23,18 +26,27 @@ describe('revocation confirmations', () => {
 
   it('the scope lines every revocation and undo shows name the credential source and the host it contacts', () => {
     const route = 'aliyun CLI profile ops (RamRoleArn) via sts.cn-hangzhou.aliyuncs.com';
-    const c = unbindConfirmation({ ...scope, credentials: route }, ['media-output-demo'], words);
+    const c = unbindConfirmation({ ...scope, credentials: route }, ['media-output-demo'], unbind, words);
     assert.ok(c.detail.includes(`Endpoint: https://mts.cn-shanghai.aliyuncs.com\nCredentials: ${route}\n`), c.detail);
   });
 
+  it('says what MPS stops doing with an input bucket, for one and for many', () => {
+    const one = unbindConfirmation(scope, ['media-input-uploads'], inputUnbindWords, words);
+    assert.equal(one.message, 'Unbind input bucket "media-input-uploads" from MPS?');
+    assert.match(one.detail, /no longer read media from this bucket/);
+    const many = unbindConfirmation(scope, ['in-1', 'in-2'], inputUnbindWords, words);
+    assert.deepEqual([many.message, many.accept], ['Unbind 2 input buckets from MPS?', 'Unbind 2']);
+    assert.match(many.detail, /• in-1\n• in-2\n\nAccount: /);
+  });
+
   it('says in words, with the code, when the account cannot be read', () => {
-    const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1'], words);
+    const c = unbindConfirmation({ ...scope, account: { unknown: 'GetCallerIdentity failed: InvalidAccessKeyId.NotFound' } }, ['b-1'], unbind, words);
     assert.match(c.detail, /^Account: unknown — GetCallerIdentity failed: InvalidAccessKeyId\.NotFound\nProfile: demo\n/);
     assert.equal(accountLine({ unknown: 'no AccessKey is configured for this profile' }, words), 'Account: unknown — no AccessKey is configured for this profile');
   });
 
   it('lists every bucket of a bulk unbind, and the count on the button', () => {
-    const c = unbindConfirmation({ ...scope, endpoint: 'http://127.0.0.1:8765' }, ['a-1', 'b-2', 'c-3'], words);
+    const c = unbindConfirmation({ ...scope, endpoint: 'http://127.0.0.1:8765' }, ['a-1', 'b-2', 'c-3'], unbind, words);
     assert.equal(c.message, 'Unbind 3 output buckets from MPS?');
     assert.equal(c.accept, 'Unbind 3');
     assert.match(c.detail, /• a-1\n• b-2\n• c-3\n\nAccount: 1234567890123456 as .*\nProfile: demo/);
@@ -43,7 +55,7 @@ describe('revocation confirmations', () => {
 
   it('shortens very long lists but keeps the exact count', () => {
     const buckets = Array.from({ length: 40 }, (_, i) => `bucket-${i}`);
-    const c = unbindConfirmation(scope, buckets, words);
+    const c = unbindConfirmation(scope, buckets, unbind, words);
     assert.equal(c.message, 'Unbind 40 output buckets from MPS?');
     assert.match(c.detail, /… and 25 more/);
   });
@@ -82,7 +94,7 @@ describe('revocation confirmations', () => {
     };
     const decision = planUndo(record);
     assert.ok('plan' in decision);
-    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint }, words);
+    const c = undoConfirmation(record, decision.plan, { ...scope, endpoint: record.endpoint }, words, REVOCATIONS.DetachAppPolicyFromIdentity.undoText(decision.plan));
     assert.equal(c.message, 'Undo DetachAppPolicyFromIdentity of RamUser alice (2037…0001) in app-1000000?');
     assert.ok(c.detail.includes(`${ACCOUNT_LINE}\nProfile: demo\nRegion: cn-shanghai\nEndpoint: https://vod.cn-shanghai.aliyuncs.com\n`), c.detail);
     assert.match(c.detail, /Original RequestId: REQ-1/);
@@ -101,9 +113,10 @@ describe('revocation confirmations in Simplified Chinese', () => {
   after(() => useBundle(undefined));
 
   it('words the modal in Chinese and keeps the bucket, account, ARN, region and endpoint as they are', () => {
-    const c = unbindConfirmation(scope, ['media-output-demo'], words);
+    const c = unbindConfirmation(scope, ['media-output-demo'], unbind, words);
     assert.equal(c.message, '从媒体处理 MPS 解绑输出媒体 Bucket“media-output-demo”？');
     assert.equal(c.accept, '解绑');
+    assert.equal(unbindConfirmation(scope, ['media-input-demo'], inputUnbindWords, words).message, '从媒体处理 MPS 解绑输入媒体 Bucket“media-input-demo”？');
     assert.ok(
       c.detail.startsWith('账号：1234567890123456，身份 acs:ram::1234567890123456:user/ops\n配置：demo\n地域：cn-shanghai\n终端节点：https://mts.cn-shanghai.aliyuncs.com\n'),
       c.detail,
@@ -111,9 +124,9 @@ describe('revocation confirmations in Simplified Chinese', () => {
   });
 
   it('keeps API action names and RequestIds in the undo confirmation', () => {
-    const plan = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', product: 'mps' as const, action: 'BindOutputBucket' as const, bucket: 'b1', requestId: 'REQ-9' };
+    const plan: UndoPlan = { profile: 'demo', region: 'cn-shanghai', endpoint: 'https://mts.cn-shanghai.aliyuncs.com', product: 'mps', revocation: 'UnbindOutputBucket', action: 'BindOutputBucket', target: { bucket: 'b1' }, requestId: 'REQ-9' };
     const record = { action: 'UnbindOutputBucket', target: 'b1' } as UndoableRecord;
-    const c = undoConfirmation(record, plan, scope, words);
+    const c = undoConfirmation(record, plan, scope, words, REVOCATIONS.UnbindOutputBucket.undoText(plan));
     assert.equal(c.message, '撤销对 b1 的 UnbindOutputBucket？');
     assert.match(c.detail, /BindOutputBucket 只接受 Bucket 名称/);
     assert.match(c.detail, /原请求 ID：REQ-9/);

@@ -12,6 +12,7 @@ import { inFlightKey } from '../../../src/commands/mutations/executeMutation';
 import { runMutation, type PipelineDeps } from '../../../src/commands/mutations/runMutation';
 import { unbindOutputBucket } from '../../../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget } from '../../../src/commands/targets';
+import { ResourceListings } from '../../../src/profiles/resourceListings';
 import type { RowRef } from '../../../src/tree/rowRef';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { emulatorProfileSettings, emulatorProfiles } from '../../support/emulatorProfile';
@@ -51,6 +52,7 @@ describe('the mutation pipeline (runMutation)', function () {
     const line = (level: string) => (text: string | readonly string[]) => void logged.push({ level, text: typeof text === 'string' ? text : text.join('\n') });
     const deps: PipelineDeps = {
       sessions,
+      listings: new ResourceListings(sessions),
       ui: ui.ui,
       inFlight: new InFlightCalls(),
       log: { info: line('info'), warn: line('warn'), error: line('error'), show: () => undefined },
@@ -92,10 +94,10 @@ describe('the mutation pipeline (runMutation)', function () {
     assert.deepEqual(result, { profile: PROFILE, bucket: 'media-output-demo', ok: true, requestId: call?.requestId });
 
     assert.deepEqual(p.busy, [
-      [{ kind: 'bucket', profile: PROFILE, bucket: 'media-output-demo' }, 'unbinding…'],
-      [{ kind: 'bucket', profile: PROFILE, bucket: 'media-output-demo' }, undefined],
+      [{ kind: 'bucket', type: 'Output', profile: PROFILE, bucket: 'media-output-demo' }, 'unbinding…'],
+      [{ kind: 'bucket', type: 'Output', profile: PROFILE, bucket: 'media-output-demo' }, undefined],
     ]);
-    assert.deepEqual(p.refreshed, [[{ kind: 'bucket', profile: PROFILE, bucket: 'media-output-demo' }]]);
+    assert.deepEqual(p.refreshed, [[{ kind: 'bucket', type: 'Output', profile: PROFILE, bucket: 'media-output-demo' }]]);
     const [notice] = p.ui.notifications();
     assert.equal(notice?.severity, 'info');
     assert.equal(notice?.message, `Unbound output bucket "media-output-demo" (profile ${PROFILE}). RequestId ${call?.requestId}`);

@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { bucketTargetsOf, effectiveSelection, policySelectionOf } from '../../../src/commands/targets';
-import { AppPolicyNode, BucketGroupNode, FoundIdentityNode, FoundPolicyNode, IdentityNode, OutputBucketNode, isResourceNode, rowIds, rowIdsOf } from '../../../src/tree/nodes';
+import { AppPolicyNode, BucketGroupNode, FoundIdentityNode, FoundPolicyNode, IdentityNode, BucketNode, isResourceNode, rowIds, rowIdsOf } from '../../../src/tree/nodes';
 import type { Profile } from '../../../src/settings/profiles';
 
 const alice = { identityType: 'RamUser' as const, identityName: 'alice', appId: 'app-1000000' };
 const bob = { identityType: 'RamRole' as const, identityName: 'bob', appId: 'app-1000000' };
-const profile: Profile = { name: 'demo', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: ['a-1', 'b-2'], identities: [alice, bob] };
+const profile: Profile = { name: 'demo', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: ['a-1', 'b-2'], inputBuckets: ['in-1'], identities: [alice, bob] };
 const policy = (identity: typeof alice | typeof bob, name: string) =>
   new AppPolicyNode(profile, identity, { appId: identity.appId, policyName: name, policyType: 'System' });
 
 describe('tree selections → targets', () => {
   it('acts on the whole selection only when the clicked row is part of it', () => {
-    const a = new OutputBucketNode(profile, 'a-1');
-    const b = new OutputBucketNode(profile, 'b-2');
+    const a = new BucketNode(profile, 'Output', 'a-1');
+    const b = new BucketNode(profile, 'Output', 'b-2');
     assert.deepEqual(effectiveSelection(a, [a, b]), [a, b]);
     assert.deepEqual(effectiveSelection(a, [b]), [a]);
     assert.deepEqual(effectiveSelection(a, undefined), [a]);
@@ -20,11 +20,18 @@ describe('tree selections → targets', () => {
   });
 
   it('maps bucket rows to one target per bucket, ignoring other rows', () => {
-    const nodes = [new OutputBucketNode(profile, 'a-1'), new BucketGroupNode(profile), new OutputBucketNode(profile, 'b-2'), new OutputBucketNode(profile, 'a-1')];
-    assert.deepEqual(bucketTargetsOf(nodes), [
+    const nodes = [new BucketNode(profile, 'Output', 'a-1'), new BucketGroupNode(profile, 'Output'), new BucketNode(profile, 'Output', 'b-2'), new BucketNode(profile, 'Output', 'a-1')];
+    assert.deepEqual(bucketTargetsOf(nodes, 'Output'), [
       { profile: 'demo', bucket: 'a-1' },
       { profile: 'demo', bucket: 'b-2' },
     ]);
+  });
+
+  it('takes only the rows of the command\'s bucket type from a selection across both groups', () => {
+    const nodes = [new BucketNode(profile, 'Output', 'a-1'), new BucketNode(profile, 'Input', 'in-1'), new BucketGroupNode(profile, 'Input')];
+    assert.deepEqual(bucketTargetsOf(nodes, 'Input'), [{ profile: 'demo', bucket: 'in-1' }]);
+    assert.deepEqual(bucketTargetsOf(nodes, 'Output'), [{ profile: 'demo', bucket: 'a-1' }]);
+    assert.notEqual(rowIds.bucket('demo', 'Input', 'x'), rowIds.bucket('demo', 'Output', 'x'), 'the same name in both groups is two rows');
   });
 
   it('groups selected policies per identity: one detach call each', () => {
@@ -37,13 +44,13 @@ describe('tree selections → targets', () => {
   });
 
   it('tells tree rows from plain objects', () => {
-    assert.equal(isResourceNode(new OutputBucketNode(profile, 'a-1')), true);
+    assert.equal(isResourceNode(new BucketNode(profile, 'Output', 'a-1')), true);
     assert.equal(isResourceNode({ profile: 'demo', bucket: 'a-1' }), false);
     assert.equal(isResourceNode({ kind: 'outputBucket', id: 'x' }), false);
   });
 
   it('gives rows stable ids', () => {
-    assert.equal(new OutputBucketNode(profile, 'a-1').id, 'profile/demo/buckets/a-1');
+    assert.equal(new BucketNode(profile, 'Output', 'a-1').id, 'profile/demo/buckets/a-1');
     assert.equal(policy(alice, 'A').id, 'profile/demo/identities/RamUser:alice@app-1000000/A');
   });
 

@@ -20,6 +20,7 @@ const profile = (over: Partial<Profile> = {}): Profile => ({
   credentialSource: 'keychain',
   endpoints: {},
   outputBuckets: [],
+  inputBuckets: [],
   identities: [],
   ...over,
 });

@@ -14,7 +14,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../packa
 const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
 const setting = manifest.contributes.configuration.properties['alicloudMedia.profiles'].items.properties.credentialSource;
 const profile = (credentialSource: Profile['credentialSource'], extra: Partial<Profile> = {}): Profile => ({
-  name: 'p', region: 'cn-shanghai', credentialSource, endpoints: {}, outputBuckets: [], identities: [], ...extra,
+  name: 'p', region: 'cn-shanghai', credentialSource, endpoints: {}, outputBuckets: [], inputBuckets: [], identities: [], ...extra,
 });
 
 describe('credential sources', () => {

@@ -1,7 +1,7 @@
 import '../../support/vscode';
 import { strict as assert } from 'node:assert';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
-import { accountRefusal, describeUndo, refusalText, undoCaveat, undoRefusal } from '../../../src/history/undoChecks';
+import { accountRefusal, refusalText, undoRefusal } from '../../../src/history/undoChecks';
 import { isUndoable, planUndo, type UndoPlan } from '../../../src/history/undoPlan';
 import { detachRecord, record } from './fixtures';
 
@@ -15,6 +15,7 @@ describe('planUndo', () => {
     const unbind = record({ params: { Bucket: 'media-out' }, region: 'cn-beijing', profile: 'prod' });
     assert.deepEqual(planUndo(unbind), {
       plan: {
+        revocation: 'UnbindOutputBucket',
         action: 'BindOutputBucket',
         profile: 'prod',
         region: 'cn-beijing',
@@ -22,7 +23,7 @@ describe('planUndo', () => {
         product: 'mps',
         maskedAccessKeyId: 'LTAI****abcd',
         requestId: unbind.requestId,
-        bucket: 'media-out',
+        target: { bucket: 'media-out' },
       },
     });
   });
@@ -38,9 +39,7 @@ describe('planUndo', () => {
       ),
     );
     assert.equal(plan.action, 'AttachAppPolicyToIdentity');
-    assert.ok(plan.action === 'AttachAppPolicyToIdentity');
-    assert.deepEqual(plan.identity, { identityType: 'RamRole', identityName: 'editor', appId: 'app-42' });
-    assert.deepEqual(plan.policyNames, ['A', 'C']);
+    assert.deepEqual(plan.target, { identity: { identityType: 'RamRole', identityName: 'editor', appId: 'app-42' }, policyNames: ['A', 'C'] });
     assert.equal(plan.product, 'vod');
   });
 
@@ -148,17 +147,5 @@ describe('accountRefusal', () => {
     const old = planOf(planUndo(record()));
     assert.equal(old.account, undefined);
     assert.equal(accountRefusal(old, { accountId: '1627390481726354' }), undefined);
-  });
-});
-
-describe('describeUndo and undoCaveat', () => {
-  it('names what will happen and what cannot be given back', () => {
-    const bind = planOf(planUndo(record({ params: { Bucket: 'b1' } })));
-    assert.equal(describeUndo(bind, words), 'Bind output bucket b1 again.');
-    assert.match(undoCaveat(bind, words), /Referer .* not restored/);
-    const attach = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'A,B' } })));
-    assert.equal(describeUndo(attach, words), 'Attach A, B to RamUser alice in app-1000000 again.');
-    const byId = planOf(planUndo(detachRecord({ params: { IdentityType: 'RamUser', IdentityName: '2037164829300001', AppId: 'app-1000000', PolicyNames: 'A' } })));
-    assert.equal(describeUndo(byId, words), 'Attach A to RamUser 2037164829300001 in app-1000000 again.');
   });
 });

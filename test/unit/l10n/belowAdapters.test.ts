@@ -36,7 +36,7 @@ describe('texts below the VS Code adapters', () => {
 
   it("the profile row's credential: Chinese words around the source, the role's name and ARN, and the session", () => {
     const role = 'acs:ram::1234567890123456:role/transcoderole';
-    const profile: Profile = { name: 'demo', region: 'cn-shanghai', credentialSource: 'aliyun-cli', cliProfile: 'dev', endpoints: {}, outputBuckets: [], identities: [] };
+    const profile: Profile = { name: 'demo', region: 'cn-shanghai', credentialSource: 'aliyun-cli', cliProfile: 'dev', endpoints: {}, outputBuckets: [], inputBuckets: [], identities: [] };
     const origin = { source: 'aliyun-cli:dev', roleArn: role, sessionName: 'vscode-demo', expiration: '2025-01-01T08:30:00.000Z' };
     const at = new Date(origin.expiration).toTimeString().slice(0, 5);
     const english = credentialText(profile, origin);
@@ -51,7 +51,7 @@ describe('texts below the VS Code adapters', () => {
 
   it("Find Access to App's rows in Chinese, with the counts, codes, RequestIds and action names kept", () => {
     const app = 'app-2000001';
-    const profile: Profile = { name: 'p', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], identities: [] };
+    const profile: Profile = { name: 'p', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], inputBuckets: [], identities: [] };
     const error = new CloudError({ kind: 'server', code: 'InternalError', message: 'boom', httpStatus: 500, requestId: 'REQ-9', retryable: true });
     const scans = new AccessScans();
     scans.start('p', app, 'Marketing').finish({

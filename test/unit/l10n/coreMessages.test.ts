@@ -24,7 +24,7 @@ import { useBundle, type Bundle } from '../../support/l10n';
 
 const zhCn = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Bundle;
 
-const PROFILE: Profile = { name: 'prod', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], identities: [] };
+const PROFILE: Profile = { name: 'prod', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], inputBuckets: [], identities: [] };
 const REQUEST_ID = '4AEA0480-32F4-1656-92B3-F4D4CDE6BBB3';
 
 describe('messages of the core, settings, credentials and profiles', () => {

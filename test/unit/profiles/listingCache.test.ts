@@ -42,13 +42,15 @@ describe('bucketBinding', () => {
     status: 'loaded' as const,
     value: { requestId: 'R', buckets: [{ bucket: 'out-1', type: 'Output' as const }, { bucket: 'in-1', type: 'Input' as const }] },
   };
-  it('is bound only for an Output entry', () => {
-    assert.equal(bucketBinding(listing, 'out-1'), 'bound');
-    assert.equal(bucketBinding(listing, 'in-1'), 'unbound');
-    assert.equal(bucketBinding(listing, 'absent'), 'unbound');
+  it('is bound only for an entry of the row\'s type', () => {
+    assert.equal(bucketBinding(listing, 'Output', 'out-1'), 'bound');
+    assert.equal(bucketBinding(listing, 'Output', 'in-1'), 'unbound');
+    assert.equal(bucketBinding(listing, 'Input', 'in-1'), 'bound');
+    assert.equal(bucketBinding(listing, 'Input', 'out-1'), 'unbound');
+    assert.equal(bucketBinding(listing, 'Output', 'absent'), 'unbound');
   });
   it('is unknown until listed or after a failure', () => {
-    assert.equal(bucketBinding(undefined, 'out-1'), 'unknown');
-    assert.equal(bucketBinding({ status: 'failed', error: new CloudError({ kind: 'network', code: 'ECONNREFUSED', message: 'x' }) }, 'out-1'), 'unknown');
+    assert.equal(bucketBinding(undefined, 'Input', 'in-1'), 'unknown');
+    assert.equal(bucketBinding({ status: 'failed', error: new CloudError({ kind: 'network', code: 'ECONNREFUSED', message: 'x' }) }, 'Output', 'out-1'), 'unknown');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/profiles';
-import { addIdentity, addOutputBucket, addOutputBuckets, addProfile, removeIdentities, removeOutputBuckets, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
+import { addBucket, addBuckets, addIdentity, addProfile, removeBuckets, removeIdentities, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {
   it('fills defaults: keychain, no endpoints, default AppId', () => {
@@ -14,6 +14,7 @@ describe('parseProfiles', () => {
       credentialSource: 'keychain',
       endpoints: {},
       outputBuckets: ['media-out'],
+      inputBuckets: [],
       identities: [{ identityType: 'RamUser', identityName: 'alice', appId: 'app-1000000' }],
     });
   });
@@ -61,6 +62,7 @@ describe('parseProfiles', () => {
         name: 'p',
         region: 'cn-shanghai',
         outputBuckets: ['good-bucket', 'Bad_Bucket', 'good-bucket'],
+        inputBuckets: ['in-bucket', 'in-bucket'],
         identities: [
           { identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' },
           { identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' },
@@ -70,8 +72,15 @@ describe('parseProfiles', () => {
       },
     ]);
     assert.deepEqual(profiles[0]?.outputBuckets, ['good-bucket']);
+    assert.deepEqual(profiles[0]?.inputBuckets, ['in-bucket']);
     assert.deepEqual(profiles[0]?.identities, [{ identityType: 'RamRole', identityName: 'role-1', appId: 'app-42' }]);
-    assert.equal(problems.length, 5);
+    assert.equal(problems.length, 6);
+  });
+
+  it('names the setting that is not a list of buckets', () => {
+    const { profiles, problems } = parseProfiles([{ name: 'p', region: 'cn-shanghai', inputBuckets: 'media-in' }]);
+    assert.deepEqual(profiles[0]?.inputBuckets, []);
+    assert.match(problems[0] ?? '', /inputBuckets must be a list of bucket names/);
   });
 
   it('offers the union of MPS and VOD regions', () => {
@@ -99,20 +108,24 @@ describe('profile edits', () => {
   });
 
   it('adds and removes buckets, keeping unknown fields', () => {
-    const added = addOutputBucket(base, 'p', 'b-bucket');
+    const added = addBucket(base, 'p', 'Output', 'b-bucket');
     assert.deepEqual((added[0] as { outputBuckets: string[] }).outputBuckets, ['a-bucket', 'b-bucket']);
     assert.equal((added[0] as { custom: number }).custom, 1);
-    assert.deepEqual((removeOutputBuckets(added, 'p', ['a-bucket'])[0] as { outputBuckets: string[] }).outputBuckets, ['b-bucket']);
-    assert.throws(() => addOutputBucket(base, 'p', 'a-bucket'), /already/);
-    assert.throws(() => addOutputBucket(base, 'nope', 'x-bucket'), /not in your user settings/);
+    assert.deepEqual((removeBuckets(added, 'p', 'Output', ['a-bucket'])[0] as { outputBuckets: string[] }).outputBuckets, ['b-bucket']);
+    assert.throws(() => addBucket(base, 'p', 'Output', 'a-bucket'), /already/);
+    assert.throws(() => addBucket(base, 'nope', 'Output', 'x-bucket'), /not in your user settings/);
+    // The same name as an input bucket is another entry, in its own list.
+    const input = addBucket(base, 'p', 'Input', 'a-bucket')[0] as { outputBuckets: string[]; inputBuckets: string[] };
+    assert.deepEqual([input.outputBuckets, input.inputBuckets], [['a-bucket'], ['a-bucket']]);
+    assert.deepEqual((removeBuckets([input], 'p', 'Input', ['a-bucket'])[0] as typeof input).inputBuckets, []);
     assert.equal((base[0] as { outputBuckets: string[] }).outputBuckets.length, 1, 'input not mutated');
   });
 
   it('adds several buckets in one edit, once each, leaving those already listed alone', () => {
-    const added = addOutputBuckets(base, 'p', ['c-bucket', 'a-bucket', 'b-bucket', 'c-bucket']);
+    const added = addBuckets(base, 'p', 'Output', ['c-bucket', 'a-bucket', 'b-bucket', 'c-bucket']);
     assert.deepEqual((added[0] as { outputBuckets: string[] }).outputBuckets, ['a-bucket', 'c-bucket', 'b-bucket']);
     assert.equal((added[0] as { custom: number }).custom, 1);
-    assert.throws(() => addOutputBuckets(base, 'nope', ['x-bucket']), /not in your user settings/);
+    assert.throws(() => addBuckets(base, 'nope', 'Output', ['x-bucket']), /not in your user settings/);
     assert.equal((base[0] as { outputBuckets: string[] }).outputBuckets.length, 1, 'input not mutated');
   });
 

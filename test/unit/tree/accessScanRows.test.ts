@@ -7,7 +7,7 @@ import { partialText, scanChildren, scanDescription } from '../../../src/tree/ac
 import type { AnyResourceNode } from '../../../src/tree/nodes';
 
 const APP = 'app-2000001';
-const profile: Profile = { name: 'p', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], identities: [] };
+const profile: Profile = { name: 'p', region: 'cn-shanghai', credentialSource: 'keychain', endpoints: {}, outputBuckets: [], inputBuckets: [], identities: [] };
 const found = (name: string): FoundAccess => ({
   identity: { identityType: 'RamRole', identityName: name, appId: APP },
   policies: [{ appId: APP, policyName: 'VODAppFullAccess', policyType: 'System' }],

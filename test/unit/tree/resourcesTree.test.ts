@@ -83,8 +83,9 @@ describe('Resources tree provider', function () {
     build(settings, { prod: DEMO_ACCESS_KEY });
 
     const profile = await child(undefined, 'prod');
-    assert.equal(profile.contextValue, 'profile');
-    assert.deepEqual((await rows(profile.node)).map((r) => r.label), ['MPS Output Buckets', 'VOD Identities']);
+    // A keychain profile can store a key: its menus offer Set/Clear AccessKey.
+    assert.equal(profile.contextValue, 'profile.storesKey');
+    assert.deepEqual((await rows(profile.node)).map((r) => r.label), ['MPS Output Buckets', 'MPS Input Buckets', 'VOD Identities']);
     // The account is read from STS after the first rows; the row is redrawn with it.
     await waitFor(async () => (await child(undefined, 'prod')).description?.endsWith(ACCOUNT), 'the profile row to show the account');
     assert.match((await child(undefined, 'prod')).tooltip ?? '', new RegExp(`^Account: ${ACCOUNT} as acs:ram::${ACCOUNT}:`));
