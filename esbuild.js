@@ -35,6 +35,8 @@ const LAZY_BUNDLES = [
   { name: 'commands', entry: 'src/commands/index.ts' },
   // How Find Access to App's result rows look and which rows they hold: needed once a scan has run.
   { name: 'accessScanView', entry: 'src/tree/accessScanView.ts' },
+  // How a call's record reads in the log: needed from the first call on (which loads the clients too).
+  { name: 'callLogFormat', entry: 'src/log/formatCallRecord.ts' },
   // Exporting the request history (save dialog, JSON and CSV writers): needed on the first export.
   { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
 ];

@@ -4,9 +4,8 @@
 
 import * as vscode from 'vscode';
 import { CallEvents } from './calls';
-import type { CommandDeps } from './commands/deps';
+import type { ActivationDeps } from './commands/deps';
 import { registerLazyCommands } from './commands/loadCommands';
-import { InFlightCalls } from './commands/inFlight';
 import { windowUi } from './commands/uiPort';
 import { AccessKeyStore } from './credentials/accessKeyStore';
 import { forgetCliProvidersIfLoaded, retainCliProvidersIfLoaded } from './credentials/cliSource';
@@ -64,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   );
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log, ui: windowUi });
 
-  const deps: CommandDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, inFlight: new InFlightCalls(), ui: windowUi };
+  const deps: ActivationDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, ui: windowUi };
   clock.watchFirstRoots(tree);
   registerResourcesView(context, tree);
   // The command code loads on the first command; history and inspector commands were registered with the history.

@@ -24,3 +24,6 @@ export interface CommandDeps {
   /** Every prompt, modal, notification and progress a command shows goes through it (tests script it). */
   readonly ui: UiPort;
 }
+
+/** What activation builds; the command code adds what only commands use when it loads (commands/index.ts). */
+export type ActivationDeps = Omit<CommandDeps, 'inFlight'>;

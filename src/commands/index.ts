@@ -4,7 +4,8 @@
 // does not compile.
 
 import type { CommandImplementations } from './commandHandlers';
-import type { CommandDeps } from './deps';
+import type { ActivationDeps, CommandDeps } from './deps';
+import { InFlightCalls } from './inFlight';
 import { addFoundIdentityCommand } from './addFoundIdentity';
 import { addIdentityCommand } from './addIdentity';
 import { addBucketCommand } from './addBucket';
@@ -58,3 +59,8 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   openInConsole: openInConsoleCommand,
   openWalkthrough: openWalkthroughCommand,
 };
+
+/** The commands' dependencies: activation's, plus the calls in flight that identical calls join (only commands make calls). */
+export function commandDeps(deps: ActivationDeps): CommandDeps {
+  return { ...deps, inFlight: new InFlightCalls() };
+}

@@ -1,6 +1,7 @@
 // The "Alibaba Cloud Media" log: a LogOutputChannel, so it follows the user's log level (Developer: Set Log Level).
 // Created on first use, not at activation: most sessions that open the view never need it. Its fixed words follow the
-// display language; its layout and key tokens do not (see formatCallRecord.ts).
+// display language; its layout and key tokens do not (see formatCallRecord.ts). The formatter is its own lazy bundle
+// (esbuild.js LAZY_BUNDLES): records exist only once a call was made, which loads the clients anyway.
 //
 // Every line goes out through escapeControls (src/inertText.ts): lines carry server names and messages, and a
 // newline in a VOD app name must not start a line of its own that reads like ours. A text of several lines is
@@ -10,7 +11,7 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../cloud';
 import type { CallEvents } from '../calls';
 import { escapeControls } from '../inertText';
-import { formatCallDetail, formatCallRecord } from './formatCallRecord';
+import type * as Format from './formatCallRecord';
 
 /** One line, or the lines of one entry (a summary and its findings). */
 export type LogText = string | readonly string[];
@@ -48,6 +49,7 @@ export class CallLog implements vscode.Disposable {
   }
 
   private record(record: CallRecord): void {
+    const { formatCallRecord, formatCallDetail } = require('./formatCallRecord') as typeof Format;
     this.recentRecords.unshift(record);
     this.recentRecords.length = Math.min(this.recentRecords.length, RECENT_LIMIT);
     const { level, text } = formatCallRecord(record);
