@@ -4,7 +4,7 @@
 // when another caller cancels, and a bulk detach in which a policy lands in FailedPolicyNames. The tree and the
 // log are VS Code's, so they are replaced by recorders of what the pipeline asks of them (ExecutionDeps).
 import { strict as assert } from 'node:assert';
-import '../support/vscodeL10n';
+import '../support/vscode';
 import type { CallRecord } from '../../src/cloud';
 import { closeIdleConnections } from '../../src/cloud/rpc';
 import { InFlightCalls, STOPPED_WAITING } from '../../src/commands/inFlight';
