@@ -5,8 +5,9 @@
 // recorded — and the revocation is marked undone, so it cannot be undone twice.
 
 import * as vscode from 'vscode';
-import { describeError, maskAccessKeyId } from '../cloud';
+import { CloudError, describeError, maskAccessKeyId, type Acknowledged } from '../cloud';
 import { COMMANDS } from '../commandIds';
+import { withLaterChange } from '../history/laterChange';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
 import { planUndo, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
@@ -18,6 +19,7 @@ import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { attachAppPolicy } from './mutations/attachAppPolicy';
 import { bindOutputBucket } from './mutations/bindOutputBucket';
+import type { Mutation, MutationTarget } from './mutations/mutation';
 import { accountScope, runMutation, type MutationResult } from './mutations/runMutation';
 import type { PolicyTarget } from './targets';
 import { registerCommand, type CommandTable } from './registerCommand';
@@ -36,7 +38,15 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
     if (interactive) void vscode.window.showInformationMessage(reason);
     return { ok: false, reason };
   };
-  const record = resolveRecord(deps.history, argument) as UndoableRecord | undefined;
+  // The history as every window left it: an undo or a later revocation of the same target in another window
+  // refuses this one. Asked now, again just before the confirmation and once more just before sending.
+  const stillUndoable = async (): Promise<string | undefined> => {
+    const now = await currentRecord(deps, argument);
+    if (!now) return vscode.l10n.t('That request is no longer in the history.');
+    const again = planUndo(now);
+    return 'refusal' in again ? refusalText(again.refusal, confirmationWords) : undefined;
+  };
+  const record = await currentRecord(deps, argument);
   if (!record) return refuse(vscode.l10n.t('That request is no longer in the history.'));
   const decision = planUndo(record);
   if ('refusal' in decision) return refuse(refusalText(decision.refusal, confirmationWords));
@@ -64,12 +74,14 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
   if (wrongAccount) return refuse(refusalText(wrongAccount, confirmationWords));
 
+  const overtaken = await stillUndoable();
+  if (overtaken) return refuse(overtaken);
   const confirmation = (scope: RevocationScope) => undoConfirmation(record, plan, scope, confirmationWords);
   const run = { profile: plan.profile, interactive, bulk: false, confirmation };
   const result =
     plan.action === 'BindOutputBucket'
-      ? await runMutation(deps, bindOutputBucket, { ...run, targets: [{ profile: plan.profile, bucket: plan.bucket }] })
-      : await runMutation(deps, attachAppPolicy, { ...run, targets: [await reattachTarget(session, plan)] });
+      ? await runMutation(deps, checkedBeforeSending(bindOutputBucket, stillUndoable), { ...run, targets: [{ profile: plan.profile, bucket: plan.bucket }] })
+      : await runMutation(deps, checkedBeforeSending(attachAppPolicy, stillUndoable), { ...run, targets: [await reattachTarget(session, plan)] });
   if (!result) return { ok: false, reason: vscode.l10n.t('Cancelled by the user.') };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {
@@ -78,6 +90,28 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   }
   const error = 'error' in result ? (result.error as { message?: string } | undefined) : undefined;
   return { ...result, action: plan.action, reason: error?.message ?? vscode.l10n.t('The undo did not succeed.') };
+}
+
+/** The record as the shared history holds it now, with any later change of its target. */
+async function currentRecord(deps: CommandDeps, argument: unknown): Promise<UndoableRecord | undefined> {
+  await deps.history.refresh();
+  const record = resolveRecord(deps.history, argument);
+  return record && withLaterChange(deps.history.records(), record);
+}
+
+/**
+ * The undo's mutation, checked once more right before its call: the confirmation may have stayed open while
+ * another window undid or revoked the same target. A refusal fails the call before anything is sent.
+ */
+function checkedBeforeSending<T extends MutationTarget, R extends Acknowledged>(mutation: Mutation<T, R>, stillUndoable: () => Promise<string | undefined>): Mutation<T, R> {
+  return {
+    ...mutation,
+    send: async (session, target, signal) => {
+      const overtaken = await stillUndoable();
+      if (overtaken) throw new CloudError({ kind: 'invalid-input', code: 'UndoOvertaken', message: overtaken, retryable: false });
+      return mutation.send(session, target, signal);
+    },
+  };
 }
 
 /**

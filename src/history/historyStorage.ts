@@ -1,13 +1,13 @@
 // Where the request history is kept: a journal file in the extension's global storage folder (historyFile.ts),
-// which, like globalState, survives reloads, belongs to this machine and is not synced. Versions before 0.2 kept
-// the history in globalState; the first load moves it into the file and removes the key (moveOutOfGlobalState).
+// which, like globalState, survives reloads, belongs to this machine, is not synced, and is shared by every window
+// of this VS Code (each watches it for the others' lines). Versions before 0.2 kept the history in globalState;
+// the first load moves it into the file and removes the key (moveOutOfGlobalState).
 //
 // For the benchmark only (an environment variable the bench sets on the extension host), the storage is wrapped
 // to count its writes, and an internal command reports the count: the number comes from the writes themselves,
 // not from the history's idea of them.
 
 import * as vscode from 'vscode';
-import type { HistoryRecord } from '../records/historyRecord';
 import { HistoryFile, moveOutOfGlobalState } from './historyFile';
 import { RequestHistory, type HistoryStorage } from './requestHistory';
 
@@ -15,7 +15,7 @@ export const COUNT_HISTORY_WRITES_ENV = 'ALICLOUD_MEDIA_COUNT_HISTORY_WRITES';
 export const HISTORY_STORAGE_STATS_COMMAND = 'alicloudMedia.internal.historyStorageStats';
 
 export interface HistoryStorageStats {
-  /** Appends and rewrites of the journal since activation. */
+  /** Appends and compactions of the journal since activation. */
   readonly writes: number;
   /** Of those, rewrites of the whole journal. */
   readonly rewrites: number;
@@ -27,13 +27,16 @@ export interface HistoryStorageStats {
 
 export function historyStorage(context: vscode.ExtensionContext, maxRecords: () => number): HistoryStorage {
   const file = new HistoryFile(context.globalStorageUri.fsPath);
+  let moved = false;
   const storage: HistoryStorage = {
-    load: () => {
-      moveOutOfGlobalState(context.globalState, file);
-      return file.load();
+    read: () => {
+      if (!moved) moveOutOfGlobalState(context.globalState, file);
+      moved = true;
+      return file.read();
     },
     append: (records) => file.append(records),
-    replace: (records) => file.replace(records),
+    compact: (request) => file.compact(request),
+    watch: (onChange) => file.watch(onChange),
   };
   return process.env[COUNT_HISTORY_WRITES_ENV] === '1' ? counted(context, storage, file, maxRecords) : storage;
 }
@@ -43,14 +46,14 @@ function counted(context: vscode.ExtensionContext, storage: HistoryStorage, file
   let rewrites = 0;
   let inFlight = 0;
   context.subscriptions.push(
-    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, (options?: { countStored?: boolean }): HistoryStorageStats => ({
+    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, async (options?: { countStored?: boolean }): Promise<HistoryStorageStats> => ({
       writes,
       rewrites,
       inFlight,
-      ...(options?.countStored ? { storedRecords: storedRecords(file, maxRecords()) } : {}),
+      ...(options?.countStored ? { storedRecords: await storedRecords(file.folder, maxRecords()) } : {}),
     })),
   );
-  const track = (write: PromiseLike<void>) => {
+  const track = <T>(write: PromiseLike<T>) => {
     writes += 1;
     inFlight += 1;
     const settle = () => void (inFlight -= 1);
@@ -58,21 +61,26 @@ function counted(context: vscode.ExtensionContext, storage: HistoryStorage, file
     return write;
   };
   return {
-    load: () => storage.load(),
+    read: () => storage.read(),
     append: (records) => track(storage.append(records)),
-    replace: (records) => {
-      rewrites += 1;
-      return track(storage.replace(records));
+    compact: (request) => {
+      // Counted when the journal was rewritten, not when a compaction found another window had done it.
+      const done = track(storage.compact(request));
+      done.then((rewrote) => void (rewrites += rewrote ? 1 : 0), () => undefined);
+      return done;
     },
+    ...(storage.watch ? { watch: storage.watch } : {}),
   };
 }
 
-/** What a new window would load: a RequestHistory of its own over the same file. */
-function storedRecords(file: HistoryFile, maxRecords: number): number {
-  const fresh = new RequestHistory({ load: () => file.load(), append: noWrite, replace: noWrite }, maxRecords);
+/** What a new window would load: a RequestHistory of its own over the same file (it writes nothing). */
+async function storedRecords(folder: string, maxRecords: number): Promise<number> {
+  const file = new HistoryFile(folder);
+  const fresh = new RequestHistory({ read: () => file.read(), append: noWrite, compact: noWrite }, maxRecords);
+  await fresh.ready();
   return fresh.records().length;
 }
 
-function noWrite(_records: readonly HistoryRecord[]): Promise<void> {
+function noWrite(): Promise<never> {
   return Promise.reject(new Error('read-only'));
 }

@@ -37,6 +37,7 @@ export type UndoDecision = { readonly plan: UndoPlan } | { readonly refusal: Und
 export type UndoRefusal =
   | { readonly why: 'notSucceeded' | 'noProfile' | 'noBucket' | 'noIdentity' | 'noApp' | 'noLists' | 'nothingRemoved' }
   | { readonly why: 'alreadyUndone'; readonly requestId: string }
+  | { readonly why: 'superseded'; readonly action: string; readonly time: string; readonly requestId?: string }
   | { readonly why: 'notRevocation'; readonly action: string }
   | { readonly why: 'region' | 'endpoint' | 'accessKey' | 'account'; readonly profile: string; readonly now: string; readonly then: string }
   | { readonly why: 'role'; readonly profile: string; readonly now: string; readonly then: string }
@@ -44,12 +45,17 @@ export type UndoRefusal =
   | { readonly why: 'accountUnreadable'; readonly profile: string; readonly account: string; readonly problem: string };
 
 /** A record as the history keeps it: the call, plus the mark an undo leaves on it. */
-export type UndoableRecord = CallRecord & { readonly undoneBy?: { readonly requestId: string; readonly time: string } };
+export type UndoableRecord = CallRecord & {
+  readonly undoneBy?: { readonly requestId: string; readonly time: string };
+  /** A later call that changed the same target (laterChange.ts): undoing this one would overrule it. */
+  readonly supersededBy?: { readonly action: string; readonly time: string; readonly requestId?: string };
+};
 
 /** What a record's undo would do, or why it cannot be undone. */
 export function planUndo(record: UndoableRecord): UndoDecision {
   if (record.outcome !== 'succeeded') return { refusal: { why: 'notSucceeded' } };
   if (record.undoneBy) return { refusal: { why: 'alreadyUndone', requestId: record.undoneBy.requestId } };
+  if (record.supersededBy) return { refusal: { why: 'superseded', ...record.supersededBy } };
   if (!record.profile) return { refusal: { why: 'noProfile' } };
   const scope: PlanScope = {
     profile: record.profile,

@@ -1,0 +1,127 @@
+// What the lines of the history journal mean, for every window that shares the file. No VS Code and no I/O: the
+// file (historyFile.ts) and the history in memory (requestHistory.ts) both read lines through here, so a window
+// that compacts the file and a window that reads it line by line reach the same history.
+//
+// A line is a record (a later line with the same id is a newer version of it) or the header a rewrite puts first,
+// which carries the latest clear: `{"generation": …, "clearedBefore": time}`, and every record of a call that started before that time is gone, in every window,
+// wherever its line is. A time rather than a position, because another window may still append a record it held
+// before the clear (an undo mark, a retried append): that line must not bring the record back.
+
+import { randomUUID } from 'node:crypto';
+import type { HistoryRecord } from '../records/historyRecord';
+import { sanitizeRecord } from '../records/recordSanitizer';
+
+export interface ClearMarker {
+  /** Epoch milliseconds: records of calls that started earlier are cleared. */
+  readonly clearedBefore: number;
+}
+
+export type JournalEntry = HistoryRecord | ClearMarker;
+
+/** Lines parsed between two yields to the event loop: a few milliseconds of work on a busy machine. */
+export const PARSE_SLICE = 250;
+
+export function isClearMarker(entry: JournalEntry): entry is ClearMarker {
+  return 'clearedBefore' in entry;
+}
+
+/**
+ * One line of the journal, or undefined for a blank, torn or foreign line. Whatever is stored passes the sanitizer
+ * again: it may come from an older version, another window or a corrupted disk.
+ */
+export function parseLine(line: string): JournalEntry | undefined {
+  if (!line.trim()) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const header = value as { clearedBefore?: unknown; generation?: unknown } | null;
+  if (typeof header?.clearedBefore === 'string') {
+    const time = Date.parse(header.clearedBefore);
+    return Number.isNaN(time) ? undefined : { clearedBefore: time };
+  }
+  if (header?.generation !== undefined) return undefined; // a header without a clear
+  return sanitizeRecord(value);
+}
+
+/** Parses lines in slices with a yield between them, so a full journal never holds the thread for long. */
+export async function parseLines(lines: readonly string[]): Promise<JournalEntry[]> {
+  const entries: JournalEntry[] = [];
+  for (let start = 0; start < lines.length; start += PARSE_SLICE) {
+    if (start > 0) await yieldToEventLoop();
+    for (const line of lines.slice(start, start + PARSE_SLICE)) {
+      const entry = parseLine(line);
+      if (entry) entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Two versions of one record, the later line second. The later wins, except that an undo mark is never lost: two
+ * windows may write versions of the same record in either order, and forgetting an undo would offer it again.
+ */
+export function mergeVersions(earlier: HistoryRecord, later: HistoryRecord): HistoryRecord {
+  if (later.undoneBy || !earlier.undoneBy) return later;
+  return { ...later, undoneBy: earlier.undoneBy };
+}
+
+/** The latest clear in these entries (epoch ms), or the one given when none is later. */
+export function latestClear(entries: readonly JournalEntry[], since = Number.NEGATIVE_INFINITY): number {
+  let latest = since;
+  for (const entry of entries) if (isClearMarker(entry) && entry.clearedBefore > latest) latest = entry.clearedBefore;
+  return latest;
+}
+
+/**
+ * The history a journal describes: one version of each id (merged as above), none from before the latest clear,
+ * newest first by start time, at most `maxRecords`. Of records that started in the same instant, the later line
+ * first (a stable sort keeps that order).
+ */
+export function replay(entries: readonly JournalEntry[], maxRecords: number, clearedBefore = latestClear(entries)): HistoryRecord[] {
+  const byId = new Map<string, HistoryRecord>();
+  const lastLine = new Map<string, number>();
+  entries.forEach((entry, line) => {
+    if (isClearMarker(entry) || Date.parse(entry.time) < clearedBefore) return;
+    const held = byId.get(entry.id);
+    byId.set(entry.id, held ? mergeVersions(held, entry) : entry);
+    lastLine.set(entry.id, line);
+  });
+  return [...byId.values()]
+    .map((record) => ({ record, time: Date.parse(record.time), line: lastLine.get(record.id) ?? 0 }))
+    .sort((a, b) => b.time - a.time || b.line - a.line)
+    .slice(0, maxRecords)
+    .map((entry) => entry.record);
+}
+
+/**
+ * What a rewrite of these lines leaves: the header (the latest clear, or `clearBefore` if later), then the history
+ * the lines describe, capped, oldest first as the journal keeps it.
+ */
+export async function rewrite(lines: readonly string[], maxRecords: number, clearBefore = Number.NEGATIVE_INFINITY): Promise<{ header: string; oldestFirst: HistoryRecord[] }> {
+  const entries = await parseLines(lines);
+  const clearedBefore = Math.max(latestClear(entries), clearBefore);
+  return { header: headerLine(randomUUID(), clearedBefore), oldestFirst: replay(entries, maxRecords, clearedBefore).reverse() };
+}
+
+/** Journal text for records, in the order they go on disk. */
+export function journalText(records: readonly HistoryRecord[]): string {
+  let text = '';
+  for (const record of records) text += `${JSON.stringify(record)}\n`;
+  return text;
+}
+
+/**
+ * The first line of a rewritten journal: a generation no other rewrite has (readers that find other first bytes
+ * than they read before know the file was replaced, even if the file system reused its inode number), and the
+ * latest clear, which outlives every rewrite.
+ */
+export function headerLine(generation: string, clearedBefore: number): string {
+  return `${JSON.stringify({ generation, ...(Number.isFinite(clearedBefore) ? { clearedBefore: new Date(clearedBefore).toISOString() } : {}) })}\n`;
+}
