@@ -34,6 +34,8 @@ const APPEND_ATTEMPTS = 5;
 /** fs.watch misses changes on some file systems (network homes, some containers): a stat this often as well. */
 export const POLL_MS = 1000;
 
+/** Bytes read and decoded at a time: well under a millisecond of work each. */
+const READ_CHUNK = 256 * 1024;
 /** Bytes of the file's start a reader remembers, to know the file is still the one it read. */
 const HEAD_BYTES = 128;
 
@@ -98,24 +100,21 @@ export class HistoryFile implements HistoryStorage {
   async compact(request: CompactRequest): Promise<boolean> {
     await fs.promises.mkdir(this.folder, { recursive: true });
     return withLock(this.lockFile, async () => {
-      const old = await fs.promises.open(this.file, 'r').catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return undefined;
-        throw err;
-      });
+      // Created if missing ('a+'), never just skipped: a window may create it and append in the meantime, and that
+      // line must be carried over below like any other.
+      const old = await fs.promises.open(this.file, 'a+', 0o600);
       try {
-        const size = old ? (await old.stat()).size : 0;
-        const { lines, consumed } = old ? await readLines(old, 0, size) : { lines: [], consumed: 0 };
+        const size = (await old.stat()).size;
+        const { lines, consumed } = await readLines(old, 0, size);
         if (request.clearBefore === undefined && request.whenLinesOver !== undefined && lines.length <= request.whenLinesOver) return false;
         const { header, oldestFirst } = await rewrite(lines, request.maxRecords, request.clearBefore);
         await this.replace(header, oldestFirst);
-        if (old) {
-          // Lines other windows appended after the read above went to the old file: they belong in the new one.
-          const rest = await readLines(old, consumed, Number.MAX_SAFE_INTEGER, true);
-          if (rest.lines.length) await this.appendText(`${rest.lines.join('\n')}\n`);
-        }
+        // Lines other windows appended after the read above went to the old file: they belong in the new one.
+        const rest = await readLines(old, consumed, Number.MAX_SAFE_INTEGER, true);
+        if (rest.lines.length) await this.appendText(`${rest.lines.join('\n')}\n`);
         return true;
       } finally {
-        await old?.close();
+        await old.close();
       }
     });
   }
@@ -220,22 +219,34 @@ export class HistoryFile implements HistoryStorage {
 /**
  * The whole lines between `start` and `end`: up to the last newline, so a line another window is writing right now
  * (or a torn last line) waits for the next read. `partialToo` takes the rest as well (a compaction's carry-over).
+ * Read and decoded a chunk at a time, so a full journal is never one long stretch of work on the thread.
  */
 async function readLines(handle: fs.promises.FileHandle, start: number, end: number, partialToo = false): Promise<{ lines: string[]; consumed: number }> {
-  const chunks: Buffer[] = [];
+  const lines: string[] = [];
+  const buffer = Buffer.alloc(READ_CHUNK);
+  let carry = Buffer.alloc(0);
   let position = start;
-  const buffer = Buffer.alloc(1 << 20);
+  let consumed = 0;
   while (position < end) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
     if (bytesRead === 0) break;
-    chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
     position += bytesRead;
+    const bytes = carry.length ? Buffer.concat([carry, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
+    // A newline byte never occurs inside a multi-byte UTF-8 character, so cutting there cuts between characters.
+    const complete = bytes.lastIndexOf(0x0a) + 1;
+    pushLines(lines, bytes.toString('utf8', 0, complete));
+    consumed += complete;
+    carry = Buffer.from(bytes.subarray(complete));
   }
-  const bytes = Buffer.concat(chunks);
-  const complete = partialToo ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
-  // A newline byte never occurs inside a multi-byte UTF-8 character, so cutting there cuts between characters.
-  const lines = bytes.toString('utf8', 0, complete).split('\n').filter((line) => line.trim().length > 0);
-  return { lines, consumed: complete };
+  if (partialToo && carry.length) {
+    pushLines(lines, carry.toString('utf8'));
+    consumed += carry.length;
+  }
+  return { lines, consumed };
+}
+
+function pushLines(lines: string[], text: string): void {
+  for (const line of text.split('\n')) if (line.trim()) lines.push(line);
 }
 
 /** Runs `work` holding the lock file (created with `wx`: exactly one window succeeds), taking over a stale one. */
