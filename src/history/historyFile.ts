@@ -1,6 +1,6 @@
 // The request history on disk: a journal of JSON lines (journal.ts says what they mean) in the extension's global
 // storage folder, shared by every window of this VS Code. No VS Code import: the folder is a path the adapter
-// hands over.
+// hands over. Loaded on first use (its own bundle, dist/historyFile.js), not at activation.
 //
 // Several extension hosts write the same file, so no window ever writes from its own copy of the history:
 // - an append is one write(2) of whole lines on a file opened with O_APPEND, so appends of every window land
@@ -15,8 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { journalText, rewrite, yieldToEventLoop } from './journal';
-import type { CompactRequest, Disposable, HistoryStorage, JournalRead } from './requestHistory';
+import { journalText, latestClear, parseLines, replay, rewrite, yieldToEventLoop } from './journalLines';
+import type { CompactRequest, Disposable, HistoryStorage, JournalRead, ReadRequest } from './requestHistory';
 import type { HistoryRecord } from '../records/historyRecord';
 
 export const HISTORY_FILE_NAME = 'request-history.jsonl';
@@ -62,8 +62,17 @@ export class HistoryFile implements HistoryStorage {
     return fs.existsSync(this.file);
   }
 
-  /** What was appended since the last read; the whole file on the first read or after it was replaced. */
-  async read(): Promise<JournalRead> {
+  /** What was appended since the last read; the whole file (replayed) on the first read or after it was replaced. */
+  async read(request: ReadRequest): Promise<JournalRead> {
+    const { whole, lines } = await this.readNew();
+    if (!whole) return { whole, entries: await parseLines(lines.filter((line) => !request.isOwnLine(line))), lines: lines.length };
+    const entries = await parseLines(lines);
+    const clearedBefore = latestClear(entries, request.clearedBefore);
+    return { whole, records: replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
+  }
+
+  /** The lines appended since the last read, or all of them. */
+  private async readNew(): Promise<{ whole: boolean; lines: string[] }> {
     let handle: fs.promises.FileHandle;
     try {
       handle = await fs.promises.open(this.file, 'r');

@@ -19,15 +19,23 @@
 import type { CallRecord } from '../cloud/types';
 import type { HistoryRecord, RecordChange, UndoneBy } from '../records/historyRecord';
 import { sanitizeRecord } from '../records/recordSanitizer';
-import { isClearMarker, latestClear, mergeVersions, parseLines, replay, type JournalEntry } from './journal';
+import { isClearMarker, mergeVersions, type JournalEntry } from './journal';
+
+/** What a read needs to know of this window. */
+export interface ReadRequest {
+  readonly maxRecords: number;
+  /** The latest clear this window knows of (epoch ms); the journal's own, if later, wins. */
+  readonly clearedBefore: number;
+  /** Whether an appended line is one this window wrote and has not read back yet (it is then skipped). */
+  readonly isOwnLine: (line: string) => boolean;
+}
 
 /** What a read of the journal found. */
-export interface JournalRead {
-  /** True when `lines` is the whole journal (the first read, or another window replaced the file since). */
-  readonly whole: boolean;
-  /** Lines appended since the last read (or all of them), oldest first, as found: the history parses each. */
-  readonly lines: readonly string[];
-}
+export type JournalRead =
+  /** The whole journal (the first read, or another window replaced the file since), replayed: the history it holds. */
+  | { readonly whole: true; readonly records: readonly HistoryRecord[]; readonly clearedBefore: number; readonly lines: number }
+  /** What was appended since the last read, oldest first, this window's own lines left out. */
+  | { readonly whole: false; readonly entries: readonly JournalEntry[]; readonly lines: number };
 
 /** A rewrite of the whole journal, done by the storage from what it holds (all windows' lines). */
 export interface CompactRequest {
@@ -40,7 +48,7 @@ export interface CompactRequest {
 
 /** Where the history persists: a journal shared by every window (see historyFile.ts for the file's rules). */
 export interface HistoryStorage {
-  read(): PromiseLike<JournalRead>;
+  read(request: ReadRequest): PromiseLike<JournalRead>;
   /** Adds records after what is stored: new ones, and new versions of stored ones. */
   append(records: readonly HistoryRecord[]): PromiseLike<void>;
   /** Rewrites the journal as the history it describes, capped; resolves whether it did. */
@@ -302,25 +310,22 @@ export class RequestHistory implements Disposable {
 
   private async readOnce(): Promise<void> {
     let read: JournalRead;
-    let entries: JournalEntry[];
     try {
-      read = await this.storage.read();
-      entries = await parseLines(read.whole ? read.lines : read.lines.filter((line) => !this.isOwnLine(line)));
+      read = await this.storage.read({ maxRecords: this.maxRecords, clearedBefore: this.clearedBefore, isOwnLine: (line) => this.isOwnLine(line) });
     } catch (err) {
       this.onWriteError?.(err);
       if (this.loaded) return;
       // Unreadable: this window still records (and the next read tries the whole journal again).
-      read = { whole: true, lines: [] };
-      entries = [];
+      read = { whole: true, records: [], clearedBefore: this.clearedBefore, lines: 0 };
     }
     const first = !this.loaded;
-    if (read.whole || first) {
+    if (read.whole) {
       // Everything is read again; lines of a write still in flight that come later are the same versions.
       this.ownLines.clear();
-      this.storedLines = read.lines.length;
-      this.clearedBefore = latestClear(entries, this.clearedBefore);
+      this.storedLines = read.lines;
+      this.clearedBefore = Math.max(this.clearedBefore, read.clearedBefore);
       const before = this.loaded;
-      const records = replay(entries, this.maxRecords, this.clearedBefore);
+      const records = [...read.records];
       const known = new Map(records.map((r) => [r.id, r]));
       this.items = records;
       // What this window has not written yet is not in the journal: it stays.
@@ -331,11 +336,12 @@ export class RequestHistory implements Disposable {
       // Until the first read, records() was empty. A rewrite (another window's compaction) usually changes
       // nothing this window shows.
       if (before ? !sameList(before, this.items) : this.items.length > 0) this.emit({ type: 'reloaded' });
-      if (first && !this.disposed) this.watching ??= this.storage.watch?.(() => this.refreshSoon());
-      return;
+    } else {
+      if (first) this.items = [];
+      this.storedLines += read.lines;
+      for (const entry of read.entries) this.takeIn(entry);
     }
-    this.storedLines += read.lines.length;
-    for (const entry of entries) this.takeIn(entry);
+    if (first && !this.disposed) this.watching ??= this.storage.watch?.(() => this.refreshSoon());
   }
 
   private isOwnLine(line: string): boolean {

@@ -30,16 +30,19 @@ describe('HistoryFile', () => {
 
   it('creates its folder on the first write and reads back what it appended, oldest first, then only what came after', async () => {
     const file = new HistoryFile(inside());
-    assert.deepEqual(await file.read(), { whole: true, lines: [] }, 'no file yet: an empty history');
+    const request = { maxRecords: 100, clearedBefore: Number.NEGATIVE_INFINITY, isOwnLine: () => false };
+    assert.deepEqual(await file.read(request), { whole: true, records: [], clearedBefore: Number.NEGATIVE_INFINITY, lines: 0 }, 'no file yet: an empty history');
     const [a, b, c] = [record(), record(), record()];
     await file.append([a]);
     await file.append([b]);
-    const first = await file.read();
-    assert.equal(first.whole, true);
-    assert.deepEqual(first.lines.map((l) => (JSON.parse(l) as { id: string }).id), [a.id, b.id]);
+    const first = await file.read(request);
+    assert.ok(first.whole);
+    assert.deepEqual(ids(first.records), [b.id, a.id]);
     await new HistoryFile(inside()).append([c]); // another window
-    assert.deepEqual(await file.read(), { whole: false, lines: [JSON.stringify(c)] });
-    assert.deepEqual(await file.read(), { whole: false, lines: [] });
+    const next = await file.read(request);
+    assert.ok(!next.whole);
+    assert.deepEqual(next.entries, [c]);
+    assert.deepEqual(await file.read(request), { whole: false, entries: [], lines: 0 });
   });
 
   it('is readable by the user only', async function () {
@@ -95,12 +98,14 @@ describe('HistoryFile', () => {
 
   it('a reader learns that the file was replaced, and reads it whole', async () => {
     const file = new HistoryFile(inside());
+    const request = { maxRecords: 100, clearedBefore: Number.NEGATIVE_INFINITY, isOwnLine: () => false };
     await file.append(Array.from({ length: 5 }, () => record()));
-    await file.read();
+    await file.read(request);
     await new HistoryFile(inside()).compact({ maxRecords: 2 });
-    const again = await file.read();
-    assert.equal(again.whole, true);
-    assert.equal(again.lines.length, 3, 'the header and the two newest');
+    const again = await file.read(request);
+    assert.ok(again.whole);
+    assert.equal(again.lines, 3, 'the header and the two newest');
+    assert.equal(again.records.length, 2);
   });
 
   it('a clear keeps its time through later rewrites, so a stale writer cannot bring cleared records back', async () => {

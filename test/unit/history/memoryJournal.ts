@@ -2,8 +2,8 @@
 // not survive a reload does not survive here either. Rewrites go through journal.ts like the file's, so a clear or
 // a compaction means the same here. The file itself (locks, appends of two processes) is tested on disk in
 // historyFile.test.ts and historyWindows.test.ts.
-import { rewrite } from '../../../src/history/journal';
-import { MAX_MAX_RECORDS, RequestHistory, type CompactRequest, type HistoryStorage, type JournalRead } from '../../../src/history/requestHistory';
+import { latestClear, parseLines, replay, rewrite } from '../../../src/history/journalLines';
+import { MAX_MAX_RECORDS, RequestHistory, type CompactRequest, type HistoryStorage, type JournalRead, type ReadRequest } from '../../../src/history/requestHistory';
 import type { HistoryRecord } from '../../../src/records/historyRecord';
 
 export class MemoryJournal implements HistoryStorage {
@@ -19,12 +19,12 @@ export class MemoryJournal implements HistoryStorage {
   /** Set to make the next writes fail, as a full disk would. */
   failWith: Error | undefined;
 
-  async read(): Promise<JournalRead> {
+  async read(request: ReadRequest): Promise<JournalRead> {
     const at = this.readAt;
     const whole = !at || at.generation !== this.generation || at.line > this.lines.length;
     const lines = this.lines.slice(whole ? 0 : at.line);
     this.readAt = { generation: this.generation, line: this.lines.length };
-    return { whole, lines };
+    return readResult(whole, lines, request);
   }
 
   async append(records: readonly HistoryRecord[]): Promise<void> {
@@ -52,7 +52,7 @@ export class MemoryJournal implements HistoryStorage {
   async stored(maxRecords = MAX_MAX_RECORDS): Promise<readonly HistoryRecord[]> {
     const lines = [...this.lines];
     const reader: HistoryStorage = {
-      read: async () => ({ whole: true, lines }),
+      read: (request) => readResult(true, lines, request),
       append: () => Promise.reject(new Error('read-only')),
       compact: () => Promise.reject(new Error('read-only')),
     };
@@ -60,4 +60,12 @@ export class MemoryJournal implements HistoryStorage {
     await fresh.ready();
     return fresh.records();
   }
+}
+
+/** What the file's read() gives for these lines (historyFile.ts does the same with the same functions). */
+export async function readResult(whole: boolean, lines: readonly string[], request: ReadRequest): Promise<JournalRead> {
+  if (!whole) return { whole, entries: await parseLines(lines.filter((line) => !request.isOwnLine(line))), lines: lines.length };
+  const entries = await parseLines(lines);
+  const clearedBefore = latestClear(entries, request.clearedBefore);
+  return { whole, records: replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
 }

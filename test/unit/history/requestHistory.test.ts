@@ -7,7 +7,7 @@ import {
 import type { HistoryRecord } from '../../../src/records/historyRecord';
 import { FakeClock } from './fakeClock';
 import { record } from './fixtures';
-import { MemoryJournal } from './memoryJournal';
+import { MemoryJournal, readResult } from './memoryJournal';
 
 /** For the tests about what is stored, not when: no interval between writes, real timers. */
 class RequestHistory extends CoalescingHistory {
@@ -265,7 +265,7 @@ describe('RequestHistory write coalescing', () => {
   it('flush() during a slow write waits for it, then writes the changes that arrived meanwhile', async () => {
     const writes: Array<{ value: unknown; finish: () => void }> = [];
     const slow: HistoryStorage = {
-      read: async () => ({ whole: true, lines: [] }),
+      read: async () => ({ whole: true, records: [], clearedBefore: Number.NEGATIVE_INFINITY, lines: 0 }),
       append: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
       compact: () => Promise.resolve(false),
     };
@@ -319,8 +319,8 @@ describe('RequestHistory write coalescing', () => {
 describe('RequestHistory journal', () => {
   it('reads nothing until first use, then once', async () => {
     let loads = 0;
-    const stored = JSON.stringify(record());
-    const storage: HistoryStorage = { read: async () => (loads++, { whole: true, lines: [stored] }), append: async () => undefined, compact: async () => false };
+    const stored = [JSON.stringify(record())];
+    const storage: HistoryStorage = { read: (request) => (loads++, readResult(true, stored, request)), append: async () => undefined, compact: async () => false };
     const history = new RequestHistory(storage);
     assert.equal(loads, 0, 'constructing (activation) reads nothing');
     assert.deepEqual(history.records(), [], 'empty until the (sliced) first read finished');

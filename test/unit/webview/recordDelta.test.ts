@@ -5,7 +5,7 @@ import { DeltaBatch, applyDelta } from '../../../src/webview/recordDelta';
 import { record } from '../history/fixtures';
 
 /** In-memory storage: these tests are about the changes the history reports, not about persistence. */
-const memory = (): HistoryStorage => ({ read: async () => ({ whole: false, lines: [] }), append: async () => undefined, compact: async () => true });
+const memory = (): HistoryStorage => ({ read: async () => ({ whole: false, entries: [], lines: 0 }), append: async () => undefined, compact: async () => true });
 
 /** Folds the history's changes into batches of `every` changes and applies each to a page-side copy. */
 class Page {
