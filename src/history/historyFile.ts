@@ -68,7 +68,7 @@ export class HistoryFile implements HistoryStorage {
     if (!whole) return { whole, entries: await parseLines(lines.filter((line) => !request.isOwnLine(line))), lines: lines.length };
     const entries = await parseLines(lines);
     const clearedBefore = latestClear(entries, request.clearedBefore);
-    return { whole, records: replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
+    return { whole, records: await replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
   }
 
   /** The lines appended since the last read, or all of them. */

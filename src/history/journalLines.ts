@@ -64,19 +64,26 @@ export function latestClear(entries: readonly JournalEntry[], since = Number.NEG
 /**
  * The history a journal describes: one version of each id (merged as above), none from before the latest clear,
  * newest first by start time, at most `maxRecords`. Of records that started in the same instant, the later line
- * first (a stable sort keeps that order).
+ * first. Yields like parseLines: a full journal is 10,000 lines.
  */
-export function replay(entries: readonly JournalEntry[], maxRecords: number, clearedBefore = latestClear(entries)): HistoryRecord[] {
-  const byId = new Map<string, HistoryRecord>();
-  const lastLine = new Map<string, number>();
-  entries.forEach((entry, line) => {
-    if (isClearMarker(entry) || Date.parse(entry.time) < clearedBefore) return;
-    const held = byId.get(entry.id);
-    byId.set(entry.id, held ? mergeVersions(held, entry) : entry);
-    lastLine.set(entry.id, line);
-  });
-  return [...byId.values()]
-    .map((record) => ({ record, time: Date.parse(record.time), line: lastLine.get(record.id) ?? 0 }))
+export async function replay(entries: readonly JournalEntry[], maxRecords: number, clearedBefore = latestClear(entries)): Promise<HistoryRecord[]> {
+  const latest = new Map<string, { record: HistoryRecord; time: number; line: number }>();
+  let sliceStart = performance.now();
+  for (let line = 0; line < entries.length; line++) {
+    const entry = entries[line];
+    if (!isClearMarker(entry)) {
+      const time = Date.parse(entry.time);
+      if (time >= clearedBefore) {
+        const held = latest.get(entry.id);
+        latest.set(entry.id, { record: held ? mergeVersions(held.record, entry) : entry, time, line });
+      }
+    }
+    if ((line & 63) === 63 && performance.now() - sliceStart > PARSE_SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  return [...latest.values()]
     .sort((a, b) => b.time - a.time || b.line - a.line)
     .slice(0, maxRecords)
     .map((entry) => entry.record);
@@ -89,7 +96,7 @@ export function replay(entries: readonly JournalEntry[], maxRecords: number, cle
 export async function rewrite(lines: readonly string[], maxRecords: number, clearBefore = Number.NEGATIVE_INFINITY): Promise<{ header: string; oldestFirst: HistoryRecord[] }> {
   const entries = await parseLines(lines);
   const clearedBefore = Math.max(latestClear(entries), clearBefore);
-  return { header: headerLine(randomUUID(), clearedBefore), oldestFirst: replay(entries, maxRecords, clearedBefore).reverse() };
+  return { header: headerLine(randomUUID(), clearedBefore), oldestFirst: (await replay(entries, maxRecords, clearedBefore)).reverse() };
 }
 
 /** Journal text for records, in the order they go on disk. */

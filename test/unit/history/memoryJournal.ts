@@ -67,5 +67,5 @@ export async function readResult(whole: boolean, lines: readonly string[], reque
   if (!whole) return { whole, entries: await parseLines(lines.filter((line) => !request.isOwnLine(line))), lines: lines.length };
   const entries = await parseLines(lines);
   const clearedBefore = latestClear(entries, request.clearedBefore);
-  return { whole, records: replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
+  return { whole, records: await replay(entries, request.maxRecords, clearedBefore), clearedBefore, lines: lines.length };
 }
