@@ -39,6 +39,8 @@ const LAZY_BUNDLES = [
   { name: 'callLogFormat', entry: 'src/log/formatCallRecord.ts' },
   // Exporting the request history (save dialog, JSON and CSV writers): needed on the first export.
   { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
+  // The request history's journal file (appends, locked rewrites, reading and replaying lines): needed on first use.
+  { name: 'historyFile', entry: 'src/history/historyFile.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

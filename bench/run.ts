@@ -1,6 +1,6 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
 //               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui] [--history-cpu-profile FILE]
-//               [--skip-bulk] [--skip-access-scan] [--access-scan-only]
+//               [--skip-bulk] [--skip-access-scan] [--access-scan-only] [--skip-history-load] [--history-load-only]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
 // benchmark itself could not run (a build or the workbench broke).
 //
@@ -14,6 +14,7 @@ import { makeTempDir, repoRoot } from '../test/vscode/util';
 import { benchAccessScan } from './accessScan';
 import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
 import { benchHistoryAtScale } from './historyAtScale';
+import { benchHistoryLoad } from './historyLoad';
 import { machineInfo } from './machine';
 import { benchOverhead } from './overhead';
 import { evaluateTargets, renderMarkdown, renderTables, type BenchResults } from './report';
@@ -38,6 +39,8 @@ interface Args {
   skipBulk: boolean;
   skipAccessScan: boolean;
   skipOverhead?: boolean;
+  /** The first load of a full history journal (no VS Code: the history and its file run in this process). */
+  skipHistoryLoad: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     historyWithUi: false,
     skipBulk: false,
     skipAccessScan: false,
+    skipHistoryLoad: false,
   };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -84,7 +88,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--history-cpu-profile') args.historyCpuProfile = path.resolve(value(i++, a));
     else if (a === '--skip-bulk') args.skipBulk = true;
     else if (a === '--skip-access-scan') args.skipAccessScan = true;
-    else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true });
+    else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipHistoryLoad: true });
+    else if (a === '--skip-history-load') args.skipHistoryLoad = true;
+    else if (a === '--history-load-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipAccessScan: true });
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -149,8 +155,14 @@ async function main(): Promise<number> {
       }
     }
 
+    let historyLoad: BenchResults['historyLoad'] = { skipped: 'not run (--skip-history-load)' };
+    if (!args.skipHistoryLoad) {
+      progress('history load: a full journal read by a fresh history…');
+      historyLoad = await benchHistoryLoad({ progress });
+    }
+
     // Before the bulk runs, whose 6,000 calls leave a heap that the next measurement would pay to collect.
-    let overhead: BenchResults['overhead'] = { skipped: 'not run (--access-scan-only)' };
+    let overhead: BenchResults['overhead'] = { skipped: 'not run (--access-scan-only / --history-load-only)' };
     if (!args.skipOverhead) {
       progress(`overhead: ${args.overheadCalls} core + ${args.overheadCalls} bare calls…`);
       overhead = await benchOverhead(args.overheadCalls);
@@ -176,6 +188,7 @@ async function main(): Promise<number> {
       bulk,
       overhead,
       historyAtScale,
+      historyLoad,
       accessScan,
     };
     const results: BenchResults = { ...partial, targetsMet: evaluateTargets(partial) };

@@ -11,6 +11,8 @@ function refused(r: UndoRefusal): string {
       return vscode.l10n.t('Only successful revocations can be undone.');
     case 'alreadyUndone':
       return vscode.l10n.t('This revocation was already undone (RequestId {0}).', r.requestId);
+    case 'superseded':
+      return vscode.l10n.t('{0} changed the same target later ({1}, RequestId {2}): undoing this revocation would overrule it.', r.action, r.time, r.requestId ?? '-');
     case 'noProfile':
       return vscode.l10n.t('The request was not made with a profile, so there are no keys to undo it with.');
     case 'noBucket':

@@ -7,6 +7,7 @@
 
 import * as vscode from 'vscode';
 import { describeError, maskAccessKeyId } from '../cloud';
+import { withLaterChange } from '../history/laterChange';
 import { inertText } from '../inertText';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
@@ -32,7 +33,15 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
     if (interactive) void deps.ui.showInformationMessage(inertText(reason));
     return { ok: false, reason };
   };
-  const record = resolveRecord(deps.history, argument) as UndoableRecord | undefined;
+  // The history as every window left it: an undo or a later revocation of the same target in another window
+  // refuses this one. Asked now, again just before the confirmation and once more just before sending.
+  const stillUndoable = async (): Promise<string | undefined> => {
+    const now = await currentRecord(deps, argument);
+    if (!now) return vscode.l10n.t('That request is no longer in the history.');
+    const again = planUndo(now);
+    return 'refusal' in again ? refusalText(again.refusal, confirmationWords) : undefined;
+  };
+  const record = await currentRecord(deps, argument);
   if (!record) return refuse(vscode.l10n.t('That request is no longer in the history.'));
   const decision = planUndo(record);
   if ('refusal' in decision) return refuse(refusalText(decision.refusal, confirmationWords));
@@ -60,9 +69,13 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   const wrongAccount = accountRefusal(plan, 'accountId' in account ? { accountId: account.accountId } : { problem: account.unknown });
   if (wrongAccount) return refuse(refusalText(wrongAccount, confirmationWords));
 
+  const overtaken = await stillUndoable();
+  if (overtaken) return refuse(overtaken);
   const operation = REVOCATIONS[plan.revocation];
   const confirmation = (scope: RevocationScope, text: UndoText) => undoConfirmation(record, plan, scope, confirmationWords, text);
-  const result = await operation.undo(deps, session, plan, { profile: plan.profile, interactive, bulk: false, confirmation });
+  // Checked once more inside the call, right before sending: the modal may have stayed open while another window
+  // undid or revoked the same target.
+  const result = await operation.undo(deps, session, plan, { profile: plan.profile, interactive, bulk: false, confirmation, checkBeforeSending: stillUndoable });
   if (!result) return { ok: false, reason: vscode.l10n.t('Cancelled by the user.') };
   const requestId = 'requestId' in result && typeof result.requestId === 'string' ? result.requestId : undefined;
   if (result.ok && requestId) {
@@ -71,6 +84,13 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   }
   const error = 'error' in result ? (result.error as { message?: string } | undefined) : undefined;
   return { ...result, action: plan.action, reason: error?.message ?? vscode.l10n.t('The undo did not succeed.') };
+}
+
+/** The record as the shared history holds it now, with any later change of its target. */
+async function currentRecord(deps: CommandDeps, argument: unknown): Promise<UndoableRecord | undefined> {
+  await deps.history.refresh();
+  const record = resolveRecord(deps.history, argument);
+  return record && withLaterChange(deps.history.records(), record);
 }
 
 /** The role the profile signs as now: its own assumeRole, or the role an aliyun CLI profile assumes for it. */

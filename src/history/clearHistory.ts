@@ -1,4 +1,5 @@
-// "Clear Request History": asks first, because the RequestIds may be needed for an audit or a support ticket.
+// "Clear Request History": asks first, because the RequestIds may be needed for an audit or a support ticket. The
+// clear is every window's (the journal keeps it), so the count includes what other windows recorded.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
@@ -10,6 +11,7 @@ export const CLEAR_HISTORY_COMMAND = COMMANDS.clearHistory;
 
 export function clearHistoryCommand(history: RequestHistory, ui: UiPort): CommandHandlers {
   const clear = async (): Promise<boolean> => {
+    await history.refresh();
     const count = history.records().length;
     if (count === 0) {
       return true;

@@ -12,6 +12,8 @@ import type { RequestHistory } from './requestHistory';
 
 /** The file written, or undefined when the user cancelled the dialog. */
 export async function exportHistory(history: RequestHistory, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  // Every window's records, including what another window wrote a moment ago.
+  await history.refresh();
   const records = selectRecords(history, options.recordIds);
   const target = options.target instanceof vscode.Uri ? options.target : await askForTarget();
   if (!target) {

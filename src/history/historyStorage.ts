@@ -1,21 +1,27 @@
 // Where the request history is kept: a journal file in the extension's global storage folder (historyFile.ts),
-// which, like globalState, survives reloads, belongs to this machine and is not synced. Versions before 0.2 kept
-// the history in globalState; the first load moves it into the file and removes the key (moveOutOfGlobalState).
+// which, like globalState, survives reloads, belongs to this machine, is not synced, and is shared by every window
+// of this VS Code (each watches it for the others' lines). Versions before 0.2 kept the history in globalState;
+// the first load moves it into the file and removes the key (moveOutOfGlobalState). The file's code (locks,
+// rewrites, parsing) is its own bundle, required on the first read: activation only builds this wrapper.
 //
 // For the benchmark only (an environment variable the bench sets on the extension host), the storage is wrapped
 // to count its writes, and an internal command reports the count: the number comes from the writes themselves,
 // not from the history's idea of them.
 
 import * as vscode from 'vscode';
-import type { HistoryRecord } from '../records/historyRecord';
-import { HistoryFile, moveOutOfGlobalState } from './historyFile';
+import type * as FileModule from './historyFile';
 import { RequestHistory, type HistoryStorage } from './requestHistory';
+
+/** historyFile.ts, loaded on first use (esbuild.js LAZY_BUNDLES). */
+function fileModule(): typeof FileModule {
+  return require('./historyFile') as typeof FileModule;
+}
 
 export const COUNT_HISTORY_WRITES_ENV = 'ALICLOUD_MEDIA_COUNT_HISTORY_WRITES';
 export const HISTORY_STORAGE_STATS_COMMAND = 'alicloudMedia.internal.historyStorageStats';
 
 export interface HistoryStorageStats {
-  /** Appends and rewrites of the journal since activation. */
+  /** Appends and compactions of the journal since activation. */
   readonly writes: number;
   /** Of those, rewrites of the whole journal. */
   readonly rewrites: number;
@@ -26,31 +32,37 @@ export interface HistoryStorageStats {
 }
 
 export function historyStorage(context: vscode.ExtensionContext, maxRecords: () => number): HistoryStorage {
-  const file = new HistoryFile(context.globalStorageUri.fsPath);
-  const storage: HistoryStorage = {
-    load: () => {
-      moveOutOfGlobalState(context.globalState, file);
-      return file.load();
-    },
-    append: (records) => file.append(records),
-    replace: (records) => file.replace(records),
+  const folder = context.globalStorageUri.fsPath;
+  let loaded: FileModule.HistoryFile | undefined;
+  const file = (): FileModule.HistoryFile => {
+    if (loaded) return loaded;
+    const { HistoryFile, moveOutOfGlobalState } = fileModule();
+    loaded = new HistoryFile(folder);
+    moveOutOfGlobalState(context.globalState, loaded);
+    return loaded;
   };
-  return process.env[COUNT_HISTORY_WRITES_ENV] === '1' ? counted(context, storage, file, maxRecords) : storage;
+  const storage: HistoryStorage = {
+    read: (request) => file().read(request),
+    append: (records) => file().append(records),
+    compact: (request) => file().compact(request),
+    watch: (onChange) => file().watch(onChange),
+  };
+  return process.env[COUNT_HISTORY_WRITES_ENV] === '1' ? counted(context, storage, folder, maxRecords) : storage;
 }
 
-function counted(context: vscode.ExtensionContext, storage: HistoryStorage, file: HistoryFile, maxRecords: () => number): HistoryStorage {
+function counted(context: vscode.ExtensionContext, storage: HistoryStorage, folder: string, maxRecords: () => number): HistoryStorage {
   let writes = 0;
   let rewrites = 0;
   let inFlight = 0;
   context.subscriptions.push(
-    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, (options?: { countStored?: boolean }): HistoryStorageStats => ({
+    vscode.commands.registerCommand(HISTORY_STORAGE_STATS_COMMAND, async (options?: { countStored?: boolean }): Promise<HistoryStorageStats> => ({
       writes,
       rewrites,
       inFlight,
-      ...(options?.countStored ? { storedRecords: storedRecords(file, maxRecords()) } : {}),
+      ...(options?.countStored ? { storedRecords: await storedRecords(folder, maxRecords()) } : {}),
     })),
   );
-  const track = (write: PromiseLike<void>) => {
+  const track = <T>(write: PromiseLike<T>) => {
     writes += 1;
     inFlight += 1;
     const settle = () => void (inFlight -= 1);
@@ -58,21 +70,26 @@ function counted(context: vscode.ExtensionContext, storage: HistoryStorage, file
     return write;
   };
   return {
-    load: () => storage.load(),
+    read: (request) => storage.read(request),
     append: (records) => track(storage.append(records)),
-    replace: (records) => {
-      rewrites += 1;
-      return track(storage.replace(records));
+    compact: (request) => {
+      // Counted when the journal was rewritten, not when a compaction found another window had done it.
+      const done = track(storage.compact(request));
+      done.then((rewrote) => void (rewrites += rewrote ? 1 : 0), () => undefined);
+      return done;
     },
+    ...(storage.watch ? { watch: storage.watch } : {}),
   };
 }
 
-/** What a new window would load: a RequestHistory of its own over the same file. */
-function storedRecords(file: HistoryFile, maxRecords: number): number {
-  const fresh = new RequestHistory({ load: () => file.load(), append: noWrite, replace: noWrite }, maxRecords);
+/** What a new window would load: a RequestHistory of its own over the same file (it writes nothing). */
+async function storedRecords(folder: string, maxRecords: number): Promise<number> {
+  const file = new (fileModule().HistoryFile)(folder);
+  const fresh = new RequestHistory({ read: (request) => file.read(request), append: noWrite, compact: noWrite }, maxRecords);
+  await fresh.ready();
   return fresh.records().length;
 }
 
-function noWrite(_records: readonly HistoryRecord[]): Promise<void> {
+function noWrite(): Promise<never> {
   return Promise.reject(new Error('read-only'));
 }

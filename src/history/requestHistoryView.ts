@@ -70,10 +70,12 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
     });
   }
 
-  getChildren(element?: Row): Row[] {
+  async getChildren(element?: Row): Promise<Row[]> {
     if (element) {
       return [];
     }
+    // The first read of the journal is sliced (requestHistory.ts): the view waits for it instead of showing nothing.
+    await this.history.ready();
     const records = this.history.records();
     const shown: Row[] = records.slice(0, VIEW_LIMIT).map((record) => new HistoryRow(record));
     return records.length > VIEW_LIMIT ? [...shown, { older: records.length - VIEW_LIMIT }] : shown;

@@ -40,12 +40,17 @@ export interface UndoPlan extends PlanScope {
 export type UndoDecision = { readonly plan: UndoPlan } | { readonly refusal: UndoRefusal };
 
 /** A record as the history keeps it: the call, plus the mark an undo leaves on it. */
-export type UndoableRecord = CallRecord & { readonly undoneBy?: { readonly requestId: string; readonly time: string } };
+export type UndoableRecord = CallRecord & {
+  readonly undoneBy?: { readonly requestId: string; readonly time: string };
+  /** A later call that changed the same target (laterChange.ts): undoing this one would overrule it. */
+  readonly supersededBy?: { readonly action: string; readonly time: string; readonly requestId?: string };
+};
 
 /** What a record's undo would do, or why it cannot be undone. */
 export function planUndo(record: UndoableRecord): UndoDecision {
   if (record.outcome !== 'succeeded') return { refusal: { why: 'notSucceeded' } };
   if (record.undoneBy) return { refusal: { why: 'alreadyUndone', requestId: record.undoneBy.requestId } };
+  if (record.supersededBy) return { refusal: { why: 'superseded', ...record.supersededBy } };
   if (!record.profile) return { refusal: { why: 'noProfile' } };
   const revocation = record.action;
   if (!isRevocation(revocation) || CLOUD_OPERATIONS[revocation].product !== record.product) {

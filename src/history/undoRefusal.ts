@@ -8,6 +8,7 @@ import type { CallRecord } from '../cloud/types';
 export type UndoRefusal =
   | { readonly why: 'notSucceeded' | 'noProfile' | 'noBucket' | 'noIdentity' | 'noApp' | 'noLists' | 'nothingRemoved' }
   | { readonly why: 'alreadyUndone'; readonly requestId: string }
+  | { readonly why: 'superseded'; readonly action: string; readonly time: string; readonly requestId?: string }
   | { readonly why: 'notRevocation'; readonly action: string }
   | { readonly why: 'region' | 'endpoint' | 'accessKey' | 'account'; readonly profile: string; readonly now: string; readonly then: string }
   | { readonly why: 'role'; readonly profile: string; readonly now: string; readonly then: string }

@@ -22,5 +22,7 @@ export type RecordChange =
   /** The cap shrank and dropped these. */
   | { readonly type: 'removed'; readonly removedIds: readonly string[] }
   | { readonly type: 'cleared' }
+  /** The list was read again from storage (first use, or another window rewrote it): read all of it again. */
+  | { readonly type: 'reloaded' }
   /** A stored record gained an annotation (undoneBy). */
   | { readonly type: 'updated'; readonly record: HistoryRecord };

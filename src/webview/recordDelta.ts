@@ -12,7 +12,7 @@ export interface RecordDelta {
   readonly updated: readonly HistoryRecord[];
 }
 
-/** Changes collected since the last message. A clear means the page gets the whole (new) list instead. */
+/** Changes collected since the last message. A clear or a reload means the page gets the whole (new) list instead. */
 export class DeltaBatch {
   private added = new Map<string, HistoryRecord>();
   private removed = new Set<string>();
@@ -26,6 +26,7 @@ export class DeltaBatch {
   push(change: RecordChange): void {
     switch (change.type) {
       case 'cleared':
+      case 'reloaded':
         this.clear();
         this.reset = true;
         return;

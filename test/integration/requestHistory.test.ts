@@ -143,6 +143,25 @@ describe('request history', function () {
     assert.equal((await undoRecord(record.id)).ok, true, 'with the endpoint back, the undo goes through');
   });
 
+  it('refuses an undo that another window overtook (a later change of the same bucket in the shared journal), and sends nothing', async () => {
+    const unbind = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string }>(
+      'alicloudMedia.unbindOutputBucket', { profile: PROFILE, bucket: 'media-output-thumbs' },
+    );
+    assert.equal(unbind?.ok, true, JSON.stringify(unbind));
+    const record = await latestRecord((r) => r.requestId === unbind.requestId);
+    // Another window (an extension host of its own over the same global storage) bound the bucket since: its line.
+    const journal = path.join(userDataDir(), 'User', 'globalStorage', EXTENSION_ID, 'request-history.jsonl');
+    const otherRequestId = '0D5B4B5F-0000-4000-8000-0000000000AA';
+    const later = { ...record, id: `other-window-${Date.now()}`, time: new Date(Date.parse(record.time) + 1000).toISOString(), action: 'BindOutputBucket', requestId: otherRequestId };
+    fs.appendFileSync(journal, `\n${JSON.stringify(later)}\n`);
+    const binds = emulator.requests().filter((r) => r.action === 'BindOutputBucket').length;
+    const undo = await undoRecord(record.id);
+    assert.equal(undo.ok, false);
+    assert.match(String(undo.reason), new RegExp(`BindOutputBucket .*${otherRequestId}`));
+    assert.equal(emulator.requests().filter((r) => r.action === 'BindOutputBucket').length, binds, 'nothing was sent');
+    assert.equal(emulator.state.isBound('media-output-thumbs'), false);
+  });
+
   it('undoes a detach by reattaching only the policies that were really detached', async () => {
     const role = { type: 'RamRole' as const, name: 'TranscodeRole', appId: 'app-1000000' };
     const detach = await vscode.commands.executeCommand<{ ok: boolean; requestId?: string; nonExistPolicyNames?: string[]; failedPolicyNames?: string[] }>(

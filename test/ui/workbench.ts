@@ -83,6 +83,23 @@ export class Workbench {
     await this.server?.close();
   }
 
+  /**
+   * A second window on the same workbench: a page of its own on the same URL gets an extension host of its own over
+   * the same user data (global storage, secrets), as a second desktop window of one VS Code does. Its close()
+   * closes only that page.
+   */
+  async anotherWindow(): Promise<Workbench> {
+    const page = await this.page.context().newPage();
+    try {
+      await page.goto(this.page.url(), { waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+    } catch (err) {
+      await page.close();
+      throw err;
+    }
+    return new Workbench(page, undefined, { context: page.context(), page, close: () => page.close() });
+  }
+
   /** Clicks the activity bar entry whose title starts with `containerTitle`; returns the side bar. */
   async openView(containerTitle: string): Promise<Locator> {
     const entry = this.page.locator(`.activitybar [aria-label^="${cssString(containerTitle)}"]`).first();

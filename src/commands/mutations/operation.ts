@@ -3,7 +3,7 @@
 // becomes the twin's target. `revocation(...)` closes over the types, so the registry (operations.ts) holds every
 // operation alike and the undo command and commands/index.ts dispatch through it by action.
 
-import type { Acknowledged } from '../../cloud';
+import { CloudError, type Acknowledged } from '../../cloud';
 import type { RevocationAction } from '../../cloud/operations';
 import type { ReversalTarget } from '../../history/reversals';
 import type { UndoPlan } from '../../history/undoPlan';
@@ -30,7 +30,11 @@ export interface RevocationOperation<A extends RevocationAction, T extends Mutat
 }
 
 /** The undo's run as the undo command sets it up: profile, prompt or not, and its own confirmation of the undo's words. */
-export type UndoRun = Omit<InteractiveRun<never>, 'targets' | 'confirmation'> & { confirmation(scope: RevocationScope, text: UndoText): Confirmation };
+export type UndoRun = Omit<InteractiveRun<never>, 'targets' | 'confirmation'> & {
+  confirmation(scope: RevocationScope, text: UndoText): Confirmation;
+  /** Asked right before the twin's call is sent: why the undo is no longer right (another window), if it is not. */
+  checkBeforeSending(): Promise<string | undefined>;
+};
 
 /** What the registry keeps of an operation: the types closed over, only what callers need. */
 export interface RegisteredRevocation<A extends RevocationAction = RevocationAction> {
@@ -59,7 +63,20 @@ export function revocation<A extends RevocationAction, T extends MutationTarget,
     undo: async (deps, session, plan, run) => {
       const target = await op.undoTarget(session, plan.profile, planned(plan));
       const text = { what: op.undoWords.describe(planned(plan), target), caveat: op.undoWords.caveat(planned(plan)) };
-      return runMutation(deps, op.undo, { ...run, targets: [target], confirmation: (scope) => run.confirmation(scope, text) });
+      const { checkBeforeSending, ...rest } = run;
+      return runMutation(deps, checkedBeforeSending(op.undo, checkBeforeSending), { ...rest, targets: [target], confirmation: (scope) => run.confirmation(scope, text) });
+    },
+  };
+}
+
+/** The twin's mutation, whose call first asks `check`: a refusal fails the call before anything is sent. */
+function checkedBeforeSending<T extends MutationTarget, R extends Acknowledged>(mutation: Mutation<T, R>, check: () => Promise<string | undefined>): Mutation<T, R> {
+  return {
+    ...mutation,
+    send: async (session, target, signal) => {
+      const overtaken = await check();
+      if (overtaken) throw new CloudError({ kind: 'invalid-input', code: 'UndoOvertaken', message: overtaken, retryable: false });
+      return mutation.send(session, target, signal);
     },
   };
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 
 export interface ExportedRecord {
   id: string;
+  time: string;
   action: string;
   target: string;
   outcome: string;

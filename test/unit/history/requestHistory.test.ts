@@ -7,43 +7,12 @@ import {
 import type { HistoryRecord } from '../../../src/records/historyRecord';
 import { FakeClock } from './fakeClock';
 import { record } from './fixtures';
+import { MemoryJournal, readResult } from './memoryJournal';
 
 /** For the tests about what is stored, not when: no interval between writes, real timers. */
 class RequestHistory extends CoalescingHistory {
   constructor(storage: HistoryStorage, maxRecords?: number) {
     super(storage, maxRecords, { writeIntervalMs: 0 });
-  }
-}
-
-/**
- * A stand-in for the journal file: the same contract, kept in memory as lines of JSON, so anything that would not
- * survive a reload does not survive here either.
- */
-class MemoryJournal implements HistoryStorage {
-  lines: string[] = [];
-  appends = 0;
-  rewrites = 0;
-  get writes(): number {
-    return this.appends + this.rewrites;
-  }
-  /** Set to make the next writes fail, as a full disk would. */
-  failWith: Error | undefined;
-  load(): unknown[] {
-    return this.lines.map((line) => JSON.parse(line) as unknown);
-  }
-  async append(records: readonly HistoryRecord[]): Promise<void> {
-    this.appends += 1;
-    if (this.failWith) throw this.failWith;
-    this.lines.push(...records.map((r) => JSON.stringify(r)));
-  }
-  async replace(records: readonly HistoryRecord[]): Promise<void> {
-    this.rewrites += 1;
-    if (this.failWith) throw this.failWith;
-    this.lines = [...records].reverse().map((r) => JSON.stringify(r));
-  }
-  /** What a new window would load from this journal. */
-  stored(maxRecords = MAX_MAX_RECORDS): readonly HistoryRecord[] {
-    return new RequestHistory(this, maxRecords).records();
   }
 }
 
@@ -82,7 +51,7 @@ describe('RequestHistory', () => {
     for (let i = 0; i < 5; i++) await history.add(record());
     await history.setMaxRecords(2);
     assert.equal(history.records().length, 2);
-    assert.equal(state.stored().length, 2, 'a bigger cap later does not bring the trimmed records back');
+    assert.equal((await state.stored()).length, 2, 'a bigger cap later does not bring the trimmed records back');
   });
 
   it('survives a reload: a new history over the same storage sees the same records in the same order', async () => {
@@ -91,22 +60,22 @@ describe('RequestHistory', () => {
     const records = [record(), record({ outcome: 'failed', requestId: undefined, error: { kind: 'auth', code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.', httpStatus: 404 } })];
     for (const r of records) await first.add(r);
 
-    const reloaded = new RequestHistory(state);
-    assert.deepEqual(reloaded.records(), first.records());
-    assert.deepEqual(reloaded.records()[0].error, records[1].error);
+    const reloaded = await state.stored();
+    assert.deepEqual(reloaded, first.records());
+    assert.deepEqual(reloaded[0].error, records[1].error);
   });
 
   it('applies the cap to what it loads', async () => {
     const state = new MemoryJournal();
     const big = new RequestHistory(state, 10);
     for (let i = 0; i < 6; i++) await big.add(record());
-    assert.equal(new RequestHistory(state, 4).records().length, 4);
+    assert.equal((await state.stored(4)).length, 4);
   });
 
-  it('ignores stored lines that are not records', () => {
+  it('ignores stored lines that are not records', async () => {
     const state = new MemoryJournal();
     state.lines = [JSON.stringify({ not: 'a record' }), JSON.stringify({ id: 'x' }), '42', JSON.stringify(record())];
-    assert.equal(new RequestHistory(state).records().length, 1);
+    assert.equal((await state.stored()).length, 1);
   });
 
   it('replaces a record that arrives twice with the same id', async () => {
@@ -118,7 +87,7 @@ describe('RequestHistory', () => {
     assert.equal(history.records()[0].latencyMs, 999);
   });
 
-  it('knows which ids it holds across every kind of change: a record pushed out, cleared or annotated can arrive again, once', async () => {
+  it('knows which ids it holds across every kind of change: a record pushed out or annotated can arrive again, once; a cleared one cannot', async () => {
     const history = new RequestHistory(new MemoryJournal(), 2);
     const a = record({ time: '2025-01-01T10:00:00.000Z' });
     const b = record({ time: '2025-01-01T10:00:01.000Z' });
@@ -132,9 +101,12 @@ describe('RequestHistory', () => {
     await history.add({ ...b, latencyMs: 7 }); // replaces the annotated copy
     assert.deepEqual(history.records().map((r) => [r.id, r.latencyMs]), [[c.id, c.latencyMs], [b.id, 7]]);
     await history.clear();
-    await history.add(c);
-    await history.add(c);
-    assert.deepEqual(history.records().map((r) => r.id), [c.id]);
+    await history.add(c); // started before the clear: another window's stale copy must not bring it back
+    assert.deepEqual(history.records(), []);
+    const d = record({ time: new Date(Date.now() + 1000).toISOString() });
+    await history.add(d);
+    await history.add(d);
+    assert.deepEqual(history.records().map((r) => r.id), [d.id]);
   });
 
   it('clears memory and storage', async () => {
@@ -143,7 +115,8 @@ describe('RequestHistory', () => {
     await history.add(record());
     await history.clear();
     assert.deepEqual(history.records(), []);
-    assert.deepEqual(state.lines, []);
+    assert.deepEqual(state.recordLines, [], 'only the header with the clear is left');
+    assert.deepEqual(await state.stored(), []);
   });
 
   it('finds a record by id', async () => {
@@ -172,7 +145,7 @@ describe('RequestHistory', () => {
       throw new Error('broken view');
     });
     await history.add(record());
-    assert.equal(state.stored().length, 1);
+    assert.equal((await state.stored()).length, 1);
   });
 
   it('writes the last state after a burst of adds', async () => {
@@ -180,7 +153,7 @@ describe('RequestHistory', () => {
     const history = new RequestHistory(state);
     const burst = [record(), record(), record()];
     await Promise.all(burst.map((r) => history.add(r)));
-    assert.equal(state.stored().length, 3);
+    assert.equal((await state.stored()).length, 3);
   });
 
   describe('redaction on write', () => {
@@ -211,7 +184,7 @@ describe('RequestHistory', () => {
       const state = new MemoryJournal();
       const history = new RequestHistory(state);
       await history.add({ ...record(), rawResponse: { headers: { authorization: 'x' } } } as unknown as CallRecord);
-      const stored = state.load() as Record<string, unknown>[];
+      const stored = state.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       assert.equal('rawResponse' in stored[0], false);
     });
   });
@@ -233,7 +206,7 @@ describe('RequestHistory write coalescing', () => {
     await clock.advance(0);
     await Promise.all(done);
     assert.equal(state.writes, 1);
-    assert.equal(state.stored().length, 1000);
+    assert.equal((await state.stored()).length, 1000);
   });
 
   it(`spaces writes at least ${WRITE_INTERVAL_MS} ms apart during a sustained bulk, and the last state lands`, async () => {
@@ -251,7 +224,7 @@ describe('RequestHistory write coalescing', () => {
     await clock.advance(WRITE_INTERVAL_MS);
     assert.ok(state.writes <= 10_000 / WRITE_INTERVAL_MS + 2, `${state.writes} writes`);
     assert.ok(state.writes >= 10_000 / WRITE_INTERVAL_MS - 2, `writes keep coming during the bulk (${state.writes})`);
-    assert.deepEqual(state.stored(500).map((r) => r.id), added.slice(-500).reverse().map((r) => r.id));
+    assert.deepEqual((await state.stored(500)).map((r) => r.id), added.slice(-500).reverse().map((r) => r.id));
   });
 
   it('resolves an add only once a write carrying that record has finished', async () => {
@@ -266,10 +239,10 @@ describe('RequestHistory write coalescing', () => {
     void history.add(r).then(() => (resolved = true));
     await clock.advance(WRITE_INTERVAL_MS - 1);
     assert.equal(resolved, false, 'still waiting for the interval');
-    assert.ok(!state.stored().some((s) => s.id === r.id));
+    assert.ok(!(await state.stored()).some((s) => s.id === r.id));
     await clock.advance(1);
     assert.equal(resolved, true);
-    assert.ok(state.stored().some((s) => s.id === r.id));
+    assert.ok((await state.stored()).some((s) => s.id === r.id));
   });
 
   it('flush() writes what is pending without waiting for the interval', async () => {
@@ -280,9 +253,9 @@ describe('RequestHistory write coalescing', () => {
     await clock.advance(0);
     const last = record();
     void history.add(last);
-    assert.equal(state.stored()[0]?.id === last.id, false);
+    assert.equal((await state.stored())[0]?.id === last.id, false);
     await history.flush();
-    assert.equal(state.stored()[0]?.id, last.id);
+    assert.equal((await state.stored())[0]?.id, last.id);
     assert.equal(clock.pendingTimers(), 0, 'no write left scheduled');
     const writes = state.writes;
     await clock.advance(WRITE_INTERVAL_MS * 4);
@@ -292,9 +265,9 @@ describe('RequestHistory write coalescing', () => {
   it('flush() during a slow write waits for it, then writes the changes that arrived meanwhile', async () => {
     const writes: Array<{ value: unknown; finish: () => void }> = [];
     const slow: HistoryStorage = {
-      load: () => [],
+      read: async () => ({ whole: true, records: [], clearedBefore: Number.NEGATIVE_INFINITY, lines: 0 }),
       append: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
-      replace: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
+      compact: () => Promise.resolve(false),
     };
     const clock = new FakeClock();
     const history = coalescing(slow, clock);
@@ -327,7 +300,7 @@ describe('RequestHistory write coalescing', () => {
     state.failWith = undefined;
     void history.add(record());
     await clock.advance(WRITE_INTERVAL_MS);
-    assert.equal(state.stored().length, 3, 'nothing was lost from memory');
+    assert.equal((await state.stored()).length, 3, 'nothing was lost from memory');
   });
 
   it('dispose() starts the last write', async () => {
@@ -339,19 +312,23 @@ describe('RequestHistory write coalescing', () => {
     void history.add(record());
     history.dispose();
     await clock.advance(0);
-    assert.equal(state.stored().length, 2);
+    assert.equal((await state.stored()).length, 2);
   });
 });
 
 describe('RequestHistory journal', () => {
-  it('reads nothing until first use', () => {
+  it('reads nothing until first use, then once', async () => {
     let loads = 0;
-    const storage: HistoryStorage = { load: () => (loads++, []), append: async () => undefined, replace: async () => undefined };
+    const stored = [JSON.stringify(record())];
+    const storage: HistoryStorage = { read: (request) => (loads++, readResult(true, stored, request)), append: async () => undefined, compact: async () => false };
     const history = new RequestHistory(storage);
     assert.equal(loads, 0, 'constructing (activation) reads nothing');
+    assert.deepEqual(history.records(), [], 'empty until the (sliced) first read finished');
     history.records();
-    history.records();
+    await history.ready();
+    await history.ready();
     assert.equal(loads, 1);
+    assert.equal(history.records().length, 1);
   });
 
   it('a write appends only the records that are new since the last one, never the whole history', async () => {
@@ -373,7 +350,7 @@ describe('RequestHistory journal', () => {
     await history.add(record());
     await history.markUndone(r.id, { requestId: 'UNDO-2', time: '2025-02-01T10:00:00.000Z' });
     assert.equal(state.lines.length, 3);
-    const reloaded = state.stored();
+    const reloaded = (await state.stored());
     assert.equal(reloaded.length, 2);
     assert.equal(reloaded.find((x) => x.id === r.id)?.undoneBy?.requestId, 'UNDO-2');
   });
@@ -385,8 +362,8 @@ describe('RequestHistory journal', () => {
     assert.equal(state.rewrites, 0, 'up to twice the cap, only appends');
     await history.add(record());
     assert.equal(state.rewrites, 1);
-    assert.equal(state.lines.length, 10);
-    assert.deepEqual(state.stored().map((r) => r.id), history.records().map((r) => r.id));
+    assert.equal(state.recordLines.length, 10);
+    assert.deepEqual((await state.stored()).map((r) => r.id), history.records().map((r) => r.id));
   });
 
   it('a reload keeps the arrival order of records that started in the same instant', async () => {
@@ -394,7 +371,7 @@ describe('RequestHistory journal', () => {
     const history = new RequestHistory(state);
     const time = '2025-01-01T10:00:00.000Z';
     for (const target of ['a', 'b', 'c']) await history.add(record({ time, target }));
-    assert.deepEqual(state.stored().map((r) => r.target), ['c', 'b', 'a']);
+    assert.deepEqual((await state.stored()).map((r) => r.target), ['c', 'b', 'a']);
   });
 });
 
@@ -437,7 +414,7 @@ describe('RequestHistory.markUndone', () => {
     const undoneBy = { requestId: '1A2B3C4D-0000-4000-8000-000000000009', time: '2025-02-01T10:00:00.000Z' };
     await history.markUndone(r.id, undoneBy);
     assert.deepEqual(history.find(r.id)?.undoneBy, undoneBy);
-    assert.deepEqual(new RequestHistory(state).find(r.id)?.undoneBy, undoneBy);
+    assert.deepEqual((await state.stored()).find((x) => x.id === r.id)?.undoneBy, undoneBy);
   });
 
   it('ignores an unknown record and a malformed annotation', async () => {

@@ -5,7 +5,7 @@ import { DeltaBatch, applyDelta } from '../../../src/webview/recordDelta';
 import { record } from '../history/fixtures';
 
 /** In-memory storage: these tests are about the changes the history reports, not about persistence. */
-const memory = (): HistoryStorage => ({ load: () => [], append: async () => undefined, replace: async () => undefined });
+const memory = (): HistoryStorage => ({ read: async () => ({ whole: false, entries: [], lines: 0 }), append: async () => undefined, compact: async () => true });
 
 /** Folds the history's changes into batches of `every` changes and applies each to a page-side copy. */
 class Page {
@@ -22,7 +22,7 @@ class Page {
 }
 
 describe('record deltas', () => {
-  it('a page that applies the batches holds exactly what the history holds, through the cap, replacements, undo and clear', async () => {
+  it('a page that applies the batches holds exactly what the history holds, through the cap, replacements, undo, clear and a reload', async () => {
     const history = new RequestHistory(memory(), 50, { writeIntervalMs: 0 });
     for (let i = 0; i < 40; i++) await history.add(record());
     const page = new Page(history);
@@ -54,6 +54,7 @@ describe('record deltas', () => {
 
   it('one batch carries a whole burst, and a record added then dropped in it is not sent', async () => {
     const history = new RequestHistory(memory(), 5, { writeIntervalMs: 0 });
+    await history.ready();
     const batch = new DeltaBatch();
     history.onDidChange((c) => batch.push(c));
     const burst = Array.from({ length: 8 }, () => record());

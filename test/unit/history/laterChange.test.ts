@@ -1,0 +1,58 @@
+import '../../support/vscodeL10n';
+import { strict as assert } from 'node:assert';
+import { confirmationWords as words } from '../../../src/commands/confirmationWords';
+import { laterChange, withLaterChange } from '../../../src/history/laterChange';
+import { refusalText } from '../../../src/history/undoChecks';
+import { planUndo } from '../../../src/history/undoPlan';
+import type { HistoryRecord } from '../../../src/records/historyRecord';
+import { detachRecord, record } from './fixtures';
+
+const at = (minute: number) => new Date(Date.UTC(2025, 2, 1, 10, minute)).toISOString();
+
+describe('laterChange', () => {
+  const unbind = record({ time: at(0), params: { Bucket: 'media-out' } });
+
+  it('finds a later revocation or undo of the same bucket, the newest of them', () => {
+    const bind = record({ time: at(5), action: 'BindOutputBucket', params: { Bucket: 'media-out' } });
+    const unbindAgain = record({ time: at(9), params: { Bucket: 'media-out' } });
+    assert.equal(laterChange([unbindAgain, bind, unbind], unbind)?.id, unbindAgain.id);
+    assert.equal(laterChange([bind, unbind], unbind)?.id, bind.id);
+  });
+
+  it('ignores earlier calls, other buckets, other endpoints, listings and calls that changed nothing', () => {
+    const records: HistoryRecord[] = [
+      record({ time: at(-5), params: { Bucket: 'media-out' } }),
+      record({ time: at(5), params: { Bucket: 'other' } }),
+      record({ time: at(5), params: { Bucket: 'media-out' }, endpoint: 'https://mts.cn-beijing.aliyuncs.com' }),
+      record({ time: at(5), action: 'ListAllMediaBucket', params: {} }),
+      record({ time: at(5), params: { Bucket: 'media-out' }, outcome: 'failed' }),
+      record({ time: at(5), params: { Bucket: 'media-out' }, outcome: 'cancelled' }),
+      unbind,
+    ];
+    assert.equal(laterChange(records, unbind), undefined);
+    assert.ok('plan' in planUndo(withLaterChange(records, unbind)));
+  });
+
+  it('counts a later call whose outcome is unknown: it may have changed the target', () => {
+    const unknown = record({ time: at(5), action: 'BindOutputBucket', params: { Bucket: 'media-out' }, outcome: 'unknown' });
+    assert.equal(laterChange([unknown, unbind], unbind)?.id, unknown.id);
+  });
+
+  it('pairs a detach with a later attach or detach of the same identity and app sharing a policy name', () => {
+    const detach = detachRecord({ time: at(0) });
+    const attach = detachRecord({ time: at(3), action: 'AttachAppPolicyToIdentity', params: { ...detach.params, PolicyNames: 'Custom1' } });
+    const otherPolicy = detachRecord({ time: at(4), params: { ...detach.params, PolicyNames: 'Unrelated' } });
+    const otherApp = detachRecord({ time: at(4), params: { ...detach.params, AppId: 'app-2' } });
+    assert.equal(laterChange([otherApp, otherPolicy, attach, detach], detach)?.id, attach.id);
+    assert.equal(laterChange([otherApp, otherPolicy, detach], detach), undefined);
+  });
+
+  it('makes the undo plan refuse, saying which call overtook it', () => {
+    const later = record({ time: at(7), params: { Bucket: 'media-out' } });
+    const decision = planUndo(withLaterChange([later, unbind], unbind));
+    assert.ok('refusal' in decision);
+    assert.deepEqual(decision.refusal, { why: 'superseded', action: 'UnbindOutputBucket', time: later.time, requestId: later.requestId });
+    const text = refusalText(decision.refusal, words);
+    assert.ok(text.includes(later.requestId!) && text.includes('UnbindOutputBucket'), text);
+  });
+});
