@@ -37,6 +37,10 @@ const LAZY_BUNDLES = [
   { name: 'accessScanView', entry: 'src/tree/accessScanView.ts' },
   // How a call's record reads in the log: needed from the first call on (which loads the clients too).
   { name: 'callLogFormat', entry: 'src/log/formatCallRecord.ts' },
+  // What a Request History row says (the record's words): needed once the view shows a row.
+  { name: 'historyRowText', entry: 'src/history/historyRowText.ts' },
+  // The records' sanitizer for the history (what a record may keep): needed from the first record on, after a call.
+  { name: 'recordIntake', entry: 'src/history/recordIntake.ts' },
   // Exporting the request history (save dialog, JSON and CSV writers): needed on the first export.
   { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
   // The request history's journal file (appends, locked rewrites, reading and replaying lines): needed on first use.

@@ -18,8 +18,11 @@
 
 import type { CallRecord } from '../cloud/types';
 import type { HistoryRecord, RecordChange, UndoneBy } from '../records/historyRecord';
-import { sanitizeRecord } from '../records/recordSanitizer';
+import type * as Intake from './recordIntake';
 import { isClearMarker, mergeVersions, type JournalEntry } from './journal';
+
+/** Loaded with the first record, which follows a call (recordIntake.ts). */
+const sanitizeRecord: typeof Intake.sanitizeRecord = (record) => (require('./recordIntake') as typeof Intake).sanitizeRecord(record);
 
 /** What a read needs to know of this window. */
 export interface ReadRequest {

@@ -9,14 +9,18 @@
 import * as vscode from 'vscode';
 import type { CallOutcome } from '../cloud';
 import type { HistoryRecord } from '../records/historyRecord';
-import { recordDescription, recordLabel, recordTooltip } from '../records/recordText';
-import { recordWords } from '../webview/recordWords';
+import type * as RowText from './historyRowText';
 import { OPEN_INSPECTOR_COMMAND } from '../webview/openRequestInspector';
 import type { RequestHistory } from './requestHistory';
 import { isUndoable } from './undoPlan';
 import { inertRow, inertText } from '../inertText';
 
 export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
+
+/** The rows' words load with the first row shown (their own bundle), not at activation. */
+function rowText(): typeof RowText {
+  return require('./historyRowText') as typeof RowText;
+}
 const REFRESH_DELAY_MS = 250;
 export const VIEW_LIMIT = 500;
 
@@ -91,19 +95,20 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
       return item;
     }
     const { record } = row;
-    const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
+    const { label, description } = rowText().historyRowText(record);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = record.id;
-    item.description = recordDescription(record, recordWords());
+    item.description = description;
     // Records hold server text (targets named by listings, error messages): shown as words (src/inertText.ts).
     inertRow(item);
     item.iconPath = OUTCOME_ICONS[record.outcome];
     item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
-    item.accessibilityInformation = { label: `${recordLabel(record)}, ${record.outcome}, ${recordDescription(record, recordWords())}` };
+    item.accessibilityInformation = { label: `${label}, ${record.outcome}, ${description}` };
     return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, row: Row): vscode.TreeItem {
-    if (!('older' in row)) item.tooltip = inertText(recordTooltip(row.record, recordWords()));
+    if (!('older' in row)) item.tooltip = inertText(rowText().historyRowTooltip(row.record));
     return item;
   }
 

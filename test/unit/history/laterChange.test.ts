@@ -1,4 +1,4 @@
-import '../../support/vscodeL10n';
+import '../../support/vscode';
 import { strict as assert } from 'node:assert';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
 import { laterChange, withLaterChange } from '../../../src/history/laterChange';
