@@ -26,7 +26,7 @@ describe('identity resolution against the emulator', () => {
     const alice = demoUserId('alice');
     assert.equal(identities.peek(byName('alice')), undefined, 'nothing is known before the lookup');
     const resolved = await identities.resolve(byName('alice'));
-    assert.deepEqual(resolved, { identityType: 'RamUser', identityName: alice, appId: APP, userName: 'alice', userId: alice });
+    assert.deepEqual(resolved, { identityType: 'RamUser', identityName: alice, appId: APP, userName: 'alice', userId: alice, displayName: 'Alice Chen' });
     assert.deepEqual(identities.peek(byName('alice')), resolved, 'known afterwards without a call');
 
     const [getUser, ...more] = getUsers();

@@ -1,12 +1,12 @@
 // Naming RAM UserIds: the profile's user directory and the identity resolver that reads it, with real RAM clients
 // against the emulator over HTTP (signatures checked), so the calls counted here are the calls a user's key makes.
 import { strict as assert } from 'node:assert';
-import { RamClient } from '../../../src/cloud/ram';
-import { IdentityResolver } from '../../../src/profiles/identityResolver';
-import { UserDirectory } from '../../../src/profiles/userDirectory';
-import type { ProfileIdentity } from '../../../src/settings/profiles';
-import { emulatorPerTest } from '../../contract/core.helpers';
-import { demoState, demoUserId } from '../../emulator/demoState';
+import { RamClient } from '../../src/cloud/ram';
+import { IdentityResolver } from '../../src/profiles/identityResolver';
+import { UserDirectory } from '../../src/profiles/userDirectory';
+import type { ProfileIdentity } from '../../src/settings/profiles';
+import { emulatorPerTest } from './core.helpers';
+import { demoState, demoUserId } from '../emulator/demoState';
 
 describe('UserDirectory: names for RAM UserIds', () => {
   const ctx = emulatorPerTest();
