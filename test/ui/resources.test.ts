@@ -158,7 +158,7 @@ describe('Resources view (UI)', function () {
     const buckets = ['media-output-archive', 'media-output-thumbs'];
     // Other suites share this workbench and emulator (one sends a refused unbind of media-output-thumbs): count
     // only what this run sends.
-    const since = emulator.requests().length;
+    const earlier = new Set(emulator.requests());
     await row(buckets[0], 'bound as output').click();
     await row(buckets[1], 'bound as output').click({ modifiers: ['ControlOrMeta'] });
     await wb().rightClick(row(buckets[1], 'bound as output'));
@@ -172,7 +172,7 @@ describe('Resources view (UI)', function () {
     const text = await wb().outputText(CHANNEL);
     assert.match(text, new RegExp(`Unbound 2 of 2 buckets \\[profile ${ENV_PROFILE}\\]`));
     for (const b of buckets) {
-      const sent = emulator.requests().slice(since).filter((r) => r.action === 'UnbindOutputBucket' && r.params.Bucket === b);
+      const sent = requests((r) => !earlier.has(r) && r.action === 'UnbindOutputBucket' && r.params.Bucket === b);
       assert.equal(sent.length, 1, `one UnbindOutputBucket for ${b}`);
       assert.equal(sent[0].outcome, 'OK');
       assert.ok(text.includes(`${b}: succeeded RequestId ${sent[0].requestId}`), `the summary lists ${b} with the emulator's RequestId`);
