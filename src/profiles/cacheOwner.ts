@@ -12,7 +12,7 @@
 // sessions and their clients (profileSessions)| all      | P        | all         |           |            |         |          |
 //   caller accounts (callerAccount)           | all      | P        | all         | P         |            |         |          |
 //   GetUser answers (identityResolver)        | all      | P        | all         | P         | P          |         |          |
-//   RAM user directory (userDirectory)        | all      | P        | all         | P         |            |         |          |
+//   RAM user directory (userDirectory)        | all      | P        | all         | P         | P          |         |          |
 // pop-core clients (cloudClients)             | all      | all      |             |           |            |         |          |
 // aliyun CLI providers (cliSource)            | unread¹  |          |             |           |            |         |          |
 // Find Access scans (accessScans)             | removed² |          | stale³      | P stale³  |            |         | one³     | stale³
@@ -85,9 +85,14 @@ export class CacheOwner {
     this.staleScans(profile);
   }
 
-  /** Refresh of the Identities group: names are resolved again and the identities' policies read again. */
+  /**
+   * Refresh of the Identities group: names are resolved to UserIds again, UserIds named again (a user renamed in
+   * RAM kept its old name here before), and the identities' policies read again.
+   */
   refreshIdentities(profile: string, identities: readonly ProfileIdentity[]): void {
-    this.parts.sessions.peek(profile)?.identities.forget();
+    const session = this.parts.sessions.peek(profile);
+    session?.identities.forget();
+    session?.users.forget();
     this.parts.listings.forgetPolicies(profile, identities);
   }
 

@@ -34,6 +34,7 @@ function setup(profileNames = ['p', 'q']) {
     ({
       forgetDirectory: () => journal.push(`directory(${name})`),
       identities: { forget: () => journal.push(`getUser(${name})`) },
+      users: { forget: () => journal.push(`userDirectory(${name})`) },
     }) as unknown as ProfileSession;
   const scans = new AccessScans();
   for (const name of profileNames) scans.start(name, APP, 'Marketing').finish(scanResult());
@@ -125,11 +126,11 @@ describe('CacheOwner: which event clears which cache', () => {
     assert.deepEqual(await t.credentialChecksForgotten(), ['p']);
   });
 
-  it('Refresh of the identities group: GetUser answers and the given identities’ policies only', async () => {
+  it('Refresh of the identities group: GetUser answers, the user directory and the given identities’ policies only', async () => {
     const t = setup();
     await t.fill();
     t.owner.refreshIdentities('p', [role]);
-    assert.deepEqual(t.journal, ['getUser(p)', 'policies(p: TranscodeRole)']);
+    assert.deepEqual(t.journal, ['getUser(p)', 'userDirectory(p)', 'policies(p: TranscodeRole)']);
     assert.deepEqual(t.left(), { shown: ['p', 'q'], rows: true, stale: [] });
     assert.deepEqual(await t.credentialChecksForgotten(), []);
   });
