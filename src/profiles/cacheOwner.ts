@@ -21,6 +21,8 @@
 // row or the mutation. ¹ CLI providers of profiles removed or now reading another CLI profile (they hold temporary
 // keys); all of them go on deactivate. ² Scans of profiles removed from the settings. ³ Found identities' policies
 // are read again when next shown (the scan itself is not run again).
+// Besides these events, a command that needs the bucket listing asks again one that failed
+// (ResourceListings.bucketsForCommand): the listing's own retry, not a change in what is known.
 // The sessions' caches go with the session where the session is dropped; pop-core clients are shared by every
 // profile and keyed by the key they sign with, so a changed key or setting drops them all.
 
