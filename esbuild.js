@@ -39,6 +39,8 @@ const LAZY_BUNDLES = [
   { name: 'callLogFormat', entry: 'src/log/formatCallRecord.ts' },
   // Exporting the request history (save dialog, JSON and CSV writers): needed on the first export.
   { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
+  // What each event makes stale (profiles/cacheOwner.ts): needed on the first settings or key change or Refresh.
+  { name: 'cacheOwner', entry: 'src/profiles/cacheOwner.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

@@ -13,7 +13,7 @@ import { flushRequestHistories, registerRequestHistory } from './history/registe
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
 import { AccessScans } from './profiles/accessScans';
-import { CacheOwner } from './profiles/cacheOwner';
+import { lazyCacheOwner } from './profiles/lazyCacheOwner';
 import { ProfileSessions } from './profiles/profileSessions';
 import { ResourceListings } from './profiles/resourceListings';
 import { ProfileSettings } from './settings/profileSettings';
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   const scans = new AccessScans();
   const treeCaches = resourcesTreeCaches(accessKeys);
   const lazy = { forgetCachedClients: forgetCachedClientsIfLoaded, retainCliProviders: retainCliProvidersIfLoaded };
-  const caches = new CacheOwner({ settings, listings, sessions, scans, tree: treeCaches, lazy });
+  const caches = lazyCacheOwner({ settings, listings, sessions, scans, tree: treeCaches, lazy });
   // The tree tells the cache owner of settings and key changes, then redraws.
   const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, treeCaches, caches, warnOnce: (text) => log.warnOnce(text) });
   context.subscriptions.push(calls, log, settings, accessKeys);

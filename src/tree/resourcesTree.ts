@@ -54,8 +54,8 @@ export interface ResourcesTreeSources {
   readonly scans: AccessScans;
   /** What the rows render from; only `caches` clears them. */
   readonly treeCaches: ResourcesTreeCaches;
-  /** Told of every event that makes something stale (settings, keys, Refresh, a mutation's rows). */
-  readonly caches: CacheOwner;
+  /** Told of every event that makes something stale (settings, keys, Refresh, a mutation's rows); loaded then. */
+  readonly caches: () => CacheOwner;
   /** For problems the tree shows that no call explains (each text is logged once). */
   readonly warnOnce: (text: string) => void;
 }
@@ -67,7 +67,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   private readonly credentials: CredentialCheck;
   private readonly busy = new BusyRows();
   private readonly nodes: NodeCache;
-  private readonly caches: CacheOwner;
+  private readonly caches: () => CacheOwner;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
   /** getChildren calls in progress; see redrawWhenIdle. */
@@ -104,11 +104,11 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     };
     this.subscriptions.push(
       sources.settings.onDidChange(() => {
-        this.caches.settingsChanged();
+        this.caches().settingsChanged();
         this.changed.fire(undefined);
       }),
       sources.accessKeys.onDidChange((profile) => {
-        this.caches.keyChanged(profile);
+        this.caches().keyChanged(profile);
         this.redrawProfile(profile);
       }),
       sources.scans.onDidChange((change) => this.scanChanged(change)),
@@ -384,7 +384,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   /** Everything: settings re-read, listings and credential checks forgotten. */
   refreshAll(): void {
-    this.caches.refreshEverything();
+    this.caches().refreshEverything();
     this.changed.fire(undefined);
   }
 
@@ -398,7 +398,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'bucket':
         return this.reloadBuckets(node.profile.name);
       case 'identityGroup':
-        this.caches.refreshIdentities(node.profile.name, node.profile.identities);
+        this.caches().refreshIdentities(node.profile.name, node.profile.identities);
         this.fire(node.id);
         return;
       case 'identity':
@@ -407,7 +407,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'foundPolicy':
         return this.reloadPolicies(node.profile.name, node.identity);
       case 'accessScan':
-        this.caches.refreshScan(node.profile.name, node.appId);
+        this.caches().refreshScan(node.profile.name, node.appId);
         this.fire(node.id);
         return;
       case 'message':
@@ -416,7 +416,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   }
 
   refreshProfile(profileName: string): void {
-    this.caches.refreshProfile(profileName);
+    this.caches().refreshProfile(profileName);
     this.redrawProfile(profileName);
   }
 
@@ -441,13 +441,13 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   /** One listing answers both bucket groups: both are read again. */
   private reloadBuckets(profile: string): void {
-    this.caches.refreshBuckets(profile);
+    this.caches().refreshBuckets(profile);
     this.fire(rowIds.bucketGroup(profile, 'Output'));
     this.fire(rowIds.bucketGroup(profile, 'Input'));
   }
 
   private reloadPolicies(profile: string, identity: ProfileIdentity): void {
-    const foundToo = this.caches.refreshPolicies(profile, identity);
+    const foundToo = this.caches().refreshPolicies(profile, identity);
     this.fire(rowIds.identity(profile, identity));
     if (foundToo) this.fire(rowIds.foundIdentity(profile, identity));
   }

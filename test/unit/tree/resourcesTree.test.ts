@@ -65,7 +65,7 @@ describe('Resources tree provider', function () {
     const treeCaches = resourcesTreeCaches(accessKeys);
     const lazy = { forgetCachedClients: forgetCachedClientsIfLoaded, retainCliProviders: retainCliProvidersIfLoaded };
     const caches = new CacheOwner({ settings, listings, sessions, scans, tree: treeCaches, lazy });
-    tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, treeCaches, caches, warnOnce: (text) => warnings.push(text) });
+    tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, treeCaches, caches: () => caches, warnOnce: (text) => warnings.push(text) });
     disposables = [tree, settings, accessKeys];
     return tree;
   }
