@@ -45,6 +45,8 @@ const LAZY_BUNDLES = [
   { name: 'historyExport', entry: 'src/history/historyExportFile.ts' },
   // The request history's journal file (appends, locked rewrites, reading and replaying lines): needed on first use.
   { name: 'historyFile', entry: 'src/history/historyFile.ts' },
+  // What each event makes stale (profiles/cacheOwner.ts): needed on the first settings or key change or Refresh.
+  { name: 'cacheOwner', entry: 'src/profiles/cacheOwner.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

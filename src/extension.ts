@@ -13,12 +13,14 @@ import { flushRequestHistories, registerRequestHistory } from './history/registe
 import { CallLog } from './log/callLog';
 import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
 import { AccessScans } from './profiles/accessScans';
+import { lazyCacheOwner } from './profiles/lazyCacheOwner';
 import { ProfileSessions } from './profiles/profileSessions';
 import { ResourceListings } from './profiles/resourceListings';
 import { ProfileSettings } from './settings/profileSettings';
 import { StartupClock } from './startupTimings';
 import { ResourcesTree } from './tree/resourcesTree';
 import { registerResourcesView } from './tree/resourcesView';
+import { resourcesTreeCaches } from './tree/treeCaches';
 
 /** What other parts of the extension (and other extensions) can subscribe to. */
 export interface AlicloudMediaApi {
@@ -44,23 +46,12 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   });
   const listings = new ResourceListings(sessions, (text) => log.error(text));
   const scans = new AccessScans();
-  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, warnOnce: (text) => log.warnOnce(text) });
-  context.subscriptions.push(
-    calls,
-    log,
-    settings,
-    accessKeys,
-    // Cached clients hold the secret they were built with: a changed key or profile must not leave it in memory.
-    accessKeys.onDidChange((profile) => {
-      sessions.forget(profile);
-      forgetCachedClientsIfLoaded();
-    }),
-    settings.onDidChange(() => {
-      forgetCachedClientsIfLoaded();
-      // CLI sessions (and their keys) of profiles removed or now reading another CLI profile go too.
-      retainCliProvidersIfLoaded(settings.profiles());
-    }),
-  );
+  const treeCaches = resourcesTreeCaches(accessKeys);
+  const lazy = { forgetCachedClients: forgetCachedClientsIfLoaded, retainCliProviders: retainCliProvidersIfLoaded };
+  const caches = lazyCacheOwner({ settings, listings, sessions, scans, tree: treeCaches, lazy });
+  // The tree tells the cache owner of settings and key changes, then redraws.
+  const tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, treeCaches, caches, warnOnce: (text) => log.warnOnce(text) });
+  context.subscriptions.push(calls, log, settings, accessKeys);
   const history = registerRequestHistory(context, { onDidRecordCall: calls.onDidRecordCall, log, ui: windowUi });
 
   const deps: ActivationDeps = { settings, accessKeys, sessions, listings, scans, tree, log, history, ui: windowUi };

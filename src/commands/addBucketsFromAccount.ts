@@ -146,8 +146,7 @@ export function addBucketsFromAccountCommand(type: MediaBucketType): (deps: Comm
  * profile does not list, once each, in the account's order. A name the settings could not hold is left out and logged.
  */
 async function candidatesOf(deps: CommandDeps, profile: Profile, type: MediaBucketType, words: FromAccountWords): Promise<Candidates> {
-  if (deps.listings.peekBuckets(profile.name)?.status === 'failed') deps.listings.forgetBuckets(profile.name);
-  const listing = await deps.listings.bucketsOf(profile.name);
+  const listing = await deps.listings.bucketsForCommand(profile.name);
   if (listing.status !== 'loaded') return { error: listing.status === 'failed' ? listing.error : new Error('The media bucket listing did not finish.') };
   const ofType = listing.value.buckets.filter((b) => b.type === type);
   const seen = new Set<string>(bucketsOf(profile, type));

@@ -219,6 +219,11 @@ export class ProfileSessions {
     return session;
   }
 
+  /** The session already made for the profile, if any: forgetting what it knows must not make one. */
+  peek(name: string): ProfileSession | undefined {
+    return this.sessions.get(name);
+  }
+
   /** After the profile's key changed: its clients (and the credentials their channels remember) are dropped. */
   forget(name: string): void {
     this.sessions.delete(name);

@@ -34,6 +34,15 @@ export class ResourceListings {
     return this.buckets.load(profile, async () => this.client(profile, 'ListAllMediaBucket', (s) => s.mps()).listAllMediaBuckets());
   }
 
+  /**
+   * For a command about to act on the buckets (a picker, an undo's Referer): the known listing, except that a failed
+   * one is asked again, since the failure the tree shows may be old and the command cannot go on without it.
+   */
+  bucketsForCommand(profile: string): Promise<Listing<MediaBucketList>> {
+    if (this.buckets.peek(profile)?.status === 'failed') this.buckets.forget(profile);
+    return this.bucketsOf(profile);
+  }
+
   peekBuckets(profile: string): Listing<MediaBucketList> | undefined {
     return this.buckets.peek(profile);
   }

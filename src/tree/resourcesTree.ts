@@ -4,10 +4,11 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import { isRamUserId, VOD_REGIONS, type CallerIdentity, type CloudError, type MediaBucketType } from '../cloud';
+import { isRamUserId, VOD_REGIONS, type CloudError, type MediaBucketType } from '../cloud';
 import { isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import { sourceOf } from '../credentials/sources';
+import type { CacheOwner } from '../profiles/cacheOwner';
 import type { Listing } from '../profiles/listingCache';
 import type { ProfileSessions } from '../profiles/profileSessions';
 import type { ResourceListings } from '../profiles/resourceListings';
@@ -18,8 +19,8 @@ import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profi
 import { BUCKET_KINDS } from './bucketKinds';
 import { bucketBinding } from './bucketBinding';
 import { BusyRows } from './busyRows';
-import { CredentialCheck } from './credentialCheck';
-import { NodeCache } from './nodeCache';
+import type { CredentialCheck } from './credentialCheck';
+import type { NodeCache } from './nodeCache';
 import {
   AccessScanNode,
   AppPolicyNode,
@@ -37,6 +38,7 @@ import {
 } from './nodes';
 import { failureLabel, treeItemFor, type RowState } from './resourceItems';
 import type { RowRef } from './rowRef';
+import type { ResourcesTreeCaches } from './treeCaches';
 
 export const RESOURCES_VIEW_ID = 'alicloudMedia.resources';
 
@@ -50,6 +52,10 @@ export interface ResourcesTreeSources {
   readonly listings: ResourceListings;
   /** Find Access to App results, shown under their profile. */
   readonly scans: AccessScans;
+  /** What the rows render from; only `caches` clears them. */
+  readonly treeCaches: ResourcesTreeCaches;
+  /** Told of every event that makes something stale (settings, keys, Refresh, a mutation's rows); loaded then. */
+  readonly caches: () => CacheOwner;
   /** For problems the tree shows that no call explains (each text is logged once). */
   readonly warnOnce: (text: string) => void;
 }
@@ -60,19 +66,21 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   private readonly credentials: CredentialCheck;
   private readonly busy = new BusyRows();
-  private readonly nodes = new NodeCache();
+  private readonly nodes: NodeCache;
+  private readonly caches: () => CacheOwner;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
   /** getChildren calls in progress; see redrawWhenIdle. */
   private loading = 0;
   private readonly redraws = new Set<string>();
   /** The account each profile row shows, once STS has answered for its current key. */
-  private readonly callerShown = new Map<string, Listing<CallerIdentity>>();
+  private readonly callerShown: ResourcesTreeCaches['callerShown'];
   /** Scan groups with a progress redraw pending. */
   private readonly progressRedraws = new Set<string>();
 
   constructor(private readonly sources: ResourcesTreeSources) {
-    this.credentials = new CredentialCheck(sources.accessKeys);
+    ({ credentials: this.credentials, nodes: this.nodes, callerShown: this.callerShown } = sources.treeCaches);
+    this.caches = sources.caches;
     this.rowState = {
       binding: (node) => bucketBinding(sources.listings.peekBuckets(node.profile.name), node.type, node.bucket),
       busy: (node) => this.busy.label(node.id),
@@ -96,10 +104,13 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     };
     this.subscriptions.push(
       sources.settings.onDidChange(() => {
-        sources.scans.retainProfiles(sources.settings.profiles().map((p) => p.name));
-        this.refreshAll();
+        this.caches().settingsChanged();
+        this.changed.fire(undefined);
       }),
-      sources.accessKeys.onDidChange((profile) => this.refreshProfile(profile)),
+      sources.accessKeys.onDidChange((profile) => {
+        this.caches().keyChanged(profile);
+        this.redrawProfile(profile);
+      }),
       sources.scans.onDidChange((change) => this.scanChanged(change)),
     );
   }
@@ -373,11 +384,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   /** Everything: settings re-read, listings and credential checks forgotten. */
   refreshAll(): void {
-    this.sources.listings.forgetAll();
-    this.credentials.forgetAll();
-    this.nodes.clear();
-    this.sources.sessions.clear();
-    this.callerShown.clear();
+    this.caches().refreshEverything();
     this.changed.fire(undefined);
   }
 
@@ -391,8 +398,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'bucket':
         return this.reloadBuckets(node.profile.name);
       case 'identityGroup':
-        this.sources.sessions.get(node.profile.name)?.identities.forget();
-        this.sources.listings.forgetPolicies(node.profile.name, node.profile.identities);
+        this.caches().refreshIdentities(node.profile.name, node.profile.identities);
         this.fire(node.id);
         return;
       case 'identity':
@@ -400,26 +406,21 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'foundIdentity':
       case 'foundPolicy':
         return this.reloadPolicies(node.profile.name, node.identity);
-      case 'accessScan': {
-        // Re-reads what the scan found (each identity once); rescanning the account is Find Access to App… again.
-        for (const found of this.sources.scans.get(node.profile.name, node.appId)?.found.values() ?? []) {
-          this.sources.listings.forgetPolicies(node.profile.name, [found.identity]);
-          this.sources.scans.markStale(node.profile.name, found.identity);
-        }
+      case 'accessScan':
+        this.caches().refreshScan(node.profile.name, node.appId);
         this.fire(node.id);
         return;
-      }
       case 'message':
         return this.refreshAll();
     }
   }
 
   refreshProfile(profileName: string): void {
-    this.sources.sessions.get(profileName)?.forgetDirectory();
-    this.callerShown.delete(profileName);
-    this.sources.listings.forgetBuckets(profileName);
-    this.sources.listings.forgetPolicies(profileName, this.sources.settings.find(profileName)?.identities ?? []);
-    this.credentials.forget(profileName);
+    this.caches().refreshProfile(profileName);
+    this.redrawProfile(profileName);
+  }
+
+  private redrawProfile(profileName: string): void {
     if (!this.fire(rowIds.profile(profileName))) this.changed.fire(undefined);
   }
 
@@ -440,15 +441,15 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   /** One listing answers both bucket groups: both are read again. */
   private reloadBuckets(profile: string): void {
-    this.sources.listings.forgetBuckets(profile);
+    this.caches().refreshBuckets(profile);
     this.fire(rowIds.bucketGroup(profile, 'Output'));
     this.fire(rowIds.bucketGroup(profile, 'Input'));
   }
 
   private reloadPolicies(profile: string, identity: ProfileIdentity): void {
-    this.sources.listings.forgetPolicies(profile, [identity]);
+    const foundToo = this.caches().refreshPolicies(profile, identity);
     this.fire(rowIds.identity(profile, identity));
-    if (this.sources.scans.markStale(profile, identity)) this.fire(rowIds.foundIdentity(profile, identity));
+    if (foundToo) this.fire(rowIds.foundIdentity(profile, identity));
   }
 
   /** Shows "unbinding…" / "detaching…" on the rows of a target, or clears it with undefined. */

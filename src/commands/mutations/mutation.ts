@@ -66,7 +66,7 @@ export interface Mutation<T extends MutationTarget, R extends Acknowledged> {
    * its UserId) and read what its undo will need (unbind input bucket: the Referer the shared listing shows). A
    * throw means nothing is sent for the whole run; the pipeline logs and reports it.
    */
-  prepare?(session: ProfileSession, target: T, listings: Pick<ResourceListings, 'bucketsOf' | 'peekBuckets' | 'forgetBuckets'>): Promise<T>;
+  prepare?(session: ProfileSession, target: T, listings: Pick<ResourceListings, 'bucketsForCommand'>): Promise<T>;
   confirm(scope: RevocationScope, targets: readonly T[]): Confirmation;
   send(session: ProfileSession, target: T, signal: AbortSignal | undefined): Promise<R>;
   succeeded(target: T, result: R): SuccessReport;

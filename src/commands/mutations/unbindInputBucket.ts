@@ -42,8 +42,7 @@ export const unbindInputBucket: Mutation<InputBucketTarget, Acknowledged> = {
   // When it cannot say, the unbind still goes ahead: in an incident the revocation matters more than its undo.
   async prepare(_session, t, listings) {
     if (t.referer !== undefined) return t;
-    if (listings.peekBuckets(t.profile)?.status === 'failed') listings.forgetBuckets(t.profile);
-    const listing = await listings.bucketsOf(t.profile);
+    const listing = await listings.bucketsForCommand(t.profile);
     const shown = listing.status === 'loaded' ? listing.value.buckets.find((b) => b.type === 'Input' && b.bucket === t.bucket) : undefined;
     return shown ? { ...t, referer: shown.referer ?? '' } : t;
   },

@@ -7,12 +7,16 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { closeIdleConnections } from '../../../src/cloud/rpc';
 import { AccessKeyStore } from '../../../src/credentials/accessKeyStore';
+import { retainCliProvidersIfLoaded } from '../../../src/credentials/cliSource';
+import { forgetCachedClientsIfLoaded } from '../../../src/profiles/cloudClients';
 import { AccessScans } from '../../../src/profiles/accessScans';
+import { CacheOwner } from '../../../src/profiles/cacheOwner';
 import { ProfileSessions } from '../../../src/profiles/profileSessions';
 import { ResourceListings } from '../../../src/profiles/resourceListings';
 import { ProfileSettings } from '../../../src/settings/profileSettings';
 import { ResourcesTree } from '../../../src/tree/resourcesTree';
 import type { AnyResourceNode } from '../../../src/tree/nodes';
+import { resourcesTreeCaches } from '../../../src/tree/treeCaches';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { emulatorProfileSettings, secretStore } from '../../support/emulatorProfile';
 import { setUserSettings } from '../../support/vscode';
@@ -33,6 +37,7 @@ interface Row {
 describe('Resources tree provider', function () {
   let em: RunningEmulator;
   let tree: ResourcesTree;
+  let scans: AccessScans;
   let disposables: { dispose(): unknown }[];
   const warnings: string[] = [];
 
@@ -56,7 +61,11 @@ describe('Resources tree provider', function () {
     const accessKeys = new AccessKeyStore(secrets);
     const sessions = new ProfileSessions({ profile: (name) => settings.find(name), secrets, observer: { onCall: () => undefined }, timeoutMs: () => 2000 });
     const listings = new ResourceListings(sessions, (text) => warnings.push(text));
-    tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans: new AccessScans(), warnOnce: (text) => warnings.push(text) });
+    scans = new AccessScans();
+    const treeCaches = resourcesTreeCaches(accessKeys);
+    const lazy = { forgetCachedClients: forgetCachedClientsIfLoaded, retainCliProviders: retainCliProvidersIfLoaded };
+    const caches = new CacheOwner({ settings, listings, sessions, scans, tree: treeCaches, lazy });
+    tree = new ResourcesTree({ settings, accessKeys, sessions, listings, scans, treeCaches, caches: () => caches, warnOnce: (text) => warnings.push(text) });
     disposables = [tree, settings, accessKeys];
     return tree;
   }
@@ -130,6 +139,43 @@ describe('Resources tree provider', function () {
     assert.deepEqual([setKey?.label, setKey?.command], ['Set AccessKey…', 'alicloudMedia.setCredentials']);
     // Without a key nothing is asked: no listing for this profile reached the emulator.
     assert.ok(em.requests().every((r) => r.accessKeyId !== undefined && r.accessKeyId === WRONG_KEY.accessKeyId));
+  });
+
+  it('Refresh of a profile re-reads what a Find Access scan found, which until then stays as the scan saw it', async () => {
+    build(emulatorProfileSettings(em.url, ['prod']), { prod: DEMO_ACCESS_KEY });
+    // The scan's result is given, not scanned (Find Access has its own suites): it saw alice with VODAppFullAccess in
+    // app-2000001; the account now says VODAppReadOnlyAccess, as if the policy was changed in the console since.
+    const alice = { identityType: 'RamUser' as const, identityName: '2037164829300001', appId: 'app-2000001', userName: 'alice' };
+    const found = [{ identity: alice, policies: [{ appId: 'app-2000001', policyName: 'VODAppFullAccess', policyType: 'System' as const }], requestId: 'R-scan' }];
+    scans.start('prod', 'app-2000001', 'Marketing').finish({ appId: 'app-2000001', total: 1, scanned: 1, found, failures: [], directoryFailures: [], cancelled: false, seconds: 0.1 });
+    const profile = await child(undefined, 'prod');
+    const group = (await rows(profile.node)).find((r) => r.node.kind === 'accessScan');
+    assert.ok(group, 'the scan group under the profile');
+    const foundRow = (await rows(group.node))[0];
+    assert.ok(foundRow, 'the found identity');
+    const listings = () => em.requests().filter((r) => r.action === 'ListAppPoliciesForIdentity').length;
+    assert.deepEqual((await rows(foundRow.node)).map((r) => r.label), ['VODAppFullAccess'], "the scan's snapshot, without a call");
+    assert.equal(listings(), 0);
+
+    tree.refresh(profile.node);
+    assert.deepEqual((await rows(foundRow.node)).map((r) => r.label), ['VODAppReadOnlyAccess'], 'what the account says now');
+    assert.equal(listings(), 1);
+  });
+
+  it('Refresh of the Identities group names users configured by UserId again (a rename in RAM shows)', async () => {
+    const identities = [{ identityType: 'RamUser', identityName: '2037164829300001', appId: 'app-1000000' }];
+    build(emulatorProfileSettings(em.url, ['prod'], { identities }), { prod: DEMO_ACCESS_KEY });
+    const group = await child((await child(undefined, 'prod')).node, 'VOD Identities');
+    const label = async () => (await rows(group.node))[0]?.label;
+    await waitFor(async () => (await label()) === 'RamUser alice (2037…0001)' || undefined, 'the row named from ListUsers');
+
+    const state = em.state.toJSON();
+    const user = state.accounts?.[0]?.users.find((u) => u.userId === '2037164829300001');
+    assert.ok(user);
+    user.userName = 'alice.chen';
+    em.state.replace(state);
+    tree.refresh(group.node);
+    await waitFor(async () => (await label()) === 'RamUser alice.chen (2037…0001)' || undefined, 'the row named again');
   });
 
   it('says when the settings hold a problem, and re-reads them when they change', async () => {
