@@ -11,7 +11,7 @@ import type { CommandHandlers } from '../commandHandlers';
 import { failed, invalidArgument } from '../results';
 import { effectiveSelection, profilesOf } from '../targets';
 import type { Mutation, MutationTarget } from './mutation';
-import { runMutation } from './runMutation';
+import { runMutationCommand } from './mutationCommand';
 
 export interface CallerRequest<T> {
   readonly profile: string;
@@ -43,12 +43,12 @@ export function revocationHandlers<T extends MutationTarget, R extends Acknowled
         void deps.ui.showWarningMessage(vscode.l10n.t('Select targets of one profile at a time: each profile has its own account and endpoint.'));
         return undefined;
       }
-      return runMutation(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });
+      return runMutationCommand(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });
     },
     caller: async (arg) => {
       const parsed = command.parse(arg, deps.settings.profiles().map((p) => p.name));
       if (!parsed.ok) return failed(parsed.error);
-      return runMutation(deps, command.mutation, { ...parsed.value, interactive: false });
+      return runMutationCommand(deps, command.mutation, { ...parsed.value, interactive: false });
     },
   };
 }
