@@ -8,7 +8,7 @@ import { closeIdleConnections, qpsFor } from '../src/cloud/clients';
 import type { CallObserver } from '../src/cloud';
 import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/keychainSecrets';
 import { ProfileSessions } from '../src/profiles/profileSessions';
-import { parseProfiles } from '../src/settings/profiles';
+import { parseProfiles } from '../src/settings/parseProfiles';
 import { startEmulator } from '../test/emulator/server';
 import { SCAN_APP, accessScanState } from '../test/support/accessScanState';
 import { BENCH_KEY, BENCH_REGION } from './fixtures';

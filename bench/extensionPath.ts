@@ -11,7 +11,7 @@ import { sendMutationCalls, type ExecutionDeps } from '../src/commands/mutations
 import type { Mutation } from '../src/commands/mutations/mutation';
 import { unbindOutputBucket } from '../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget, PolicyTarget } from '../src/commands/targets';
-import type { ProfileIdentity } from '../src/settings/profiles';
+import type { ProfileIdentity } from '../src/settings/profileConfig';
 import { emulatorSession } from '../test/support/emulatorSession';
 import { BENCH_KEY, BENCH_POLICY, BENCH_REGION } from './fixtures';
 

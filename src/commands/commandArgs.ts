@@ -12,7 +12,7 @@ import {
   validatePolicyNames,
   type IdentityType,
 } from '../cloud';
-import { identityKey } from '../settings/profiles';
+import { identityKey } from '../settings/profileConfig';
 import type { CallerRequest } from './mutations/registerRevocation';
 import type { BucketTarget, PolicyTarget } from './targets';
 

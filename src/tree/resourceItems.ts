@@ -15,7 +15,7 @@ import type { FoundAccess } from '../cloud/accessScan';
 import type { AccessScanEntry } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
 import type { AccessScanNode, AnyResourceNode, AppPolicyNode, BucketNode, FoundIdentityNode, IdentityNode, MessageNode } from './nodes';
-import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { BUCKET_KINDS, bindingText } from './bucketKinds';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;

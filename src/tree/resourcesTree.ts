@@ -14,7 +14,7 @@ import type { ResourceListings } from '../profiles/resourceListings';
 import { foundKey, type AccessScanChange, type AccessScans } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
 import type { ProfileSettings } from '../settings/profileSettings';
-import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { BUCKET_KINDS } from './bucketKinds';
 import { bucketBinding } from './bucketBinding';
 import { BusyRows } from './busyRows';

@@ -4,7 +4,8 @@
 import type { AccessKeyCredentials, CallObserver, CallRecord } from '../../src/cloud';
 import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/keychainSecrets';
 import { ProfileSessions } from '../../src/profiles/profileSessions';
-import { parseProfiles, type Profile } from '../../src/settings/profiles';
+import type { Profile } from '../../src/settings/profileConfig';
+import { parseProfiles } from '../../src/settings/parseProfiles';
 
 export interface EmulatorProfiles {
   readonly profiles: readonly Profile[];

@@ -4,7 +4,8 @@
 import type { AccessKeyCredentials, CallObserver } from '../../src/cloud';
 import { serializeCredentials, secretKeyFor, type SecretStore } from '../../src/credentials/keychainSecrets';
 import { ProfileSessions, type ProfileSession } from '../../src/profiles/profileSessions';
-import { parseProfiles, type Profile } from '../../src/settings/profiles';
+import type { Profile } from '../../src/settings/profileConfig';
+import { parseProfiles } from '../../src/settings/parseProfiles';
 
 export interface EmulatorSessionOptions {
   readonly endpoint: string;
