@@ -5,20 +5,13 @@ import * as vscode from 'vscode';
 import type { Acknowledged } from '../../cloud';
 import type { CommandId } from '../../commandIds';
 import { isResourceNode, type AnyResourceNode } from '../../tree/nodes';
-import type { ParsedArgument } from '../commandArgs';
+import type { CallerRequest, ParsedArgument } from '../commandArgs';
 import type { CommandDeps } from '../deps';
 import type { CommandHandlers } from '../commandHandlers';
 import { failed, invalidArgument } from '../results';
 import { effectiveSelection, profilesOf } from '../targets';
 import type { Mutation, MutationTarget } from './mutation';
 import { runMutationCommand } from './mutationCommand';
-
-export interface CallerRequest<T> {
-  readonly profile: string;
-  readonly targets: T[];
-  /** The caller passed a list (`buckets`, `identities`): answer per target even for one. */
-  readonly bulk: boolean;
-}
 
 export interface RevocationCommand<T extends MutationTarget, R extends Acknowledged> {
   readonly id: CommandId;
