@@ -35,7 +35,8 @@ import {
   rowIdsOf,
   type AnyResourceNode,
 } from './nodes';
-import { failureLabel, treeItemFor, type RowState } from './resourceItems';
+import { failureLabel, treeItemFor } from './resourceItems';
+import type { RowState } from './sharedRows';
 import type { RowRef } from './rowRef';
 
 export const RESOURCES_VIEW_ID = 'alicloudMedia.resources';
