@@ -12,7 +12,7 @@ import type { Mutation } from '../src/commands/mutations/mutation';
 import { unbindOutputBucket } from '../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget, PolicyTarget } from '../src/commands/targets';
 import type { ProfileIdentity } from '../src/settings/profileConfig';
-import { emulatorSession } from '../test/support/emulatorSession';
+import { emulatorSession } from '../test/support/emulatorProfile';
 import { BENCH_KEY, BENCH_POLICY, BENCH_REGION } from './fixtures';
 
 const PROFILE = 'bench';

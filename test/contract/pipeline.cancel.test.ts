@@ -16,7 +16,7 @@ import type { BulkResult } from '../../src/commands/results';
 import type { RowRef } from '../../src/tree/rowRef';
 import { demoState } from '../emulator/demoState';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
-import { emulatorSession } from '../support/emulatorSession';
+import { emulatorSession } from '../support/emulatorProfile';
 import { waitFor } from '../support/wait';
 
 const PROFILE = 'pipeline';
