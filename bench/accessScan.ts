@@ -6,11 +6,9 @@
 import { isPartial, scanAppAccess } from '../src/cloud/accessScan';
 import { closeIdleConnections, qpsFor } from '../src/cloud/clients';
 import type { CallObserver } from '../src/cloud';
-import { serializeCredentials, secretKeyFor, type SecretStore } from '../src/credentials/keychainSecrets';
-import { ProfileSessions } from '../src/profiles/profileSessions';
-import { parseProfiles } from '../src/settings/profiles';
 import { startEmulator } from '../test/emulator/server';
 import { SCAN_APP, accessScanState } from '../test/support/accessScanState';
+import { emulatorSession } from '../test/support/emulatorProfile';
 import { BENCH_KEY, BENCH_REGION } from './fixtures';
 
 const ACTION = 'ListAppPoliciesForIdentity';
@@ -40,15 +38,6 @@ export async function benchAccessScan(count: number, latencyMs: number, progress
   const { state, holders } = accessScanState({ users: count - roles, roles, holderEvery: 50 });
   const em = await startEmulator({ port: 0, quiet: true, latencyMs, state });
   try {
-    const parsed = parseProfiles([{ name: PROFILE, region: BENCH_REGION, credentialSource: 'keychain', endpoints: { mps: em.url, vod: em.url, ram: em.url, sts: em.url } }]);
-    const profile = parsed.profiles[0];
-    if (!profile) throw new Error(`bench profile rejected: ${parsed.problems.join(' ')}`);
-    const stored = new Map<string, string>([[secretKeyFor(PROFILE), serializeCredentials(BENCH_KEY)]]);
-    const secrets: SecretStore = {
-      get: async (key) => stored.get(key),
-      store: async (key, value) => void stored.set(key, value),
-      delete: async (key) => void stored.delete(key),
-    };
     let retries = 0;
     let recordsObserved = 0;
     const observer: CallObserver = {
@@ -59,9 +48,7 @@ export async function benchAccessScan(count: number, latencyMs: number, progress
         retries++;
       },
     };
-    const sessions = new ProfileSessions({ profile: (name) => (name === PROFILE ? profile : undefined), secrets, observer, timeoutMs: () => 10_000 });
-    const session = sessions.get(PROFILE);
-    if (!session) throw new Error('bench profile has no session');
+    const session = emulatorSession({ endpoint: em.url, profile: PROFILE, region: BENCH_REGION, key: BENCH_KEY, observer, timeoutMs: 10_000 });
     let progressReports = 0;
     progress(`accessScan: ${count} identities @ ${latencyMs} ms…`);
     const started = performance.now();

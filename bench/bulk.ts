@@ -6,7 +6,7 @@
 // The client counts what it saw; the emulator's stats() count what the server received, accepted and throttled.
 import { DEFAULT_BULK_CONCURRENCY, type CallObserver } from '../src/cloud';
 import { closeIdleConnections } from '../src/cloud/clients';
-import type { ProfileIdentity } from '../src/settings/profiles';
+import type { ProfileIdentity } from '../src/settings/profileConfig';
 import { startEmulator, type ActionStats, type RunningEmulator } from '../test/emulator/server';
 import { extensionBulkPath, type BulkRun } from './extensionPath';
 import { BENCH_POLICY, benchState, bucketNames, identities } from './fixtures';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { DEMO_ACCESS_KEY, type EmulatorStateJson } from '../test/emulator/server';
 import type { AccessKeyCredentials } from '../src/cloud';
-import type { ProfileIdentity } from '../src/settings/profiles';
+import type { ProfileIdentity } from '../src/settings/profileConfig';
 
 export const BENCH_REGION = 'cn-shanghai';
 export const BENCH_APP_ID = 'app-1000000';

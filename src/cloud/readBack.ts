@@ -12,14 +12,14 @@
 import * as l10n from '@vscode/l10n';
 import { CloudError } from './errors';
 import { capText } from './redact';
-import type { Acknowledged, CallOptions, Confirmation } from './types';
+import type { Acknowledged, CallOptions, ReadBackConfirmation } from './types';
 
 /** What the read showed. `confirm` is present only when the state shows the write took effect. */
 export interface ReadBackResult<T> {
   /** The read's RequestId (the first page's for a paged listing). */
   readonly requestId: string;
   /** Builds the call's result from the acknowledgement the channel composes (RequestIds, confirmedBy). */
-  readonly confirm?: (ack: Acknowledged & { readonly confirmedBy: Confirmation }) => T;
+  readonly confirm?: (ack: Acknowledged & { readonly confirmedBy: ReadBackConfirmation }) => T;
 }
 
 export interface ReadBack<T> {
@@ -56,7 +56,7 @@ export interface Settled<T> {
   readonly value: T;
   /** The write's own RequestId, '' when its answer was lost entirely. */
   readonly requestId: string;
-  readonly confirmedBy: Confirmation;
+  readonly confirmedBy: ReadBackConfirmation;
 }
 
 /**
@@ -77,7 +77,7 @@ export async function settleByReadBack<T>(
     throw outcomeUnknownError(write, writeErr, readBack.action, thrown);
   }
   if (!shown.confirm) throw writeErr;
-  const confirmedBy: Confirmation = { action: readBack.action, requestId: shown.requestId };
+  const confirmedBy: ReadBackConfirmation = { action: readBack.action, requestId: shown.requestId };
   const value = shown.confirm({ requestId: writeErr.requestId ?? shown.requestId, confirmedBy });
   return { value, requestId: writeErr.requestId ?? '', confirmedBy };
 }

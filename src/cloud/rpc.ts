@@ -26,10 +26,10 @@ import type {
   CallObserver,
   CallOptions,
   CallRecord,
-  Confirmation,
   CredentialOrigin,
   CredentialProvider,
   Product,
+  ReadBackConfirmation,
   SigningCredential,
 } from './types';
 import { validateTimeout } from './requestValidation';
@@ -88,7 +88,7 @@ interface CallTrace {
   /** The account label for the key the last attempt signed with. */
   account?: string;
   /** Set when a read-back settled a lost answer as "took effect". */
-  confirmedBy?: Confirmation;
+  confirmedBy?: ReadBackConfirmation;
   /** Writes: the last sent attempt's failure, which stands when a cancel stops the retry. */
   lastAnswer?: CloudError;
 }

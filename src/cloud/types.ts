@@ -141,11 +141,11 @@ export interface Acknowledged {
    */
   readonly requestId: string;
   /** Present when the write's answer was lost and reading the state back showed it had taken effect. */
-  readonly confirmedBy?: Confirmation;
+  readonly confirmedBy?: ReadBackConfirmation;
 }
 
 /** The read that settled a write whose answer was lost: `ListAllMediaBucket`, `ListAppPoliciesForIdentity`. */
-export interface Confirmation {
+export interface ReadBackConfirmation {
   readonly action: string;
   /** The read's RequestId (the first page's for a paged listing). */
   readonly requestId: string;
@@ -257,7 +257,7 @@ export interface CallRecord {
   readonly nonExistPolicyNames?: readonly string[];
   readonly failedPolicyNames?: readonly string[];
   /** A write whose answer was lost, confirmed by reading the state back (its own record has the read's details). */
-  readonly confirmedBy?: Confirmation;
+  readonly confirmedBy?: ReadBackConfirmation;
 }
 
 export interface CallObserver {

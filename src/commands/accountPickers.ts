@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_APP_ID, describeError, isRamUserId, validateAppId, validateIdentityName, type IdentityType } from '../cloud';
 import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 import type { CommandDeps } from './deps';
 import { pickFromListing, type Listed, type ListedItem } from './listingPick';
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { validateBucketName, type MediaBucketType } from '../cloud';
 import { addBucket } from '../settings/profileEdits';
-import { bucketsOf } from '../settings/profiles';
+import { bucketsOf } from '../settings/profileConfig';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';

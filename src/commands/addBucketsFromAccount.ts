@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { describeError, validateBucketName, type MediaBucket, type MediaBucketType } from '../cloud';
 import { addBuckets } from '../settings/profileEdits';
-import { bucketsOf, type Profile } from '../settings/profiles';
+import { bucketsOf, type Profile } from '../settings/profileConfig';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import { profileFor } from './pickers';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { MPS_REGIONS, VOD_REGIONS } from '../cloud';
 import { addProfile, type NewProfile } from '../settings/profileEdits';
-import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/profiles';
+import { PROFILE_REGIONS, parseProfiles, validateProfileName } from '../settings/parseProfiles';
 import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES } from '../credentials/sources';
 import { COMMANDS } from '../commandIds';
 import type { CommandDeps } from './deps';

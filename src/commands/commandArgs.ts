@@ -12,11 +12,18 @@ import {
   validatePolicyNames,
   type IdentityType,
 } from '../cloud';
-import { identityKey } from '../settings/profiles';
-import type { CallerRequest } from './mutations/registerRevocation';
+import { identityKey } from '../settings/profileConfig';
 import type { BucketTarget, PolicyTarget } from './targets';
 
 export type ParsedArgument<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CloudError };
+
+/** What a caller's object asks a revocation command to do, once checked. */
+export interface CallerRequest<T> {
+  readonly profile: string;
+  readonly targets: T[];
+  /** The caller passed a list (`buckets`, `identities`): answer per target even for one. */
+  readonly bulk: boolean;
+}
 
 function invalid(message: string, code = 'InvalidArgument'): { ok: false; error: CloudError } {
   return { ok: false, error: new CloudError({ kind: 'invalid-input', code, message, retryable: false }) };

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SYSTEM_APP_POLICIES, describeError, identityText, type MediaBucketType } from '../cloud';
 import { COMMANDS } from '../commandIds';
 import { inertItem } from '../inertText';
-import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { bucketBinding } from '../tree/bucketBinding';
 import { BUCKET_KINDS, bindingText } from '../tree/bucketKinds';
 import { isResourceNode } from '../tree/nodes';

@@ -1,5 +1,5 @@
 // A long run's progress in the status bar, cancelled by a click: "$(sync~spin) Detaching 312/1,000". A small
-// adapter over a StatusBarItem that knows nothing of what runs: a bulk revocation (runMutation.ts) uses it, and
+// adapter over a StatusBarItem that knows nothing of what runs: a bulk revocation (mutationCommand.ts) uses it, and
 // any other long run hooks in with one call of withProgressStatus(title, total, cancel, run).
 //
 // Clicking runs alicloudMedia.cancelProgress with the item's number, registered only while an item is shown (it

@@ -8,7 +8,7 @@ import { describeError, isRamUserId } from '../cloud';
 import { inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
 import { useRamUserIds } from '../settings/profileEdits';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 import { rewriteConfirmation, type UserIdRewrite } from './confirmation';
 import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';

@@ -3,8 +3,8 @@
 import type { MediaBucketType } from '../cloud';
 import type { ScannedIdentity } from '../cloud/accessScan';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
-import type { ProfileIdentity } from '../settings/profiles';
-import { identityKey } from '../settings/profiles';
+import type { ProfileIdentity } from '../settings/profileConfig';
+import { identityKey } from '../settings/profileConfig';
 import type { AnyResourceNode, FoundIdentityNode, IdentityNode } from '../tree/nodes';
 
 export interface BucketTarget {

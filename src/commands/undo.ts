@@ -16,7 +16,7 @@ import { undoConfirmation, type RevocationScope, type UndoText } from './confirm
 import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
 import { REVOCATIONS } from './mutations/operations';
-import { accountScope, type MutationResult } from './mutations/runMutation';
+import { accountScope, type MutationResult } from './mutations/mutationCommand';
 import type { CommandHandlers } from './commandHandlers';
 
 export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };

@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { AccessKeyCredentials } from '../cloud';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 import { credentialStatus, lookupCredentials, type CredentialStatus } from './credentialLookup';
 import { profileOfSecretKey, secretKeyFor, serializeCredentials } from './keychainSecrets';
 

@@ -4,7 +4,7 @@
 
 import * as os from 'node:os';
 import { CloudError, toCloudError, type AccessKeyCredentials, type CredentialOrigin, type CredentialProvider } from '../cloud';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 import type { SecretStore } from './keychainSecrets';
 import { sourceOf, type LookupContext } from './sources';
 

@@ -10,7 +10,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AppPolicy } from '../cloud';
 import type { AccessScanResult, FoundAccess, ScannedIdentity } from '../cloud/accessScan';
-import { identityKey } from '../settings/profiles';
+import { identityKey } from '../settings/profileConfig';
 
 export interface AccessScanEntry {
   readonly profile: string;

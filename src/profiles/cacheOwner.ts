@@ -27,7 +27,7 @@
 // profile and keyed by the key they sign with, so a changed key or setting drops them all.
 
 import type { CallerIdentity } from '../cloud';
-import type { Profile, ProfileIdentity } from '../settings/profiles';
+import type { Profile, ProfileIdentity } from '../settings/profileConfig';
 import type { AccessScans } from './accessScans';
 import type { Listing } from './listingCache';
 import type { ProfileSessions } from './profileSessions';

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import { CloudError, isRamUserId, toCloudError, type AppIdentity, type IdentityType, type RamUser } from '../cloud';
 import type { RamClient } from '../cloud/clients';
-import type { ProfileIdentity } from '../settings/profiles';
+import type { ProfileIdentity } from '../settings/profileConfig';
 import { ListingCache } from './listingCache';
 import type { UserDirectory } from './userDirectory';
 

@@ -19,7 +19,7 @@ import { UserDirectory } from './userDirectory';
 import type { Listing } from './listingCache';
 import { credentialProviderFor, credentialRoute, lookupCredentials } from '../credentials/credentialLookup';
 import type { SecretStore } from '../credentials/keychainSecrets';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 
 export interface SessionSources {
   readonly profile: (name: string) => Profile | undefined;

@@ -4,7 +4,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { describeError, type AppPolicyList, type MediaBucketList } from '../cloud';
-import { identityKey, type ProfileIdentity } from '../settings/profiles';
+import { identityKey, type ProfileIdentity } from '../settings/profileConfig';
 import { ListingCache, type Listing } from './listingCache';
 import type { ProfileSession } from './profileSessions';
 

@@ -5,7 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import type { CliProfileEntry } from '../credentials/cliConfig';
 import type { NewProfile } from './profileEdits';
-import { PROFILE_REGIONS, validateCliProfileName, validateProfileName, type Profile } from './profiles';
+import type { Profile } from './profileConfig';
+import { PROFILE_REGIONS, validateCliProfileName, validateProfileName } from './parseProfiles';
 
 /** Where a CLI profile without a usable region_id lands (the user changes it in settings). */
 export const FALLBACK_REGION = 'cn-shanghai';

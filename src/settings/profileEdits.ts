@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_APP_ID, isPlainObject, type IdentityType, type MediaBucketType } from '../cloud';
-import { BUCKET_SETTING, type CredentialSource } from './profiles';
+import { BUCKET_SETTING, type CredentialSource } from './profileConfig';
 
 export interface NewProfile {
   readonly name: string;

@@ -3,7 +3,8 @@
 // if some VS Code version lets a workspace value through for an application-scoped setting.
 
 import * as vscode from 'vscode';
-import { parseProfiles, type ParsedProfiles, type Profile } from './profiles';
+import type { Profile } from './profileConfig';
+import { parseProfiles, type ParsedProfiles } from './parseProfiles';
 
 const SECTION = 'alicloudMedia';
 const DEFAULT_TIMEOUT_SECONDS = 10;

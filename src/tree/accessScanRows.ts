@@ -5,8 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import { describeError, describeWho } from '../cloud';
 import { scanProgressText, type AccessScanEntry } from '../profiles/accessScans';
-import type { Profile } from '../settings/profiles';
-import { identityKey } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
+import { identityKey } from '../settings/profileConfig';
 import { FoundIdentityNode, MessageNode, rowIds, type AnyResourceNode } from './nodes';
 
 const count = (n: number) => n.toLocaleString('en-US');

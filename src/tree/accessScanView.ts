@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { identityText, describeWho } from '../cloud';
 import { scanDescription, scanTooltip } from './accessScanRows';
 import type { AccessScanNode, FoundIdentityNode, FoundPolicyNode } from './nodes';
-import { policyItem, scopeTooltip, type RowState } from './resourceItems';
+import { policyItem, scopeTooltip, type RowState } from './sharedRows';
 
 export { scanChildren } from './accessScanRows';
 

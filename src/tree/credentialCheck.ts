@@ -2,7 +2,7 @@
 // rendering many rows never reads the keychain many times. No VS Code import.
 
 import type { CredentialStatus } from '../credentials/credentialLookup';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 
 export interface CredentialPresence {
   status(profile: Profile): Promise<CredentialStatus>;

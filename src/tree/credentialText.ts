@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CredentialOrigin } from '../cloud';
 import { sourceOf } from '../credentials/sources';
-import type { Profile } from '../settings/profiles';
+import type { Profile } from '../settings/profileConfig';
 
 /**
  * The profile row's contextValue: `profile.storesKey` where Set AccessKey… and Clear AccessKey apply (package.json's

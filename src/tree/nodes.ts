@@ -5,7 +5,7 @@
 
 import type { AppPolicy, MediaBucketType } from '../cloud';
 import type { ScannedIdentity } from '../cloud/accessScan';
-import { identityKey, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { identityKey, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import type { RowRef } from './rowRef';
 
 /** Row ids: stable across refreshes, and the only place they are spelled. */

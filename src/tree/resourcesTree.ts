@@ -15,7 +15,7 @@ import type { ResourceListings } from '../profiles/resourceListings';
 import { foundKey, type AccessScanChange, type AccessScans } from '../profiles/accessScans';
 import { accessScanView } from './lazyAccessScanView';
 import type { ProfileSettings } from '../settings/profileSettings';
-import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profiles';
+import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { BUCKET_KINDS } from './bucketKinds';
 import { bucketBinding } from './bucketBinding';
 import { BusyRows } from './busyRows';
@@ -36,7 +36,8 @@ import {
   rowIdsOf,
   type AnyResourceNode,
 } from './nodes';
-import { failureLabel, treeItemFor, type RowState } from './resourceItems';
+import { failureLabel, treeItemFor } from './resourceItems';
+import type { RowState } from './sharedRows';
 import type { RowRef } from './rowRef';
 import type { ResourcesTreeCaches } from './treeCaches';
 

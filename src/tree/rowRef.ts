@@ -2,7 +2,7 @@
 // or an identity of a profile (with the policy rows under it). The tree turns these into its own ids.
 
 import type { MediaBucketType } from '../cloud';
-import type { ProfileIdentity } from '../settings/profiles';
+import type { ProfileIdentity } from '../settings/profileConfig';
 
 export type RowRef =
   | { readonly kind: 'bucket'; readonly profile: string; readonly type: MediaBucketType; readonly bucket: string }

@@ -1,4 +1,4 @@
-// The mutation pipeline's execution step (src/commands/mutations/executeMutation.ts) through a real ProfileSession
+// The mutation pipeline's execution step (src/commands/mutations/sendMutationCalls.ts) through a real ProfileSession
 // and the real clients against the emulator, with the operations the commands use: what a cancel in the middle of
 // a slow bulk leaves in the records and the report, what a caller that joined an identical call in flight gets
 // when another caller cancels, and a bulk detach in which a policy lands in FailedPolicyNames. The tree and the
@@ -10,13 +10,13 @@ import { closeIdleConnections } from '../../src/cloud/rpc';
 import { InFlightCalls, STOPPED_WAITING } from '../../src/commands/inFlight';
 import { planUndo } from '../../src/history/undoPlan';
 import { detachAppPolicy } from '../../src/commands/mutations/detachAppPolicy';
-import { executeMutation, type ExecutionDeps } from '../../src/commands/mutations/executeMutation';
+import { sendMutationCalls, type ExecutionDeps } from '../../src/commands/mutations/sendMutationCalls';
 import { unbindOutputBucket } from '../../src/commands/mutations/unbindOutputBucket';
 import type { BulkResult } from '../../src/commands/results';
 import type { RowRef } from '../../src/tree/rowRef';
 import { demoState } from '../emulator/demoState';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
-import { emulatorSession } from '../support/emulatorSession';
+import { emulatorSession } from '../support/emulatorProfile';
 import { waitFor } from '../support/wait';
 
 const PROFILE = 'pipeline';
@@ -68,7 +68,7 @@ describe('pipeline: honest outcomes when cancelling and in bulk', function () {
     const finishing: number[] = [];
     let succeeded = 0;
     let succeededWhenFinishingBegan = -1;
-    const running = executeMutation(r.deps, unbindOutputBucket, session(), { profile: PROFILE, targets: unbinds(BUCKETS), interactive: false, bulk: true }, {
+    const running = sendMutationCalls(r.deps, unbindOutputBucket, session(), { profile: PROFILE, targets: unbinds(BUCKETS), interactive: false, bulk: true }, {
       signal: controller.signal,
       onSettled: (o) => void (o.status === 'succeeded' && succeeded++),
       onFinishing: (n) => {
@@ -136,16 +136,16 @@ describe('pipeline: honest outcomes when cancelling and in bulk', function () {
       const bulkRun = { profile: PROFILE, targets: unbinds(mine), interactive: false, bulk: true };
       const singleRun = { profile: PROFILE, targets: unbinds(['cancel-out-00']), interactive: false, bulk: false };
       // The cancelling side is a bulk (runs with a signal come from the UI's progress); the other a programmatic call.
-      let bulkRunning: ReturnType<typeof executeMutation>;
-      let singleRunning: ReturnType<typeof executeMutation>;
+      let bulkRunning: ReturnType<typeof sendMutationCalls>;
+      let singleRunning: ReturnType<typeof sendMutationCalls>;
       if (who === 'first caller') {
-        bulkRunning = executeMutation(r.deps, unbindOutputBucket, s, bulkRun, cancelling);
+        bulkRunning = sendMutationCalls(r.deps, unbindOutputBucket, s, bulkRun, cancelling);
         await waitFor(() => (received() >= 3 ? true : undefined), 'the three unbinds at the server', 10_000, 2);
-        singleRunning = executeMutation(r.deps, unbindOutputBucket, s, singleRun);
+        singleRunning = sendMutationCalls(r.deps, unbindOutputBucket, s, singleRun);
       } else {
-        singleRunning = executeMutation(r.deps, unbindOutputBucket, s, singleRun);
+        singleRunning = sendMutationCalls(r.deps, unbindOutputBucket, s, singleRun);
         await waitFor(() => (received() >= 1 ? true : undefined), 'the first unbind at the server', 10_000, 2);
-        bulkRunning = executeMutation(r.deps, unbindOutputBucket, s, bulkRun, cancelling);
+        bulkRunning = sendMutationCalls(r.deps, unbindOutputBucket, s, bulkRun, cancelling);
         await waitFor(() => (received() >= 3 ? true : undefined), 'the other two unbinds at the server', 10_000, 2);
       }
       controller.abort();
@@ -179,7 +179,7 @@ describe('pipeline: honest outcomes when cancelling and in bulk', function () {
       { profile: PROFILE, identity: { identityType: 'RamRole' as const, identityName: 'TranscodeRole', appId: 'app-1000000' }, policyNames: ['VODAppAdministratorAccess', 'VODAppReadOnlyAccess'] },
       { profile: PROFILE, identity: { identityType: 'RamRole' as const, identityName: 'AuditReadOnlyRole', appId: 'app-1000000' }, policyNames: ['VODAppReadOnlyAccess'] },
     ];
-    const { result, partial } = await executeMutation(r.deps, detachAppPolicy, s, { profile: PROFILE, targets, interactive: false, bulk: true });
+    const { result, partial } = await sendMutationCalls(r.deps, detachAppPolicy, s, { profile: PROFILE, targets, interactive: false, bulk: true });
     const bulk = result as BulkResult<{ identityName: string; failedPolicyNames?: string[] }>;
     assert.deepEqual([bulk.ok, bulk.succeeded, bulk.failed, bulk.skipped, partial], [false, 2, 0, 0, 1]);
     assert.deepEqual(bulk.results.map((t) => t.failedPolicyNames), [['VODAppAdministratorAccess'], []]);

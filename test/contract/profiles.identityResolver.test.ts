@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { RamClient } from '../../src/cloud/ram';
 import { IdentityResolver } from '../../src/profiles/identityResolver';
 import { UserDirectory } from '../../src/profiles/userDirectory';
-import type { ProfileIdentity } from '../../src/settings/profiles';
+import type { ProfileIdentity } from '../../src/settings/profileConfig';
 import { demoUserId } from '../emulator/demoState';
 import { DEMO_ACCESS_KEY } from '../emulator/server';
 import { emulatorPerTest } from './core.helpers';

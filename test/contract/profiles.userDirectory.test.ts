@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { RamClient } from '../../src/cloud/ram';
 import { IdentityResolver } from '../../src/profiles/identityResolver';
 import { UserDirectory } from '../../src/profiles/userDirectory';
-import type { ProfileIdentity } from '../../src/settings/profiles';
+import type { ProfileIdentity } from '../../src/settings/profileConfig';
 import { emulatorPerTest } from './core.helpers';
 import { demoState, demoUserId } from '../emulator/demoState';
 

@@ -29,7 +29,6 @@ import {
   setCredentials,
   setProfiles,
   startTlsTestEmulator,
-  treeRows,
   unbind,
   waitFor,
   waitForLog,
@@ -38,6 +37,7 @@ import {
   type ProfileSetting,
   type RunningEmulator,
 } from './support/harness';
+import { treeRows } from './support/treeRows';
 
 const ROLE = `acs:ram::${DEMO_ACCOUNT_ID}:role/transcoderole`;
 /** A second root key of the demo account, to tell a rotated key from the first. */

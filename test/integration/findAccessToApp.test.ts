@@ -18,13 +18,12 @@ import {
   setCredentials,
   setProfiles,
   startTestEmulator,
-  treeRows,
   waitFor,
   waitForLog,
   type ExtensionApi,
   type RunningEmulator,
-  type TreeRow,
 } from './support/harness';
+import { resourceRows } from './support/treeRows';
 import { stubWindow } from './support/windowStubs';
 
 const PROFILE = 'scan-it';
@@ -61,10 +60,7 @@ describe('Find Access to App', function () {
   const records: RecordSeen[] = [];
   let subscription: vscode.Disposable | undefined;
 
-  const rowsOf = (element?: unknown): Promise<TreeRow[]> => treeRows(api, element);
-  async function row(parent: unknown, label: string | RegExp): Promise<TreeRow> {
-    return waitFor(async () => (await rowsOf(parent)).find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label))), `a row ${label}`);
-  }
+  const { rowsOf, row } = resourceRows(() => api);
   const profileRow = () => row(undefined, PROFILE);
   const groupRow = async () => row((await profileRow()).element, GROUP);
   const keys = (found: { identityType: string; identityName: string }[]) => found.map((f) => `${f.identityType}:${f.identityName}`).sort();

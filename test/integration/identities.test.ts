@@ -19,17 +19,14 @@ import {
   waitForLog,
   type ExtensionApi,
   type RunningEmulator,
-  treeRows,
-  type TreeRow,
 } from './support/harness';
+import { resourceRows } from './support/treeRows';
 
 const PROFILE = 'ids-it';
 const ALICE = demoUserId('alice');
 /** A RAM user of the partner account (demo-state.json), to stand behind the demo key in one test. */
 const PARTNER_USER_ID = '2159203664800001';
 const VOD_IDENTITY_ACTIONS = ['ListAppPoliciesForIdentity', 'DetachAppPolicyFromIdentity', 'AttachAppPolicyToIdentity'];
-
-type Row = TreeRow;
 
 interface RecordSeen {
   id: string;
@@ -46,11 +43,7 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
   const records: RecordSeen[] = [];
   let subscription: vscode.Disposable | undefined;
 
-  const rowsOf = (element?: unknown): Promise<Row[]> => treeRows(api, element);
-
-  async function row(parent: unknown, label: string | RegExp): Promise<Row> {
-    return waitFor(async () => (await rowsOf(parent)).find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label))), `a row ${label}`);
-  }
+  const { rowsOf, row } = resourceRows(() => api);
 
   const profileRow = () => row(undefined, PROFILE);
   const identityRows = async () => rowsOf((await row((await profileRow()).element, 'VOD Identities')).element);

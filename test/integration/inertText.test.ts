@@ -20,13 +20,12 @@ import {
   setCredentials,
   setProfiles,
   startTestEmulator,
-  treeRows,
   waitFor,
   waitForLog,
   type ExtensionApi,
   type RunningEmulator,
-  type TreeRow,
 } from './support/harness';
+import { treeRows, type TreeRow } from './support/treeRows';
 import { stubWindow, type ShownMessage, type WindowStubs } from './support/windowStubs';
 
 const PROFILE = 'inert-it';

@@ -18,7 +18,7 @@ import {
   type RunningEmulator,
 } from './support/harness';
 import { latestRecord } from './support/historyRecords';
-import { profileRows, rowOf } from './support/profileRows';
+import { profileRows, rowOf } from './support/treeRows';
 import { stubWindow } from './support/windowStubs';
 
 const PROFILE = 'input-it';

@@ -19,7 +19,7 @@ import {
   type RunningEmulator,
 } from './support/harness';
 import { startHostileEndpoint, type HostileEndpoint } from './support/hostileEndpoint';
-import { profileRows, rowOf } from './support/profileRows';
+import { profileRows, rowOf } from './support/treeRows';
 import { stubWindow, type WindowStubs } from './support/windowStubs';
 
 const PROFILE = 'troubleshoot-it';

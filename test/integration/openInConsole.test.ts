@@ -16,7 +16,7 @@ import {
   type ExtensionApi,
   type RunningEmulator,
 } from './support/harness';
-import { profileRows, rowOf } from './support/profileRows';
+import { profileRows, rowOf } from './support/treeRows';
 import { stubWindow, type WindowStubs } from './support/windowStubs';
 import { demoUserId } from '../emulator/demoState';
 

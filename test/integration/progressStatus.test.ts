@@ -20,7 +20,7 @@ import {
   type ExtensionApi,
   type RunningEmulator,
 } from './support/harness';
-import { profileRows } from './support/profileRows';
+import { profileRows } from './support/treeRows';
 import { stubWindow, type WindowStubs } from './support/windowStubs';
 
 const PROFILE = 'status-it';

@@ -20,9 +20,8 @@ import {
   type ExtensionApi,
   type ProfileSetting,
   type RunningEmulator,
-  treeRows,
-  type TreeRow,
 } from './support/harness';
+import { resourceRows } from './support/treeRows';
 import { demoUserId } from '../emulator/demoState';
 
 const ALICE = demoUserId('alice');
@@ -32,7 +31,6 @@ const ALICE_ROW = `RamUser alice (${ALICE.slice(0, 4)}…${ALICE.slice(-4)})`;
 const PROFILE = 'tree-it';
 const BUCKETS = ['media-output-demo', 'media-output-unbound', 'media-output-archive'];
 
-type Row = TreeRow;
 
 describe('Resources tree', function () {
   this.timeout(30_000);
@@ -40,26 +38,12 @@ describe('Resources tree', function () {
   let api: ExtensionApi;
   let profile: ProfileSetting;
 
-  const rowsOf = (element?: unknown): Promise<Row[]> => treeRows(api, element);
-
-  async function row(parent: unknown, label: string): Promise<Row> {
-    const found = (await rowsOf(parent)).find((r) => r.label === label);
-    assert.ok(found, `no row "${label}"`);
-    return found;
-  }
+  const { rowsOf, row, rowsUntil } = resourceRows(() => api);
 
   const profileRow = () => row(undefined, PROFILE);
   const bucketGroup = async () => row((await profileRow()).element, 'MPS Output Buckets');
   const identityGroup = async () => row((await profileRow()).element, 'VOD Identities');
   const bucketRows = async () => (await rowsOf((await bucketGroup()).element)).map((r) => ({ label: r.label, description: r.description, contextValue: r.contextValue }));
-
-  /** Polls the rows until they satisfy `ok` (refreshes after a setting or secret change arrive as events). */
-  function rowsUntil<R extends { label: string; contextValue: string }>(read: () => Promise<R[]>, ok: (rows: R[]) => boolean, what: string): Promise<R[]> {
-    return waitFor(async () => {
-      const rows = await read();
-      return ok(rows) ? rows : undefined;
-    }, what);
-  }
 
   before(async () => {
     emulator = await startTestEmulator();

@@ -13,13 +13,12 @@ import {
   setCredentials,
   setProfiles,
   startTestEmulator,
-  treeRows,
   waitFor,
   waitForLog,
   type ExtensionApi,
   type RunningEmulator,
-  type TreeRow,
 } from './support/harness';
+import { resourceRows } from './support/treeRows';
 import { stubWindow } from './support/windowStubs';
 
 const PROFILE = 'names-it';
@@ -31,9 +30,7 @@ describe('RAM users configured by UserId are shown with their names', function (
   let emulator: RunningEmulator;
   let api: ExtensionApi;
 
-  const rowsOf = (element?: unknown): Promise<TreeRow[]> => treeRows(api, element);
-  const row = (parent: unknown, label: string | RegExp): Promise<TreeRow> =>
-    waitFor(async () => (await rowsOf(parent)).find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label))), `a row ${label}`);
+  const { rowsOf, row } = resourceRows(() => api);
   const identityGroup = async () => row((await row(undefined, PROFILE)).element, 'VOD Identities');
   const identityRows = async () => rowsOf((await identityGroup()).element);
 

@@ -5,11 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RunningEmulator } from '../emulator/server';
 import { shortUserId } from '../../src/cloud/identity';
 import { demoUserId } from '../emulator/demoState';
-import { ENV_KEY, ENV_PROFILE, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
-import { useWorkbench } from './workbench';
+import { ENV_KEY, ENV_PROFILE, useEmulatorWorkbench } from './emulatorWorkbench';
 import { escapeRegExp } from '../support/text';
 import { outputDir } from '../vscode/util';
 
@@ -19,17 +17,7 @@ const EDUCATION = 'app-2000003';
 
 describe('Add Identity from the account (UI)', function () {
   this.timeout(90_000);
-  const wb = useWorkbench(emulatorWorkbench);
-  let emulator: RunningEmulator;
-
-  before(async () => {
-    emulator = await uiEmulator();
-  });
-
-  beforeEach(async () => {
-    await wb().reset();
-    await wb().openView('Alibaba Cloud Media');
-  });
+  const { wb, emulator } = useEmulatorWorkbench();
 
   /** Waits until the open pick's listing has answered: its placeholder then counts what it lists. */
   async function listed(what: RegExp): Promise<void> {
@@ -48,7 +36,7 @@ describe('Add Identity from the account (UI)', function () {
     const page = wb().page;
     const group = row('VOD Identities', '3').first();
     await group.waitFor({ state: 'visible', timeout: 30_000 });
-    const since = emulator.requests().length;
+    const since = emulator().requests().length;
 
     // The + appears on the row while the pointer is over it (a row that re-renders meanwhile loses the hover).
     const plus = group.locator('.action-label[aria-label="Add Identity…"]');
@@ -92,7 +80,7 @@ describe('Add Identity from the account (UI)', function () {
     if ((await added.getAttribute('aria-expanded')) === 'false') await added.click();
     await row('VODAppFullAccess', 'System').first().waitFor({ timeout: 30_000 });
 
-    const sent = emulator.requests().slice(since);
+    const sent = emulator().requests().slice(since);
     const users = sent.filter((r) => r.action === 'ListUsers');
     assert.ok(users.length >= 1 && users.every((r) => r.outcome === 'OK' && r.accessKeyId === ENV_KEY.accessKeyId), 'ListUsers signed with the profile\'s key');
     assert.ok(sent.some((r) => r.action === 'ListAppInfo' && r.outcome === 'OK'), 'the applications came from ListAppInfo');

@@ -1,5 +1,10 @@
-// The shared UI workbench's world: one in-process emulator (started in the mocha process; code-server's extension
-// host reaches it on 127.0.0.1) and user settings with two profiles whose endpoints point at it.
+// The UI suites' emulator-plus-workbench bootstraps, in one place:
+//   - useEmulatorWorkbench(): the shared workbench (every file using it shares one code-server and browser) on the
+//     run's one in-process emulator (started in the mocha process; code-server's extension host reaches it on
+//     127.0.0.1), reset and showing the extension's view before each test;
+//   - useOwnEmulatorWorkbench(): for a suite that needs settings of its own (another display language, a profile
+//     of its own): a workbench and an emulator started for it and closed after it.
+// The shared workbench's user settings hold two profiles whose endpoints point at the emulator.
 //
 //   ui-env       credentialSource "environment": code-server (and so the extension host) gets ENV_KEY.
 //   ui-keychain  credentialSource "keychain": nothing stored; a scenario types the emulator's demo pair into
@@ -7,10 +12,14 @@
 //
 // Each scenario owns different rows (buckets, identities), so they can run one after another on one workbench.
 //
-//   const wb = useWorkbench(emulatorWorkbench);   const em = await uiEmulator();
+//   const { wb, emulator } = useEmulatorWorkbench();   it('…', async () => { await wb().treeItem(…); emulator().requests() … });
+import * as assert from 'node:assert/strict';
 import { DEMO_ACCESS_KEY, startEmulator, type EmulatorStateJson, type RunningEmulator } from '../emulator/server';
 import { demoState, demoUserId } from '../emulator/demoState';
-import type { OpenWorkbenchOptions } from './workbench';
+import { openWorkbench, saveArtifactsOnFailure, useWorkbench, type OpenWorkbenchOptions, type Workbench } from './workbench';
+
+/** What the view container is called in the activity bar (English). */
+export const CONTAINER = 'Alibaba Cloud Media';
 
 /** The environment profile's pair (not a real credential). */
 export const ENV_KEY = Object.freeze({ accessKeyId: 'LTAI5tUiEnvironmentKey01', accessKeySecret: 'UiEnvironmentSecretNotReal000001' });
@@ -88,4 +97,65 @@ export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
     },
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ENV_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ENV_KEY.accessKeySecret },
   };
+}
+
+export interface EmulatorWorkbench {
+  readonly wb: () => Workbench;
+  readonly emulator: () => RunningEmulator;
+}
+
+function opened<T>(value: () => T | undefined, what: string): () => T {
+  return () => value() ?? assert.fail(`${what} not started (did before() fail?)`);
+}
+
+/** Call inside describe(): the shared workbench on the run's emulator, reset and showing the view before each test. */
+export function useEmulatorWorkbench(): EmulatorWorkbench {
+  const wb = useWorkbench(emulatorWorkbench);
+  let em: RunningEmulator | undefined;
+  before(async () => {
+    em = await uiEmulator();
+  });
+  beforeEach(async () => {
+    await wb().reset();
+    await wb().openView(CONTAINER);
+  });
+  return { wb, emulator: opened(() => em, 'the emulator') };
+}
+
+export interface OwnWorkbenchOptions {
+  /** The one profile's settings besides name-independent defaults (cn-shanghai, environment key, the emulator). */
+  readonly profile: Readonly<Record<string, unknown>> & { readonly name: string };
+  /** More user settings. */
+  readonly userSettings?: Readonly<Record<string, unknown>>;
+  /** Display language, e.g. `zh-cn`. */
+  readonly locale?: string;
+  /** The Output channel whose text a failed test saves. */
+  readonly outputChannel?: string;
+}
+
+/**
+ * Call inside describe(): a fresh emulator (the demo state) and a workbench of the suite's own whose one profile
+ * points at it and reads the emulator's demo AccessKey from the environment; both closed after the suite.
+ */
+export function useOwnEmulatorWorkbench(o: OwnWorkbenchOptions): EmulatorWorkbench {
+  let em: RunningEmulator | undefined;
+  let wb: Workbench | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    em = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
+    const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url };
+    wb = await openWorkbench({
+      ...(o.locale ? { locale: o.locale } : {}),
+      userSettings: { ...o.userSettings, 'alicloudMedia.profiles': [{ region: 'cn-shanghai', credentialSource: 'environment', endpoints, ...o.profile }] },
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+    await em?.close();
+    wb = undefined;
+    em = undefined;
+  });
+  saveArtifactsOnFailure(() => wb, o.outputChannel);
+  return { wb: opened(() => wb, 'the workbench'), emulator: opened(() => em, 'the emulator') };
 }

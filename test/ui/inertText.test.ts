@@ -6,11 +6,9 @@
 // workbench see the rows they expect. Screenshots: test-output/ui/inert-*.png.
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import type { RunningEmulator } from '../emulator/server';
 import { asRead } from '../support/renderedSyntax';
 import { escapeRegExp } from '../support/text';
-import { ENV_PROFILE, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
-import { useWorkbench } from './workbench';
+import { ENV_PROFILE, useEmulatorWorkbench } from './emulatorWorkbench';
 
 /** Its unbind fails once at the emulator, so it stays as it was: bound (bound again first if a scenario unbound it). */
 const BUCKET = 'media-output-thumbs';
@@ -19,19 +17,9 @@ const MESSAGE = '[Fix permissions](command:workbench.action.terminal.new) $(aler
 
 describe('server text is drawn as words (UI)', function () {
   this.timeout(90_000);
-  const wb = useWorkbench(emulatorWorkbench);
-  let emulator: RunningEmulator;
+  const { wb, emulator } = useEmulatorWorkbench();
 
-  before(async () => {
-    emulator = await uiEmulator();
-  });
-
-  beforeEach(async () => {
-    await wb().reset();
-    await wb().openView('Alibaba Cloud Media');
-  });
-
-  afterEach(() => emulator?.clearFaults());
+  afterEach(() => emulator().clearFaults());
 
   after(async () => {
     await wb().reset();
@@ -47,11 +35,11 @@ describe('server text is drawn as words (UI)', function () {
 
   it('an error notification shows a Message with a command link as plain words', async () => {
     const page = wb().page;
-    if (!emulator.state.isBound(BUCKET)) {
-      emulator.state.bind(BUCKET, 'Output');
+    if (!emulator().state.isBound(BUCKET)) {
+      emulator().state.bind(BUCKET, 'Output');
       await wb().runCommand('Alibaba Cloud Media: Refresh');
     }
-    emulator.setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: BUCKET }, times: 1 });
+    emulator().setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: BUCKET }, times: 1 });
     const row = wb().treeItem(new RegExp(`^${escapeRegExp(BUCKET)}, bound as output$`)).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     await wb().rightClick(row);
@@ -65,11 +53,11 @@ describe('server text is drawn as words (UI)', function () {
     await message.waitFor({ state: 'visible', timeout: 30_000 });
     await wb().screenshot('inert-notification');
     await assertWords(message, 'the error notification');
-    assert.equal(emulator.state.isBound(BUCKET), true, 'the failed unbind changed the state');
+    assert.equal(emulator().state.isBound(BUCKET), true, 'the failed unbind changed the state');
   });
 
   it("an input box's prompt shows a failed listing's Message as plain words", async () => {
-    emulator.setFault('ListUsers', { kind: 'error', code: CODE, status: 403, message: MESSAGE, times: 1 });
+    emulator().setFault('ListUsers', { kind: 'error', code: CODE, status: 403, message: MESSAGE, times: 1 });
     await wb().runCommand('Alibaba Cloud Media: Add Identity…');
     const box = wb().quickInput();
     await wb().pickQuickItem(new RegExp(`^${escapeRegExp(ENV_PROFILE)}`));

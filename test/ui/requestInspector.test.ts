@@ -2,53 +2,29 @@
 // RequestId leaves exactly that row. Webviews are nested iframes (VS Code's host frame, then the content frame).
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
-import { openWorkbench, type Workbench } from './workbench';
+import { useOwnEmulatorWorkbench } from './emulatorWorkbench';
 import { waitFor } from '../support/wait';
 
 const PROFILE = 'inspector-ui';
 
 describe('Request Inspector (UI)', function () {
   this.timeout(180_000);
-  let emulator: RunningEmulator;
-  let wb: Workbench;
-
-  before(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
-    // Its own workbench: the emulator URL in the settings differs from the shared instance's.
-    wb = await openWorkbench({
-      userSettings: {
-        'workbench.startupEditor': 'none',
-        'alicloudMedia.profiles': [
-          { name: PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints: { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url }, outputBuckets: ['media-output-demo'] },
-        ],
-      },
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
-    });
-  });
-
-  after(async () => {
-    await wb?.close();
-    await emulator?.close();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.saveFailureArtifacts(this.currentTest.fullTitle());
-  });
+  // Its own workbench: the emulator URL in the settings differs from the shared instance's.
+  const { wb, emulator } = useOwnEmulatorWorkbench({ profile: { name: PROFILE, outputBuckets: ['media-output-demo'] }, userSettings: { 'workbench.startupEditor': 'none' } });
 
   function inspectorFrame(): FrameLocator {
-    return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    return wb().page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   it('filters the history down to the row of one RequestId', async () => {
     // The Resources view opens with the profile expanded and lists its buckets: real calls, each recorded.
-    await wb.openView('Alibaba Cloud Media');
-    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 1, 'the first request at the emulator', 30_000, 100);
-    await wb.runCommand('Alibaba Cloud Media: Refresh');
-    await waitFor(() => emulator.requests().filter((r) => r.requestId).length >= 2, 'the second request at the emulator', 30_000, 100);
-    const requestIds = emulator.requests().map((r) => r.requestId).filter((id): id is string => Boolean(id));
+    await wb().openView('Alibaba Cloud Media');
+    await waitFor(() => emulator().requests().filter((r) => r.requestId).length >= 1, 'the first request at the emulator', 30_000, 100);
+    await wb().runCommand('Alibaba Cloud Media: Refresh');
+    await waitFor(() => emulator().requests().filter((r) => r.requestId).length >= 2, 'the second request at the emulator', 30_000, 100);
+    const requestIds = emulator().requests().map((r) => r.requestId).filter((id): id is string => Boolean(id));
 
-    await wb.runCommand('Alibaba Cloud Media: Open Request Inspector');
+    await wb().runCommand('Alibaba Cloud Media: Open Request Inspector');
     const frame = inspectorFrame();
     const rows = frame.locator('vscode-table-row');
     await rows.first().waitFor({ timeout: 30_000 });
@@ -62,7 +38,7 @@ describe('Request Inspector (UI)', function () {
 
     // Keyboard only: Enter on the focused row shows its full record.
     await rows.first().focus();
-    await wb.page.keyboard.press('Enter');
+    await wb().page.keyboard.press('Enter');
     await frame.locator('#detail-fields').filter({ hasText: wanted }).waitFor({ timeout: 10_000 });
   });
 });

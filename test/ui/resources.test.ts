@@ -4,10 +4,9 @@
 // input boxes without the secret ever showing, and a failing listing shows its code in an error row and the log.
 // The scenarios share one workbench (emulatorWorkbench.ts) and touch different rows, in this order.
 import * as assert from 'node:assert/strict';
-import type { ReceivedRequest, RunningEmulator } from '../emulator/server';
-import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, INPUT_BUCKET, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
+import type { ReceivedRequest } from '../emulator/server';
+import { ALICE, ALICE_ROW, BOB, DEMO_ACCOUNT_ID, ENV_KEY, ENV_PROFILE, INPUT_BUCKET, KEYCHAIN_BUCKET, KEYCHAIN_KEY, KEYCHAIN_PROFILE, MISSING_APP, useEmulatorWorkbench } from './emulatorWorkbench';
 import { shortUserId } from '../../src/cloud/identity';
-import { useWorkbench } from './workbench';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
 import { waitFor } from '../support/wait';
 
@@ -15,17 +14,7 @@ const CHANNEL = 'Alibaba Cloud Media';
 
 describe('Resources view (UI)', function () {
   this.timeout(60_000);
-  const wb = useWorkbench(emulatorWorkbench);
-  let emulator: RunningEmulator;
-
-  before(async () => {
-    emulator = await uiEmulator();
-  });
-
-  beforeEach(async () => {
-    await wb().reset();
-    await wb().openView('Alibaba Cloud Media');
-  });
+  const { wb, emulator } = useEmulatorWorkbench();
 
   /** A Resources row by its accessible name: "label" or "label, description". */
   function row(label: string, description?: string) {
@@ -50,7 +39,7 @@ describe('Resources view (UI)', function () {
 
   /** The emulator's answered API requests matching `filter`. */
   function requests(filter: (r: ReceivedRequest) => boolean): ReceivedRequest[] {
-    return emulator.requests().filter(filter);
+    return emulator().requests().filter(filter);
   }
 
   /** The RequestId of the last Output line matching `line` (a regex source with no capture group). */
@@ -93,7 +82,7 @@ describe('Resources view (UI)', function () {
     await wb().clickMenuItem('Unbind Output Bucket');
     const question = await wb().answerDialog('Unbind');
     assert.match(question, /Unbind output bucket "media-output-demo" from MPS\?/);
-    assert.match(question, new RegExp(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\\s+Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}\\s+Credentials: environment variable [A-Z_]+`));
+    assert.match(question, new RegExp(`Account: ${DEMO_ACCOUNT_ID} as acs:ram::${DEMO_ACCOUNT_ID}:root\\s+Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator().url)}\\s+Credentials: environment variable [A-Z_]+`));
 
     await visible('media-output-demo', 'not bound');
     const toast = await wb().waitForNotification(/Unbound output bucket "media-output-demo"/);
@@ -104,7 +93,7 @@ describe('Resources view (UI)', function () {
     assert.equal(sent[0].outcome, 'OK');
     assert.equal(logged, sent[0].requestId, 'the Output shows the RequestId the emulator issued');
     assert.ok(toast.includes(logged), `the notification names the RequestId: ${toast}`);
-    assert.equal(emulator.state.isBound('media-output-demo'), false);
+    assert.equal(emulator().state.isBound('media-output-demo'), false);
   });
 
   it('shows the MPS Input Buckets group and unbinds an input bucket from its context menu after the modal', async () => {
@@ -114,7 +103,7 @@ describe('Resources view (UI)', function () {
     const question = await wb().answerDialog('Unbind');
     assert.match(question, new RegExp(`Unbind input bucket "${INPUT_BUCKET}" from MPS\\?`));
     assert.match(question, /MPS will no longer read media from this bucket/);
-    assert.match(question, new RegExp(`Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator.url)}`));
+    assert.match(question, new RegExp(`Profile: ${ENV_PROFILE}\\s+Region: cn-shanghai\\s+Endpoint: ${escapeRegExp(emulator().url)}`));
 
     await visible(INPUT_BUCKET, 'not bound');
     await wb().waitForNotification(new RegExp(`Unbound input bucket "${INPUT_BUCKET}"`));
@@ -122,8 +111,8 @@ describe('Resources view (UI)', function () {
     assert.equal(sent.length, 1, 'exactly one UnbindInputBucket for the bucket');
     assert.equal(sent[0].outcome, 'OK');
     assert.equal(sent[0].params.Referer, undefined, 'the Referer is kept for the undo, not sent');
-    assert.equal(emulator.state.isBound(INPUT_BUCKET, 'Input'), false);
-    assert.ok(emulator.state.isBound('media-output-demo', 'Output') || requests((r) => r.action === 'UnbindOutputBucket').length > 0, 'output bindings are another group');
+    assert.equal(emulator().state.isBound(INPUT_BUCKET, 'Input'), false);
+    assert.ok(emulator().state.isBound('media-output-demo', 'Output') || requests((r) => r.action === 'UnbindOutputBucket').length > 0, 'output bindings are another group');
   });
 
   it('detaches a system app policy from its context menu after the modal; a custom one offers no Detach', async () => {
@@ -151,14 +140,14 @@ describe('Resources view (UI)', function () {
     assert.equal(sent.length, 1);
     assert.deepEqual([sent[0].params.IdentityName, sent[0].params.PolicyNames, sent[0].outcome], [ALICE, 'VODAppFullAccess', 'OK']);
     assert.equal(logged, sent[0].requestId);
-    assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: ALICE, appId: 'app-1000000' }), ['VODCustomUploadOnly']);
+    assert.deepEqual(emulator().state.policiesOf({ type: 'RamUser', name: ALICE, appId: 'app-1000000' }), ['VODCustomUploadOnly']);
   });
 
   it('unbinds two selected buckets in one bulk run with one summary', async () => {
     const buckets = ['media-output-archive', 'media-output-thumbs'];
     // Other suites share this workbench and emulator (one sends a refused unbind of media-output-thumbs): count
     // only what this run sends.
-    const earlier = new Set(emulator.requests());
+    const earlier = new Set(emulator().requests());
     await row(buckets[0], 'bound as output').click();
     await row(buckets[1], 'bound as output').click({ modifiers: ['ControlOrMeta'] });
     await wb().rightClick(row(buckets[1], 'bound as output'));
@@ -176,7 +165,7 @@ describe('Resources view (UI)', function () {
       assert.equal(sent.length, 1, `one UnbindOutputBucket for ${b}`);
       assert.equal(sent[0].outcome, 'OK');
       assert.ok(text.includes(`${b}: succeeded RequestId ${sent[0].requestId}`), `the summary lists ${b} with the emulator's RequestId`);
-      assert.equal(emulator.state.isBound(b), false);
+      assert.equal(emulator().state.isBound(b), false);
     }
   });
 

@@ -4,10 +4,8 @@
 // in the tree and in the emulator's state. Shares the workbench of resources.test.ts (emulatorWorkbench.ts).
 // Named to run after resources.test.ts, whose scenarios read the Output from a log this one would lengthen.
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../emulator/server';
 import { demoUserId } from '../emulator/demoState';
-import { DEMO_ACCOUNT_ID, ENV_PROFILE, emulatorWorkbench, uiEmulator } from './emulatorWorkbench';
-import { useWorkbench } from './workbench';
+import { DEMO_ACCOUNT_ID, ENV_PROFILE, useEmulatorWorkbench } from './emulatorWorkbench';
 import { escapeRegExp } from '../support/text';
 
 /** Product Demos: held by heidi (VODAppFullAccess) and ci-deploy (VODAppReadOnlyAccess) in the demo state. */
@@ -20,17 +18,7 @@ const short = (userId: string) => `${userId.slice(0, 4)}…${userId.slice(-4)}`;
 
 describe('Find Access to App → bulk detach (UI)', function () {
   this.timeout(90_000);
-  const wb = useWorkbench(emulatorWorkbench);
-  let emulator: RunningEmulator;
-
-  before(async () => {
-    emulator = await uiEmulator();
-  });
-
-  beforeEach(async () => {
-    await wb().reset();
-    await wb().openView('Alibaba Cloud Media');
-  });
+  const { wb, emulator } = useEmulatorWorkbench();
 
   const row = (label: string, description?: string) =>
     wb().treeItem(new RegExp(`^${escapeRegExp(label)}${description === undefined ? '' : `, ${escapeRegExp(description)}`}$`));
@@ -81,10 +69,10 @@ describe('Find Access to App → bulk detach (UI)', function () {
     await wb().waitForNotification('Detached policies from 2 of 2 identities');
     for (const h of rows) {
       await row(`RamUser ${h.userName} (${short(h.userId)})`, 'no policies left').first().waitFor({ state: 'visible', timeout: 30_000 });
-      const sent = emulator.requests().filter((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName === h.userId);
+      const sent = emulator().requests().filter((r) => r.action === 'DetachAppPolicyFromIdentity' && r.params.IdentityName === h.userId);
       assert.equal(sent.length, 1, `one detach for ${h.userName}, by UserId`);
       assert.deepEqual([sent[0].params.AppId, sent[0].params.PolicyNames, sent[0].outcome], [APP.appId, h.policy, 'OK']);
-      assert.deepEqual(emulator.state.policiesOf({ type: 'RamUser', name: h.userId, appId: APP.appId }), [], `${h.userName} still holds policies`);
+      assert.deepEqual(emulator().state.policiesOf({ type: 'RamUser', name: h.userId, appId: APP.appId }), [], `${h.userName} still holds policies`);
     }
     await row(rows[0].policy, 'System').first().waitFor({ state: 'detached', timeout: 15_000 });
   }

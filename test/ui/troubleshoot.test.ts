@@ -9,14 +9,11 @@
 // host) is routed to a stub page in the test, so nothing leaves the machine, the tab loads, and its URL is the one
 // requested. Screenshots go to test-output/ui/troubleshoot-*.png.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page, Route } from 'playwright-core';
-import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
 import { waitFor } from '../support/wait';
-import { log, outputDir, repoRoot } from '../vscode/util';
-import { openWorkbench, type Workbench } from './workbench';
+import { useOwnEmulatorWorkbench } from './emulatorWorkbench';
+import { screenshotPage } from './workbench';
 
 const PROFILE = 'troubleshoot-ui';
 const CHANNEL = 'Alibaba Cloud Media';
@@ -30,8 +27,12 @@ const MESSAGE = 'User not authorized to operate on the specified resource.';
 
 describe('troubleshooting links (UI)', function () {
   this.timeout(180_000);
-  let emulator: RunningEmulator;
-  let wb: Workbench;
+  // Its own workbench: the emulator URL in the settings differs from the shared instance's.
+  const { wb, emulator } = useOwnEmulatorWorkbench({
+    profile: { name: PROFILE, outputBuckets: [TRUSTED_BUCKET, HOSTILE_BUCKET] },
+    // Log lines stay one line each in the Output view, so a Recommend link is never split by wrapping.
+    userSettings: { 'workbench.startupEditor': 'none', '[Log]': { 'editor.wordWrap': 'off' } },
+  });
   let context: BrowserContext;
   /** URLs the browser asked for on an Alibaba domain or the hostile host, in order. */
   const external: string[] = [];
@@ -44,42 +45,16 @@ describe('troubleshooting links (UI)', function () {
   };
   const routed = (url: URL) => /(^|\.)(aliyun|alibabacloud|aliyuncs)\.com$/.test(url.hostname) || url.hostname === HOSTILE_HOST;
 
+  // The routes and the listener go with the browser, which the workbench's own after() closes.
   before(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
-    // Its own workbench: the emulator URL in the settings differs from the shared instance's.
-    wb = await openWorkbench({
-      userSettings: {
-        'workbench.startupEditor': 'none',
-        // Log lines stay one line each in the Output view, so a Recommend link is never split by wrapping.
-        '[Log]': { 'editor.wordWrap': 'off' },
-        'alicloudMedia.profiles': [
-          {
-            name: PROFILE,
-            region: 'cn-shanghai',
-            credentialSource: 'environment',
-            endpoints: { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url },
-            outputBuckets: [TRUSTED_BUCKET, HOSTILE_BUCKET],
-          },
-        ],
-      },
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
-    });
-    context = wb.page.context();
+    context = wb().page.context();
     await context.route(routed, stub);
     context.on('page', onPage);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.saveFailureArtifacts(this.currentTest.fullTitle());
+  afterEach(async () => {
     await closeOpenedPages();
-    emulator?.clearFaults();
-  });
-
-  after(async () => {
-    context?.off('page', onPage);
-    await context?.unroute(routed, stub).catch(() => undefined);
-    await wb?.close();
-    await emulator?.close();
+    emulator().clearFaults();
   });
 
   async function closeOpenedPages(): Promise<void> {
@@ -87,25 +62,25 @@ describe('troubleshooting links (UI)', function () {
   }
 
   function row(bucket: string, description: string): Locator {
-    return wb.treeItem(new RegExp(`^${escapeRegExp(bucket)}, ${escapeRegExp(description)}$`));
+    return wb().treeItem(new RegExp(`^${escapeRegExp(bucket)}, ${escapeRegExp(description)}$`));
   }
 
   function inspectorFrame(): FrameLocator {
-    return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    return wb().page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   /** The Request Inspector, with the Output panel (left open by outputText) out of the detail pane's way. */
   async function openInspector(): Promise<void> {
-    await wb.page.keyboard.press('Escape');
-    await wb.runCommand('View: Hide Panel');
-    await wb.page.locator('[id="workbench.parts.panel"]').waitFor({ state: 'hidden', timeout: 10_000 });
-    await wb.runCommand('Alibaba Cloud Media: Open Request Inspector');
+    await wb().page.keyboard.press('Escape');
+    await wb().runCommand('View: Hide Panel');
+    await wb().page.locator('[id="workbench.parts.panel"]').waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb().runCommand('Alibaba Cloud Media: Open Request Inspector');
   }
 
   /** The toast whose message matches `text`, once it has slid in (so its buttons are on screen for the shot). */
   function toast(text: RegExp): Locator {
-    return wb.page.locator('.notifications-toasts .notification-fade-in-done .notification-list-item').filter({
-      has: wb.page.locator('.notification-list-item-message', { hasText: text }),
+    return wb().page.locator('.notifications-toasts .notification-fade-in-done .notification-list-item').filter({
+      has: wb().page.locator('.notification-list-item-message', { hasText: text }),
     }).first();
   }
 
@@ -116,14 +91,14 @@ describe('troubleshooting links (UI)', function () {
 
   /** Unbinds `bucket` from its row (menu, modal) and returns the RequestId of the failed UnbindOutputBucket. */
   async function failUnbind(bucket: string): Promise<string> {
-    const since = emulator.requests().length;
-    await wb.rightClick(row(bucket, 'bound as output'));
-    await wb.clickMenuItem('Unbind Output Bucket');
-    const question = await wb.answerDialog('Unbind');
+    const since = emulator().requests().length;
+    await wb().rightClick(row(bucket, 'bound as output'));
+    await wb().clickMenuItem('Unbind Output Bucket');
+    const question = await wb().answerDialog('Unbind');
     assert.match(question, new RegExp(`Unbind output bucket "${escapeRegExp(bucket)}" from MPS\\?`));
     const sent = await waitFor(
       () => {
-        const r = emulator.requests().slice(since).filter((q) => q.action === 'UnbindOutputBucket' && q.params.Bucket === bucket);
+        const r = emulator().requests().slice(since).filter((q) => q.action === 'UnbindOutputBucket' && q.params.Bucket === bucket);
         return r.length > 0 && r;
       },
       `UnbindOutputBucket ${bucket} at the emulator`,
@@ -139,7 +114,7 @@ describe('troubleshooting links (UI)', function () {
   /** The Recommend link the log line of the failed unbind with this RequestId shows. */
   async function recommendInOutput(requestId: string): Promise<string> {
     const re = new RegExp(`UnbindOutputBucket .*? RequestId ${escapeRegExp(requestId)} .*? Recommend (\\S+)`);
-    return waitFor(async () => re.exec(await wb.outputText(CHANNEL))?.[1], `the log line of ${requestId} with its Recommend`, 15_000, 250);
+    return waitFor(async () => re.exec(await wb().outputText(CHANNEL))?.[1], `the log line of ${requestId} with its Recommend`, 15_000, 250);
   }
 
   /**
@@ -149,7 +124,7 @@ describe('troubleshooting links (UI)', function () {
   async function expectOpened(expected: string, shot: string): Promise<Page> {
     const requestedBefore = external.length;
     const pagesBefore = opened.length;
-    const dialog = wb.dialog();
+    const dialog = wb().dialog();
     const seen = await waitFor(
       async () => (opened.length > pagesBefore ? 'page' : (await dialog.isVisible()) ? 'dialog' : undefined),
       'a new tab or the question before opening an external website',
@@ -163,7 +138,7 @@ describe('troubleshooting links (UI)', function () {
       const shown = text.split('\n').map((l) => l.trim()).find((l) => l.startsWith('https://'));
       const [head, tail] = shown?.includes('...') ? shown.split('...', 2) : [shown, ''];
       assert.ok(head && expected.startsWith(head) && expected.endsWith(tail ?? ''), `the question names another link: ${text}`);
-      await wb.screenshot(`${shot}-confirm`);
+      await wb().screenshot(`${shot}-confirm`);
       await dialog.getByRole('button', { name: 'Open', exact: true }).click();
       await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     }
@@ -173,17 +148,8 @@ describe('troubleshooting links (UI)', function () {
     await tab.waitForURL(expected, { timeout: 30_000, waitUntil: 'domcontentloaded' });
     assert.equal(tab.url(), expected);
     assert.deepEqual(external.slice(requestedBefore), [expected], 'the browser requested exactly the link');
-    await screenshotOf(tab, `${shot}-tab`);
+    await screenshotPage(tab, `${shot}-tab`);
     return tab;
-  }
-
-  /** A screenshot of a tab other than the workbench, next to the workbench's (test-output/ui/<name>.png). */
-  async function screenshotOf(tab: Page, name: string): Promise<void> {
-    const dir = path.join(outputDir, 'ui');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${name}.png`);
-    await tab.screenshot({ path: file });
-    log(`screenshot: ${path.relative(repoRoot, file)}`);
   }
 
   /** Opens the Request Inspector, filters it down to the call with this RequestId and shows its detail pane. */
@@ -200,9 +166,9 @@ describe('troubleshooting links (UI)', function () {
   }
 
   it("opens Alibaba's troubleshooting page for the failed call's Code and RequestId from the notification and the inspector", async () => {
-    await wb.openView('Alibaba Cloud Media');
+    await wb().openView('Alibaba Cloud Media');
     await row(TRUSTED_BUCKET, 'bound as output').waitFor({ timeout: 30_000 });
-    emulator.setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: TRUSTED_BUCKET }, times: 1 });
+    emulator().setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, match: { Bucket: TRUSTED_BUCKET }, times: 1 });
     const requestId = await failUnbind(TRUSTED_BUCKET);
     const expected = `https://api.aliyun.com/troubleshoot?q=${CODE}&product=Mts&requestId=${requestId}`;
 
@@ -210,7 +176,7 @@ describe('troubleshooting links (UI)', function () {
     const item = toast(new RegExp(`${escapeRegExp(TRUSTED_BUCKET)}.*${escapeRegExp(CODE)}`));
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     assert.deepEqual(await buttonsOf(item), ['Copy Request ID', 'Troubleshoot', 'Show Log']);
-    await wb.screenshot('troubleshoot-1-notification');
+    await wb().screenshot('troubleshoot-1-notification');
     await item.locator('.notification-list-item-buttons-container .monaco-button', { hasText: /^Troubleshoot$/ }).click();
     await expectOpened(expected, 'troubleshoot-2-from-notification');
     await closeOpenedPages();
@@ -223,24 +189,24 @@ describe('troubleshooting links (UI)', function () {
     const link = frame.locator('#troubleshoot');
     await link.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await link.getAttribute('title'), expected);
-    await wb.screenshot('troubleshoot-3-inspector');
+    await wb().screenshot('troubleshoot-3-inspector');
     await link.click();
     await expectOpened(expected, 'troubleshoot-4-from-inspector');
   });
 
   it('offers no Troubleshoot for a Recommend link off Alibaba\'s domains, in the notification or the inspector', async () => {
-    await wb.reset();
-    await wb.openView('Alibaba Cloud Media');
+    await wb().reset();
+    await wb().openView('Alibaba Cloud Media');
     await row(HOSTILE_BUCKET, 'bound as output').waitFor({ timeout: 30_000 });
     const hostile = `http://${HOSTILE_HOST}/troubleshoot?q={Code}&requestId={RequestId}`;
-    emulator.setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, recommend: hostile, match: { Bucket: HOSTILE_BUCKET }, times: 1 });
+    emulator().setFault('UnbindOutputBucket', { kind: 'error', code: CODE, status: 403, message: MESSAGE, recommend: hostile, match: { Bucket: HOSTILE_BUCKET }, times: 1 });
     const requestId = await failUnbind(HOSTILE_BUCKET);
     const served = `http://${HOSTILE_HOST}/troubleshoot?q=${CODE}&requestId=${requestId}`;
 
     const item = toast(new RegExp(`${escapeRegExp(HOSTILE_BUCKET)}.*${escapeRegExp(CODE)}`));
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     assert.deepEqual(await buttonsOf(item), ['Copy Request ID', 'Show Log'], 'no Troubleshoot button');
-    await wb.screenshot('troubleshoot-5-hostile-notification');
+    await wb().screenshot('troubleshoot-5-hostile-notification');
     // The record does carry the link (the log shows it): it is the extension that declines to offer it.
     assert.equal(await recommendInOutput(requestId), served);
 
@@ -251,7 +217,7 @@ describe('troubleshooting links (UI)', function () {
     const link = frame.locator('#troubleshoot');
     assert.equal(await link.isVisible(), false, 'the detail pane shows a Troubleshoot link');
     assert.equal(await link.getAttribute('hidden'), '', 'the Troubleshoot link is not hidden');
-    await wb.screenshot('troubleshoot-6-hostile-inspector');
+    await wb().screenshot('troubleshoot-6-hostile-inspector');
 
     assert.equal(opened.length, 0, 'a tab was opened');
     assert.ok(!external.some((u) => new URL(u).hostname === HOSTILE_HOST), `the browser asked for ${HOSTILE_HOST}`);

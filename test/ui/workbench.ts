@@ -252,13 +252,8 @@ export class Workbench {
   }
 
   /** A screenshot of the whole page as test-output/ui/<name>.png, kept as evidence of what the scenario saw. */
-  async screenshot(name: string): Promise<string> {
-    const dir = path.join(outputDir, 'ui');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-    await this.page.screenshot({ path: file });
-    log(`screenshot: ${path.relative(repoRoot, file)}`);
-    return file;
+  screenshot(name: string): Promise<string> {
+    return screenshotPage(this.page, name);
   }
 
   /**
@@ -287,6 +282,16 @@ export class Workbench {
     for (const f of saved) log(`failure artifact: ${path.relative(repoRoot, f)}`);
     return saved;
   }
+}
+
+/** A screenshot of `page` (the workbench, or a tab it opened) as test-output/ui/<name>.png; returns the file. */
+export async function screenshotPage(page: Page, name: string): Promise<string> {
+  const dir = path.join(outputDir, 'ui');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot: ${path.relative(repoRoot, file)}`);
+  return file;
 }
 
 export function openWorkbench(o?: OpenWorkbenchOptions): Promise<Workbench> {
@@ -332,13 +337,19 @@ export function useWorkbench(o: WorkbenchSetup = {}): () => Workbench {
     shared ??= (typeof o === 'function' ? o() : Promise.resolve(o)).then(openWorkbench);
     wb = await shared;
   });
-  afterEach(async function () {
-    if (wb && this.currentTest?.state === 'failed') await wb.saveFailureArtifacts(this.currentTest.fullTitle());
-  });
+  saveArtifactsOnFailure(() => wb);
   return () => {
     if (!wb) throw new Error('workbench not open (did before() fail?)');
     return wb;
   };
+}
+
+/** Call inside describe(): a failed test leaves a screenshot and the `outputChannel` text under test-output/ui/. */
+export function saveArtifactsOnFailure(workbench: () => Workbench | undefined, outputChannel?: string): void {
+  afterEach(async function () {
+    const wb = workbench();
+    if (wb && this.currentTest?.state === 'failed') await wb.saveFailureArtifacts(this.currentTest.fullTitle(), outputChannel);
+  });
 }
 
 // Runs in the page (the project's tsconfig has no DOM lib, hence the minimal local types).
@@ -357,4 +368,3 @@ function nbsp(s: string): string {
 function cssString(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
 }
-

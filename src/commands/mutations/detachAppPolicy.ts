@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { identityText, type PolicyChangeResult } from '../../cloud';
 import { COMMANDS } from '../../commandIds';
-import { identityKey } from '../../settings/profiles';
+import { identityKey } from '../../settings/profileConfig';
 import { parseDetachArgument } from '../commandArgs';
 import { detachConfirmation } from '../confirmation';
 import { confirmationWords } from '../confirmationWords';
@@ -16,7 +16,7 @@ import { pickIdentities, pickPolicies, pickProfile } from '../pickers';
 import { foundResolved, policySelectionOf, sentIdentity, type PolicyTarget } from '../targets';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { ResolvedIdentity } from '../../profiles/identityResolver';
-import type { ProfileIdentity } from '../../settings/profiles';
+import type { ProfileIdentity } from '../../settings/profileConfig';
 import type { Reattach } from '../../history/reversals';
 import { cloudAction, undoOnly, type Mutation, type SuccessReport } from './mutation';
 import { revocation } from './operation';

@@ -1,4 +1,4 @@
-// What a change to the cloud is, described once: the pipeline (runMutation.ts) does everything the operations
+// What a change to the cloud is, described once: the pipeline (mutationCommand.ts) does everything the operations
 // have in common — the one-profile rule, in-flight dedupe, endpoint lookup, the modal, progress and cancellation,
 // busy rows, the refresh afterwards, per-target reports, notifications and the result returned to callers.
 // An operation only says what its target is, how to confirm it, which client call it makes and what its result

@@ -13,7 +13,7 @@ import type { CommandDeps } from '../deps';
 import type { CommandHandlers } from '../commandHandlers';
 import type { Mutation, MutationTarget } from './mutation';
 import { revocationHandlers, type RevocationCommand } from './registerRevocation';
-import { runMutation, type InteractiveRun, type MutationResult } from './runMutation';
+import { runMutationCommand, type InteractiveRun, type MutationResult } from './mutationCommand';
 
 export interface RevocationOperation<A extends RevocationAction, T extends MutationTarget, R extends Acknowledged, U extends MutationTarget, UR extends Acknowledged> {
   readonly action: A;
@@ -64,7 +64,7 @@ export function revocation<A extends RevocationAction, T extends MutationTarget,
       const target = await op.undoTarget(session, plan.profile, planned(plan));
       const text = { what: op.undoWords.describe(planned(plan), target), caveat: op.undoWords.caveat(planned(plan)) };
       const { checkBeforeSending, ...rest } = run;
-      return runMutation(deps, checkedBeforeSending(op.undo, checkBeforeSending), { ...rest, targets: [target], confirmation: (scope) => run.confirmation(scope, text) });
+      return runMutationCommand(deps, checkedBeforeSending(op.undo, checkBeforeSending), { ...rest, targets: [target], confirmation: (scope) => run.confirmation(scope, text) });
     },
   };
 }

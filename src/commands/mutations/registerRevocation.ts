@@ -5,20 +5,13 @@ import * as vscode from 'vscode';
 import type { Acknowledged } from '../../cloud';
 import type { CommandId } from '../../commandIds';
 import { isResourceNode, type AnyResourceNode } from '../../tree/nodes';
-import type { ParsedArgument } from '../commandArgs';
+import type { CallerRequest, ParsedArgument } from '../commandArgs';
 import type { CommandDeps } from '../deps';
 import type { CommandHandlers } from '../commandHandlers';
 import { failed, invalidArgument } from '../results';
 import { effectiveSelection, profilesOf } from '../targets';
 import type { Mutation, MutationTarget } from './mutation';
-import { runMutation } from './runMutation';
-
-export interface CallerRequest<T> {
-  readonly profile: string;
-  readonly targets: T[];
-  /** The caller passed a list (`buckets`, `identities`): answer per target even for one. */
-  readonly bulk: boolean;
-}
+import { runMutationCommand } from './mutationCommand';
 
 export interface RevocationCommand<T extends MutationTarget, R extends Acknowledged> {
   readonly id: CommandId;
@@ -43,12 +36,12 @@ export function revocationHandlers<T extends MutationTarget, R extends Acknowled
         void deps.ui.showWarningMessage(vscode.l10n.t('Select targets of one profile at a time: each profile has its own account and endpoint.'));
         return undefined;
       }
-      return runMutation(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });
+      return runMutationCommand(deps, command.mutation, { profile: profiles[0] as string, targets, interactive: true, bulk: false });
     },
     caller: async (arg) => {
       const parsed = command.parse(arg, deps.settings.profiles().map((p) => p.name));
       if (!parsed.ok) return failed(parsed.error);
-      return runMutation(deps, command.mutation, { ...parsed.value, interactive: false });
+      return runMutationCommand(deps, command.mutation, { ...parsed.value, interactive: false });
     },
   };
 }

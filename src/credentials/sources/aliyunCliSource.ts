@@ -7,7 +7,7 @@ import { configureCommand } from '../cliCommand';
 import type { CliRequest } from '../cliProvider';
 import { cliSource } from '../cliSource';
 import type { CredentialSourceStrategy, LookupContext } from './credentialSource';
-import type { Profile } from '../../settings/profiles';
+import type { Profile } from '../../settings/profileConfig';
 
 function request(profile: Profile, { env, home }: LookupContext): CliRequest {
   return { owner: profile.name, ...(profile.cliProfile ? { cliProfile: profile.cliProfile } : {}), home, env };

@@ -1,11 +1,11 @@
 // What a credential source is: one module per value of a profile's `credentialSource` (keychain, environment,
 // aliyun CLI) answers everything the rest of the extension asks about where a key comes from — settings
 // validation, the lookup, the origin records name, the missing-key message and tree row, whether Set AccessKey…
-// can store a key for it, and what a confirmation says it contacts. Adding a source is adding one module to
-// sources/index.ts (and its value to package.json's enum, which a unit test checks). No VS Code import.
+// can store a key for it, and what a confirmation says it contacts. Adding a source is adding its value to
+// sourceIds.ts, one module to sources/index.ts and the value to package.json's enum (a unit test checks them). No VS Code import.
 
 import type { AccessKeyCredentials, CredentialOrigin } from '../../cloud';
-import type { Profile } from '../../settings/profiles';
+import type { Profile } from '../../settings/profileConfig';
 import type { SecretStore } from '../keychainSecrets';
 
 export type Environment = Readonly<Record<string, string | undefined>>;

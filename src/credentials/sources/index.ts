@@ -1,24 +1,23 @@
-// Every credential source, by the `credentialSource` value that selects it. The settings reader, the lookup, the
-// tree, Set AccessKey…, Add Profile and the confirmations all read them from here; package.json's enum for
-// `credentialSource` must list exactly these keys (test/unit/credentials/credentialSources.test.ts). No VS Code
-// import.
+// Every credential source, by the `credentialSource` value (sourceIds.ts) that selects it. The settings reader,
+// the lookup, the tree, Set AccessKey…, Add Profile and the confirmations all read them from here; package.json's
+// enum for `credentialSource` must list exactly these keys (test/unit/credentials/credentialSources.test.ts). No
+// VS Code import.
 
 import * as l10n from '@vscode/l10n';
-import type { Profile } from '../../settings/profiles';
+import type { Profile } from '../../settings/profileConfig';
 import { aliyunCliSource } from './aliyunCliSource';
 import type { CredentialSourceStrategy } from './credentialSource';
 import { environmentSource } from './environmentSource';
 import { keychainSource } from './keychainSource';
+import { CREDENTIAL_SOURCES, type CredentialSource } from './sourceIds';
+
+export { CREDENTIAL_SOURCES, type CredentialSource };
 
 export const CREDENTIAL_SOURCE_STRATEGIES = {
   keychain: keychainSource,
   environment: environmentSource,
   'aliyun-cli': aliyunCliSource,
-} as const satisfies Readonly<Record<string, CredentialSourceStrategy>>;
-
-export type CredentialSource = keyof typeof CREDENTIAL_SOURCE_STRATEGIES;
-
-export const CREDENTIAL_SOURCES = Object.keys(CREDENTIAL_SOURCE_STRATEGIES) as readonly CredentialSource[];
+} as const satisfies Readonly<Record<CredentialSource, CredentialSourceStrategy>>;
 
 export function isCredentialSource(value: unknown): value is CredentialSource {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CREDENTIAL_SOURCE_STRATEGIES, value);

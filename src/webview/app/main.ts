@@ -14,7 +14,7 @@ import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './inspector.css';
 
-import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
+import type { HistoryRecord } from '../../records/historyRecord';
 import { parseInspectorUpdate } from '../messages';
 import { applyDelta } from '../recordDelta';
 import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
@@ -28,7 +28,7 @@ import { loadState, post, saveState } from './vscodeApi';
 /** Rows are shown a page at a time: thousands of table rows would make every update slow to lay out. */
 const ROW_PAGE = 500;
 
-let records: readonly CallRecord[] = [];
+let records: readonly HistoryRecord[] = [];
 let rowLimit = ROW_PAGE;
 let renderQueued = false;
 let undoableIds = new Set<string>();
@@ -47,11 +47,11 @@ function element<T extends HTMLElement = HTMLElement>(id: string): T {
   return found as T;
 }
 
-function visibleRecords(): CallRecord[] {
+function visibleRecords(): HistoryRecord[] {
   return queryRecords(records, view.query);
 }
 
-function selectedRecord(): CallRecord | undefined {
+function selectedRecord(): HistoryRecord | undefined {
   return view.selectedId === undefined ? undefined : records.find((r) => r.id === view.selectedId);
 }
 
@@ -66,7 +66,7 @@ function setQuery(query: RecordQuery): void {
   setView({ ...view, query });
 }
 
-function select(record: CallRecord): void {
+function select(record: HistoryRecord): void {
   setView({ ...view, selectedId: record.id });
 }
 

@@ -3,14 +3,14 @@
 // record fields come from the cloud and are never parsed as HTML. The RequestId cell shows the whole id, as
 // selectable text with a copy button: it is what a support ticket needs, and a truncated one is useless there.
 
-import type { HistoryRecord as CallRecord } from '../../records/historyRecord';
+import type { HistoryRecord } from '../../records/historyRecord';
 import { fillIn } from '../../records/recordText';
 import type { RecordQuery, SortKey } from '../recordQuery';
 import { pageText } from './pageText';
 
 interface Column {
   readonly key: SortKey;
-  readonly cell: (record: CallRecord) => string;
+  readonly cell: (record: HistoryRecord) => string;
   /** Share of the table's width; the RequestId gets room for all 36 characters. */
   readonly width: string;
 }
@@ -51,16 +51,16 @@ export function renderHeader(header: HTMLElement, query: RecordQuery, onSort: (k
 // A row per record object, reused while the record is unchanged: during a bulk most rows stay, and building
 // hundreds of rows of custom elements on every update kept the page busy. Records are immutable; an updated one
 // is a new object and gets a new row.
-const rowCache = new WeakMap<CallRecord, HTMLElement>();
+const rowCache = new WeakMap<HistoryRecord, HTMLElement>();
 
 export interface RowHandlers {
-  readonly onSelect: (record: CallRecord) => void;
+  readonly onSelect: (record: HistoryRecord) => void;
   readonly onCopyRequestId: (requestId: string) => void;
 }
 
 export function renderRows(
   body: HTMLElement,
-  records: readonly CallRecord[],
+  records: readonly HistoryRecord[],
   selectedId: string | undefined,
   handlers: RowHandlers,
 ): void {
@@ -90,7 +90,7 @@ export function renderRows(
   }
 }
 
-function createRow(record: CallRecord, handlers: RowHandlers): HTMLElement {
+function createRow(record: HistoryRecord, handlers: RowHandlers): HTMLElement {
   const { onSelect } = handlers;
   const row = document.createElement('vscode-table-row');
   row.dataset.id = record.id;
@@ -162,7 +162,7 @@ function copyIcon(): SVGSVGElement {
   return svg;
 }
 
-function onRowKey(event: KeyboardEvent, row: HTMLElement, record: CallRecord, onSelect: (r: CallRecord) => void): void {
+function onRowKey(event: KeyboardEvent, row: HTMLElement, record: HistoryRecord, onSelect: (r: HistoryRecord) => void): void {
   switch (event.key) {
     case 'Enter':
     case ' ':

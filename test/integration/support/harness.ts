@@ -212,30 +212,6 @@ export function clearCredentialEnvironment(): void {
   for (const k of CREDENTIAL_VARIABLES) delete process.env[k];
 }
 
-// ------------------------------------------------------------------------------------------------ tree rows
-
-/** A Resources row as the view shows it, read through the exported provider (what VS Code calls). */
-export interface TreeRow {
-  element: unknown;
-  label: string;
-  description: string;
-  contextValue: string;
-  tooltip: string;
-}
-
-export async function treeRows(api: ExtensionApi, element?: unknown): Promise<TreeRow[]> {
-  const children = (await api.resources.getChildren(element)) ?? [];
-  return Promise.all(
-    children.map(async (child) => {
-      const item = await api.resources.getTreeItem(child);
-      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-      const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
-      const description = typeof item.description === 'string' ? item.description : '';
-      return { element: child, label, description, contextValue: item.contextValue ?? '', tooltip };
-    }),
-  );
-}
-
 // ------------------------------------------------------------------------------------------------ waiting
 
 export { waitFor };

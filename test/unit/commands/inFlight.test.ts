@@ -1,5 +1,5 @@
 // The in-flight dedupe on its own: who joins, who stops waiting on a cancel, and when the shared call itself is
-// told to stop. Promises stand in for the calls; test/contract/executeMutation.test.ts runs the same through the
+// told to stop. Promises stand in for the calls; test/contract/pipeline.cancel.test.ts runs the same through the
 // real clients against the emulator.
 import * as assert from 'node:assert/strict';
 import { CloudError } from '../../../src/cloud/errors';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { bucketTargetsOf, effectiveSelection, policySelectionOf } from '../../../src/commands/targets';
 import { AppPolicyNode, BucketGroupNode, FoundIdentityNode, FoundPolicyNode, IdentityNode, BucketNode, isResourceNode, rowIds, rowIdsOf } from '../../../src/tree/nodes';
-import type { Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
 
 const alice = { identityType: 'RamUser' as const, identityName: 'alice', appId: 'app-1000000' };
 const bob = { identityType: 'RamRole' as const, identityName: 'bob', appId: 'app-1000000' };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CloudError } from '../../../src/cloud';
 import { credentialProviderFor } from '../../../src/credentials/credentialLookup';
 import { parseStoredCredentials, profileOfSecretKey, secretKeyFor, serializeCredentials, type SecretStore } from '../../../src/credentials/keychainSecrets';
-import type { Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
 
 function memoryStore(initial: Record<string, string> = {}): SecretStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

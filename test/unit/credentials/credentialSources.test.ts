@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CANNOT_STORE_KEY_CODE, cannotStoreKey, CREDENTIAL_SOURCE_STRATEGIES, CREDENTIAL_SOURCES, sourceOf } from '../../../src/credentials/sources';
-import type { Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
 import { ProfileSession } from '../../../src/profiles/profileSessions';
 import { profileContextValue } from '../../../src/tree/credentialText';
 

@@ -8,7 +8,7 @@ import { CloudError } from '../../../src/cloud';
 import { describeIdentity, identityText } from '../../../src/cloud/identity';
 import { validateBucketName } from '../../../src/cloud/validate';
 import { AccessScans } from '../../../src/profiles/accessScans';
-import type { Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
 import { scanChildren, scanDescription, scanTooltip } from '../../../src/tree/accessScanRows';
 import { credentialText } from '../../../src/tree/credentialText';
 import type { AnyResourceNode } from '../../../src/tree/nodes';

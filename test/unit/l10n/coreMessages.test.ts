@@ -19,7 +19,8 @@ import { cannotStoreKey, sourceOf } from '../../../src/credentials/sources';
 import { scanProgressText } from '../../../src/profiles/accessScans';
 import { UserDirectory } from '../../../src/profiles/userDirectory';
 import { IdentityResolver } from '../../../src/profiles/identityResolver';
-import { parseProfiles, type Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
+import { parseProfiles } from '../../../src/settings/parseProfiles';
 import { useBundle, type Bundle } from '../../support/l10n';
 
 const zhCn = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Bundle;

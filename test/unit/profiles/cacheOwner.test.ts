@@ -8,7 +8,7 @@ import type { AccessScanResult, FoundAccess } from '../../../src/cloud/accessSca
 import { AccessScans } from '../../../src/profiles/accessScans';
 import { CacheOwner } from '../../../src/profiles/cacheOwner';
 import type { ProfileSession } from '../../../src/profiles/profileSessions';
-import type { Profile, ProfileIdentity } from '../../../src/settings/profiles';
+import type { Profile, ProfileIdentity } from '../../../src/settings/profileConfig';
 import { resourcesTreeCaches } from '../../../src/tree/treeCaches';
 
 const APP = 'app-2000001';

@@ -2,7 +2,7 @@
 // already referred to not imported twice, and never a key in what is written.
 import * as assert from 'node:assert/strict';
 import { FALLBACK_REGION, planCliImport, profileNameFor } from '../../../src/settings/cliImport';
-import { parseProfiles } from '../../../src/settings/profiles';
+import { parseProfiles } from '../../../src/settings/parseProfiles';
 import type { CliProfileEntry } from '../../../src/credentials/cliConfig';
 
 const entry = (name: string, regionId?: string): CliProfileEntry => ({

@@ -1,7 +1,7 @@
 // credentialSource "aliyun-cli", cliProfile and assumeRole as the settings reader takes them: a profile whose
 // credentials would sign as something other than meant is dropped whole, with one sentence saying why.
 import * as assert from 'node:assert/strict';
-import { defaultSessionName, parseAssumeRole, parseProfiles } from '../../../src/settings/profiles';
+import { defaultSessionName, parseAssumeRole, parseProfiles } from '../../../src/settings/parseProfiles';
 import { addProfile } from '../../../src/settings/profileEdits';
 
 const ROLE = 'acs:ram::1839204725361048:role/transcoderole';

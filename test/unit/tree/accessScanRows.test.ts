@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CloudError } from '../../../src/cloud';
 import type { AccessScanResult, FoundAccess } from '../../../src/cloud/accessScan';
 import { AccessScans } from '../../../src/profiles/accessScans';
-import type { Profile } from '../../../src/settings/profiles';
+import type { Profile } from '../../../src/settings/profileConfig';
 import { partialText, scanChildren, scanDescription } from '../../../src/tree/accessScanRows';
 import type { AnyResourceNode } from '../../../src/tree/nodes';
 

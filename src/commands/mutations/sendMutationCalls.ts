@@ -1,6 +1,6 @@
 // The part of the pipeline that needs no VS Code: send one call per target through the core's bulk runner (joining
 // identical calls in flight, rows busy meanwhile), reload the affected rows once, and turn the outcomes into the
-// result object and the per-target report. runMutation.ts wraps it with the modal, progress and notifications;
+// result object and the per-target report. mutationCommand.ts wraps it with the modal, progress and notifications;
 // the bench drives it directly.
 //
 // A cancel stops what has not gone out (reported "not sent"); calls on the wire finish or are settled by
@@ -53,7 +53,7 @@ export function inFlightKey<T extends MutationTarget>(mutation: Mutation<T, Ackn
   return InFlightCalls.key(target.profile, mutation.action, mutation.key(target));
 }
 
-export async function executeMutation<T extends MutationTarget, R extends Acknowledged>(
+export async function sendMutationCalls<T extends MutationTarget, R extends Acknowledged>(
   deps: ExecutionDeps,
   mutation: Mutation<T, R>,
   session: ProfileSession,
@@ -104,7 +104,7 @@ function successOf<T extends MutationTarget, R extends Acknowledged>(mutation: M
   const report = mutation.succeeded(target, result);
   const confirmed = result.confirmedBy;
   if (!confirmed) return report;
-  // The notification adds its own words for this (runMutation.ts), from fields.confirmedBy.
+  // The notification adds its own words for this (mutationCommand.ts), from fields.confirmedBy.
   return {
     ...report,
     fields: { ...report.fields, confirmedBy: { ...confirmed } },

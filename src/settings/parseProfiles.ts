@@ -1,4 +1,6 @@
-// The `alicloudMedia.profiles` setting, parsed and checked without VS Code so the rules are unit-tested.
+// The `alicloudMedia.profiles` setting, parsed and checked without VS Code so the rules are unit-tested: the
+// whole list (parseProfiles) and the checks Add Profile and the CLI import reuse for single fields. What a parsed
+// profile is lives in profileConfig.ts.
 //
 // A profile that cannot be used safely (no name, an unknown region, an endpoint override that is not a valid
 // https URL) is dropped whole rather than "repaired": silently falling back to Alibaba's public endpoint when the
@@ -16,61 +18,13 @@ import {
   validateIdentityName,
   validateIdentityType,
   type IdentityType,
-  type MediaBucketType,
   type Product,
 } from '../cloud';
-import { CREDENTIAL_SOURCES, CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources, type CredentialSource } from '../credentials/sources';
-
-export { CREDENTIAL_SOURCES, type CredentialSource };
-
-/** A role the profile's own credentials assume through STS AssumeRole before any MPS/VOD call. */
-export interface AssumeRoleSetting {
-  readonly roleArn: string;
-  /** Always filled in: `vscode-<profile>` (characters STS refuses replaced by "-") when the setting leaves it out. */
-  readonly sessionName: string;
-  /** Always filled in: 3600 when the setting leaves it out. */
-  readonly durationSeconds: number;
-  readonly externalId?: string;
-}
-
-export interface ProfileIdentity {
-  readonly identityType: IdentityType;
-  readonly identityName: string;
-  /** Always filled in: the default application when the setting leaves it out. */
-  readonly appId: string;
-}
-
-export type ProfileEndpoints = { readonly [P in Product]?: string };
+import { CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources } from '../credentials/sources';
+import { identityKey, type AssumeRoleSetting, type Profile, type ProfileIdentity } from './profileConfig';
 
 /** The products a profile's `endpoints` may override, in the order the setting documents them. */
 export const ENDPOINT_PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts'];
-
-export interface Profile {
-  readonly name: string;
-  readonly region: string;
-  readonly credentialSource: CredentialSource;
-  /**
-   * For `aliyun-cli`: the profile in ~/.aliyun/config.json. Undefined means what the CLI itself would pick
-   * (ALIBABA_CLOUD_PROFILE, then the file's `current`), decided at call time.
-   */
-  readonly cliProfile?: string;
-  /** Present when the profile's credentials assume a RAM role before signing anything else. */
-  readonly assumeRole?: AssumeRoleSetting;
-  /** Overrides per product; RAM resolves user names to UserIds, STS names the account. */
-  readonly endpoints: ProfileEndpoints;
-  readonly outputBuckets: readonly string[];
-  /** MPS input buckets (ListAllMediaBucket Type Input), shown and unbound like the output buckets. */
-  readonly inputBuckets: readonly string[];
-  readonly identities: readonly ProfileIdentity[];
-}
-
-/** The settings key that lists a profile's buckets of each MPS type. */
-export const BUCKET_SETTING = { Output: 'outputBuckets', Input: 'inputBuckets' } as const satisfies Record<MediaBucketType, keyof Profile>;
-
-/** The profile's configured buckets of one MPS type. */
-export function bucketsOf(profile: Profile, type: MediaBucketType): readonly string[] {
-  return profile[BUCKET_SETTING[type]];
-}
 
 export interface ParsedProfiles {
   readonly profiles: Profile[];
@@ -96,10 +50,6 @@ export function validateProfileRegion(region: unknown): string | undefined {
   if (typeof region !== 'string' || region === '') return l10n.t('Region is required.');
   if (!PROFILE_REGIONS.includes(region)) return l10n.t('Region "{0}" is neither an MPS nor a VOD region.', region);
   return undefined;
-}
-
-export function identityKey(identity: Pick<ProfileIdentity, 'identityType' | 'identityName' | 'appId'>): string {
-  return `${identity.identityType}:${identity.identityName}@${identity.appId}`;
 }
 
 export function parseProfiles(raw: unknown): ParsedProfiles {

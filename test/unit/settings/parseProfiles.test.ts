@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/profiles';
+import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/parseProfiles';
 import { addBucket, addBuckets, addIdentity, addProfile, removeBuckets, removeIdentities, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {

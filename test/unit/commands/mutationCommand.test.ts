@@ -1,4 +1,4 @@
-// The mutation pipeline (src/commands/mutations/runMutation.ts) with its UI scripted through the port and every
+// The mutation pipeline (src/commands/mutations/mutationCommand.ts) with its UI scripted through the port and every
 // call made for real: the extension's sessions and clients sign HTTP requests to the emulator, which verifies them.
 // What stands in: the UI port (scripted: test/support/scriptedUi.ts), the tree (a recorder of which rows went busy
 // and were reloaded: the Resources tree has its own tests) and the log (a recorder of lines).
@@ -8,8 +8,8 @@ import { closeIdleConnections } from '../../../src/cloud/rpc';
 import { InFlightCalls } from '../../../src/commands/inFlight';
 import type { BulkUnbindResult } from '../../../src/commands/results';
 import { detachAppPolicy } from '../../../src/commands/mutations/detachAppPolicy';
-import { inFlightKey } from '../../../src/commands/mutations/executeMutation';
-import { runMutation, type PipelineDeps } from '../../../src/commands/mutations/runMutation';
+import { inFlightKey } from '../../../src/commands/mutations/sendMutationCalls';
+import { runMutationCommand, type PipelineDeps } from '../../../src/commands/mutations/mutationCommand';
 import { unbindOutputBucket } from '../../../src/commands/mutations/unbindOutputBucket';
 import type { BucketTarget } from '../../../src/commands/targets';
 import { ResourceListings } from '../../../src/profiles/resourceListings';
@@ -31,7 +31,7 @@ interface Pipeline {
   readonly refreshed: RowRef[][];
 }
 
-describe('the mutation pipeline (runMutation)', function () {
+describe('the mutation pipeline (runMutationCommand)', function () {
   let em: RunningEmulator;
 
   beforeEach(async () => {
@@ -67,7 +67,7 @@ describe('the mutation pipeline (runMutation)', function () {
 
   it('sends nothing when the confirmation is declined', async () => {
     const p = pipeline({ modal: () => undefined });
-    const result = await runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-demo')], interactive: true, bulk: false });
+    const result = await runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-demo')], interactive: true, bulk: false });
     assert.equal(result, undefined);
     assert.equal(p.ui.modals().length, 1);
     assert.deepEqual(sent('UnbindOutputBucket'), []);
@@ -77,7 +77,7 @@ describe('the mutation pipeline (runMutation)', function () {
 
   it('names the target, the account and the endpoint in the modal, then unbinds and says so with the RequestId', async () => {
     const p = pipeline();
-    const result = await runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-demo')], interactive: true, bulk: false });
+    const result = await runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-demo')], interactive: true, bulk: false });
 
     const [modal] = p.ui.modals();
     assert.ok(modal);
@@ -107,7 +107,7 @@ describe('the mutation pipeline (runMutation)', function () {
   it('reports a bulk run per target: progress, the status bar, one notification and the log report', async () => {
     const p = pipeline();
     const targets = ['media-output-demo', 'media-output-unbound', 'media-output-archive'].map(bucket);
-    const result = (await runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets, interactive: true, bulk: false })) as BulkUnbindResult | undefined;
+    const result = (await runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets, interactive: true, bulk: false })) as BulkUnbindResult | undefined;
 
     assert.ok(result && 'results' in result);
     assert.equal(result.ok, false);
@@ -145,7 +145,7 @@ describe('the mutation pipeline (runMutation)', function () {
     const settings = [{ name: PROFILE, region: 'cn-qingdao', credentialSource: 'keychain', endpoints: { mps: em.url, sts: em.url, ram: em.url } }];
     const p = pipeline({}, settings);
     const target = { profile: PROFILE, identity: { identityType: 'RamRole' as const, identityName: 'TranscodeRole', appId: 'app-1000000' }, policyNames: ['VODAppReadOnlyAccess'] };
-    const result = await runMutation(p.deps, detachAppPolicy, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
+    const result = await runMutationCommand(p.deps, detachAppPolicy, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
 
     assert.deepEqual(em.requests(), [], 'not even GetCallerIdentity');
     assert.deepEqual(p.ui.modals(), []);
@@ -163,10 +163,10 @@ describe('the mutation pipeline (runMutation)', function () {
     em.setFault('UnbindOutputBucket', { latencyMs: 400 });
     const p = pipeline();
     const target = bucket('media-output-demo');
-    const first = runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
+    const first = runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
     await waitFor(() => p.deps.inFlight.has(inFlightKey(unbindOutputBucket, target)), 'the first unbind to be in flight');
 
-    const second = await runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
+    const second = await runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [target], interactive: true, bulk: false });
     assert.equal(second, undefined);
     assert.equal(p.ui.modals().length, 1, 'only the first run asked');
     const refusal = p.ui.notifications().find((n) => n.message === 'Unbinding media-output-demo is already in progress.');
@@ -178,7 +178,7 @@ describe('the mutation pipeline (runMutation)', function () {
 
   it('never prompts a programmatic caller, and answers with the result object', async () => {
     const p = pipeline({ modal: () => assert.fail('a programmatic run must not show a modal') });
-    const result = await runMutation(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-thumbs')], interactive: false, bulk: true });
+    const result = await runMutationCommand(p.deps, unbindOutputBucket, { profile: PROFILE, targets: [bucket('media-output-thumbs')], interactive: false, bulk: true });
     assert.ok(result && 'results' in result);
     assert.deepEqual([result.ok, result.succeeded], [true, 1]);
     assert.deepEqual(p.ui.asked, []);

@@ -1,7 +1,7 @@
 // The one way the extension changes the cloud. Revocations from menus, the palette and code, and their undos from
 // the history, all run through here, so each gets the same safety and the same trail:
 //   endpoint lookup (a problem is logged and nothing is sent) → in-flight check → modal confirmation (UI only) →
-//   execution (executeMutation.ts: one call per target at the API's rate limit, cancellable, rows busy, one
+//   execution (sendMutationCalls.ts: one call per target at the API's rate limit, cancellable, rows busy, one
 //   refresh, a per-target report) → a notification (UI) → the result for callers.
 
 import * as vscode from 'vscode';
@@ -14,10 +14,10 @@ import { notify } from '../notify';
 import { withProgressStatus } from '../progressStatus';
 import { progressTitle } from '../progressText';
 import { failed, resultError, type BulkResult } from '../results';
-import { executeMutation, inFlightKey, type Execution, type ExecutionDeps, type MutationResult, type MutationRun } from './executeMutation';
+import { inFlightKey, sendMutationCalls, type Execution, type ExecutionDeps, type MutationResult, type MutationRun } from './sendMutationCalls';
 import type { Mutation, MutationTarget } from './mutation';
 
-export type { MutationResult } from './executeMutation';
+export type { MutationResult } from './sendMutationCalls';
 
 export interface InteractiveRun<T> extends MutationRun<T> {
   /** Replaces the operation's own confirmation (undo names the request it reverses). */
@@ -29,7 +29,7 @@ export type PipelineDeps = ExecutionDeps &
   Pick<CommandDeps, 'sessions' | 'ui' | 'listings'> & { readonly log: ExecutionDeps['log'] & { error(text: string): void; show(): void } };
 
 /** Resolves to undefined when a UI run was declined or refused before anything was sent. */
-export async function runMutation<T extends MutationTarget, R extends Acknowledged>(
+export async function runMutationCommand<T extends MutationTarget, R extends Acknowledged>(
   deps: PipelineDeps,
   mutation: Mutation<T, R>,
   run: InteractiveRun<T>,
@@ -51,7 +51,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
     return notSent(mutation, run, e);
   }
 
-  if (!run.interactive) return (await executeMutation(deps, mutation, session, run)).result;
+  if (!run.interactive) return (await sendMutationCalls(deps, mutation, session, run)).result;
 
   const running = run.targets.filter((t) => deps.inFlight.has(inFlightKey(mutation, t)));
   if (running.length > 0) {
@@ -63,7 +63,7 @@ export async function runMutation<T extends MutationTarget, R extends Acknowledg
   const answer = await deps.ui.showWarningMessage(inertText(confirmation.message), { modal: true, detail: inertText(confirmation.detail) }, confirmation.accept);
   if (answer !== confirmation.accept) return undefined;
 
-  const execution = run.targets.length === 1 ? await executeMutation(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
+  const execution = run.targets.length === 1 ? await sendMutationCalls(deps, mutation, session, run) : await withProgress(deps, mutation, session, run);
   await notifyOutcome(deps, mutation, run, execution);
   return execution.result;
 }
@@ -108,7 +108,7 @@ function withProgress<T extends MutationTarget, R extends Acknowledged>(
       const status = progressTitle(mutation.text.busy());
       try {
         return await withProgressStatus(status, run.targets.length, () => controller.abort(), (report, finishing) =>
-          executeMutation(deps, mutation, session, run, {
+          sendMutationCalls(deps, mutation, session, run, {
             signal: controller.signal,
             onSettled: (_o: BulkOutcome<T, R>, done: number, total: number) => {
               progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
