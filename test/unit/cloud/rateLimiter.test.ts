@@ -3,7 +3,7 @@ import { CloudError } from '../../../src/cloud/errors';
 import { ACTION_QPS, qpsFor, DEFAULT_QPS } from '../../../src/cloud/quotas';
 import { PacedLimiter, RateLimiterRegistry, abortableSleep } from '../../../src/cloud/rateLimiter';
 import { DEFAULT_QPS_LIMITS } from '../../emulator/throttle';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 describe('rate limiter', () => {
   // Each action's pacing, written out here rather than read back from quotas.ts: MPS's numbers are on its API

@@ -5,7 +5,7 @@ import {
   clampMaxRecords, type HistoryChange, type HistoryStorage,
 } from '../../../src/history/requestHistory';
 import type { HistoryRecord } from '../../../src/records/historyRecord';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 import { record } from './fixtures';
 import { MemoryJournal, readResult } from './memoryJournal';
 
@@ -199,7 +199,7 @@ describe('RequestHistory write coalescing', () => {
 
   it('writes a synchronous burst of 1,000 records once, with all of them', async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(state, clock);
     const done = Array.from({ length: 1000 }, () => history.add(record()));
     assert.equal(state.writes, 0, 'nothing is written inside the burst');
@@ -211,7 +211,7 @@ describe('RequestHistory write coalescing', () => {
 
   it(`spaces writes at least ${WRITE_INTERVAL_MS} ms apart during a sustained bulk, and the last state lands`, async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(state, clock, 500);
     // 1,000 calls at 100 a second: 10 seconds.
     const added = [];
@@ -229,7 +229,7 @@ describe('RequestHistory write coalescing', () => {
 
   it('resolves an add only once a write carrying that record has finished', async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(state, clock);
     const first = history.add(record());
     await clock.advance(0);
@@ -247,7 +247,7 @@ describe('RequestHistory write coalescing', () => {
 
   it('flush() writes what is pending without waiting for the interval', async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(state, clock);
     void history.add(record());
     await clock.advance(0);
@@ -256,7 +256,7 @@ describe('RequestHistory write coalescing', () => {
     assert.equal((await state.stored())[0]?.id === last.id, false);
     await history.flush();
     assert.equal((await state.stored())[0]?.id, last.id);
-    assert.equal(clock.pendingTimers(), 0, 'no write left scheduled');
+    assert.equal(clock.pending, 0, 'no write left scheduled');
     const writes = state.writes;
     await clock.advance(WRITE_INTERVAL_MS * 4);
     assert.equal(state.writes, writes, 'nothing more to write');
@@ -269,7 +269,7 @@ describe('RequestHistory write coalescing', () => {
       append: (value) => new Promise<void>((finish) => writes.push({ value, finish })),
       compact: () => Promise.resolve(false),
     };
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(slow, clock);
     void history.add(record());
     await clock.advance(0);
@@ -289,7 +289,7 @@ describe('RequestHistory write coalescing', () => {
 
   it('a failed write rejects the adds it carried, is reported once, and the next change writes everything again', async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const errors: unknown[] = [];
     const history = coalescing(state, clock, 5000, (err) => errors.push(err));
     state.failWith = new Error('disk full');
@@ -305,7 +305,7 @@ describe('RequestHistory write coalescing', () => {
 
   it('dispose() starts the last write', async () => {
     const state = new MemoryJournal();
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const history = coalescing(state, clock);
     void history.add(record());
     await clock.advance(0);

@@ -1,16 +1,24 @@
-// A clock the test moves by hand, for the history's write coalescing. Not a mock of anything the extension talks
-// to: it stands in for setTimeout so a test can say "250 ms later" without waiting 250 ms.
-import type { HistoryClock } from '../../../src/history/requestHistory';
+// One clock the tests move by hand, for everything that waits: the rate limiter's sleeps and the history's write
+// coalescing. Not a mock of anything the extension talks to: it stands in for setTimeout so a test can say "250 ms
+// later" without waiting 250 ms. Timers fire in order, and the promises each one starts settle before the next.
+import type { LimiterClock } from '../../src/cloud/rateLimiter';
+import type { HistoryClock } from '../../src/history/requestHistory';
 
 interface Timer {
   readonly at: number;
   readonly callback: () => void;
 }
 
-export class FakeClock implements HistoryClock {
-  private time = 1_000_000;
+export class FakeClock implements LimiterClock, HistoryClock {
+  private time: number;
   private readonly timers = new Map<number, Timer>();
   private nextHandle = 1;
+  /** Every sleep asked for, for asserting intervals. */
+  readonly requested: number[] = [];
+
+  constructor(start = 0) {
+    this.time = start;
+  }
 
   now(): number {
     return this.time;
@@ -26,7 +34,20 @@ export class FakeClock implements HistoryClock {
     this.timers.delete(handle as number);
   }
 
-  pendingTimers(): number {
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.requested.push(ms);
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('aborted'));
+      const handle = this.setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        this.clearTimeout(handle);
+        reject(new Error('aborted'));
+      });
+    });
+  }
+
+  /** Timers and sleeps not yet due. */
+  get pending(): number {
     return this.timers.size;
   }
 
