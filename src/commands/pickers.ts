@@ -7,8 +7,9 @@ import { inertItem } from '../inertText';
 import { bucketsOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { bucketBinding } from '../tree/bucketBinding';
 import { BUCKET_KINDS, bindingText } from '../tree/bucketKinds';
-import { isResourceNode } from '../tree/nodes';
+import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
+import { bucketTargetsOf, type BucketTarget } from './targets';
 
 /** The profile a command is about: from a tree row, a profile name, or a pick (skipped when there is only one). */
 export async function profileFor(deps: CommandDeps, arg: unknown, title: string): Promise<Profile | undefined> {
@@ -32,6 +33,24 @@ export async function pickProfile(deps: CommandDeps, title: string): Promise<Pro
     { title, placeHolder: vscode.l10n.t('Profile') },
   );
   return picked?.profile;
+}
+
+/**
+ * An unbind's targets: the selected bucket rows of the type, or — with none — a profile and its bound buckets picked.
+ * `words` are whole sentences in the display language: the picker titles.
+ */
+export async function chooseBucketsToUnbind(
+  deps: CommandDeps,
+  rows: readonly AnyResourceNode[],
+  type: MediaBucketType,
+  words: { readonly profileTitle: string; bucketsTitle(profile: string): string },
+): Promise<BucketTarget[] | undefined> {
+  const targets = bucketTargetsOf(rows, type);
+  if (targets.length > 0) return targets;
+  const profile = await pickProfile(deps, words.profileTitle);
+  if (!profile) return undefined;
+  const buckets = await pickBuckets(deps, profile, type, words.bucketsTitle(profile.name), true);
+  return buckets?.map((bucket) => ({ profile: profile.name, bucket }));
 }
 
 export async function pickBuckets(deps: CommandDeps, profile: Profile, type: MediaBucketType, title: string, onlyBound: boolean): Promise<string[] | undefined> {

@@ -11,8 +11,8 @@ import { COMMANDS } from '../../commandIds';
 import { parseUnbindArgument } from '../commandArgs';
 import { unbindConfirmation, type UnbindWords } from '../confirmation';
 import { confirmationWords } from '../confirmationWords';
-import { pickBuckets, pickProfile } from '../pickers';
-import { bucketTargetsOf, type BucketTarget } from '../targets';
+import { chooseBucketsToUnbind } from '../pickers';
+import type { BucketTarget } from '../targets';
 import { cloudAction, undoOnly, type Mutation } from './mutation';
 import { revocation } from './operation';
 import type { RevocationCommand } from './registerRevocation';
@@ -65,14 +65,11 @@ export const unbindInputBucketCommand: RevocationCommand<InputBucketTarget, Ackn
   id: COMMANDS.unbindInputBucket,
   mutation: unbindInputBucket,
   parse: parseUnbindArgument,
-  async choose(deps, rows) {
-    const targets = bucketTargetsOf(rows, 'Input');
-    if (targets.length > 0) return targets;
-    const profile = await pickProfile(deps, vscode.l10n.t('Unbind Input Bucket'));
-    if (!profile) return undefined;
-    const buckets = await pickBuckets(deps, profile, 'Input', vscode.l10n.t('Unbind input buckets of {0}', profile.name), true);
-    return buckets?.map((bucket) => ({ profile: profile.name, bucket }));
-  },
+  choose: (deps, rows) =>
+    chooseBucketsToUnbind(deps, rows, 'Input', {
+      profileTitle: vscode.l10n.t('Unbind Input Bucket'),
+      bucketsTitle: (profile) => vscode.l10n.t('Unbind input buckets of {0}', profile),
+    }),
 };
 
 export const unbindInputBucketOperation = revocation({

@@ -10,8 +10,8 @@ import { COMMANDS } from '../../commandIds';
 import { parseUnbindArgument } from '../commandArgs';
 import { unbindConfirmation, type UnbindWords } from '../confirmation';
 import { confirmationWords } from '../confirmationWords';
-import { pickBuckets, pickProfile } from '../pickers';
-import { bucketTargetsOf, type BucketTarget } from '../targets';
+import { chooseBucketsToUnbind } from '../pickers';
+import type { BucketTarget } from '../targets';
 import { cloudAction, undoOnly, type Mutation, type MutationText } from './mutation';
 import { revocation } from './operation';
 import type { RevocationCommand } from './registerRevocation';
@@ -70,14 +70,11 @@ export const unbindOutputBucketCommand: RevocationCommand<BucketTarget, Acknowle
   id: COMMANDS.unbindOutputBucket,
   mutation: unbindOutputBucket,
   parse: parseUnbindArgument,
-  async choose(deps, rows) {
-    const targets = bucketTargetsOf(rows, 'Output');
-    if (targets.length > 0) return targets;
-    const profile = await pickProfile(deps, vscode.l10n.t('Unbind Output Bucket'));
-    if (!profile) return undefined;
-    const buckets = await pickBuckets(deps, profile, 'Output', vscode.l10n.t('Unbind output buckets of {0}', profile.name), true);
-    return buckets?.map((bucket) => ({ profile: profile.name, bucket }));
-  },
+  choose: (deps, rows) =>
+    chooseBucketsToUnbind(deps, rows, 'Output', {
+      profileTitle: vscode.l10n.t('Unbind Output Bucket'),
+      bucketsTitle: (profile) => vscode.l10n.t('Unbind output buckets of {0}', profile),
+    }),
 };
 
 export const unbindOutputBucketOperation = revocation({
