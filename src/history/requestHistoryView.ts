@@ -17,7 +17,7 @@ import { inertRow, inertText } from '../inertText';
 
 export const REQUEST_HISTORY_VIEW = 'alicloudMedia.requests';
 
-/** The rows' words load with the first row shown (their own bundle), not at activation. */
+/** The rows' words (and which revocations were overtaken) load with the first rows shown (their own bundle), not at activation. */
 function rowText(): typeof RowText {
   return require('./historyRowText') as typeof RowText;
 }
@@ -64,6 +64,8 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
   private refresh: ReturnType<typeof setTimeout> | undefined;
+  /** Shown records that a later call of the same target overtook, as of the last listing. */
+  private overtaken = new Set<string>();
 
   constructor(private readonly history: RequestHistory) {
     this.subscription = history.onDidChange(() => {
@@ -81,7 +83,10 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
     // The first read of the journal is sliced (requestHistory.ts): the view waits for it instead of showing nothing.
     await this.history.ready();
     const records = this.history.records();
-    const shown: Row[] = records.slice(0, VIEW_LIMIT).map((record) => new HistoryRow(record));
+    const newest = records.slice(0, VIEW_LIMIT);
+    // A revocation a later call of the same target overtook (in any window) offers no Undo; the command refuses it too.
+    this.overtaken = rowText().overtakenIds(newest);
+    const shown: Row[] = newest.map((record) => new HistoryRow(record));
     return records.length > VIEW_LIMIT ? [...shown, { older: records.length - VIEW_LIMIT }] : shown;
   }
 
@@ -102,7 +107,7 @@ export class RequestHistoryView implements vscode.TreeDataProvider<Row>, vscode.
     // Records hold server text (targets named by listings, error messages): shown as words (src/inertText.ts).
     inertRow(item);
     item.iconPath = OUTCOME_ICONS[record.outcome];
-    item.contextValue = isUndoable(record) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
+    item.contextValue = isUndoable(record) && !this.overtaken.has(record.id) ? CONTEXT_UNDOABLE_REQUEST : CONTEXT_REQUEST;
     item.accessibilityInformation = { label: `${label}, ${record.outcome}, ${description}` };
     return item;
   }

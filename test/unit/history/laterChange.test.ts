@@ -1,7 +1,7 @@
 import '../../support/vscode';
 import { strict as assert } from 'node:assert';
 import { confirmationWords as words } from '../../../src/commands/confirmationWords';
-import { laterChange, withLaterChange } from '../../../src/history/laterChange';
+import { laterChange, overtakenIds, withLaterChange } from '../../../src/history/laterChange';
 import { refusalText } from '../../../src/history/undoChecks';
 import { planUndo } from '../../../src/history/undoPlan';
 import type { HistoryRecord } from '../../../src/records/historyRecord';
@@ -54,5 +54,26 @@ describe('laterChange', () => {
     assert.deepEqual(decision.refusal, { why: 'superseded', action: 'UnbindOutputBucket', time: later.time, requestId: later.requestId });
     const text = refusalText(decision.refusal, words);
     assert.ok(text.includes(later.requestId!) && text.includes('UnbindOutputBucket'), text);
+  });
+
+  it('overtakenIds marks, in one pass, exactly the records laterChange finds overtaken (the view hides their Undo)', () => {
+    const id = (n: number) => `r${n}`;
+    // Newest first, as the history lists them: buckets and policies, undos, failures, unknowns, equal times.
+    const records: HistoryRecord[] = [
+      record({ id: id(1), time: at(20), action: 'BindOutputBucket', params: { Bucket: 'media-out' }, outcome: 'failed' }),
+      record({ id: id(2), time: at(15), params: { Bucket: 'other' } }),
+      detachRecord({ id: id(3), time: at(12), params: { IdentityType: 'RamUser', IdentityName: 'alice', AppId: 'app-1000000', PolicyNames: 'VODAppReadOnlyAccess' } }),
+      detachRecord({ id: id(4), time: at(10), action: 'AttachAppPolicyToIdentity', outcome: 'unknown' }),
+      detachRecord({ id: id(5), time: at(8) }),
+      record({ id: id(6), time: at(6), action: 'BindOutputBucket', params: { Bucket: 'media-out' } }),
+      record({ id: id(7), time: at(6), params: { Bucket: 'media-out' } }),
+      record({ id: id(8), time: at(3), params: { Bucket: 'media-out' } }),
+      record({ id: id(9), time: at(1), action: 'ListAllMediaBucket', params: {} }),
+    ];
+    const expected = records.filter((r) => laterChange(records, r) !== undefined).map((r) => r.id);
+    assert.deepEqual([...overtakenIds(records)].sort(), expected.sort());
+    // The detach at 8 is overtaken by the unknown attach of the same policies, not by the detach of another one;
+    // the unbind at 6 is not overtaken by the bind at the same minute; the failed bind overtakes nothing.
+    assert.deepEqual(expected.sort(), [id(5), id(8)]);
   });
 });
