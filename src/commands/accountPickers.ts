@@ -77,10 +77,8 @@ async function listed(
 }
 
 async function userItems(session: ProfileSession): Promise<Listed<string>> {
-  // A picker lists afresh (a user created a minute ago must be offered); the list then also names UserId rows.
-  const list = await session.ram().listUsers();
-  session.users.remember(list);
-  const { users } = list;
+  // Afresh: a user created a minute ago must be offered; the answer also names UserId rows.
+  const { users } = await session.users.listAfresh();
   const items: ListedItem<string>[] = users
     // Stored as the identity's name, a UserId that is not digits would be taken for a login name and resolved to
     // whichever user has that name: only digits are offered.

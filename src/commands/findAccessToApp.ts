@@ -139,12 +139,10 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
     if (!session) throw new Error(`Profile "${profile.name}" is no longer configured.`);
     const ram = session.ram();
     // The scan's ListUsers is the whole user list: kept, it names UserId rows without another walk.
-    const listUsers: typeof ram.listUsers = async (options) => {
-      const list = await ram.listUsers(options);
-      session.users.remember(list);
-      return list;
+    clients = {
+      ram: { listUsers: (options: Parameters<typeof ram.listUsers>[0]) => session.users.listAfresh(options), listRoles: (options: Parameters<typeof ram.listRoles>[0]) => ram.listRoles(options) },
+      vod: session.scanVod(),
     };
-    clients = { ram: { listUsers, listRoles: (options: Parameters<typeof ram.listRoles>[0]) => ram.listRoles(options) }, vod: session.scanVod() };
   } catch (e) {
     deps.log.error(vscode.l10n.t('Not sent: Find Access to App {0} [profile {1}]: {2}', app.appId, profile.name, describeError(e)));
     if (interactive) await notify(deps, 'error', vscode.l10n.t('Cannot find access to {0}: {1}', app.appName, describeError(e)));

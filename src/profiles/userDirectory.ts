@@ -1,7 +1,7 @@
 // The names behind RAM UserIds. VOD addresses a RAM user by its UserId, and so do the settings that Add Identity…
 // and Find Access write; RAM's GetUser takes a name, so a UserId can only be named from the account's user list.
 // One ListUsers walk (all pages, paced like every call) per profile session, on the first row that needs a name,
-// replaced by Add Identity's picker's and Find Access to App's listings when they run, forgotten on Refresh.
+// read afresh by Add Identity's picker and Find Access to App (listAfresh), forgotten on Refresh.
 // Naming never changes what VOD is sent: a user whose name cannot be found keeps its UserId. No VS Code import.
 
 import type { CloudError, RamUser, RamUserList } from '../cloud';
@@ -34,9 +34,14 @@ export class UserDirectory {
     return this.directory.load(ALL, async () => indexed(await this.ram().listUsers({ pageSize: PAGE_SIZE })));
   }
 
-  /** A complete listing another command just made (Add Identity's picker, Find Access to App), so it is not asked again. */
-  remember(list: RamUserList): void {
+  /**
+   * The account's users read afresh, for a command that must see a user created a minute ago (Add Identity's
+   * picker, Find Access to App); the answer then names UserId rows too, without another walk.
+   */
+  async listAfresh(options?: Parameters<RamClient['listUsers']>[0]): Promise<RamUserList> {
+    const list = await this.ram().listUsers(options);
     this.directory.remember(ALL, indexed(list));
+    return list;
   }
 
   /** Whether the list has not answered yet (never asked, or loading). */

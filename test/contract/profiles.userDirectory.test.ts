@@ -59,7 +59,7 @@ describe('UserDirectory: names for RAM UserIds', () => {
     assert.equal(naming.status === 'failed' && naming.error.kind, 'permission');
   });
 
-  it('forget() (Refresh) lists again; a listing made elsewhere replaces the known one without a walk', async () => {
+  it('forget() (Refresh) lists again; a fresh listing for a picker replaces the known names, with no second walk', async () => {
     const { users } = setup();
     const alice = demoUserId('alice');
     await users.load();
@@ -67,10 +67,15 @@ describe('UserDirectory: names for RAM UserIds', () => {
     assert.equal(users.unsettled(), true);
     await users.load();
     assert.equal(listUsersCalls(), 2);
-    users.remember({ requestId: 'R', users: [{ userId: alice, userName: 'alice-renamed' }] });
+    // Renamed in RAM meanwhile: the picker's fresh listing says so, and the rows are named from that same answer.
+    const state = demoState();
+    state.accounts![0]!.users = state.accounts![0]!.users.map((u) => (u.userId === alice ? { ...u, userName: 'alice-renamed' } : u));
+    ctx.em.state.replace(state);
+    const fresh = await users.listAfresh();
+    assert.ok(fresh.users.some((u) => u.userName === 'alice-renamed'));
     const naming = users.naming(alice);
     assert.equal(naming.status === 'named' && naming.user.userName, 'alice-renamed');
-    assert.equal(listUsersCalls(), 2);
+    assert.equal(listUsersCalls(), 3);
   });
 
   it('5,000 users: five pages of 1,000, every one named', async () => {
