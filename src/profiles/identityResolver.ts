@@ -63,7 +63,7 @@ export class IdentityResolver {
    * (a detach's modal, an undo's), which should say `alice (2037…0001)`, not the bare id. Sends the same to VOD.
    */
   async named(identity: ProfileIdentity): Promise<ResolvedIdentity> {
-    if (identity.identityType === 'RamUser' && isRamUserId(identity.identityName)) await this.directory.load();
+    if (configuredByUserId(identity)) await this.directory.load();
     return this.resolve(identity);
   }
 
@@ -87,6 +87,11 @@ export class IdentityResolver {
     if (naming.status === 'named') return asResolved(identity, naming.user);
     return { identityType: 'RamUser', identityName: identity.identityName, appId: identity.appId, userId: identity.identityName };
   }
+}
+
+/** A RAM user configured by its UserId: sent as it is, named only from the account's user list. */
+export function configuredByUserId(identity: ProfileIdentity): boolean {
+  return identity.identityType === 'RamUser' && isRamUserId(identity.identityName);
 }
 
 function asResolved(identity: ProfileIdentity, user: RamUser): ResolvedIdentity {

@@ -4,8 +4,8 @@
 // nodeCache; this file only decides which rows exist and when they change.
 
 import * as vscode from 'vscode';
-import { isRamUserId, VOD_REGIONS, type CloudError, type MediaBucketType } from '../cloud';
-import { isUnresolvedUser } from '../profiles/identityResolver';
+import { VOD_REGIONS, type CloudError, type MediaBucketType } from '../cloud';
+import { configuredByUserId, isUnresolvedUser } from '../profiles/identityResolver';
 import type { AccessKeyStore } from '../credentials/accessKeyStore';
 import { sourceOf } from '../credentials/sources';
 import type { CacheOwner } from '../profiles/cacheOwner';
@@ -472,9 +472,4 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
-}
-
-/** A RAM user configured by its UserId: named only once the account's user list is known. */
-function configuredByUserId(identity: ProfileIdentity): boolean {
-  return identity.identityType === 'RamUser' && isRamUserId(identity.identityName);
 }
