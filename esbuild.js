@@ -47,6 +47,8 @@ const LAZY_BUNDLES = [
   { name: 'historyFile', entry: 'src/history/historyFile.ts' },
   // What each event makes stale (profiles/cacheOwner.ts): needed on the first settings or key change or Refresh.
   { name: 'cacheOwner', entry: 'src/profiles/cacheOwner.ts' },
+  // Whether a key is a VOD app administrator (profiles/appAdministrators.ts): needed on the first identity listing.
+  { name: 'appAdministrators', entry: 'src/profiles/appAdministrators.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

@@ -6,7 +6,7 @@ import { invalidInputError } from './errors';
 import { defaultRateLimiters, type RateLimiterRegistry } from './rateLimiter';
 import { retryPolicy, type RetryPolicy } from './retry';
 import { RpcChannel } from './rpc';
-import type { CallObserver, CredentialProvider, Product } from './types';
+import type { AppIdentity, CallObserver, CredentialProvider, Product } from './types';
 import { validateTimeout } from './requestValidation';
 
 export interface ClientOptions {
@@ -27,6 +27,12 @@ export interface ClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Defaults to the process-wide registry, so all clients of one AccessKey share one pace. */
   readonly limiters?: RateLimiterRegistry;
+  /**
+   * VOD: asked before every ListAppPoliciesForIdentity naming an identity (a row's listing, a read-back after a lost
+   * answer). Rejects, and nothing is sent, when VOD would answer with the caller's own policies instead of the
+   * identity's: the key is not an application administrator (cloud/appAdministrator.ts).
+   */
+  readonly beforePolicyListing?: (identity: AppIdentity) => Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

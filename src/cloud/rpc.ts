@@ -46,6 +46,11 @@ export interface ActionRequest<T> {
   readonly params: ActionParams;
   /** Runs before anything else; a message means the call is refused with kind invalid-input. */
   readonly validate?: () => string | undefined;
+  /**
+   * Runs after validate, before anything is sent; the CloudError it throws fails the call, recorded as not sent. A
+   * listing whose answer could not be the one asked for is refused this way (cloud/appAdministrator.ts).
+   */
+  readonly precheck?: () => Promise<void>;
   /** Turns a successful body (RequestId already checked) into the typed result. */
   readonly parse: (body: ResponseBody, requestId: string) => T;
   /** What the caller read before the write and an undo needs, kept with the record (CallRecord.before). */
@@ -123,6 +128,7 @@ export class RpcChannel {
       if (signal?.aborted) throw cancelledError();
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
       if (problem) throw invalidInputError(problem);
+      await request.precheck?.();
       const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
       const attempts = () =>
         withRetries(() => this.attemptOrReadBack(request, params, trace.attempts + 1, timeoutMs, trace, options), this.settings.retry, {

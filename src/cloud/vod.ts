@@ -29,8 +29,11 @@ export interface AppInfoFilter {
 }
 
 export class VodClient extends ProductClient {
+  private readonly beforePolicyListing: ClientOptions['beforePolicyListing'];
+
   constructor(options: ClientOptions) {
     super('vod', options);
+    this.beforePolicyListing = options.beforePolicyListing;
   }
 
   /** Revokes app policies. Names the identity does not hold come back in nonExistPolicyNames, not as an error. */
@@ -42,16 +45,38 @@ export class VodClient extends ProductClient {
     return this.changePolicies('AttachAppPolicyToIdentity', identity, policyNames, options);
   }
 
-  /** Up to 100 policies (at most 10 can exist per identity), no paging. */
+  /**
+   * Up to 100 policies (at most 10 can exist per identity), no paging. Only an application administrator's answer
+   * is the identity's: `beforePolicyListing` refuses the others before anything is sent (a failed record).
+   */
   listAppPoliciesForIdentity(identity: AppIdentity, options?: CallOptions): Promise<AppPolicyList> {
     const appId = identity?.appId ?? DEFAULT_APP_ID;
+    const before = this.beforePolicyListing;
     return this.channel.call(
       {
         action: 'ListAppPoliciesForIdentity',
         target: `app policies of ${describeIdentity(identity, appId)}`,
         params: { IdentityType: identity?.identityType, IdentityName: identity?.identityName, AppId: appId },
         validate: () => validateIdentity(identity),
+        ...(before ? { precheck: () => before(identity) } : {}),
         parse: (body, requestId) => ({ requestId, policies: parsePolicies(body, appId) }),
+      },
+      options,
+    );
+  }
+
+  /**
+   * The caller's own app policies in app-1000000 (cloud/appAdministrator.ts): no IdentityType/IdentityName, which
+   * VOD answers with the signing identity's own policies; `self` names the caller when VOD insists on a name.
+   */
+  listOwnAppPolicies(self?: AppIdentity, options?: CallOptions): Promise<AppPolicyList> {
+    return this.channel.call(
+      {
+        action: 'ListAppPoliciesForIdentity',
+        target: self ? `app policies of ${describeIdentity(self, DEFAULT_APP_ID)} (the caller)` : `app policies of the caller in ${DEFAULT_APP_ID}`,
+        params: { IdentityType: self?.identityType, IdentityName: self?.identityName, AppId: DEFAULT_APP_ID },
+        validate: () => (self ? validateIdentity(self) : undefined),
+        parse: (body, requestId) => ({ requestId, policies: parsePolicies(body, DEFAULT_APP_ID) }),
       },
       options,
     );

@@ -16,6 +16,7 @@ import type { Profile } from '../settings/profileConfig';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
+import { refuseUnlessAppAdministrator } from './appAdministratorCheck';
 import { ProgressStatus } from './progressStatus';
 import { profileFor } from './pickers';
 import type { CommandHandlers } from './commandHandlers';
@@ -57,13 +58,15 @@ export function findAccessToAppCommand(deps: CommandDeps): CommandHandlers {
       if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
       const problem = validateAppId(arg.appId);
       if (problem) return invalidArgument(problem);
+      const refused = await refuseUnlessAppAdministrator(deps, profile, false);
+      if (refused) return refused;
       const app = await appNamed(deps, profile, arg.appId as string);
       if ('ok' in app) return app;
       return findAccess(deps, profile, app, false);
     },
     ui: async (arg) => {
       const profile = await profileFor(deps, arg, vscode.l10n.t('Find Access to App'));
-      if (!profile) return undefined;
+      if (!profile || (await refuseUnlessAppAdministrator(deps, profile, true))) return undefined;
       // From a result group: the same app again.
       const again = isResourceNode(arg) && arg.kind === 'accessScan' ? deps.scans.get(profile.name, arg.appId) : undefined;
       const app = again ? { appId: again.appId, appName: again.appName } : await pickApp(deps, profile);

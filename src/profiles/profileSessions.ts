@@ -3,9 +3,11 @@
 
 import * as l10n from '@vscode/l10n';
 import type { AssumedRoleCredentials, MpsClient, RamClient, StsClient, VodClient } from '../cloud/clients';
+import type * as Admins from './appAdministrators';
 import {
   resolveEndpoint,
   toCloudError,
+  type AppIdentity,
   type CallObserver,
   type CallerIdentity,
   type CredentialOrigin,
@@ -188,6 +190,8 @@ export class ProfileSession {
       account: (accessKeyId: string) => this.callers.accountId(accessKeyId),
       observer: this.sources.observer,
       timeoutMs: this.sources.timeoutMs(),
+      // Another identity's app policies are read only with an app administrator's key (decided on first use).
+      beforePolicyListing: (identity: AppIdentity) => (require('./appAdministrators') as typeof Admins).checkPolicyListing(this, identity),
     };
   }
 }

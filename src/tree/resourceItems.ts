@@ -178,5 +178,9 @@ function messageCommand(node: MessageNode): vscode.Command {
 /** "Failed to load buckets: SignatureDoesNotMatch (HTTP 400) — show log". */
 export function failureLabel(what: string, error: CloudError): { label: string; tooltip: string } {
   const status = error.httpStatus !== undefined ? ` (HTTP ${error.httpStatus})` : '';
-  return { label: vscode.l10n.t('Failed to load {0}: {1}{2} — show log', what, error.code, status), tooltip: describeError(error) };
+  return {
+    // A key that is not an app administrator (cloud/appAdministrator.ts): the row says why and what to do.
+    label: error.code.includes('AppAdministrator') ? error.message : vscode.l10n.t('Failed to load {0}: {1}{2} — show log', what, error.code, status),
+    tooltip: describeError(error),
+  };
 }

@@ -186,6 +186,10 @@ describe('emulator actions (VOD)', () => {
   });
 
   it('resolves UserIds in the caller\'s own account: another account\'s key does not see them', async () => {
+    // An administrator's names are honoured; partner-admin is made one (it holds no VODAppAdministratorAccess).
+    const state = demoState();
+    state.callers = { [DEMO_PARTNER_KEY.accessKeyId]: { appAdministrator: true } };
+    em.state.replace(state);
     await expectError(post(vodClient(em, DEMO_PARTNER_KEY), 'ListAppPoliciesForIdentity', alice), 'EntityNotExist.User', 404);
     const partnerUser = { IdentityType: 'RamUser', IdentityName: demoUserId('partner-uploader'), AppId: 'app-2000005' };
     assert.deepEqual(await post<PolicyList>(vodClient(em, DEMO_PARTNER_KEY), 'ListAppPoliciesForIdentity', partnerUser).then((r) => r.AppPolicyList), []);

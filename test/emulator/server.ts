@@ -43,7 +43,12 @@ export const DEMO_PARTNER_KEY: { accessKeyId: string; accessKeySecret: string } 
   accessKeyId: 'LTAI5tEmuPartnerKey0001',
   accessKeySecret: 'EmulatorPartnerSecretNotReal0001',
 });
-export const DEFAULT_ACCESS_KEYS: readonly AccessKey[] = [DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY, DEMO_PARTNER_KEY];
+/** RAM user `analytics-ro` of the demo account: holds VODAppReadOnlyAccess only, so it is no VOD app administrator. */
+export const DEMO_READONLY_KEY: { accessKeyId: string; accessKeySecret: string } = Object.freeze({
+  accessKeyId: 'LTAI5tEmuReadOnlyKey001',
+  accessKeySecret: 'EmulatorReadOnlySecretNotReal001',
+});
+export const DEFAULT_ACCESS_KEYS: readonly AccessKey[] = [DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY, DEMO_PARTNER_KEY, DEMO_READONLY_KEY];
 
 export interface EmulatorOptions {
   /** 0 = any free port (default 0). */

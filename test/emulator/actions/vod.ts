@@ -47,6 +47,31 @@ function requireKnownIdentity(ctx: ActionContext, type: IdentityType, name: stri
   if (type === 'RamRole' && !dir.role(ctx.caller.accountId, name)) throw E.roleNotFound(name);
 }
 
+/**
+ * The caller's own identity as VOD names it: a state's explicit `callers[key].identity`, else the assumed role of an
+ * STS key, else the RAM user of the key (`principals`). The account's own key has none.
+ */
+function ownIdentity(ctx: ActionContext): { type: IdentityType; name: string } | undefined {
+  const explicit = ctx.state.caller(ctx.accessKeyId).identity;
+  if (explicit) return explicit;
+  if (ctx.caller.session) return { type: 'RamRole', name: ctx.caller.session.roleName };
+  if (ctx.caller.userId) return { type: 'RamUser', name: ctx.caller.userId };
+  return undefined;
+}
+
+/**
+ * Application administrators, from the account model: the account's own key, or a RAM user or role holding
+ * VODAppAdministratorAccess in app-1000000 (the policy that "assigns the application administrator role"). A
+ * state's explicit `callers[key].appAdministrator` overrides that.
+ */
+export function isAppAdministrator(ctx: ActionContext): boolean {
+  const explicit = ctx.state.caller(ctx.accessKeyId).appAdministrator;
+  if (explicit !== undefined) return explicit;
+  const self = ownIdentity(ctx);
+  if (!self) return !ctx.caller.userId && !ctx.caller.session;
+  return ctx.state.policiesOf({ ...self, appId: DEFAULT_APP_ID }).includes(ADMIN_POLICY);
+}
+
 function changePolicies(ctx: ActionContext, mode: 'attach' | 'detach'): Record<string, unknown> {
   requireAppService(ctx);
   const type = identityType(ctx.params);
@@ -87,20 +112,17 @@ export const vodActions: Record<string, ActionSpec> = {
     handler: (ctx) => {
       requireAppService(ctx);
       const appId = appIdFor(ctx);
-      const caller = ctx.state.caller(ctx.accessKeyId);
+      const self = ownIdentity(ctx);
       let who: { type: IdentityType; name: string } | undefined;
-      if (caller.appAdministrator !== false) {
-        // Administrators may ask about anyone; without a name they get their own identity, if configured.
-        if (ctx.params.IdentityType || ctx.params.IdentityName || !caller.identity) {
-          const type = identityType(ctx.params);
-          const name = required(ctx.params, 'IdentityName');
-          requireKnownIdentity(ctx, type, name);
-          who = { type, name };
-        } else {
-          who = caller.identity;
-        }
+      // Administrators may ask about anyone; naming nobody, they get their own list (the emulator's choice: Alibaba
+      // does not say). The account's own key has no list of its own: it must name someone.
+      if (isAppAdministrator(ctx) && (ctx.params.IdentityType || ctx.params.IdentityName || !self)) {
+        const type = identityType(ctx.params);
+        const name = required(ctx.params, 'IdentityName');
+        requireKnownIdentity(ctx, type, name);
+        who = { type, name };
       } else {
-        who = caller.identity; // IdentityType/IdentityName are ignored for non-administrators
+        who = self; // IdentityType/IdentityName are ignored for non-administrators (Alibaba's page)
       }
       const names = who ? ctx.state.policiesOf({ ...who, appId }) : [];
       return { AppPolicyList: names.slice(0, 100).map((n) => ctx.state.policyView(appId, n)) };
