@@ -15,7 +15,7 @@
 // list either way, and an administrator's is the one asked for.
 
 import * as l10n from '@vscode/l10n';
-import { CloudError, toCloudError } from './errors';
+import { CloudError, describeError, toCloudError } from './errors';
 import { DEFAULT_APP_ID, type AppIdentity, type AppPolicyList, type CallerIdentity } from './types';
 
 export const APP_ADMINISTRATOR_POLICY = 'VODAppAdministratorAccess';
@@ -88,8 +88,9 @@ export function isCallerItself(caller: CallerIdentity | undefined, identity: Pic
 
 /**
  * Why another identity's app policies cannot be read with this key, and what to do: kind permission,
- * NotAppAdministrator (the listing that showed it keeps its RequestId) or AppAdministratorUnknown (the failure's
- * code and RequestId).
+ * NotAppAdministrator or AppAdministratorUnknown. The RequestId of the call that decided (the own listing, or the
+ * failure) is in the message, not in `requestId`: the refused call was never sent, and its record must not claim
+ * another call's RequestId.
  */
 export function appAdministratorRefusal(answer: Exclude<AppAdministratorAnswer, { status: 'administrator' }>): CloudError {
   const advice = l10n.t('Sign with an app administrator (the account, or a RAM user holding {0}) or assume a role holding {0}.', APP_ADMINISTRATOR_POLICY);
@@ -98,11 +99,13 @@ export function appAdministratorRefusal(answer: Exclude<AppAdministratorAnswer, 
       kind: 'permission',
       code: 'NotAppAdministrator',
       message: l10n.t(
-        'Not a VOD app administrator ({0}): VOD would answer with this key\'s own app policies, not this identity\'s. {1}',
+        'Not a VOD app administrator ({0}; its own app policies in {1} lack {2}, ListAppPoliciesForIdentity RequestId {3}): VOD would answer with this key\'s own app policies, not this identity\'s. {4}',
         answer.caller.arn,
+        DEFAULT_APP_ID,
+        APP_ADMINISTRATOR_POLICY,
+        answer.requestId,
         advice,
       ),
-      requestId: answer.requestId,
       retryable: false,
     });
   }
@@ -111,12 +114,10 @@ export function appAdministratorRefusal(answer: Exclude<AppAdministratorAnswer, 
     kind: 'permission',
     code: 'AppAdministratorUnknown',
     message: l10n.t(
-      'Cannot tell whether this key is a VOD app administrator ({0}: {1}), so no other identity\'s app policies are shown: VOD would answer a non-administrator with its own. Refresh to ask again. {2}',
-      error.code,
-      error.message,
+      'Cannot tell whether this key is a VOD app administrator ({0}), so no other identity\'s app policies are shown: VOD would answer a non-administrator with its own. Refresh to ask again. {1}',
+      describeError(error),
       advice,
     ),
-    ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
     retryable: false,
   });
 }

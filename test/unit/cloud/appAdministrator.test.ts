@@ -117,9 +117,11 @@ describe('the caller itself', () => {
 });
 
 describe('appAdministratorRefusal: what people and callers are told', () => {
-  it('NotAppAdministrator: kind permission, the caller and what to do, the deciding listing\'s RequestId', () => {
+  it("NotAppAdministrator: kind permission, the caller and what to do, the deciding listing's RequestId in words", () => {
     const e = appAdministratorRefusal({ status: 'not-administrator', caller: USER, requestId: 'R-OWN' });
-    assert.deepEqual([e.kind, e.code, e.requestId, e.retryable], ['permission', 'NotAppAdministrator', 'R-OWN', false]);
+    // The refused call was never sent: its record must not carry another call's RequestId.
+    assert.deepEqual([e.kind, e.code, e.requestId, e.retryable], ['permission', 'NotAppAdministrator', undefined, false]);
+    assert.match(e.message, /RequestId R-OWN/);
     assert.match(e.message, /acs:ram::1839204725361048:user\/analytics-ro/);
     assert.match(e.message, /own app policies/);
     assert.match(e.message, /VODAppAdministratorAccess/);
@@ -127,8 +129,8 @@ describe('appAdministratorRefusal: what people and callers are told', () => {
 
   it('AppAdministratorUnknown: the failure\'s code, message and RequestId', () => {
     const e = appAdministratorRefusal({ status: 'unknown', caller: USER, error: throttled });
-    assert.deepEqual([e.kind, e.code, e.requestId], ['permission', 'AppAdministratorUnknown', 'R-THROTTLED']);
-    assert.match(e.message, /Throttling\.User: Request was denied/);
+    assert.deepEqual([e.kind, e.code, e.requestId], ['permission', 'AppAdministratorUnknown', undefined]);
+    assert.match(e.message, /Throttling\.User \(HTTP 400\): Request was denied due to user flow control\. RequestId R-THROTTLED/);
     assert.match(e.message, /Refresh/);
   });
 });
