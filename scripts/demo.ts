@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { demoUserId } from '../test/emulator/demoState';
-import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
+import { DEMO_ACCESS_KEY, DEMO_READONLY_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
 import { ensureCodeServer, PrerequisiteError } from '../test/vscode/codeServer/install';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { makeTempDir, repoRoot, seconds } from '../test/vscode/util';
@@ -168,6 +168,9 @@ async function main(): Promise<void> {
     Profile "${KEYCHAIN_PROFILE}"   right-click → Set AccessKey… and enter the emulator's demo pair:
       AccessKeyId      ${DEMO_ACCESS_KEY.accessKeyId}
       AccessKeySecret  ${DEMO_ACCESS_KEY.accessKeySecret}   (not a real credential)
+    or, to see what a key that is not a VOD app administrator sees (RAM user analytics-ro, read-only):
+      AccessKeyId      ${DEMO_READONLY_KEY.accessKeyId}
+      AccessKeySecret  ${DEMO_READONLY_KEY.accessKeySecret}   (not a real credential)
 
     Emulator  ${emulator.url}   (state, stats, requests: ${emulator.url}/__emulator/)
 
