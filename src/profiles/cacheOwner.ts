@@ -11,6 +11,7 @@
 // account shown on the row (callerShown)      | all      | P        | all         | P         |            |         |          |
 // sessions and their clients (profileSessions)| all      | P        | all         |           |            |         |          |
 //   caller accounts (callerAccount)           | all      | P        | all         | P         |            |         |          |
+//     app administrators (appAdministrators)  | as the caller account it was decided from (keyed by that answer)
 //   GetUser answers (identityResolver)        | all      | P        | all         | P         | P          |         |          |
 //   RAM user directory (userDirectory)        | all      | P        | all         | P         | P          |         |          |
 // pop-core clients (cloudClients)             | all      | all      |             |           |            |         |          |
