@@ -88,12 +88,17 @@ describe('A key that is not a VOD app administrator', function () {
   it('Find Access to App refuses before sending anything, with the same explanation', async () => {
     const stubs = stubWindow();
     try {
-      const before = emulator.requests().length;
+      // A Refresh forgets the caller and the decision: the scan asks the two questions the decision needs, nothing else.
+      await vscode.commands.executeCommand('alicloudMedia.refresh');
+      const first = emulator.requests().length;
       const result = await vscode.commands.executeCommand<FindAccessLike>('alicloudMedia.findAccessToApp', { profile: PROFILE, appId: 'app-2000001' });
       assert.equal(result.ok, false);
       assert.deepEqual([result.error?.kind, result.error?.code], ['permission', 'NotAppAdministrator']);
       assert.match(result.error?.message ?? '', NOT_ADMIN);
-      // From the UI too: refused before the application picker (which would send ListAppInfo).
+      const decided = emulator.requests().slice(first).filter((r) => SCAN_ACTIONS.includes(r.action ?? ''));
+      assert.deepEqual(decided.map((r) => `${r.action} ${r.params.IdentityName ?? '(the caller)'}`), ['GetCallerIdentity (the caller)', 'ListAppPoliciesForIdentity (the caller)']);
+      // From the UI too: refused before the application picker (which would send ListAppInfo), the decision known.
+      const before = emulator.requests().length;
       await vscode.commands.executeCommand('alicloudMedia.findAccessToApp', PROFILE);
       const shown = await waitFor(async () => stubs.messages.find((m) => m.severity === 'error'), 'the error notification');
       assert.match(shown.message, /^Cannot find access in profile readonly-it: NotAppAdministrator: Not a VOD app administrator/);
