@@ -119,6 +119,20 @@ describe('A key that is not a VOD app administrator', function () {
     assert.ok(!listedNames().includes(ALICE), 'VOD was never asked about alice: its answer would have been analytics-ro\'s list');
   });
 
+  it('a decision that could not be made is unknown, shown as such (never as an administrator); Refresh asks again', async () => {
+    const alice = /^RamUser (alice \(2037…0001\)|2037164829300001)/;
+    const underAlice = async () => rowsOf((await identityRow(alice)).element);
+    emulator.setFault('GetCallerIdentity', { kind: 'error', code: 'Forbidden.RAM', status: 403, times: 1 });
+    await vscode.commands.executeCommand('alicloudMedia.refresh');
+    const unknown = await rowsUntil(underAlice, (r) => r.length === 1 && /^Cannot tell/.test(r[0].label), 'the unknown row under alice');
+    assert.match(unknown[0].label, /^Cannot tell whether this key is a VOD app administrator \(Forbidden\.RAM \(HTTP 403\): .* RequestId [0-9A-F-]{36}\), so no other identity's app policies are shown/);
+    assert.match(unknown[0].tooltip, /^AppAdministratorUnknown: /);
+    assert.ok(!listedNames().includes(ALICE));
+    await vscode.commands.executeCommand('alicloudMedia.refresh');
+    const again = await rowsUntil(underAlice, (r) => r.length === 1 && NOT_ADMIN.test(r[0].label), 'the not-administrator row after Refresh');
+    assert.equal(again.length, 1);
+  });
+
   it('an administrator key (a credential change) lists everyone again: the decision is made anew', async () => {
     assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
     const rows = await rowsUntil(
