@@ -121,7 +121,8 @@ describe('appAdministratorRefusal: what people and callers are told', () => {
     const e = appAdministratorRefusal({ status: 'not-administrator', caller: USER, requestId: 'R-OWN' });
     // The refused call was never sent: its record must not carry another call's RequestId.
     assert.deepEqual([e.kind, e.code, e.requestId, e.retryable], ['permission', 'NotAppAdministrator', undefined, false]);
-    assert.match(e.message, /RequestId R-OWN/);
+    assert.match(e.message, /^Not a VOD app administrator: VOD would answer with this key's own app policies, not this identity's\. Sign with /);
+    assert.match(e.message, /RequestId R-OWN\)$/);
     assert.match(e.message, /acs:ram::1839204725361048:user\/analytics-ro/);
     assert.match(e.message, /own app policies/);
     assert.match(e.message, /VODAppAdministratorAccess/);
@@ -130,7 +131,8 @@ describe('appAdministratorRefusal: what people and callers are told', () => {
   it('AppAdministratorUnknown: the failure\'s code, message and RequestId', () => {
     const e = appAdministratorRefusal({ status: 'unknown', caller: USER, error: throttled });
     assert.deepEqual([e.kind, e.code, e.requestId], ['permission', 'AppAdministratorUnknown', undefined]);
-    assert.match(e.message, /Throttling\.User \(HTTP 400\): Request was denied due to user flow control\. RequestId R-THROTTLED/);
+    assert.match(e.message, /^Cannot tell whether this key is a VOD app administrator, so no other identity's app policies are shown/);
+    assert.match(e.message, /\(Throttling\.User \(HTTP 400\): Request was denied due to user flow control\. RequestId R-THROTTLED\)$/);
     assert.match(e.message, /Refresh/);
   });
 });
