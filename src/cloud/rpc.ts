@@ -128,7 +128,7 @@ export class RpcChannel {
       if (signal?.aborted) throw cancelledError();
       const problem = request.validate?.() ?? validateTimeout(options.timeoutMs);
       if (problem) throw invalidInputError(problem);
-      await request.precheck?.();
+      if (request.precheck) await request.precheck();
       const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
       const attempts = () =>
         withRetries(() => this.attemptOrReadBack(request, params, trace.attempts + 1, timeoutMs, trace, options), this.settings.retry, {
