@@ -25,7 +25,7 @@ export function lookUpInActionTrailCommand(deps: CommandDeps): CommandHandlers {
       const record = await recordOf(deps, arg.recordId ?? arg.requestId);
       if (!record) return invalidArgument('Name a Request History record: { recordId } or { requestId } of a recorded call.', 'UnknownRecord');
       try {
-        return resultOf(await lookUp(deps, record));
+        return resultOf(await lookUp(deps, record), record);
       } catch (e) {
         return failed(e);
       }
@@ -80,12 +80,12 @@ async function lookUp(deps: CommandDeps, record: HistoryRecord, signal?: AbortSi
   return result;
 }
 
-function resultOf(lookup: Lookup) {
+function resultOf(lookup: Lookup, record: HistoryRecord) {
   const trace = lookup.status === 'cached' ? { lookups: [] as readonly string[] } : { lookups: lookup.lookupRequestIds, ...(lookup.searched ? { searched: lookup.searched } : {}) };
   if (lookup.status === 'found' || lookup.status === 'cached') {
     return { ok: true, status: 'found', requestId: lookup.event.requestId, event: lookup.event, details: eventDetails(lookup.event), ...trace };
   }
-  return { ok: true, status: lookup.status, ...trace };
+  return { ok: true, status: lookup.status, requestId: record.requestId, message: lookupText(lookup, record), ...trace };
 }
 
 async function lookUpWithProgress(deps: CommandDeps, record: HistoryRecord): Promise<void> {
