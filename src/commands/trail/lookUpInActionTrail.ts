@@ -25,7 +25,10 @@ export function lookUpInActionTrailCommand(deps: CommandDeps): CommandHandlers {
       const record = await recordOf(deps, arg.recordId ?? arg.requestId);
       if (!record) return invalidArgument('Name a Request History record: { recordId } or { requestId } of a recorded call.', 'UnknownRecord');
       try {
-        return resultOf(await lookUp(deps, record), record);
+        const lookup = await lookUp(deps, record);
+        // The inspector's button comes this way too: what it shows, the log keeps.
+        if (lookup.status === 'found' || lookup.status === 'cached') deps.log.info(eventLogLine(lookup.event));
+        return resultOf(lookup, record);
       } catch (e) {
         return failed(e);
       }

@@ -44,6 +44,7 @@ export function lookUpRequestIdCommand(deps: CommandDeps): CommandHandlers {
       try {
         const result = await search(deps, { profile, requestId, hours, ...(arg.service ? { service: arg.service as Service } : {}) });
         const trace = { lookups: result.lookupRequestIds, ...(result.searched ? { searched: result.searched } : {}) };
+        if (result.status === 'found') deps.log.info(eventLogLine(result.event));
         return result.status === 'found'
           ? { ok: true, status: 'found', requestId: result.event.requestId, event: result.event, details: eventDetails(result.event), ...trace }
           : { ok: true, status: result.status, requestId, ...trace };
