@@ -134,6 +134,21 @@ describe('contract: core ActionTrail client and search (emulator)', () => {
     assert.equal(ctx.em.stats().byAction.LookupEvents?.received, 1);
   });
 
+  it('retries a throttled lookup and says what garbage is, with its code, instead of "not found"', async () => {
+    const { requestId } = await ctx.h.mps().unbindOutputBucket(ctx.em.state.outputBuckets()[0]!);
+    ctx.em.trail.advanceClock(5000);
+    const c = client();
+    const search = () => findRequestId((q, o) => c.lookupEvents(q, o), { requestId, window: { start: Date.now() - 120_000, end: Date.now() }, now: Date.now() });
+    ctx.em.setFault('LookupEvents', { kind: 'throttle', times: 1 });
+    const found = await search();
+    assert.equal(found.status, 'found');
+    assert.equal(ctx.em.stats().byAction.LookupEvents?.throttled, 1);
+    ctx.em.setFault('LookupEvents', { kind: 'html', times: 4 });
+    const err = (await rejection(search())) as CloudError;
+    assert.equal(err.kind, 'bad-response');
+    assert.match(err.message, /./);
+  });
+
   it('shows seeded events made by someone else before the emulator started', async () => {
     const em = await startEmulator({
       quiet: true,
