@@ -212,8 +212,18 @@ export class InspectorPanel implements vscode.Disposable {
   private sendFocus(): void {
     if (this.pendingFocus !== undefined) {
       this.post({ type: 'focus', recordId: this.pendingFocus });
+      void this.sendKnownTrail(this.pendingFocus);
       this.pendingFocus = undefined;
     }
+  }
+
+  /**
+   * A record shown on request ("Show in Inspector" after a lookup) gets its ActionTrail event at once when one was
+   * already found: the command answers from what it found, without a call.
+   */
+  private async sendKnownTrail(recordId: string): Promise<void> {
+    const result = (await vscode.commands.executeCommand(COMMANDS.actionTrail, { recordId, cachedOnly: true })) as TrailAnswer | undefined;
+    if (result?.ok && result.details) this.post({ type: 'trail', recordId, note: '', rows: result.details });
   }
 
   private post(message: InspectorUpdate): void {

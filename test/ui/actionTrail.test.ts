@@ -47,4 +47,31 @@ describe('ActionTrail (UI)', function () {
     await trail.scrollIntoViewIfNeeded();
     await wb().screenshot('actiontrail-inspector');
   });
+
+  it('looks a revocation up from its Request History row and shows the event in the inspector', async () => {
+    await wb().rightClick(wb().treeItem(/^media-output-demo/).first());
+    await wb().clickMenuItem('Unbind Output Bucket');
+    await wb().answerDialog('Unbind');
+    const unbind = await waitFor(() => emulator().requests().find((r) => r.action === 'UnbindOutputBucket' && r.requestId), 'the unbind at the emulator', 30_000, 100);
+    emulator().trail.advanceClock(10_000);
+    const before = emulator().requests().filter((r) => r.action === 'LookupEvents').length;
+
+    await wb().rightClick(wb().treeItem(/^UnbindOutputBucket media-output-demo/).first());
+    await wb().clickMenuItem('Look Up in ActionTrail');
+    const toast = await wb().waitForNotification(/^ActionTrail: UnbindOutputBucket by root-account root/);
+    assert.ok(toast.includes(unbind.requestId as string), toast);
+    const item = wb().page.locator('.notifications-toasts .notification-fade-in-done .notification-list-item').filter({
+      has: wb().page.locator('.notification-list-item-message', { hasText: /^ActionTrail: UnbindOutputBucket/ }),
+    }).first();
+    await item.locator('.notification-list-item-buttons-container .monaco-button', { hasText: /^Show in Inspector$/ }).click();
+
+    // The inspector shows the record with the event already found: no second lookup.
+    const trail = inspectorFrame().locator('#trail-fields');
+    await trail.filter({ hasText: unbind.requestId as string }).waitFor({ timeout: 30_000 });
+    const text = await trail.innerText();
+    assert.ok(text.includes('UnbindOutputBucket') && text.includes('LTAI****0001') && text.includes('media-output-demo'), text);
+    assert.equal(emulator().requests().filter((r) => r.action === 'LookupEvents').length, before + 1, 'one lookup, from the history row');
+    await trail.scrollIntoViewIfNeeded();
+    await wb().screenshot('actiontrail-from-history');
+  });
 });

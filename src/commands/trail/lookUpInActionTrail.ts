@@ -2,7 +2,8 @@
 // the history holds: a revocation's notification passes that): who made the call, when, from where, with which
 // parameters, from the ActionTrail event with the record's RequestId. Searched around the record's time, narrowed to
 // its action; "not yet" offers to look again, a record older than ActionTrail keeps is said so without a call.
-// Programmatic: { recordId } or { requestId } → { ok, status, requestId, event?, details?, lookups, searched? }.
+// Programmatic: { recordId } or { requestId } (cachedOnly?: no call, only an event already found) →
+// { ok, status, requestId, event?, details?, lookups, searched? }.
 
 import * as vscode from 'vscode';
 import { toCloudError } from '../../cloud';
@@ -24,6 +25,11 @@ export function lookUpInActionTrailCommand(deps: CommandDeps): CommandHandlers {
     caller: async (arg) => {
       const record = await recordOf(deps, arg.recordId ?? arg.requestId);
       if (!record) return invalidArgument('Name a Request History record: { recordId } or { requestId } of a recorded call.', 'UnknownRecord');
+      // { cachedOnly: true }: what is already known, without a call (the inspector asks this when it shows a record).
+      if (arg.cachedOnly === true) {
+        const known = record.requestId ? foundEvents.get(record.requestId) : undefined;
+        return known ? resultOf({ status: 'cached', event: known }, record) : { ok: true, status: 'not-looked-up', requestId: record.requestId };
+      }
       try {
         const lookup = await lookUp(deps, record);
         // The inspector's button comes this way too: what it shows, the log keeps.
