@@ -196,14 +196,15 @@ export function findRegrants(events: readonly TrailEvent[], revocations: readonl
   const regrants: Regrant[] = [];
   for (const revocation of revocations) {
     const grant = REGRANT_OF[revocation.action];
-    const revokedAt = Date.parse(revocation.time);
+    // ActionTrail writes times to the second; our record has milliseconds. A grant in the same second counts as later.
+    const revokedAt = Math.floor(Date.parse(revocation.time) / 1000) * 1000;
     if (!grant || Number.isNaN(revokedAt)) continue;
     const later = events
       .filter((e) => e.eventName === grant && !e.errorCode && Date.parse(e.eventTime) >= revokedAt && !sameRequestId(e.requestId, revocation.requestId))
       .filter((e) => !revocation.policyNames?.length || policiesOf(e).some((p) => revocation.policyNames!.includes(p)))
       .sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime));
     const first = later[0];
-    if (first) regrants.push({ revocation, event: first, afterMs: Date.parse(first.eventTime) - revokedAt });
+    if (first) regrants.push({ revocation, event: first, afterMs: Math.max(0, Date.parse(first.eventTime) - Date.parse(revocation.time)) });
   }
   return regrants;
 }

@@ -157,6 +157,15 @@ describe('re-grants after our revocations', () => {
     assert.equal(regrant?.event.identity.userName, 'bob');
   });
 
+  it('counts a grant in the same second as the revocation: ActionTrail times have no milliseconds', () => {
+    const revokedAt = NOW - 10 * MIN + 700;
+    const bind = parseTrailEvent({ requestId: 'THEIRS', eventName: 'BindOutputBucket', eventTime: new Date(NOW - 10 * MIN).toISOString() });
+    assert.ok(bind);
+    const [regrant] = findRegrants([bind], [{ action: 'UnbindOutputBucket', requestId: 'OURS', time: new Date(revokedAt).toISOString() }]);
+    assert.equal(regrant?.event.requestId, 'THEIRS');
+    assert.equal(regrant?.afterMs, 0);
+  });
+
   it('ignores failed grants and revocations nothing undid', () => {
     const failed = event('F', 10, { eventName: 'AttachAppPolicyToIdentity', errorCode: 'Forbidden.OperateApp', requestParameters: { PolicyNames: 'VODAppFullAccess' } });
     assert.deepEqual(findRegrants([failed], [detach]), []);
