@@ -1,3 +1,4 @@
+// Named to run after activation.test.ts (which must be first) and before secrets.test.ts (which must be last).
 // ActionTrail in the extension host, against the emulator's trail (events appear 3 s after a call unless the test
 // moves the trail's clock): a revocation looked up by its RequestId from its own notification ("not yet", then
 // found), a change another key made straight at the emulator found from the bucket's row and called out as a
