@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { toCloudError } from '../../cloud';
+import { invalidInputError } from '../../cloud/errors';
 import { findRequestId, type RequestIdResult } from '../../cloud/trailSearch';
 import { inertText } from '../../inertText';
 import type { Profile } from '../../settings/profileConfig';
@@ -95,7 +96,7 @@ export function lookUpRequestIdCommand(deps: CommandDeps): CommandHandlers {
 
 async function search(deps: CommandDeps, s: Search, signal?: AbortSignal, onPage?: (pages: number, events: number) => void): Promise<RequestIdResult> {
   const session = deps.sessions.get(s.profile.name);
-  if (!session) throw new Error(`Profile "${s.profile.name}" is not configured.`);
+  if (!session) throw invalidInputError(vscode.l10n.t('Profile {0} is no longer configured: its key is needed to read ActionTrail.', s.profile.name));
   const now = Date.now();
   const cached = foundEvents.get(s.requestId);
   if (cached) return { status: 'found', event: cached, pages: 0, lookupRequestIds: [] };
