@@ -24,7 +24,10 @@ const MAX_DAYS = 90;
 /** What a row names: the resource ActionTrail calls it by, and for a policy row the policy to keep to. */
 interface ChangedResource {
   readonly profile: Profile;
+  /** What VOD and MPS events name it by (a bucket, a UserId, a role name). */
   readonly resourceName: string;
+  /** What RAM's own events name a RAM user by (its login name), when known: its RAM changes are changes too. */
+  readonly alsoNamed?: string;
   /** For people: `media-output-prod`, `RamUser alice (2037…0001)`. */
   readonly label: string;
   readonly policyName?: string;
@@ -86,17 +89,29 @@ async function identityResource(deps: CommandDeps, profile: Profile, identity: P
   const session = deps.sessions.get(profile.name);
   if (!session) throw invalidInputError(vscode.l10n.t('Profile {0} is no longer configured: its key is needed to read ActionTrail.', profile.name));
   const resolved = await session.identities.resolve(identity);
-  return { profile, resourceName: resolved.identityName, label: describeWho(resolved), ...(policyName ? { policyName } : {}) };
+  const alsoNamed = !policyName && resolved.userName && resolved.userName !== resolved.identityName ? resolved.userName : undefined;
+  return { profile, resourceName: resolved.identityName, label: describeWho(resolved), ...(alsoNamed ? { alsoNamed } : {}), ...(policyName ? { policyName } : {}) };
 }
 
 async function changesOf(deps: CommandDeps, resource: ChangedResource, days: number, signal?: AbortSignal, onPage?: (pages: number, events: number) => void): Promise<{ changes: ChangesResult; regrants: Regrant[] }> {
   const session = deps.sessions.get(resource.profile.name);
   if (!session) throw invalidInputError(vscode.l10n.t('Profile {0} is no longer configured: its key is needed to read ActionTrail.', resource.profile.name));
-  const found = await recentChanges(trailLookup(session), { resourceName: resource.resourceName, days, now: Date.now(), ...(signal ? { signal } : {}), ...(onPage ? { onPage } : {}) });
+  const lookup = trailLookup(session);
+  const search = (resourceName: string) => recentChanges(lookup, { resourceName, days, now: Date.now(), ...(signal ? { signal } : {}), ...(onPage ? { onPage } : {}) });
+  const byName = await search(resource.resourceName);
+  // The same RAM user under its login name (RAM's own events) is searched too, and merged.
+  const found = resource.alsoNamed ? mergeChanges(byName, await search(resource.alsoNamed)) : byName;
   const events = resource.policyName ? found.events.filter((e) => (e.requestParameters.PolicyNames ?? '').split(',').map((s) => s.trim()).includes(resource.policyName!)) : found.events;
   const changes = { ...found, events };
   await deps.history.ready();
   return { changes, regrants: findRegrants(events, ourRevocations(deps, resource)) };
+}
+
+/** Two searches as one: newest first, each event once, complete only when both were. */
+function mergeChanges(a: ChangesResult, b: ChangesResult): ChangesResult {
+  const events = [...new Map([...a.events, ...b.events].map((e) => [e.eventId ?? e.requestId, e])).values()];
+  events.sort((x, y) => Date.parse(y.eventTime) - Date.parse(x.eventTime));
+  return { ...a, events, complete: a.complete && b.complete, tooOld: a.tooOld && b.tooOld, pages: a.pages + b.pages, lookupRequestIds: [...a.lookupRequestIds, ...b.lookupRequestIds] };
 }
 
 /** Our successful revocations of this resource, as the Request History holds them. */
