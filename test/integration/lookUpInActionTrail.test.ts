@@ -143,6 +143,28 @@ describe('ActionTrail', function () {
     assert.deepEqual(result.regrants.map((r) => [r.grantRequestId, r.by]), [[theirs, 'ram-user media-operator']]);
   });
 
+  it('lists a RAM user\'s changes under both its names: VOD\'s UserId and RAM\'s login name', async () => {
+    // Someone attached a RAM policy to alice (RAM names her by login name) besides the demo's seeded VOD attach.
+    const state = emulator.state.toJSON();
+    emulator.state.replace({
+      ...state,
+      trailEvents: [...(state.trailEvents ?? []), {
+        eventName: 'AttachPolicyToUser', requestId: '7C0FFEE0-1A2B-4C3D-8E9F-0A1B2C3D4E03', minutesAgo: 60, eventRW: 'Write', serviceName: 'Ram',
+        resourceName: 'alice', requestParameters: { UserName: 'alice', PolicyName: 'AliyunVODFullAccess', PolicyType: 'System' },
+        userIdentity: { type: 'ram-user', userName: 'bob', accessKeyId: 'LTAI5tEmuBobWorkstation2' },
+      }],
+    });
+    const result = await vscode.commands.executeCommand<{ ok: boolean; resourceName: string; events: { eventName: string; who: string }[] }>(
+      'alicloudMedia.recentChanges',
+      { profile: PROFILE, identityType: 'RamUser', identityName: 'alice' },
+    );
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal(result.resourceName, '2037164829300001', 'VOD\'s name for her: the UserId GetUser gave');
+    assert.deepEqual(result.events.map((e) => [e.eventName, e.who]), [['AttachPolicyToUser', 'ram-user bob'], ['AttachAppPolicyToIdentity', 'ram-user bob']]);
+    const asked = requestsOf(emulator, 'LookupEvents').slice(-2).map((r) => r.params['LookupAttribute.1.Value']);
+    assert.deepEqual(asked, ['2037164829300001', 'alice']);
+  });
+
   it('names the missing permission when the key may not call actiontrail:LookupEvents', async () => {
     const state = emulator.state.toJSON();
     emulator.state.replace({ ...state, callers: { ...state.callers, [DEMO_ACCESS_KEY.accessKeyId]: { deniedActions: ['LookupEvents'] } } });
