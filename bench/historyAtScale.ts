@@ -64,7 +64,7 @@ export async function benchHistoryAtScale(
       installExtensions: [vsixPath],
       userSettings: {
         'alicloudMedia.history.maxRecords': records,
-        'alicloudMedia.profiles': [{ name: PROFILE, region: BENCH_REGION, credentialSource: 'environment', endpoints: { mps: em.url, vod: em.url, ram: em.url, sts: em.url } }],
+        'alicloudMedia.profiles': [{ name: PROFILE, region: BENCH_REGION, credentialSource: 'environment', endpoints: { mps: em.url, vod: em.url, ram: em.url, sts: em.url, actiontrail: em.url } }],
       },
       env: {
         ALIBABA_CLOUD_ACCESS_KEY_ID: BENCH_KEY.accessKeyId,

@@ -52,7 +52,7 @@ function profileSettings(endpoint: string) {
     name: `bench-${p + 1}`,
     region: BENCH_REGION,
     credentialSource: 'environment',
-    endpoints: { mps: endpoint, vod: endpoint, ram: endpoint, sts: endpoint },
+    endpoints: { mps: endpoint, vod: endpoint, ram: endpoint, sts: endpoint, actiontrail: endpoint },
     outputBuckets: bucketNames(BUCKETS_PER_PROFILE, `p${p + 1}-out`),
     identities: identities(IDENTITIES_PER_PROFILE, `p${p + 1}-user`).map((id) => ({ identityType: id.identityType, identityName: id.identityName })),
   }));

@@ -85,7 +85,7 @@ function packageExtension(dir: string): string {
 }
 
 export function demoSettings(emulatorUrl: string): object {
-  const endpoints = { mps: emulatorUrl, vod: emulatorUrl, ram: emulatorUrl, sts: emulatorUrl };
+  const endpoints = { mps: emulatorUrl, vod: emulatorUrl, ram: emulatorUrl, sts: emulatorUrl, actiontrail: emulatorUrl };
   return {
     'alicloudMedia.profiles': [
       {

@@ -41,6 +41,9 @@ export const COMMAND_MANIFEST = {
   clearHistory: 'history',
   openInConsole: 'commands',
   openWalkthrough: 'commands',
+  actionTrail: 'commands',
+  recentChanges: 'commands',
+  lookUpRequestId: 'commands',
 } as const satisfies Readonly<Record<string, CommandLoader>>;
 
 type Manifest = typeof COMMAND_MANIFEST;

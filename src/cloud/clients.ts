@@ -17,5 +17,6 @@ export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
 export { VodClient, type AppInfoFilter } from './vod';
 export { RamClient } from './ram';
+export { ActionTrailClient, type TrailQuery, type TrailPage } from './actionTrail';
 export { StsClient, type AssumedRole, type AssumeRoleRequest } from './sts';
 export { AssumedRoleCredentials, RENEWAL_MARGIN_MS, type AssumeRoleCall, type RoleToAssume } from './assumedRole';

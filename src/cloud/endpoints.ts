@@ -26,24 +26,27 @@ export const PRODUCT_REGIONS: Readonly<Record<Product, readonly string[]>> = {
   vod: VOD_REGIONS,
   ram: DIRECTORY_REGIONS,
   sts: DIRECTORY_REGIONS,
+  // ActionTrail has a regional endpoint in every region a profile may name (Alibaba's endpoint table).
+  actiontrail: DIRECTORY_REGIONS,
 };
 
-/** The RPC product code that names the host (MPS is historically `mts`). */
-const HOST_PREFIX: Readonly<Record<Product, string>> = { mps: 'mts', vod: 'vod', ram: 'ram', sts: 'sts' };
+/** The RPC product code that names the host when it is not the product's own name (MPS is historically `mts`). */
+const HOST_PREFIX: Partial<Readonly<Record<Product, string>>> = { mps: 'mts' };
 
 /** Products with one endpoint for all regions. */
 const GLOBAL_HOSTS: Partial<Readonly<Record<Product, string>>> = { ram: 'ram.aliyuncs.com' };
 
-export const API_VERSIONS: Readonly<Record<Product, string>> = { mps: '2014-06-18', vod: '2017-03-21', ram: '2015-05-01', sts: '2015-04-01' };
+export const API_VERSIONS: Readonly<Record<Product, string>> = { mps: '2014-06-18', vod: '2017-03-21', ram: '2015-05-01', sts: '2015-04-01', actiontrail: '2020-07-06' };
 
-const PRODUCT_NAMES: Readonly<Record<Product, string>> = { mps: 'MPS', vod: 'VOD', ram: 'RAM', sts: 'STS' };
+/** How messages name a product: its code in capitals (MPS, RAM…), except ActionTrail's own spelling. */
+const productName = (product: Product): string => (product === 'actiontrail' ? 'ActionTrail' : product.toUpperCase());
 
 export function validateRegion(product: Product, region: unknown): string | undefined {
   if (typeof region !== 'string' || region.trim() === '') {
-    return l10n.t('Region is required for {0}.', PRODUCT_NAMES[product]);
+    return l10n.t('Region is required for {0}.', productName(product));
   }
   if (!PRODUCT_REGIONS[product].includes(region)) {
-    return l10n.t('Region "{0}" is not a {1} region. Use one of: {2}.', region, PRODUCT_NAMES[product], PRODUCT_REGIONS[product].join(', '));
+    return l10n.t('Region "{0}" is not a {1} region. Use one of: {2}.', region, productName(product), PRODUCT_REGIONS[product].join(', '));
   }
   return undefined;
 }
@@ -56,7 +59,7 @@ export function defaultEndpoint(product: Product, region: string): string {
   const problem = validateRegion(product, region);
   if (problem) throw invalidInputError(problem, 'InvalidInput.Region');
   const global = GLOBAL_HOSTS[product];
-  return global ? `https://${global}` : `https://${HOST_PREFIX[product]}.${region}.aliyuncs.com`;
+  return global ? `https://${global}` : `https://${HOST_PREFIX[product] ?? product}.${region}.aliyuncs.com`;
 }
 
 /**

@@ -22,6 +22,8 @@ export const ACTION_QPS: Readonly<Record<string, number>> = {
   ListUsers: 20, // undocumented: chosen
   ListRoles: 20, // undocumented: chosen
   GetCallerIdentity: 100, // undocumented: chosen
+  // ActionTrail (actiontrail, 2020-07-06): "at most twice per second" per account, on LookupEvents' API page.
+  LookupEvents: 2,
 };
 
 /** Actions nobody measured get a cautious rate. */

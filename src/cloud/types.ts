@@ -2,9 +2,9 @@
 
 /**
  * The products this project talks to: MPS and VOD for the resources, RAM to turn a RAM user's name into the
- * UserId VOD addresses it by, STS to say which account a key belongs to.
+ * UserId VOD addresses it by, STS to say which account a key belongs to, ActionTrail to say who made a call.
  */
-export type Product = 'mps' | 'vod' | 'ram' | 'sts';
+export type Product = 'mps' | 'vod' | 'ram' | 'sts' | 'actiontrail';
 
 /** What a caller hands the core to sign with. The core never stores or prints it. */
 export interface AccessKeyCredentials {

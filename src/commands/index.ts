@@ -28,6 +28,9 @@ import { rewriteIdentityIdsCommand } from './rewriteIdentityIds';
 import { setCredentialsCommand } from './setCredentials';
 import { showOutputCommand } from './showOutput';
 import { undoCommand } from './undo';
+import { lookUpInActionTrailCommand } from './trail/lookUpInActionTrail';
+import { lookUpRequestIdCommand } from './trail/lookUpRequestId';
+import { recentChangesCommand } from './trail/recentChanges';
 
 export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', CommandDeps> = {
   refresh: refreshCommand,
@@ -58,6 +61,9 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   undo: undoCommand,
   openInConsole: openInConsoleCommand,
   openWalkthrough: openWalkthroughCommand,
+  actionTrail: lookUpInActionTrailCommand,
+  recentChanges: recentChangesCommand,
+  lookUpRequestId: lookUpRequestIdCommand,
 };
 
 /** The commands' dependencies: activation's, plus the calls in flight that identical calls join (only commands make calls). */

@@ -7,14 +7,22 @@ import { trustedAlibabaUrl } from '../cloud/trustedLink';
 export const COPY = 'Copy Request ID';
 export const TROUBLESHOOT = 'Troubleshoot';
 export const SHOW_LOG = 'Show Log';
+export const TRAIL = 'Look Up in ActionTrail';
 
 /** What a failure can point at: its RequestId and the server's Recommend link. */
 export interface NoticeLinks {
   readonly requestId?: string;
   readonly recommend?: string;
+  /** A revocation's success: its RequestId can be looked up in ActionTrail (who did it, from where). */
+  readonly trail?: boolean;
 }
 
-/** The buttons, in order: Copy Request ID when there is one, Troubleshoot for a trusted link, Show Log. */
+/** The buttons, in order: Copy Request ID when there is one, Troubleshoot for a trusted link, Look Up in ActionTrail, Show Log. */
 export function noticeActions(links: NoticeLinks): string[] {
-  return [...(links.requestId ? [COPY] : []), ...(trustedAlibabaUrl(links.recommend) ? [TROUBLESHOOT] : []), SHOW_LOG];
+  return [
+    ...(links.requestId ? [COPY] : []),
+    ...(trustedAlibabaUrl(links.recommend) ? [TROUBLESHOOT] : []),
+    ...(links.trail && links.requestId ? [TRAIL] : []),
+    SHOW_LOG,
+  ];
 }

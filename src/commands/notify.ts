@@ -8,7 +8,7 @@ import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
 import { inertText } from '../inertText';
 import type { CommandDeps } from './deps';
-import { COPY, SHOW_LOG, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
+import { COPY, SHOW_LOG, TRAIL, TROUBLESHOOT, noticeActions, type NoticeLinks } from './noticeActions';
 
 export async function notify(
   deps: { readonly log: { show(): void }; readonly ui: CommandDeps['ui'] },
@@ -26,12 +26,14 @@ export async function notify(
   const labels = new Map([
     [COPY, vscode.l10n.t('Copy Request ID')],
     [TROUBLESHOOT, vscode.l10n.t('Troubleshoot')],
+    [TRAIL, vscode.l10n.t('Look Up in ActionTrail')],
     [SHOW_LOG, vscode.l10n.t('Show Log')],
   ]);
   const shown = await show(inertText(message), ...noticeActions(links).map((a) => labels.get(a) ?? a));
   const picked = [...labels].find(([, label]) => label === shown)?.[0];
   if (picked === COPY && links.requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, links.requestId);
   if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend);
+  if (picked === TRAIL && links.requestId) await vscode.commands.executeCommand(COMMANDS.actionTrail, links.requestId);
   if (picked === SHOW_LOG) deps.log.show();
 }
 

@@ -3,7 +3,7 @@
 
 import type * as Cloud from '../cloud/clients';
 
-type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients'>;
+type Clients = Pick<typeof Cloud, 'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'ActionTrailClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients'>;
 
 let clients: Clients | undefined;
 

@@ -180,7 +180,8 @@ export class ProfileSession {
     }
   }
 
-  private options(product: Product) {
+  /** What every client of this profile is built with (also the lazily loaded ActionTrail lookups'). */
+  options(product: Product) {
     return {
       region: this.profile.region,
       endpoint: this.profile.endpoints[product],

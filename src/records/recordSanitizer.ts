@@ -19,7 +19,7 @@ export const MAX_FIELD_LENGTH = 2000;
 const MAX_PARAMS = 50;
 const MAX_POLICY_NAMES = 100;
 
-const PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts'];
+const PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts', 'actiontrail'];
 const OUTCOMES: readonly CallOutcome[] = ['succeeded', 'failed', 'cancelled', 'unknown'];
 const ERROR_KINDS: readonly CloudErrorKind[] = [
   'auth', 'permission', 'throttled', 'invalid-input', 'not-found', 'server', 'network', 'timeout', 'bad-response',

@@ -24,7 +24,7 @@ import { CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources } from 
 import { identityKey, type AssumeRoleSetting, type Profile, type ProfileIdentity } from './profileConfig';
 
 /** The products a profile's `endpoints` may override, in the order the setting documents them. */
-export const ENDPOINT_PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts'];
+export const ENDPOINT_PRODUCTS: readonly Product[] = ['mps', 'vod', 'ram', 'sts', 'actiontrail'];
 
 export interface ParsedProfiles {
   readonly profiles: Profile[];
@@ -122,7 +122,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   const endpoints: { [P in Product]?: string } = {};
   if (item.endpoints !== undefined) {
     if (!isPlainObject(item.endpoints)) {
-      problems.push(l10n.t('Profile "{0}": endpoints must be an object with "mps", "vod", "ram" and/or "sts"; the profile was ignored.', name));
+      problems.push(l10n.t('Profile "{0}": endpoints must be an object with "mps", "vod", "ram", "sts" and/or "actiontrail"; the profile was ignored.', name));
       return undefined;
     }
     for (const product of ENDPOINT_PRODUCTS) {

@@ -65,6 +65,7 @@ export function inspectorHtml(input: InspectorPageInput): string {
       <div class="detail-actions">
         <vscode-button id="copy-request-id" disabled>${attr(t.copyRequestId)}</vscode-button>
         <vscode-button id="undo" secondary disabled>${attr(t.undo)}</vscode-button>
+        <vscode-button id="look-up-trail" secondary disabled>${attr(t.lookUpTrail)}</vscode-button>
       </div>
       <p id="detail-placeholder" class="placeholder">${attr(t.detailPlaceholder)}</p>
       <p id="detail-undone" class="undone" role="note" hidden></p>
@@ -72,6 +73,11 @@ export function inspectorHtml(input: InspectorPageInput): string {
       <dl id="detail-fields" class="fields"></dl>
       <h3 id="detail-response-title" class="response-title" hidden></h3>
       <pre id="detail-response" class="response" hidden></pre>
+      <section id="detail-trail" class="trail" aria-live="polite" hidden>
+        <h3 class="response-title">${attr(t.trailTitle)}</h3>
+        <p id="trail-note" class="placeholder"></p>
+        <dl id="trail-fields" class="fields"></dl>
+      </section>
     </section>
   </main>
   <script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
+import { COMMANDS } from '../commandIds';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
 import { inspectorText } from './inspectorWords';
@@ -15,6 +16,14 @@ import { DeltaBatch } from './recordDelta';
 import { INSPECTOR_VIEW_TYPE, type InspectorLog, type InspectorPort, type InspectorSource } from './inspectorPort';
 
 export const DELTA_INTERVAL_MS = 100;
+
+/** What alicloudMedia.actionTrail answers a programmatic call with (the fields the page shows). */
+interface TrailAnswer {
+  readonly ok: boolean;
+  readonly details?: [string, string][];
+  readonly message?: string;
+  readonly error?: { readonly kind: string; readonly code: string; readonly message: string; readonly requestId?: string };
+}
 
 export class InspectorPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -126,7 +135,26 @@ export class InspectorPanel implements vscode.Disposable {
       case 'openTroubleshooting':
         await this.openTroubleshooting(message.recordId);
         return;
+      case 'lookUpTrail':
+        await this.lookUpTrail(message.recordId);
+        return;
     }
+  }
+
+  /**
+   * The record's ActionTrail event, through the same command as the history row's (so it is paced, cached and logged
+   * alike), answered to the page as rows to show as text.
+   */
+  private async lookUpTrail(recordId: string): Promise<void> {
+    const result = (await vscode.commands.executeCommand(COMMANDS.actionTrail, { recordId })) as TrailAnswer | undefined;
+    const rows = result?.ok && result.details ? result.details : [];
+    const error = result?.ok === false ? result.error : undefined;
+    const note = !error
+      ? (result?.message ?? '')
+      : error.kind === 'permission'
+        ? vscode.l10n.t('This AccessKey may not read ActionTrail: grant it {0} ({1}, RequestId {2}).', 'actiontrail:LookupEvents', error.code, error.requestId ?? '-')
+        : vscode.l10n.t('ActionTrail lookup failed: {0}', `${error.code}: ${error.message}`);
+    this.post({ type: 'trail', recordId, note, rows });
   }
 
   /** The record's own Recommend link, from the history's copy, opened only when it is Alibaba's. */
@@ -184,8 +212,18 @@ export class InspectorPanel implements vscode.Disposable {
   private sendFocus(): void {
     if (this.pendingFocus !== undefined) {
       this.post({ type: 'focus', recordId: this.pendingFocus });
+      void this.sendKnownTrail(this.pendingFocus);
       this.pendingFocus = undefined;
     }
+  }
+
+  /**
+   * A record shown on request ("Show in Inspector" after a lookup) gets its ActionTrail event at once when one was
+   * already found: the command answers from what it found, without a call.
+   */
+  private async sendKnownTrail(recordId: string): Promise<void> {
+    const result = (await vscode.commands.executeCommand(COMMANDS.actionTrail, { recordId, cachedOnly: true })) as TrailAnswer | undefined;
+    if (result?.ok && result.details) this.post({ type: 'trail', recordId, note: '', rows: result.details });
   }
 
   private post(message: InspectorUpdate): void {

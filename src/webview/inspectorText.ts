@@ -27,6 +27,10 @@ export interface InspectorText {
   /** The link to Alibaba Cloud's troubleshooting page for the selected record's error. */
   readonly troubleshoot: string;
   readonly undo: string;
+  /** The detail pane's button that asks ActionTrail who made the selected call, and the heading of its answer. */
+  readonly lookUpTrail: string;
+  readonly trailTitle: string;
+  readonly trailSearching: string;
   readonly detailPlaceholder: string;
   /** Column headings, by RecordQuery sort key. */
   readonly columns: {

@@ -26,6 +26,9 @@ export function inspectorText(language: string): InspectorText {
     copyThisRequestId: vscode.l10n.t('Copy RequestId {0}', '{0}'),
     troubleshoot: vscode.l10n.t('Troubleshoot this error on Alibaba Cloud'),
     undo: vscode.l10n.t('Undo'),
+    lookUpTrail: vscode.l10n.t('Look Up in ActionTrail'),
+    trailTitle: vscode.l10n.t('Who made this call (ActionTrail)'),
+    trailSearching: vscode.l10n.t('Looking it up in ActionTrail…'),
     detailPlaceholder: vscode.l10n.t('Select a request to see its full record.'),
     columns: {
       time: vscode.l10n.t('Time'),

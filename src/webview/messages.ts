@@ -27,7 +27,9 @@ export type InspectorRequest =
    */
   | { readonly type: 'openTroubleshooting'; readonly recordId: string }
   /** Export the records with these ids (the filtered rows, in screen order). The extension looks them up itself. */
-  | { readonly type: 'export'; readonly recordIds: readonly string[] };
+  | { readonly type: 'export'; readonly recordIds: readonly string[] }
+  /** Find this record's ActionTrail event (by the record's own RequestId, which the extension reads itself). */
+  | { readonly type: 'lookUpTrail'; readonly recordId: string };
 
 /** Extension → webview. */
 export type InspectorUpdate =
@@ -45,7 +47,15 @@ export type InspectorUpdate =
       readonly undoableIds: readonly string[];
     }
   /** Select and reveal one record (the tree's "Open Request Inspector" on a record). */
-  | { readonly type: 'focus'; readonly recordId: string };
+  | { readonly type: 'focus'; readonly recordId: string }
+  /**
+   * What ActionTrail said about a record: label/value rows of its event, or a note (not yet, not found, refused).
+   * Server text: the page shows it as text only.
+   */
+  | { readonly type: 'trail'; readonly recordId: string; readonly note: string; readonly rows: readonly (readonly [string, string])[] };
+
+/** An event has a few dozen rows at most; more is not an answer we sent. */
+export const MAX_TRAIL_ROWS = 200;
 
 export type Parsed<T> = { readonly message: T } | { readonly error: string };
 
@@ -70,6 +80,11 @@ export function parseInspectorRequest(data: unknown): Parsed<InspectorRequest> {
       const recordId = id(data.recordId);
       if (!recordId) return { error: 'openTroubleshooting: recordId must be a non-empty short string' };
       return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'openTroubleshooting', recordId } };
+    }
+    case 'lookUpTrail': {
+      const recordId = id(data.recordId);
+      if (!recordId) return { error: 'lookUpTrail: recordId must be a non-empty short string' };
+      return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'lookUpTrail', recordId } };
     }
     case 'export': {
       const ids = data.recordIds;
@@ -121,6 +136,14 @@ export function parseInspectorUpdate(data: unknown): Parsed<InspectorUpdate> {
       const recordId = id(data.recordId);
       if (!recordId) return { error: 'focus: recordId must be a non-empty short string' };
       return onlyKeys(data, ['type', 'recordId']) ?? { message: { type: 'focus', recordId } };
+    }
+    case 'trail': {
+      const recordId = id(data.recordId);
+      if (!recordId) return { error: 'trail: recordId must be a non-empty short string' };
+      if (typeof data.note !== 'string' || !Array.isArray(data.rows) || data.rows.length > MAX_TRAIL_ROWS) return { error: 'trail: note must be a string and rows an array' };
+      const rows = data.rows.filter((r): r is [string, string] => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && typeof r[1] === 'string');
+      if (rows.length !== data.rows.length) return { error: 'trail: every row must be a [label, value] pair of strings' };
+      return onlyKeys(data, ['type', 'recordId', 'note', 'rows']) ?? { message: { type: 'trail', recordId, note: data.note, rows } };
     }
     default:
       return { error: `unknown message type ${JSON.stringify(data.type.slice(0, 40))}` };

@@ -84,6 +84,19 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, path: str
         em.sts.setCredentialLifetime(seconds ?? undefined);
         return send(res, 200, { ok: true });
       }
+      case 'POST trail/clock': {
+        // Makes ActionTrail events visible sooner, as if the minutes they take to appear had passed.
+        const ms = (parseJson(body) as { advanceMs?: unknown }).advanceMs;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, { error: 'advanceMs must be a non-negative number' });
+        em.trail.advanceClock(ms);
+        return send(res, 200, { ok: true });
+      }
+      case 'POST trail/delay': {
+        const ms = (parseJson(body) as { ms?: unknown }).ms;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, { error: 'ms must be a non-negative number' });
+        em.trail.setDelay(ms);
+        return send(res, 200, { ok: true });
+      }
       case 'POST reset':
         hooks.reset();
         return send(res, 200, { ok: true });

@@ -91,4 +91,6 @@ export const E = {
   roleNotFound: (what: string) => new ApiError(404, 'EntityNotExist.Role', `The role does not exist: ${what}.`),
   /** AssumeRole by a principal the role's trust policy does not name, or with the wrong ExternalId. */
   noPermission: (why: string) => new ApiError(403, 'NoPermission', `You are not authorized to do this action. ${why}`),
+  /** A caller whose state entry lists the action in deniedActions (its RAM policy does not allow it). */
+  actionDenied: (ramAction: string) => new ApiError(403, 'NoPermission', `You are not authorized to do this action. You should be authorized by RAM: ${ramAction}.`),
 };

@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCT_LABEL, findAction, hostIdOf, type Caller } from './actions';
+import type { CallFacts } from './trail';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { demoState } from './demoState';
 import { ApiError, E, errorBody } from './errors';
@@ -114,6 +115,14 @@ export interface ReceivedRequest {
   requestId?: string;
 }
 
+/** Test hooks for the emulated ActionTrail (trail.ts). */
+export interface TrailControl {
+  /** Moves the trail's clock forward: events become visible as if that much time had passed. */
+  advanceClock(ms: number): void;
+  /** How long after a call its event appears (until the next reset). */
+  setDelay(ms: number): void;
+}
+
 export interface RunningEmulator {
   url: string;
   port: number;
@@ -126,6 +135,7 @@ export interface RunningEmulator {
   requests(): readonly ReceivedRequest[];
   state: EmulatorState;
   sts: StsControl;
+  trail: TrailControl;
   /** With `tls`: the https base URL and the PEM file of the CA that signed its certificate. */
   tlsUrl?: string;
   tlsPort?: number;
@@ -182,7 +192,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const now = o.now ?? Date.now;
   const keys = new Map<string, AccessKey>((o.accessKeys ?? DEFAULT_ACCESS_KEYS).map((k) => [k.accessKeyId, { ...k }]));
   const initialState = o.state ?? demoState();
-  const state = new EmulatorState(initialState);
+  const state = new EmulatorState(initialState, now);
   const initialStateJson = state.toJSON(); // validated snapshot for reset
   const limiter = new SlidingWindowLimiter(o.qpsLimits);
   const nonces = new NonceCache();
@@ -329,6 +339,11 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       }
     }
 
+    // Set once the caller is known: from then on, the call is one ActionTrail records (trail.ts), failed or not.
+    let trailed: Omit<CallFacts, 'errorCode' | 'errorMessage'> | undefined;
+    const recordTrail = (err?: ApiError) => {
+      if (trailed) state.trail.record({ ...trailed, ...(err ? { errorCode: err.code, errorMessage: err.message } : {}) }, state.directory);
+    };
     try {
       if (!env.action) throw E.missing('Action');
       if (!spec) throw E.apiNotFound(env.action, env.version);
@@ -340,13 +355,21 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       const caller: Caller = session
         ? { accessKeyId: key.accessKeyId, accountId: session.accountId, session }
         : key.accessKeyId ? { accessKeyId: key.accessKeyId, ...state.directory.principal(key.accessKeyId) } : { accessKeyId: '', accountId: '' };
-      const result = spec.handler({ state, params: actionParams(env), accessKeyId: key.accessKeyId, caller, sessions });
+      const params = actionParams(env);
+      trailed = {
+        product: spec.product, region: state.region, action: env.action, version: env.version, params, caller, requestId,
+        sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''), userAgent: headers['user-agent'] ?? '',
+      };
+      if (state.caller(key.accessKeyId).deniedActions?.includes(env.action)) throw E.actionDenied(`${spec.product}:${env.action}`);
+      const result = spec.handler({ state, params, accessKeyId: key.accessKeyId, caller, sessions, trail: state.trail });
+      recordTrail();
       if (after) return answerLost();
       s.accepted++;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
       record(entry, started);
       sendJson(res, 200, { RequestId: requestId, ...result }, requestId, fault?.kind === 'rewrite' ? fault.rewrite : undefined);
     } catch (e) {
+      recordTrail(e instanceof ApiError ? e : E.internal());
       if (after) return answerLost();
       if (e instanceof ApiError) return fail(e);
       console.error('emulator: unexpected error', e);
@@ -409,6 +432,12 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       setCredentialLifetime: (seconds) => sessions.setLifetimeOverride(seconds),
       now: () => sessions.now(),
       issued: () => sessions.all().map(({ accessKeyId, accessKeySecret, securityToken }) => ({ accessKeyId, accessKeySecret, securityToken })),
+    },
+    trail: {
+      advanceClock: (ms) => state.trail.advance(ms),
+      setDelay: (ms) => {
+        state.trail.delayMs = ms;
+      },
     },
     close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;

@@ -2,6 +2,7 @@
 // (EmulatorStateJson) is what --state files, PUT /__emulator/state and startEmulator({state}) take; it is
 // validated on load so a typo in a test fixture fails loudly instead of producing odd API answers.
 import { Directory, parseDirectory, type AccountJson, type PrincipalJson } from './directory';
+import { ActionTrailLog, parseTrailEvents, type TrailEventSeed } from './trail';
 
 export type BucketType = 'Input' | 'Output';
 export type IdentityType = 'RamUser' | 'RamRole';
@@ -26,6 +27,8 @@ export interface CallerJson {
   identity?: { type: IdentityType; name: string };
   /** Apps this key may not operate: Forbidden.OperateApp. */
   forbiddenApps?: string[];
+  /** Actions this key's RAM policies do not allow (e.g. LookupEvents): NoPermission, naming `<product>:<Action>`. */
+  deniedActions?: string[];
 }
 export interface EmulatorStateJson {
   region?: string;
@@ -48,6 +51,10 @@ export interface EmulatorStateJson {
   accounts?: AccountJson[];
   /** Which account (and RAM user) an AccessKeyId belongs to; unlisted keys are the home account's root. */
   principals?: Record<string, PrincipalJson>;
+  /** ActionTrail events made by "someone else" before the emulator started (see README → ActionTrail). */
+  trailEvents?: TrailEventSeed[];
+  /** How long after a call its ActionTrail event becomes visible; default 3000 ms. */
+  actionTrail?: { delayMs?: number };
 }
 
 export const SYSTEM_POLICIES: Readonly<Record<string, string>> = {
@@ -164,6 +171,7 @@ export function parseState(input: unknown): EmulatorStateJson {
         appAdministrator: c.appAdministrator as boolean | undefined,
         identity,
         forbiddenApps: c.forbiddenApps === undefined ? undefined : strArray(c.forbiddenApps, `${p}.forbiddenApps`),
+        deniedActions: c.deniedActions === undefined ? undefined : strArray(c.deniedActions, `${p}.deniedActions`),
       };
     }
   }
@@ -190,9 +198,18 @@ export function parseState(input: unknown): EmulatorStateJson {
     callers,
     accounts,
     principals,
+    trailEvents: parseTrailEvents(input.trailEvents, fail),
+    actionTrail: actionTrailSettings(input.actionTrail),
   };
   // Drop the undefined optionals so the result equals its own JSON round-trip (what GET /__emulator/state sends).
   return JSON.parse(JSON.stringify(out)) as EmulatorStateJson;
+}
+
+function actionTrailSettings(v: unknown): EmulatorStateJson['actionTrail'] {
+  if (v === undefined) return undefined;
+  if (!isObj(v)) fail('$.actionTrail', 'expected an object');
+  if (v.delayMs !== undefined && (typeof v.delayMs !== 'number' || !(v.delayMs >= 0))) fail('$.actionTrail.delayMs', 'expected a non-negative number of ms');
+  return { delayMs: v.delayMs as number | undefined };
 }
 
 function identityKey(appId: string, type: string, name: string): string {
@@ -208,8 +225,11 @@ export class EmulatorState {
   private buckets!: Map<string, MediaBucketJson>; // key `${type}/${bucket}`
   private identityIndex!: Map<string, IdentityJson>;
   private dir!: Directory;
+  /** ActionTrail's events: the seeded ones again on every replace (and reset), plus one per call handled since. */
+  readonly trail: ActionTrailLog;
 
-  constructor(json: unknown) {
+  constructor(json: unknown, now: () => number = Date.now) {
+    this.trail = new ActionTrailLog(now);
     this.replace(json);
   }
 
@@ -220,6 +240,7 @@ export class EmulatorState {
     this.buckets = new Map(data.mediaBuckets.map((b) => [`${b.type}/${b.bucket}`, b]));
     this.identityIndex = new Map(data.identities.map((d) => [identityKey(d.appId, d.type, d.name), d]));
     this.dir = new Directory(data.accounts ?? [], data.principals);
+    this.trail.reset(data.trailEvents ?? [], this.dir.homeAccountId, data.actionTrail?.delayMs);
   }
 
   /** RAM accounts, users, roles and key owners (read-only: RAM writes are not emulated). */

@@ -21,6 +21,8 @@ export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
   ListRoles: 20,
   GetCallerIdentity: 100,
   AssumeRole: 20,
+  // Documented on LookupEvents' API page: at most twice per second.
+  LookupEvents: 2,
 };
 
 const WINDOW_MS = 1000;

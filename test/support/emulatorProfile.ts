@@ -25,7 +25,7 @@ export interface SessionOptions {
 
 /** The raw settings value (`alicloudMedia.profiles`) for profiles named `names`, each at `url` for every product. */
 export function emulatorProfileSettings(url: string, names: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown>[] {
-  return names.map((name) => ({ name, region: 'cn-shanghai', credentialSource: 'keychain', endpoints: { mps: url, vod: url, ram: url, sts: url }, ...extra }));
+  return names.map((name) => ({ name, region: 'cn-shanghai', credentialSource: 'keychain', endpoints: { mps: url, vod: url, ram: url, sts: url, actiontrail: url }, ...extra }));
 }
 
 /** An in-memory SecretStore holding `keys` by profile name. */

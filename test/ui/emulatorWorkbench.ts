@@ -66,7 +66,7 @@ if (typeof after === 'function') {
 /** Pass to useWorkbench(): every file using it shares one workbench on this emulator. */
 export async function emulatorWorkbench(): Promise<OpenWorkbenchOptions> {
   const em = await uiEmulator();
-  const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url };
+  const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url, actiontrail: em.url };
   return {
     userSettings: {
       // Log lines stay one line each in the Output view, so a RequestId is never split by wrapping.
@@ -143,7 +143,7 @@ export function useOwnEmulatorWorkbench(o: OwnWorkbenchOptions): EmulatorWorkben
   before(async function () {
     this.timeout(180_000);
     em = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
-    const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url };
+    const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url, actiontrail: em.url };
     wb = await openWorkbench({
       ...(o.locale ? { locale: o.locale } : {}),
       userSettings: { ...o.userSettings, 'alicloudMedia.profiles': [{ region: 'cn-shanghai', credentialSource: 'environment', endpoints, ...o.profile }] },

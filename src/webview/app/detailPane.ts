@@ -13,7 +13,13 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-export function renderDetail(record: HistoryRecord | undefined, undoable: boolean): void {
+/** What ActionTrail said about a record, as the extension sent it; `searching` while the page waits for it. */
+export interface TrailView {
+  readonly note: string;
+  readonly rows: readonly (readonly [string, string])[];
+}
+
+export function renderDetail(record: HistoryRecord | undefined, undoable: boolean, trail?: TrailView | 'searching'): void {
   const fields = byId('detail-fields');
   const placeholder = byId('detail-placeholder');
   const responseTitle = byId('detail-response-title');
@@ -21,6 +27,7 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   const copy = byId('copy-request-id');
   const undo = byId('undo');
   const undone = byId('detail-undone');
+  const lookUpTrail = byId('look-up-trail');
   const troubleshoot = byId<HTMLAnchorElement>('troubleshoot');
 
   placeholder.hidden = record !== undefined;
@@ -28,6 +35,8 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   response.hidden = record === undefined;
   toggleDisabled(copy, !record?.requestId);
   toggleDisabled(undo, !record || !undoable);
+  toggleDisabled(lookUpTrail, !record?.requestId || trail === 'searching');
+  renderTrail(record ? trail : undefined);
   const words = pageText().record;
   const undoneNote = record ? undoneText(record, words) : undefined;
   undone.hidden = undoneNote === undefined;
@@ -52,6 +61,22 @@ export function renderDetail(record: HistoryRecord | undefined, undoable: boolea
   const { title, body } = recordResponse(record, words);
   responseTitle.textContent = title;
   response.textContent = JSON.stringify(body, null, 2);
+}
+
+/** Server text (names, agents, parameters) goes in as textContent: never markup, never a link. */
+function renderTrail(trail: TrailView | 'searching' | undefined): void {
+  const section = byId('detail-trail');
+  section.hidden = trail === undefined;
+  byId('trail-note').textContent = trail === 'searching' ? pageText().trailSearching : (trail?.note ?? '');
+  byId('trail-fields').replaceChildren(
+    ...(trail === 'searching' || !trail ? [] : trail.rows).flatMap(([name, value]) => {
+      const term = document.createElement('dt');
+      term.textContent = name;
+      const definition = document.createElement('dd');
+      definition.textContent = value;
+      return [term, definition];
+    }),
+  );
 }
 
 function toggleDisabled(element: HTMLElement, disabled: boolean): void {

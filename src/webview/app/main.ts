@@ -20,7 +20,7 @@ import { applyDelta } from '../recordDelta';
 import { isOutcomeFilter, queryRecords, toggleSort, type RecordQuery } from '../recordQuery';
 import { restoreViewState, type ViewState } from '../viewState';
 import { fillIn } from '../../records/recordText';
-import { renderDetail } from './detailPane';
+import { renderDetail, type TrailView } from './detailPane';
 import { pageText } from './pageText';
 import { renderHeader, renderRows, revealRow } from './requestTable';
 import { loadState, post, saveState } from './vscodeApi';
@@ -32,6 +32,8 @@ let records: readonly HistoryRecord[] = [];
 let rowLimit = ROW_PAGE;
 let renderQueued = false;
 let undoableIds = new Set<string>();
+/** ActionTrail's answers by record id, for this page's life (the extension caches the events themselves). */
+const trails = new Map<string, TrailView | 'searching'>();
 let view: ViewState = restoreViewState(loadState());
 
 const filter = element<HTMLElement & { value: string }>('filter');
@@ -91,7 +93,7 @@ function render(): void {
   element('more').hidden = !more;
   element('empty').hidden = visible.length > 0;
   const selected = selectedRecord();
-  renderDetail(selected, selected !== undefined && undoableIds.has(selected.id));
+  renderDetail(selected, selected !== undefined && undoableIds.has(selected.id), selected ? trails.get(selected.id) : undefined);
 }
 
 filter.value = view.query.text;
@@ -121,6 +123,14 @@ element('undo').addEventListener('click', () => {
   if (record && undoableIds.has(record.id)) post({ type: 'undo', recordId: record.id });
 });
 
+element('look-up-trail').addEventListener('click', () => {
+  const record = selectedRecord();
+  if (!record?.requestId) return;
+  trails.set(record.id, 'searching');
+  render();
+  post({ type: 'lookUpTrail', recordId: record.id });
+});
+
 window.addEventListener('message', (event: MessageEvent) => {
   const parsed = parseInspectorUpdate(event.data);
   if ('error' in parsed) {
@@ -140,6 +150,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       if (undoable.has(r.id)) undoableIds.add(r.id);
       else undoableIds.delete(r.id);
     }
+    scheduleRender();
+  } else if (message.type === 'trail') {
+    trails.set(message.recordId, { note: message.note, rows: message.rows });
     scheduleRender();
   } else {
     // Focusing a record that the filter hides would show nothing: clear the filter so the row is there to see.

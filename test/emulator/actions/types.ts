@@ -1,5 +1,6 @@
 import type { EmulatorState } from '../state';
 import type { StsSession, StsSessions } from '../stsSessions';
+import type { ActionTrailLog } from '../trail';
 
 /** Who signed the call: the key's account, and its RAM user or assumed-role session when it has one. */
 export interface Caller {
@@ -16,12 +17,13 @@ export interface ActionContext {
   accessKeyId: string;
   caller: Caller;
   sessions: StsSessions;
+  trail: ActionTrailLog;
 }
 
 /** Returns the response body without RequestId (the server adds it) or throws ApiError. */
 export type ActionHandler = (ctx: ActionContext) => Record<string, unknown>;
 
-export type Product = 'mts' | 'vod' | 'ram' | 'sts';
+export type Product = 'mts' | 'vod' | 'ram' | 'sts' | 'actiontrail';
 
 export interface ActionSpec {
   product: Product;

@@ -82,15 +82,15 @@ export interface ProfileSetting {
   credentialSource?: 'keychain' | 'environment' | 'aliyun-cli';
   cliProfile?: string;
   assumeRole?: { roleArn: string; sessionName?: string; durationSeconds?: number; externalId?: string };
-  endpoints?: { mps?: string; vod?: string; ram?: string; sts?: string };
+  endpoints?: { mps?: string; vod?: string; ram?: string; sts?: string; actiontrail?: string };
   outputBuckets?: string[];
   inputBuckets?: string[];
   identities?: { identityType: 'RamUser' | 'RamRole'; identityName: string; appId?: string }[];
 }
 
 /** Every product at the emulator: MPS and VOD, RAM (user names → UserIds) and STS (the account). */
-export function emulatorEndpoints(emulator: RunningEmulator): { mps: string; vod: string; ram: string; sts: string } {
-  return { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url };
+export function emulatorEndpoints(emulator: RunningEmulator): { mps: string; vod: string; ram: string; sts: string; actiontrail: string } {
+  return { mps: emulator.url, vod: emulator.url, ram: emulator.url, sts: emulator.url, actiontrail: emulator.url };
 }
 
 /** A profile pointed at the emulator for every product. */

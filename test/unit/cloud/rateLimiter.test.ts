@@ -25,6 +25,8 @@ describe('rate limiter', () => {
     ListUsers: 20,
     ListRoles: 20,
     GetCallerIdentity: 100,
+    // ActionTrail documents "at most twice per second" for LookupEvents.
+    LookupEvents: 2,
     // Not in the table: the cautious default.
     AssumeRole: 10,
     SomethingElse: 10,

@@ -101,7 +101,8 @@ describe('the mutation pipeline (runMutationCommand)', function () {
     const [notice] = p.ui.notifications();
     assert.equal(notice?.severity, 'info');
     assert.equal(notice?.message, `Unbound output bucket "media-output-demo" (profile ${PROFILE}). RequestId ${call?.requestId}`);
-    assert.deepEqual(notice?.items, ['Copy Request ID', 'Show Log']);
+    // A revocation that succeeded can be looked up in ActionTrail (who did it, from where) from its notification.
+    assert.deepEqual(notice?.items, ['Copy Request ID', 'Look Up in ActionTrail', 'Show Log']);
   });
 
   it('reports a bulk run per target: progress, the status bar, one notification and the log report', async () => {
