@@ -1,14 +1,16 @@
 // alicloudMedia.openInConsole — a Resources row's page in Alibaba Cloud's web console, in the browser:
 //   profile row → a pick of its MPS and VOD consoles; the MPS bucket groups and bucket rows → the MPS console;
 //   "VOD Identities" → the VOD console (both in the profile's region); a RAM user → its RAM page (by UserId: a
-//   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page.
+//   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page. Every page is on the
+//   profile's site (china or international).
 // Programmatic: { profile, page?: 'mps' | 'vod', bucket?, identityType?, identityName? } → { ok, url }.
 
 import * as vscode from 'vscode';
 import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
 // Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
 import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
-import type { Profile, ProfileIdentity } from '../settings/profileConfig';
+import type { Site } from '../cloud/sites';
+import { siteOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
@@ -23,7 +25,7 @@ export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
       try {
         const page = await callerPage(deps, profile, arg);
         if (typeof page === 'string') return invalidArgument(page);
-        return { ok: true, url: await open(page) };
+        return { ok: true, url: await open(page, siteOf(profile)) };
       } catch (e) {
         return failed(e);
       }
@@ -34,7 +36,7 @@ export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
       if (!profile) return undefined;
       try {
         const page = await rowPage(deps, profile, arg);
-        if (page) await open(page);
+        if (page) await open(page, siteOf(profile));
       } catch (e) {
         await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), failed(e).error);
       }
@@ -91,8 +93,9 @@ async function pickProductPage(deps: CommandDeps, profile: Profile): Promise<Con
   return picked?.page;
 }
 
-async function open(page: ConsolePage): Promise<string> {
-  const url = consoleUrl(page);
+/** On the profile's site: an international account cannot sign in to the China site's console, nor the reverse. */
+async function open(page: ConsolePage, site: Site): Promise<string> {
+  const url = consoleUrl(page, site);
   await vscode.env.openExternal(vscode.Uri.parse(url, true));
   return url;
 }

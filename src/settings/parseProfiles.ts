@@ -20,6 +20,7 @@ import {
   type IdentityType,
   type Product,
 } from '../cloud';
+import { DEFAULT_SITE, isSite } from '../cloud/sites';
 import { CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources } from '../credentials/sources';
 import { identityKey, type AssumeRoleSetting, type Profile, type ProfileIdentity } from './profileConfig';
 
@@ -91,6 +92,13 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     return undefined;
   }
   const region = item.region as string;
+  // The wrong site only opens the wrong pages, but quietly opening the China console for an international account
+  // reads as "the extension is broken": a typo is named and the profile dropped, like every other bad field.
+  const site = item.site ?? DEFAULT_SITE;
+  if (!isSite(site)) {
+    ignored(l10n.t('site must be "china" or "international".'));
+    return undefined;
+  }
 
   const source = item.credentialSource ?? 'keychain';
   if (!isCredentialSource(source)) {
@@ -140,6 +148,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   return {
     name,
     region,
+    ...(site !== DEFAULT_SITE ? { site } : {}),
     credentialSource: source,
     ...(cliProfile !== undefined ? { cliProfile } : {}),
     ...(assumeRole ? { assumeRole } : {}),

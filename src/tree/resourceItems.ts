@@ -106,7 +106,8 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       const item = new vscode.TreeItem(describeWho(shown), Collapsed);
       item.description = appId;
       item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
-      item.contextValue = 'identity';
+      // The type in the contextValue: menus offer Copy UserId on users and Copy ARN on roles.
+      item.contextValue = `identity.${identityType}`;
       const userId = shown.userId
         ? `\nUserId: ${shown.userId}`
         : identityType === 'RamUser'

@@ -63,15 +63,15 @@ describe('open in console', function () {
   }
 
   it('a RAM user configured by name opens its RAM page by the UserId GetUser returned', async () => {
-    const opened = await openRow(/^identity$/, /alice/);
+    const opened = await openRow(/^identity\.Ram(User|Role)$/, /alice/);
     assert.deepEqual(opened, [`https://ram.console.aliyun.com/users/detail?userId=${ALICE}`]);
     assert.ok(requestsOf(emulator, 'GetUser').some((r) => r.params.UserName === 'alice'), 'no GetUser for alice reached RAM');
   });
 
   it('a RAM user configured by UserId (its row named or not yet) and a role open their pages without a lookup', async () => {
     const since = emulator.requests().length;
-    assert.deepEqual(await openRow(/^identity$/, new RegExp(`build-bot|${BUILD_BOT}`)), [`https://ram.console.aliyun.com/users/detail?userId=${BUILD_BOT}`]);
-    assert.deepEqual(await openRow(/^identity$/, /TranscodeRole/), ['https://ram.console.aliyun.com/roles/detail?roleName=TranscodeRole']);
+    assert.deepEqual(await openRow(/^identity\.Ram(User|Role)$/, new RegExp(`build-bot|${BUILD_BOT}`)), [`https://ram.console.aliyun.com/users/detail?userId=${BUILD_BOT}`]);
+    assert.deepEqual(await openRow(/^identity\.Ram(User|Role)$/, /TranscodeRole/), ['https://ram.console.aliyun.com/roles/detail?roleName=TranscodeRole']);
     assert.deepEqual(requestsOf(emulator, 'GetUser', since), []);
   });
 
@@ -95,5 +95,61 @@ describe('open in console', function () {
     const bad = await vscode.commands.executeCommand<{ ok: boolean }>('alicloudMedia.openInConsole', { profile: PROFILE });
     assert.equal(bad.ok, false);
     assert.deepEqual(stubs.opened, ['https://mps.console.aliyun.com/overview?regionId=cn-shanghai']);
+  });
+});
+
+// An international account cannot sign in to the China site's console: a profile with `site: "international"`
+// opens every page under console.alibabacloud.com, from its rows and for callers alike.
+describe('open in console: a profile on the international site', function () {
+  this.timeout(30_000);
+  const INTL = 'console-intl-it';
+  let emulator: RunningEmulator;
+  let api: ExtensionApi;
+  let stubs: WindowStubs | undefined;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    api = await extensionApi();
+    await setProfiles([
+      emulatorProfile(emulator, {
+        name: INTL,
+        site: 'international',
+        outputBuckets: ['media-output-demo'],
+        identities: [
+          { identityType: 'RamUser', identityName: 'alice' },
+          { identityType: 'RamRole', identityName: 'TranscodeRole' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(await setCredentials(INTL, DEMO_ACCESS_KEY), { ok: true });
+  });
+
+  afterEach(() => stubs?.restore());
+
+  after(async () => {
+    await clearCredentials(INTL);
+    await setProfiles(undefined);
+    await emulator?.close();
+  });
+
+  async function openRow(contextValue: RegExp, label: RegExp | string, pick = 'MPS'): Promise<string[]> {
+    const row = rowOf(await profileRows(api, INTL), contextValue, label);
+    stubs = stubWindow({ pick: (labels) => labels.find((l) => l.startsWith(pick)) });
+    await vscode.commands.executeCommand('alicloudMedia.openInConsole', row.element);
+    return stubs.opened;
+  }
+
+  it('rows open the international consoles: RAM user and role pages, MPS and VOD', async () => {
+    assert.deepEqual(await openRow(/^identity\.Ram(User|Role)$/, /alice/), [`https://ram.console.alibabacloud.com/users/detail?userId=${ALICE}`]);
+    assert.deepEqual(await openRow(/^identity\.Ram(User|Role)$/, /TranscodeRole/), ['https://ram.console.alibabacloud.com/roles/detail?roleName=TranscodeRole']);
+    assert.deepEqual(await openRow(/^outputBucket\./, 'media-output-demo'), ['https://mps.console.alibabacloud.com/overview?regionId=cn-shanghai']);
+    assert.deepEqual(await openRow(/^profile(\.storesKey)?$/, INTL, 'VOD'), ['https://vod.console.alibabacloud.com/?regionId=cn-shanghai#/overview']);
+  });
+
+  it('callers get the international URL too', async () => {
+    stubs = stubWindow();
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; url?: string }>('alicloudMedia.openInConsole', { profile: INTL, page: 'vod' });
+    assert.deepEqual(opened, { ok: true, url: 'https://vod.console.alibabacloud.com/?regionId=cn-shanghai#/overview' });
+    assert.deepEqual(stubs.opened, [opened.url]);
   });
 });
