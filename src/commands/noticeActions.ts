@@ -3,6 +3,7 @@
 
 // Straight from the file, not through ../cloud: that index is in the activation bundle, and this is not needed there.
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
+import type { Site } from '../cloud/sites';
 
 export const COPY = 'Copy Request ID';
 export const TROUBLESHOOT = 'Troubleshoot';
@@ -12,6 +13,8 @@ export const SHOW_LOG = 'Show Log';
 export interface NoticeLinks {
   readonly requestId?: string;
   readonly recommend?: string;
+  /** The profile's site: Troubleshoot opens the page on it (servers send the China site's to every account). */
+  readonly site?: Site;
 }
 
 /** The buttons, in order: Copy Request ID when there is one, Troubleshoot for a trusted link, Show Log. */

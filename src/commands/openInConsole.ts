@@ -38,7 +38,7 @@ export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
         const page = await rowPage(deps, profile, arg);
         if (page) await open(page, siteOf(profile));
       } catch (e) {
-        await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), failed(e).error);
+        await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), { ...failed(e).error, site: siteOf(profile) });
       }
       return undefined;
     },
