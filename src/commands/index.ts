@@ -14,6 +14,7 @@ import { addProfileCommand } from './addProfile';
 import { cancelAccessScanCommand } from './cancelAccessScan';
 import { clearCredentialsCommand } from './clearCredentials';
 import { copyRequestIdCommand } from './copyRequestId';
+import { copyRowValueCommand } from './copyRowValue';
 import { dismissAccessScanCommand } from './dismissAccessScan';
 import { findAccessToAppCommand } from './findAccessToApp';
 import { importCliProfilesCommand } from './importCliProfiles';
@@ -33,6 +34,10 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   refresh: refreshCommand,
   showOutput: showOutputCommand,
   copyRequestId: copyRequestIdCommand,
+  copyName: copyRowValueCommand('name'),
+  copyUserId: copyRowValueCommand('userId'),
+  copyArn: copyRowValueCommand('arn'),
+  copyAccountId: copyRowValueCommand('accountId'),
   addProfile: addProfileCommand,
   removeProfile: removeProfileCommand,
   importCliProfiles: importCliProfilesCommand,
