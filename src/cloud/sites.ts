@@ -1,13 +1,26 @@
 // Alibaba Cloud's two sites. The API endpoints (`*.aliyuncs.com`) are the same for both, but an account belongs to
 // one site, and the pages a person opens — the consoles, API Explorer's Troubleshoot page, the documentation — are
 // the site's own: an international account cannot sign in to the China site's console. So every page the extension
-// opens is built from the profile's site, here. No VS Code, so the hosts are unit-tested.
+// opens is built from the profile's site, here. No VS Code, so the hosts are unit-tested. Loaded with the commands,
+// not at activation: the settings parser spells the two names itself (parseProfiles.ts).
 
 export const SITES = ['china', 'international'] as const;
 export type Site = (typeof SITES)[number];
 
 /** A profile that does not say is on the China site, as every profile was before the setting existed. */
 export const DEFAULT_SITE: Site = 'china';
+
+export function isSite(value: unknown): value is Site {
+  return (SITES as readonly unknown[]).includes(value);
+}
+
+/**
+ * A profile's site: `china` when the setting leaves it out, as every profile was before the setting existed. Here,
+ * not beside the Profile type, so that the settings code loaded at activation does not carry it.
+ */
+export function siteOf(profile: { readonly site?: Site }): Site {
+  return profile.site ?? DEFAULT_SITE;
+}
 
 /** The web consoles a profile's pages open in. */
 export type ConsoleProduct = 'mps' | 'vod' | 'ram';
@@ -36,10 +49,6 @@ const DOCUMENTATION_PATHS: Readonly<Record<DocumentationTopic, string>> = {
   ram: '/ram/',
   accessKey: '/ram/user-guide/create-an-accesskey-pair',
 };
-
-export function isSite(value: unknown): value is Site {
-  return (SITES as readonly unknown[]).includes(value);
-}
 
 /** `https://ram.console.alibabacloud.com` — no path: consoleLinks.ts adds the page. */
 export function consoleOrigin(site: Site, product: ConsoleProduct): string {

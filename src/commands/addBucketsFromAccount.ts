@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { describeError, validateBucketName, type MediaBucket, type MediaBucketType } from '../cloud';
 import { addBuckets } from '../settings/profileEdits';
-import { bucketsOf, siteOf, type Profile } from '../settings/profileConfig';
+import { siteOf } from '../cloud/sites';
+import { bucketsOf, type Profile } from '../settings/profileConfig';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import { profileFor } from './pickers';

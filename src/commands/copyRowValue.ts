@@ -1,25 +1,32 @@
-// Copy Name / Copy UserId / Copy ARN / Copy Account ID on Resources rows: the values people paste into a policy, a
-// ticket or a CLI call. A bucket's name is on its row; the rest is what Alibaba Cloud says, asked the way the rest of
-// the extension asks it (each a normal call, logged and recorded):
-//   - a RAM user's login name and UserId: the identity resolver (GetUser for a name; the account's user list
-//     names a UserId, as on the row);
-//   - a RAM role's ARN: RAM GetRole (the row holds only the role name);
-//   - the profile's account ID: STS GetCallerIdentity, as the profile row shows it.
+// alicloudMedia.copy ("Copy…") on Resources rows: the values people paste into a policy, a ticket or a CLI call,
+// offered by what the row is —
+//   - a bucket: its name;
+//   - a RAM user (configured or found by Find Access): its login name and its UserId;
+//   - a RAM role: its name and its ARN;
+//   - a profile: the account ID.
+// One value is copied at once; several are offered in a pick that shows each value already known. One command
+// rather than one per value: every contributed command is registered at activation, and the choice reads better
+// in a pick that shows the values than in four menu items. The values are what Alibaba Cloud says, asked the way
+// the rest of the extension asks (each a normal call, logged and recorded):
+//   - a login name and a UserId: the identity resolver (GetUser for a name; the account's user list names a UserId);
+//   - a role's ARN: RAM GetRole (the row holds only the role name);
+//   - the account ID: STS GetCallerIdentity, as the profile row shows it.
 // Nothing is copied that was not seen: when RAM cannot name a UserId, or a call fails, the notification says so
 // (with code and RequestId) and the clipboard is left alone.
 
 import * as vscode from 'vscode';
 import { CloudError, describeError } from '../cloud';
-import { inertText } from '../inertText';
+import { siteOf } from '../cloud/sites';
+import { inertItem, inertText } from '../inertText';
 import type { ProfileSession } from '../profiles/profileSessions';
-import { siteOf, type ProfileIdentity } from '../settings/profileConfig';
+import type { ProfileIdentity } from '../settings/profileConfig';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandHandlers } from './commandHandlers';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import { failed } from './results';
 
-/** What a copy command copies. */
+/** What the command can copy. */
 export type RowValue = 'name' | 'userId' | 'arn' | 'accountId';
 
 interface Copied {
@@ -28,14 +35,33 @@ interface Copied {
   readonly what: string;
 }
 
-export function copyRowValueCommand(value: RowValue): (deps: CommandDeps) => CommandHandlers {
-  return (deps) => ({
+/** The values a row offers, in the order the pick lists them. */
+export function rowValues(node: AnyResourceNode): RowValue[] {
+  switch (node.kind) {
+    case 'bucket':
+      return ['name'];
+    case 'identity':
+    case 'foundIdentity':
+      return ['name', node.identity.identityType === 'RamRole' ? 'arn' : 'userId'];
+    case 'profile':
+      return ['accountId'];
+    default:
+      return [];
+  }
+}
+
+export function copyRowValueCommand(deps: CommandDeps): CommandHandlers {
+  return {
     ui: async (arg) => {
       if (!isResourceNode(arg)) return undefined;
       const profile = arg.profile && deps.settings.find(arg.profile.name);
-      if (!profile) return undefined;
+      const offered = rowValues(arg);
+      if (!profile || offered.length === 0) return undefined;
+      const session = () => sessionOf(deps, profile.name);
+      const value = offered.length === 1 ? offered[0] : await pickValue(deps, arg, offered, session());
+      if (!value) return undefined;
       try {
-        const copied = await valueOf(value, arg, () => sessionOf(deps, profile.name));
+        const copied = await valueOf(value, arg, session);
         if (!copied) return undefined;
         await vscode.env.clipboard.writeText(copied.value);
         vscode.window.setStatusBarMessage(`$(check) ${inertText(vscode.l10n.t('Copied {0} {1}', copied.what, copied.value))}`, 3000);
@@ -45,7 +71,27 @@ export function copyRowValueCommand(value: RowValue): (deps: CommandDeps) => Com
         return undefined;
       }
     },
-  });
+  };
+}
+
+const LABELS: Record<RowValue, () => string> = {
+  name: () => vscode.l10n.t('Name'),
+  userId: () => 'UserId',
+  arn: () => 'ARN',
+  accountId: () => vscode.l10n.t('Account ID'),
+};
+
+/** The pick shows what is known without a call; the ARN says where it will come from. Server text is inert. */
+async function pickValue(deps: CommandDeps, node: AnyResourceNode, offered: readonly RowValue[], session: ProfileSession): Promise<RowValue | undefined> {
+  const known = (value: RowValue): string => {
+    if (node.kind !== 'identity' && node.kind !== 'foundIdentity') return '';
+    const peeked = session.identities.peek(node.identity);
+    if (value === 'name') return node.identity.identityType === 'RamRole' ? node.identity.identityName : (peeked?.userName ?? (node.kind === 'foundIdentity' ? node.found.userName : undefined) ?? '');
+    if (value === 'userId') return peeked?.userId ?? '';
+    return vscode.l10n.t('asks RAM GetRole');
+  };
+  const items = offered.map((value) => inertItem({ label: LABELS[value](), description: known(value), value }));
+  return (await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Copy') }))?.value;
 }
 
 async function valueOf(value: RowValue, node: AnyResourceNode, session: () => ProfileSession): Promise<Copied | undefined> {

@@ -12,7 +12,8 @@ import { describeError, describeWho, toCloudError, validateAppId, type AppInfo, 
 import { isPartial, scanAppAccess, type AccessScanResult } from '../cloud/accessScan';
 import { inertItem, inertText } from '../inertText';
 import { scanProgressText } from '../profiles/accessScans';
-import { siteOf, type Profile } from '../settings/profileConfig';
+import { siteOf } from '../cloud/sites';
+import type { Profile } from '../settings/profileConfig';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
 // Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
 import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
-import type { Site } from '../cloud/sites';
-import { siteOf, type Profile, type ProfileIdentity } from '../settings/profileConfig';
+import { siteOf, type Site } from '../cloud/sites';
+import type { Profile, ProfileIdentity } from '../settings/profileConfig';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';

@@ -3,7 +3,7 @@
 // the credential sources can name a Profile without depending on the parser that consults them.
 
 import type { IdentityType, MediaBucketType, Product } from '../cloud';
-import { DEFAULT_SITE, type Site } from '../cloud/sites';
+import type { Site } from '../cloud/sites';
 import type { CredentialSource } from '../credentials/sources/sourceIds';
 
 export type { CredentialSource } from '../credentials/sources/sourceIds';
@@ -58,9 +58,4 @@ export function bucketsOf(profile: Profile, type: MediaBucketType): readonly str
 
 export function identityKey(identity: Pick<ProfileIdentity, 'identityType' | 'identityName' | 'appId'>): string {
   return `${identity.identityType}:${identity.identityName}@${identity.appId}`;
-}
-
-/** The profile's site: `china` when the setting leaves it out, as every profile was before the setting existed. */
-export function siteOf(profile: Pick<Profile, 'site'>): Site {
-  return profile.site ?? DEFAULT_SITE;
 }

@@ -3,9 +3,8 @@
 // the user-level value is read, as ProfileSettings reads it.
 
 import * as vscode from 'vscode';
-import type { Site } from '../cloud/sites';
+import { siteOf, type Site } from '../cloud/sites';
 import { parseProfiles } from './parseProfiles';
-import { siteOf } from './profileConfig';
 
 /** Undefined when no profile of that name is configured now (removed or renamed since the record was made). */
 export function siteOfProfileNamed(name: string | undefined): Site | undefined {

@@ -106,8 +106,7 @@ function build(node: AnyResourceNode, state: RowState): vscode.TreeItem {
       const item = new vscode.TreeItem(describeWho(shown), Collapsed);
       item.description = appId;
       item.iconPath = new vscode.ThemeIcon(identityType === 'RamRole' ? 'shield' : 'person');
-      // The type in the contextValue: menus offer Copy UserId on users and Copy ARN on roles.
-      item.contextValue = `identity.${identityType}`;
+      item.contextValue = 'identity';
       const userId = shown.userId
         ? `\nUserId: ${shown.userId}`
         : identityType === 'RamUser'

@@ -1,6 +1,5 @@
-// Copy Name / Copy UserId / Copy ARN / Copy Account ID on Resources rows, in a real extension host: each command
-// is run on the row as its menu would run it, and the clipboard (VS Code's own, through the workbench) is read
-// back. The values come from the emulator as Alibaba would give them: a UserId's login name from ListUsers, a
+// Copy… on Resources rows, in a real extension host: the command is run on the row as its menu would run it, the
+// value picked where the row offers two, and the clipboard (VS Code's own, through the workbench) is read back. The values come from the emulator as Alibaba would give them: a UserId's login name from ListUsers, a
 // role's ARN from GetRole, the account from GetCallerIdentity. A failing GetRole copies nothing and says why with
 // RAM's code and RequestId; notifications are replaced (support/windowStubs.ts) to read them.
 import * as assert from 'node:assert/strict';
@@ -53,39 +52,54 @@ describe('copy row values', function () {
     await emulator?.close();
   });
 
-  async function copy(command: string, contextValue: RegExp, label: RegExp | string): Promise<string> {
+  /** Copy… on the row, picking `pick` (Name, UserId, ARN) where the row offers more than one value. */
+  async function copy(pick: string | undefined, contextValue: RegExp, label: RegExp | string): Promise<string> {
     const row = rowOf(await profileRows(api, PROFILE), contextValue, label);
-    await vscode.commands.executeCommand(`alicloudMedia.${command}`, row.element, [row.element]);
+    const offered: string[][] = [];
+    stubs = stubWindow({ pick: (labels) => (offered.push(labels), labels.find((l) => l === pick)) });
+    await vscode.commands.executeCommand('alicloudMedia.copy', row.element, [row.element]);
+    if (pick === undefined) assert.deepEqual(offered, [], 'a row with one value copies it without asking');
     return vscode.env.clipboard.readText();
   }
 
   it("copies a bucket's name, a RAM user's login name (ListUsers names a UserId) and a role's name", async () => {
-    assert.equal(await copy('copyName', /^outputBucket\./, BUCKET), BUCKET);
-    assert.equal(await copy('copyName', /^identity\.RamUser$/, new RegExp(`build-bot|${BUILD_BOT}`)), 'build-bot');
-    assert.equal(await copy('copyName', /^identity\.RamUser$/, /alice/), 'alice');
-    assert.equal(await copy('copyName', /^identity\.RamRole$/, /TranscodeRole/), 'TranscodeRole');
+    assert.equal(await copy(undefined, /^outputBucket\./, BUCKET), BUCKET);
+    assert.equal(await copy('Name', /^identity$/, new RegExp(`build-bot|${BUILD_BOT}`)), 'build-bot');
+    assert.equal(await copy('Name', /^identity$/, /alice/), 'alice');
+    assert.equal(await copy('Name', /^identity$/, /TranscodeRole/), 'TranscodeRole');
+  });
+
+  it('offers Name and UserId on a user, Name and ARN on a role', async () => {
+    const offered: string[][] = [];
+    for (const label of [/alice/, /TranscodeRole/]) {
+      const row = rowOf(await profileRows(api, PROFILE), /^identity$/, label);
+      stubs = stubWindow({ pick: (labels) => void offered.push(labels) });
+      await vscode.commands.executeCommand('alicloudMedia.copy', row.element, [row.element]);
+    }
+    assert.deepEqual(offered, [['Name', 'UserId'], ['Name', 'ARN']]);
+    assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED, 'a dismissed pick copies nothing');
   });
 
   it("copies a RAM user's UserId, resolving a login name with GetUser", async () => {
-    assert.equal(await copy('copyUserId', /^identity\.RamUser$/, /alice/), ALICE);
+    assert.equal(await copy('UserId', /^identity$/, /alice/), ALICE);
     assert.ok(requestsOf(emulator, 'GetUser').some((r) => r.params.UserName === 'alice'), 'no GetUser for alice reached RAM');
   });
 
   it("copies a role's ARN as GetRole gives it", async () => {
     const since = emulator.requests().length;
-    assert.equal(await copy('copyArn', /^identity\.RamRole$/, /TranscodeRole/), roleArn(DEMO_ACCOUNT_ID, 'TranscodeRole'));
+    assert.equal(await copy('ARN', /^identity$/, /TranscodeRole/), roleArn(DEMO_ACCOUNT_ID, 'TranscodeRole'));
     assert.deepEqual(requestsOf(emulator, 'GetRole', since).map((r) => r.params.RoleName), ['TranscodeRole']);
   });
 
   it("copies the profile's account ID from GetCallerIdentity", async () => {
-    assert.equal(await copy('copyAccountId', /^profile(\.storesKey)?$/, PROFILE), DEMO_ACCOUNT_ID);
+    assert.equal(await copy(undefined, /^profile(\.storesKey)?$/, PROFILE), DEMO_ACCOUNT_ID);
   });
 
   it('copies nothing when GetRole fails, and says why with the code and RequestId', async () => {
     emulator.setFault('GetRole', { kind: 'error', code: 'NoPermission', status: 403, times: 3 });
-    stubs = stubWindow();
     const since = emulator.requests().length;
-    assert.equal(await copy('copyArn', /^identity\.RamRole$/, /TranscodeRole/), UNTOUCHED);
+    assert.equal(await copy('ARN', /^identity$/, /TranscodeRole/), UNTOUCHED);
+    assert.ok(stubs);
     const sent = requestsOf(emulator, 'GetRole', since);
     assert.ok(sent.length >= 1, 'GetRole never reached RAM');
     const error = stubs.messages.find((m) => m.severity === 'error');

@@ -107,8 +107,8 @@ describe('Resources tree', function () {
     // Configured by UserId: named once the account's user list has answered.
     const identities = await rowsUntil(async () => rowsOf((await identityGroup()).element), (rows) => rows[0]?.label === ALICE_ROW, 'alice named');
     assert.deepEqual(identities.map((r) => [r.label, r.description, r.contextValue]), [
-      [ALICE_ROW, 'app-1000000', 'identity.RamUser'],
-      ['RamRole TranscodeRole', 'app-1000000', 'identity.RamRole'],
+      [ALICE_ROW, 'app-1000000', 'identity'],
+      ['RamRole TranscodeRole', 'app-1000000', 'identity'],
     ]);
     const policies = await rowsOf(identities[0]?.element);
     assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [

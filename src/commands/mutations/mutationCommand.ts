@@ -6,9 +6,8 @@
 
 import * as vscode from 'vscode';
 import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '../../cloud';
-import type { Site } from '../../cloud/sites';
+import { siteOf, type Site } from '../../cloud/sites';
 import type { ProfileSession } from '../../profiles/profileSessions';
-import { siteOf } from '../../settings/profileConfig';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
 import { inertText } from '../../inertText';

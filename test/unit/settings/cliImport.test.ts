@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { FALLBACK_REGION, planCliImport, profileNameFor } from '../../../src/settings/cliImport';
 import { parseProfiles } from '../../../src/settings/parseProfiles';
-import { siteOf } from '../../../src/settings/profileConfig';
+import { siteOf } from '../../../src/cloud/sites';
 import type { CliProfileEntry } from '../../../src/credentials/cliConfig';
 
 const entry = (name: string, regionId?: string): CliProfileEntry => ({

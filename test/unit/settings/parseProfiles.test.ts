@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/parseProfiles';
-import { siteOf } from '../../../src/settings/profileConfig';
+import { siteOf } from '../../../src/cloud/sites';
 import { addBucket, addBuckets, addIdentity, addProfile, removeBuckets, removeIdentities, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {
