@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFiles } from '@vscode/vsce';
+import { PackageManager, listFiles } from '@vscode/vsce';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown> & {
@@ -50,7 +50,7 @@ describe('Marketplace manifest', () => {
 
   it('packs only what runs: the bundles, the manifest, translations, media and docs', async function () {
     this.timeout(20_000);
-    const files = await listFiles({ cwd: root, dependencies: false });
+    const files = await listFiles({ cwd: root, packageManager: PackageManager.None });
     const allowed = [
       /^dist\/[\w]+\.js$/,
       /^dist\/webview\/inspector\.(js|css)$/,
