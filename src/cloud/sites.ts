@@ -55,6 +55,10 @@ export function consoleOrigin(site: Site, product: ConsoleProduct): string {
   return `https://${product}.${HOSTS[site].console}`;
 }
 
+export function isDocumentationTopic(value: unknown): value is DocumentationTopic {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENTATION_PATHS, value);
+}
+
 export function documentationUrl(site: Site, topic: DocumentationTopic): string {
   return `${HOSTS[site].documentation}${DOCUMENTATION_PATHS[topic]}`;
 }

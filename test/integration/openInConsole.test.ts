@@ -152,4 +152,14 @@ describe('open in console: a profile on the international site', function () {
     assert.deepEqual(opened, { ok: true, url: 'https://vod.console.alibabacloud.com/?regionId=cn-shanghai#/overview' });
     assert.deepEqual(stubs.opened, [opened.url]);
   });
+
+  it("the walkthrough's documentation link opens the international site's page when the profiles are international", async () => {
+    stubs = stubWindow();
+    await vscode.commands.executeCommand('alicloudMedia.openInConsole', 'accessKey');
+    assert.deepEqual(stubs.opened, ['https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair']);
+    // The link is in the walkthrough step, in every language.
+    const chooseKey = (vscode.extensions.getExtension('alicloud-media-tools.alicloud-media-access')?.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] } })
+      .contributes.walkthroughs[0].steps.find((s) => s.id === 'chooseKey');
+    assert.ok(chooseKey?.description.includes('command:alicloudMedia.openInConsole?%22accessKey%22'), chooseKey?.description);
+  });
 });
