@@ -1,6 +1,6 @@
 // The Marketplace page vsce would render: the manifest's gallery fields, the README's statements a reader looks
 // for before installing (not affiliated, no telemetry, Node extension host only), the README's screenshots (small
-// PNGs that exist, once added), and a .vsix holding only what runs (vsce's own file list, as `vsce package` would pack it).
+// PNGs that exist), and a .vsix holding only what runs (vsce's own file list, as `vsce package` would pack it).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -46,6 +46,16 @@ describe('Marketplace manifest', () => {
   it('says in the README that it is not affiliated with Alibaba Cloud and sends no telemetry', () => {
     assert.match(readme, /Not affiliated with, endorsed or sponsored by Alibaba Cloud/);
     assert.match(readme, /Sends no telemetry/);
+  });
+
+  it("shows screenshots that exist, as small PNGs under docs/images/", () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2, 'an English and a Chinese screenshot');
+    for (const image of images) {
+      assert.match(image, /^docs\/images\/[\w.-]+\.png$/, image);
+      const size = fs.statSync(path.join(root, image)).size;
+      assert.ok(size < 250_000, `${image} is ${size} bytes`);
+    }
   });
 
   it('packs only what runs: the bundles, the manifest, translations, media and docs', async function () {
