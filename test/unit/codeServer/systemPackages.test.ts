@@ -3,6 +3,10 @@
 // installs (root or passwordless sudo on Debian/Ubuntu: `apt-get update` first) or prints the exact command. The
 // install itself runs apt-get, so it is exercised by scripts/fresh-clone-check.sh, not here.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { localNodeHeadersDir } from '../../vscode/codeServer/install';
 import {
   ASSUME_MISSING_ENV,
   BROWSER_PACKAGES,
@@ -69,5 +73,20 @@ describe('system packages for a fresh machine', () => {
     assert.deepEqual(planInstall([], debianRoot), { kind: 'nothing' });
     const line = describeMissing(missingPackages(['libkrb5-dev'], { [ASSUME_MISSING_ENV]: 'libkrb5-dev' }));
     assert.equal(line, "libkrb5-dev (gssapi.h for code-server's kerberos module)");
+  });
+});
+
+describe("code-server's native build and the local Node headers", () => {
+  it('points node-gyp at the Node headers installed beside this Node, and at nothing where there are none', () => {
+    const fake = fs.mkdtempSync(path.join(os.tmpdir(), 'node-headers-'));
+    try {
+      fs.mkdirSync(path.join(fake, 'bin'));
+      assert.equal(localNodeHeadersDir(path.join(fake, 'bin', 'node')), undefined);
+      fs.mkdirSync(path.join(fake, 'include', 'node'), { recursive: true });
+      fs.writeFileSync(path.join(fake, 'include', 'node', 'common.gypi'), '{}');
+      assert.equal(localNodeHeadersDir(path.join(fake, 'bin', 'node')), fake);
+    } finally {
+      fs.rmSync(fake, { recursive: true, force: true });
+    }
   });
 });
