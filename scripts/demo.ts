@@ -1,6 +1,8 @@
 // npm run demo [-- --port N] — the extension in VS Code for the web, against the local Alibaba Cloud emulator.
 //
-// 1. installs code-server on first run (about a minute, once; later runs only check it);
+// 1. installs what is missing (system packages where the machine allows, test/vscode/systemPackages.ts; code-server
+//    on first run, about a minute, once; later runs only check it). When code-server cannot be had, the demo starts
+//    the emulator alone and says how to point a desktop VS Code at it;
 // 2. packages the working tree into a VSIX (production build first) and installs it into a fresh extensions dir;
 // 3. starts the emulator with its demo state, in this process;
 // 4. starts code-server on http://127.0.0.1:8080 (or --port) with two demo profiles in its user settings;
@@ -20,7 +22,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { demoUserId } from '../test/emulator/demoState';
 import { DEMO_ACCESS_KEY, DEMO_READONLY_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
-import { ensureCodeServer, PrerequisiteError } from '../test/vscode/codeServer/install';
+import { ensureCodeServer, PrerequisiteError, setupSystemPackages } from '../test/vscode/codeServer/install';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { makeTempDir, repoRoot, seconds } from '../test/vscode/util';
 
@@ -125,8 +127,16 @@ async function main(): Promise<void> {
   const started = Date.now();
   await assertPortFree(args.port);
 
+  setupSystemPackages();
   say('checking code-server (installed into .tools/ on first run, about a minute)');
-  ensureCodeServer();
+  try {
+    ensureCodeServer();
+  } catch (err) {
+    const prefix = err instanceof PrerequisiteError ? 'cannot install code-server' : 'code-server install failed';
+    say(`${prefix}: ${err instanceof Error ? err.message : String(err)}`);
+    await emulatorOnly(args);
+    return;
+  }
 
   let t = Date.now();
   say('building and packaging the extension from the working tree');
@@ -178,11 +188,28 @@ async function main(): Promise<void> {
 `);
 }
 
+/** What the demo can still start without code-server: the emulator, and how to use it from a desktop VS Code. */
+async function emulatorOnly(args: Args): Promise<void> {
+  const emulator = await startEmulator({ port: args.emulatorPort, quiet: args.quiet });
+  installShutdown(undefined, emulator);
+  console.log(`
+  VS Code for the web is not available here; the emulator runs alone at ${emulator.url}.
+
+    In a desktop VS Code with this extension (F5 in this folder, or the packaged .vsix), add to your user settings:
+      "alicloudMedia.profiles": ${JSON.stringify((demoSettings(emulator.url) as { 'alicloudMedia.profiles': unknown[] })['alicloudMedia.profiles'].slice(1, 2))}
+    then Set AccessKey… on "${KEYCHAIN_PROFILE}" with the emulator's demo pair:
+      AccessKeyId      ${DEMO_ACCESS_KEY.accessKeyId}
+      AccessKeySecret  ${DEMO_ACCESS_KEY.accessKeySecret}   (not a real credential)
+
+  Ctrl-C stops the emulator.
+`);
+}
+
 /**
  * Replaces the launcher's emergency signal handlers (which SIGKILL and exit at once) with an orderly stop; they
  * stay as the fallback for a second signal or a crash (their 'exit' hook still kills the group and removes dirs).
  */
-function installShutdown(server: CodeServer, emulator: RunningEmulator): void {
+function installShutdown(server: CodeServer | undefined, emulator: RunningEmulator): void {
   let stopping = false;
   const initialParent = process.ppid;
   const stop = async (why: string) => {
@@ -193,7 +220,7 @@ function installShutdown(server: CodeServer, emulator: RunningEmulator): void {
     stopping = true;
     say(`${why}: stopping code-server and the emulator`);
     const t = Date.now();
-    await server.close();
+    await server?.close();
     await emulator.close();
     say(`stopped in ${seconds(t)}`);
     process.exit(0);

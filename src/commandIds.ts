@@ -14,6 +14,7 @@ export const COMMAND_MANIFEST = {
   refresh: 'commands',
   showOutput: 'commands',
   copyRequestId: 'commands',
+  copy: 'commands',
   addProfile: 'commands',
   removeProfile: 'commands',
   importCliProfiles: 'commands',

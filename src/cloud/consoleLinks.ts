@@ -4,10 +4,12 @@
 // its role page the role name; MPS and VOD have overview pages (MPS media buckets sit under Workflows → Media
 // Buckets, which has no address of its own). Those two consoles are regional: the region goes in as `regionId`,
 // the parameter Alibaba's consoles read to pick the region; a console that ignores it opens on the region chosen
-// last. RAM is global and takes none.
+// last. RAM is global and takes none. The host is the profile's site's (sites.ts): the same pages live under
+// `*.console.aliyun.com` and `*.console.alibabacloud.com`.
 
 import * as l10n from '@vscode/l10n';
 import { isRamUserId } from './identity';
+import { consoleOrigin, type Site } from './sites';
 import type { IdentityType } from './types';
 
 export type ConsolePage =
@@ -19,19 +21,19 @@ export type ConsolePage =
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-?\d*$/;
 
-export function consoleUrl(target: ConsolePage): string {
+export function consoleUrl(target: ConsolePage, site: Site): string {
   switch (target.page) {
     case 'mps':
-      return `https://mps.console.aliyun.com/overview?regionId=${regionParam(target.region)}`;
+      return `${consoleOrigin(site, 'mps')}/overview?regionId=${regionParam(target.region)}`;
     case 'vod':
       // A hash-routed page: the query goes before the fragment, where the server and the app both see it.
-      return `https://vod.console.aliyun.com/?regionId=${regionParam(target.region)}#/overview`;
+      return `${consoleOrigin(site, 'vod')}/?regionId=${regionParam(target.region)}#/overview`;
     case 'ramUser':
       if (!isRamUserId(target.userId)) throw new Error(l10n.t('"{0}" is not a RAM UserId.', String(target.userId)));
-      return `https://ram.console.aliyun.com/users/detail?userId=${encodeURIComponent(target.userId)}`;
+      return `${consoleOrigin(site, 'ram')}/users/detail?userId=${encodeURIComponent(target.userId)}`;
     case 'ramRole':
       if (!target.roleName) throw new Error(l10n.t('A role name is required.'));
-      return `https://ram.console.aliyun.com/roles/detail?roleName=${encodeURIComponent(target.roleName)}`;
+      return `${consoleOrigin(site, 'ram')}/roles/detail?roleName=${encodeURIComponent(target.roleName)}`;
   }
 }
 

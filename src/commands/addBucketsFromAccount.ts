@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { describeError, validateBucketName, type MediaBucket, type MediaBucketType } from '../cloud';
 import { addBuckets } from '../settings/profileEdits';
+import { siteOf } from '../cloud/sites';
 import { bucketsOf, type Profile } from '../settings/profileConfig';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
@@ -110,7 +111,7 @@ export function addBucketsFromAccountCommand(type: MediaBucketType): (deps: Comm
       if ('error' in found) {
         const text = vscode.l10n.t('Could not list the MPS media buckets of profile {0}: {1}', profile.name, describeError(found.error));
         deps.log.warn(text);
-        void notify(deps, 'error', text, failed(found.error).error);
+        void notify(deps, 'error', text, { ...failed(found.error).error, site: siteOf(profile) });
         return undefined;
       }
       if (found.candidates.length === 0) {

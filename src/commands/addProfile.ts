@@ -1,5 +1,6 @@
-// alicloudMedia.addProfile: name, region, where the AccessKey comes from; then offers "Set AccessKey…".
-// Programmatic: executeCommand('alicloudMedia.addProfile', { name, region, credentialSource?, endpoints? }) → { ok }.
+// alicloudMedia.addProfile: name, region, site, where the AccessKey comes from; then offers "Set AccessKey…".
+// Programmatic: executeCommand('alicloudMedia.addProfile', { name, region, site?, credentialSource?, endpoints? })
+// → { ok }.
 // Endpoint overrides (for an emulator or a VPC endpoint) are set in settings.json: rarely needed, easy to get wrong.
 
 import * as vscode from 'vscode';
@@ -51,6 +52,15 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
     { title, placeHolder: vscode.l10n.t('Region') },
   );
   if (!region) return;
+  // Asked, not guessed from the region: either site's accounts use every region.
+  const site = await deps.ui.showQuickPick(
+    [
+      { label: vscode.l10n.t('China site (aliyun.com)'), description: 'console.aliyun.com', value: 'china' as const },
+      { label: vscode.l10n.t('International site (alibabacloud.com)'), description: 'console.alibabacloud.com', value: 'international' as const },
+    ],
+    { title, placeHolder: vscode.l10n.t('Which Alibaba Cloud site is the account on? (The consoles and pages that open are this site\'s.)') },
+  );
+  if (!site) return;
   // The sources that need nothing more than their name (an aliyun CLI profile is added by Import, which names one).
   const source = await deps.ui.showQuickPick(
     CREDENTIAL_SOURCES.filter((id) => CREDENTIAL_SOURCE_STRATEGIES[id].offeredByAddProfile).map((id) => ({
@@ -61,7 +71,7 @@ async function addFromUi(deps: CommandDeps): Promise<void> {
     { title, placeHolder: vscode.l10n.t('Where does the AccessKey come from?') },
   );
   if (!source) return;
-  const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, credentialSource: source.value }), true);
+  const result = await editProfiles(deps, (raw) => addProfile(raw, { name, region: region.label, site: site.value, credentialSource: source.value }), true);
   if (!result.ok || !CREDENTIAL_SOURCE_STRATEGIES[source.value].canStoreKey) return;
   const set = vscode.l10n.t('Set AccessKey…');
   if ((await deps.ui.showInformationMessage(vscode.l10n.t('Profile {0} added to your user settings.', name), set)) === set) {

@@ -12,6 +12,7 @@ import { describeError, describeWho, toCloudError, validateAppId, type AppInfo, 
 import { isPartial, scanAppAccess, type AccessScanResult } from '../cloud/accessScan';
 import { inertItem, inertText } from '../inertText';
 import { scanProgressText } from '../profiles/accessScans';
+import { siteOf } from '../cloud/sites';
 import type { Profile } from '../settings/profileConfig';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
@@ -195,7 +196,7 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   deps.log[partial ? 'warn' : 'info'](summaryLines(profile.name, app, result));
   if (interactive && shown) {
     const firstFailure = result.failures[0]?.error ?? result.directoryFailures[0]?.error;
-    void notify(deps, partial ? 'warning' : 'info', vscode.l10n.t('{0} See "Access to {1}" in profile {2}.', scanNotice(app, result, partial), app.appName, profile.name), firstFailure ?? {});
+    void notify(deps, partial ? 'warning' : 'info', vscode.l10n.t('{0} See "Access to {1}" in profile {2}.', scanNotice(app, result, partial), app.appName, profile.name), { ...firstFailure, site: siteOf(profile) });
   }
   return toResult(profile.name, app, result);
 }

@@ -1,8 +1,9 @@
 // alicloudMedia.importCliProfiles: pick aliyun CLI profiles from ~/.aliyun/config.json; each becomes an extension
 // profile named after it, in its region_id, that refers to it (`credentialSource: "aliyun-cli"`, `cliProfile`).
-// Only names, modes and regions are read here: keys stay in the CLI's file and are read at call time.
+// Only names, modes, regions and oauth_site_type are read here: keys stay in the CLI's file and are read at call time.
 // Programmatic: executeCommand('alicloudMedia.importCliProfiles', { profiles: ['dev', 'ops'] })
-//   → { ok, imported: [{ cliProfile, name, region }], skipped: [{ cliProfile, reason }] }.
+//   → { ok, imported: [{ cliProfile, name, region, site }], skipped: [{ cliProfile, reason }] }. The site is the
+//   file's `oauth_site_type` where it has one, else china (settings/cliImport.ts).
 
 import * as os from 'node:os';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { inertItem, inertText } from '../inertText';
 import { checkEntry, cliConfigPath, describeCliProblem, parseCliConfig, shownPath, type CliProfileEntry } from '../credentials/cliConfig';
 import { planCliImport, type ImportPlan } from '../settings/cliImport';
 import { addProfile } from '../settings/profileEdits';
+import { siteOf, type Site } from '../cloud/sites';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { editProfiles, invalidArgument } from './settingsEdit';
@@ -18,7 +20,7 @@ import type { Failed } from './results';
 
 export interface ImportResult {
   readonly ok: true;
-  readonly imported: readonly { readonly cliProfile: string; readonly name: string; readonly region: string }[];
+  readonly imported: readonly { readonly cliProfile: string; readonly name: string; readonly region: string; readonly site: Site }[];
   readonly skipped: ImportPlan['skipped'];
 }
 
@@ -57,12 +59,12 @@ async function apply(deps: CommandDeps, plan: ImportPlan, fromUi: boolean): Prom
   if (plan.add.length > 0) {
     const written = await editProfiles(
       deps,
-      (raw) => plan.add.reduce<unknown>((list, p) => addProfile(list, { name: p.name, region: p.region, credentialSource: 'aliyun-cli', cliProfile: p.cliProfile }), raw) as unknown[],
+      (raw) => plan.add.reduce<unknown>((list, p) => addProfile(list, { name: p.name, region: p.region, site: p.site, credentialSource: 'aliyun-cli', cliProfile: p.cliProfile }), raw) as unknown[],
       fromUi,
     );
     if (!written.ok) return written;
   }
-  return { ok: true, imported: plan.add.map((p) => ({ cliProfile: p.cliProfile, name: p.name, region: p.region })), skipped: plan.skipped };
+  return { ok: true, imported: plan.add.map((p) => ({ cliProfile: p.cliProfile, name: p.name, region: p.region, site: siteOf(p) })), skipped: plan.skipped };
 }
 
 async function importForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<ImportResult | Failed> {

@@ -14,6 +14,7 @@ import { addProfileCommand } from './addProfile';
 import { cancelAccessScanCommand } from './cancelAccessScan';
 import { clearCredentialsCommand } from './clearCredentials';
 import { copyRequestIdCommand } from './copyRequestId';
+import { copyRowValueCommand } from './copyRowValue';
 import { dismissAccessScanCommand } from './dismissAccessScan';
 import { findAccessToAppCommand } from './findAccessToApp';
 import { importCliProfilesCommand } from './importCliProfiles';
@@ -36,6 +37,7 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   refresh: refreshCommand,
   showOutput: showOutputCommand,
   copyRequestId: copyRequestIdCommand,
+  copy: copyRowValueCommand,
   addProfile: addProfileCommand,
   removeProfile: removeProfileCommand,
   importCliProfiles: importCliProfilesCommand,

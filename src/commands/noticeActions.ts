@@ -3,6 +3,7 @@
 
 // Straight from the file, not through ../cloud: that index is in the activation bundle, and this is not needed there.
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
+import type { Site } from '../cloud/sites';
 
 export const COPY = 'Copy Request ID';
 export const TROUBLESHOOT = 'Troubleshoot';
@@ -15,6 +16,8 @@ export interface NoticeLinks {
   readonly recommend?: string;
   /** A revocation's success: its RequestId can be looked up in ActionTrail (who did it, from where). */
   readonly trail?: boolean;
+  /** The profile's site: Troubleshoot opens the page on it (servers send the China site's to every account). */
+  readonly site?: Site;
 }
 
 /** The buttons, in order: Copy Request ID when there is one, Troubleshoot for a trusted link, Look Up in ActionTrail, Show Log. */

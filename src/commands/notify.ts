@@ -4,6 +4,7 @@
 // and RAM names), and a notification would make a link, even a command link, of `[label](target)` in it.
 
 import * as vscode from 'vscode';
+import { troubleshootingUrlFor, type Site } from '../cloud/sites';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
 import { inertText } from '../inertText';
@@ -32,14 +33,17 @@ export async function notify(
   const shown = await show(inertText(message), ...noticeActions(links).map((a) => labels.get(a) ?? a));
   const picked = [...labels].find(([, label]) => label === shown)?.[0];
   if (picked === COPY && links.requestId) await vscode.commands.executeCommand(COMMANDS.copyRequestId, links.requestId);
-  if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend);
+  if (picked === TROUBLESHOOT) await openTroubleshooting(links.recommend, links.site);
   if (picked === TRAIL && links.requestId) await vscode.commands.executeCommand(COMMANDS.actionTrail, links.requestId);
   if (picked === SHOW_LOG) deps.log.show();
 }
 
-/** Opens a Recommend link in the browser, checked again here: false when it is not one we open. */
-export async function openTroubleshooting(recommend: string | undefined): Promise<boolean> {
-  const url = trustedAlibabaUrl(recommend);
+/**
+ * Opens a Recommend link in the browser, on the profile's site when it is known, checked again here: false when
+ * it is not one we open.
+ */
+export async function openTroubleshooting(recommend: string | undefined, site?: Site): Promise<boolean> {
+  const url = trustedAlibabaUrl(recommend && site ? troubleshootingUrlFor(site, recommend) : recommend);
   if (!url) return false;
   // strict parse: the link is already a full https URL; VS Code must not re-read it as a path.
   return vscode.env.openExternal(vscode.Uri.parse(url, true));

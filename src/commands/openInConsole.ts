@@ -1,13 +1,18 @@
 // alicloudMedia.openInConsole — a Resources row's page in Alibaba Cloud's web console, in the browser:
 //   profile row → a pick of its MPS and VOD consoles; the MPS bucket groups and bucket rows → the MPS console;
 //   "VOD Identities" → the VOD console (both in the profile's region); a RAM user → its RAM page (by UserId: a
-//   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page.
+//   user configured by name is resolved with RAM GetUser first); a RAM role → its RAM page. Every page is on the
+//   profile's site (china or international).
 // Programmatic: { profile, page?: 'mps' | 'vod', bucket?, identityType?, identityName? } → { ok, url }.
+// A documentation topic as the argument ("accessKey", "ram", "mps", "vod": the walkthrough's links) opens that page
+// of Alibaba Cloud's documentation on the profiles' site (asked when the profiles are on both sites, or there are
+// none).
 
 import * as vscode from 'vscode';
 import { IDENTITY_TYPES, VOD_REGIONS, describeError, type IdentityType } from '../cloud';
 // Not through ../cloud: that index is in the activation bundle, and the console links are needed only here.
 import { consoleUrl, identityConsolePage, type ConsolePage } from '../cloud/consoleLinks';
+import { SITES, documentationUrl, isDocumentationTopic, siteOf, type DocumentationTopic, type Site } from '../cloud/sites';
 import type { Profile, ProfileIdentity } from '../settings/profileConfig';
 import { isResourceNode, type AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
@@ -23,20 +28,21 @@ export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
       try {
         const page = await callerPage(deps, profile, arg);
         if (typeof page === 'string') return invalidArgument(page);
-        return { ok: true, url: await open(page) };
+        return { ok: true, url: await open(page, siteOf(profile)) };
       } catch (e) {
         return failed(e);
       }
     },
     ui: async (arg) => {
+      if (isDocumentationTopic(arg)) return openDocumentation(deps, arg);
       if (!isResourceNode(arg)) return undefined;
       const profile = arg.profile && deps.settings.find(arg.profile.name);
       if (!profile) return undefined;
       try {
         const page = await rowPage(deps, profile, arg);
-        if (page) await open(page);
+        if (page) await open(page, siteOf(profile));
       } catch (e) {
-        await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), failed(e).error);
+        await notify(deps, 'error', vscode.l10n.t('Cannot open the console page: {0}', describeError(e)), { ...failed(e).error, site: siteOf(profile) });
       }
       return undefined;
     },
@@ -91,8 +97,25 @@ async function pickProductPage(deps: CommandDeps, profile: Profile): Promise<Con
   return picked?.page;
 }
 
-async function open(page: ConsolePage): Promise<string> {
-  const url = consoleUrl(page);
+/** On the profile's site: an international account cannot sign in to the China site's console, nor the reverse. */
+async function open(page: ConsolePage, site: Site): Promise<string> {
+  const url = consoleUrl(page, site);
   await vscode.env.openExternal(vscode.Uri.parse(url, true));
   return url;
+}
+
+/** The site every profile is on; asked when they differ or there is no profile yet (the walkthrough's first steps). */
+async function openDocumentation(deps: CommandDeps, topic: DocumentationTopic): Promise<undefined> {
+  const sites = [...new Set(deps.settings.profiles().map((p) => siteOf(p)))];
+  const site =
+    sites.length === 1
+      ? sites[0]
+      : (
+          await deps.ui.showQuickPick(
+            SITES.map((value) => ({ label: value === 'china' ? vscode.l10n.t('China site (aliyun.com)') : vscode.l10n.t('International site (alibabacloud.com)'), value })),
+            { title: vscode.l10n.t('Alibaba Cloud documentation'), placeHolder: vscode.l10n.t('Which Alibaba Cloud site is the account on? (The consoles and pages that open are this site\'s.)') },
+          )
+        )?.value;
+  if (site) await vscode.env.openExternal(vscode.Uri.parse(documentationUrl(site, topic), true));
+  return undefined;
 }

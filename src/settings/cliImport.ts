@@ -1,8 +1,10 @@
 // Which extension profiles "Import aliyun CLI Profiles…" adds: one per chosen CLI profile, named after it, in its
-// region_id, referring to it by name (`credentialSource: "aliyun-cli"`, `cliProfile`), never holding its keys.
+// region_id, on the site the file names (`oauth_site_type`; see cloud/sites.ts), referring to it by name
+// (`credentialSource: "aliyun-cli"`, `cliProfile`), never holding its keys.
 // Pure, so the naming rules are unit-tested. No VS Code import.
 
 import * as l10n from '@vscode/l10n';
+import { siteOfCliProfile } from '../cloud/sites';
 import type { CliProfileEntry } from '../credentials/cliConfig';
 import type { NewProfile } from './profileEdits';
 import type { Profile } from './profileConfig';
@@ -50,9 +52,11 @@ export function planCliImport(chosen: readonly CliProfileEntry[], existing: read
     }
     taken.add(name);
     const regionOk = entry.regionId !== undefined && PROFILE_REGIONS.includes(entry.regionId);
+    const site = siteOfCliProfile(entry.fields);
     add.push({
       name,
       region: regionOk ? (entry.regionId as string) : FALLBACK_REGION,
+      ...(site ? { site } : {}),
       credentialSource: 'aliyun-cli',
       cliProfile: entry.name,
       regionFallback: !regionOk,

@@ -20,6 +20,7 @@ import {
   type IdentityType,
   type Product,
 } from '../cloud';
+import type { Site } from '../cloud/sites';
 import { CREDENTIAL_SOURCE_STRATEGIES, isCredentialSource, quotedSources } from '../credentials/sources';
 import { identityKey, type AssumeRoleSetting, type Profile, type ProfileIdentity } from './profileConfig';
 
@@ -91,6 +92,15 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
     return undefined;
   }
   const region = item.region as string;
+  // The wrong site only opens the wrong pages, but quietly opening the China console for an international account
+  // reads as "the extension is broken": a typo is named and the profile dropped, like every other bad field.
+  // Spelled out rather than asked of cloud/sites.ts: this file is in the activation bundle, the sites' hosts are not.
+  // Left out or "" is the default (china), as "" is for cliProfile and the endpoints.
+  const site = item.site as Site | undefined;
+  if (site && site !== 'china' && site !== 'international') {
+    ignored(l10n.t('site must be "china" or "international".'));
+    return undefined;
+  }
 
   const source = item.credentialSource ?? 'keychain';
   if (!isCredentialSource(source)) {
@@ -140,6 +150,7 @@ function parseProfile(item: unknown, index: number, problems: string[]): Profile
   return {
     name,
     region,
+    ...(site && { site }),
     credentialSource: source,
     ...(cliProfile !== undefined ? { cliProfile } : {}),
     ...(assumeRole ? { assumeRole } : {}),

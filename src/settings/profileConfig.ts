@@ -3,6 +3,7 @@
 // the credential sources can name a Profile without depending on the parser that consults them.
 
 import type { IdentityType, MediaBucketType, Product } from '../cloud';
+import type { Site } from '../cloud/sites';
 import type { CredentialSource } from '../credentials/sources/sourceIds';
 
 export type { CredentialSource } from '../credentials/sources/sourceIds';
@@ -29,6 +30,8 @@ export type ProfileEndpoints = { readonly [P in Product]?: string };
 export interface Profile {
   readonly name: string;
   readonly region: string;
+  /** The site whose consoles and pages it opens (not its endpoints): read it with siteOf(). */
+  readonly site?: Site;
   readonly credentialSource: CredentialSource;
   /**
    * For `aliyun-cli`: the profile in ~/.aliyun/config.json. Undefined means what the CLI itself would pick

@@ -3,11 +3,14 @@
 
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_APP_ID, isPlainObject, type IdentityType, type MediaBucketType } from '../cloud';
+import { DEFAULT_SITE, type Site } from '../cloud/sites';
 import { BUCKET_SETTING, type CredentialSource } from './profileConfig';
 
 export interface NewProfile {
   readonly name: string;
   readonly region: string;
+  /** Written only when not the default (`china`), so a China profile reads as it always did. */
+  readonly site?: Site;
   readonly credentialSource?: CredentialSource;
   /** With credentialSource aliyun-cli: which CLI profile (a reference, never its keys). */
   readonly cliProfile?: string;
@@ -48,6 +51,7 @@ export function addProfile(raw: unknown, profile: NewProfile): unknown[] {
   list.push({
     name: profile.name,
     region: profile.region,
+    ...(profile.site && profile.site !== DEFAULT_SITE ? { site: profile.site } : {}),
     credentialSource: profile.credentialSource ?? 'keychain',
     ...(profile.cliProfile ? { cliProfile: profile.cliProfile } : {}),
     ...(Object.keys(endpoints).length ? { endpoints } : {}),

@@ -6,8 +6,10 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { troubleshootingUrlFor } from '../cloud/sites';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
+import { siteOfProfileNamed } from '../settings/profileSite';
 import type { HistoryRecord, RecordChange } from '../records/historyRecord';
 import { inspectorHtml } from './inspectorHtml';
 import { inspectorText } from './inspectorWords';
@@ -157,10 +159,15 @@ export class InspectorPanel implements vscode.Disposable {
     this.post({ type: 'trail', recordId, note, rows });
   }
 
-  /** The record's own Recommend link, from the history's copy, opened only when it is Alibaba's. */
+  /**
+   * The record's own Recommend link, from the history's copy, on its profile's site (servers send the China
+   * site's page to every account), opened only when it is Alibaba's.
+   */
   private async openTroubleshooting(recordId: string): Promise<void> {
     const record = this.source.records().find((r) => r.id === recordId);
-    const url = trustedAlibabaUrl(record?.error?.recommend);
+    const link = record?.error?.recommend;
+    const site = siteOfProfileNamed(record?.profile);
+    const url = trustedAlibabaUrl(link && site ? troubleshootingUrlFor(site, link) : link);
     if (!url) {
       this.log.warn(vscode.l10n.t("Request Inspector: not opening the troubleshooting link of record {0}: it is not an https:// link to one of Alibaba Cloud's documentation, API or console pages.", recordId));
       return;

@@ -370,19 +370,24 @@ describe('aliyun CLI profiles and assumed roles', function () {
   });
 
   describe('Import aliyun CLI Profiles', () => {
-    it('adds profiles that refer to CLI profiles by name, with their region, and never their keys', async () => {
-      writeCliConfig({ profiles: [ak('dev', DEMO_ACCESS_KEY), { ...ak('beijing', ROTATED_KEY), region_id: 'cn-beijing' }] });
+    it('adds profiles that refer to CLI profiles by name, with their region and site, and never their keys', async () => {
+      // An OAuth profile of the international site says so in oauth_site_type; the others say nothing (china).
+      const intl = { name: 'intl', mode: 'OAuth', region_id: 'ap-southeast-1', oauth_site_type: 'INTL', oauth_refresh_token: 'RefreshTokenNotReal0001' };
+      writeCliConfig({ profiles: [ak('dev', DEMO_ACCESS_KEY), { ...ak('beijing', ROTATED_KEY), region_id: 'cn-beijing' }, intl] });
       await setProfiles([{ name: 'dev', region: 'cn-shanghai' }]);
-      const result = await vscode.commands.executeCommand<{ ok: boolean; imported: { cliProfile: string; name: string; region: string }[] }>(
+      const result = await vscode.commands.executeCommand<{ ok: boolean; imported: { cliProfile: string; name: string; region: string; site: string }[] }>(
         'alicloudMedia.importCliProfiles',
-        { profiles: ['dev', 'beijing'] },
+        { profiles: ['dev', 'beijing', 'intl'] },
       );
       assert.deepEqual(result.imported, [
-        { cliProfile: 'dev', name: 'dev-cli', region: 'cn-shanghai' },
-        { cliProfile: 'beijing', name: 'beijing', region: 'cn-beijing' },
+        { cliProfile: 'dev', name: 'dev-cli', region: 'cn-shanghai', site: 'china' },
+        { cliProfile: 'beijing', name: 'beijing', region: 'cn-beijing', site: 'china' },
+        { cliProfile: 'intl', name: 'intl', region: 'ap-southeast-1', site: 'international' },
       ]);
       const written = vscode.workspace.getConfiguration('alicloudMedia').inspect<unknown[]>('profiles')?.globalValue ?? [];
-      assert.deepEqual(written.slice(1).map((p) => (p as { credentialSource: string; cliProfile: string }).cliProfile), ['dev', 'beijing']);
+      assert.deepEqual(written.slice(1).map((p) => (p as { credentialSource: string; cliProfile: string }).cliProfile), ['dev', 'beijing', 'intl']);
+      assert.deepEqual(written.slice(1).map((p) => (p as { site?: string }).site), [undefined, undefined, 'international']);
+      assert.ok(!JSON.stringify(written).includes('RefreshTokenNotReal'), 'a token was copied into settings');
       const text = JSON.stringify(written);
       assert.ok(!text.includes(DEMO_ACCESS_KEY.accessKeySecret) && !text.includes(ROTATED_KEY.accessKeySecret), 'a key was copied into settings');
       const again = await vscode.commands.executeCommand<{ skipped: { cliProfile: string }[] }>('alicloudMedia.importCliProfiles', { profiles: ['dev'] });

@@ -102,6 +102,21 @@ describe('Request Inspector: its own check of troubleshooting links', function (
     await waitForLog(['rejected a message from the webview', 'not opening the troubleshooting link of record no-such-record']);
   });
 
+  it("opens a record's Troubleshoot page on its profile's site: the international API Explorer once the profile is international", async () => {
+    const alibabaLink = await failedRecord(undefined);
+    assert.match(alibabaLink.recommend, /^https:\/\/api\.aliyun\.com\/troubleshoot\?/);
+    await setProfiles([emulatorProfile(emulator, { name: PROFILE, site: 'international', outputBuckets: [BUCKET] })]);
+    try {
+      const page = await openInspectorPage();
+      stubs = stubWindow();
+      page.post({ type: 'openTroubleshooting', recordId: alibabaLink.id });
+      await waitFor(() => stubs!.opened.length > 0, 'the Troubleshoot page to open');
+      assert.deepEqual(stubs.opened, [alibabaLink.recommend.replace('https://api.aliyun.com/', 'https://api.alibabacloud.com/')]);
+    } finally {
+      await setProfiles([emulatorProfile(emulator, { name: PROFILE, outputBuckets: [BUCKET] })]);
+    }
+  });
+
   /**
    * Opens the inspector and returns a way to post to the extension as its page would. The panel is VS Code's own;
    * only its webview's onDidReceiveMessage is wrapped, to keep the listener the extension registers.

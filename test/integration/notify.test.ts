@@ -24,6 +24,7 @@ import { stubWindow, type WindowStubs } from './support/windowStubs';
 
 const PROFILE = 'troubleshoot-it';
 const HOSTILE = 'troubleshoot-hostile-it';
+const INTL = 'troubleshoot-intl-it';
 const BUCKET = 'media-output-demo';
 
 describe('troubleshoot link on error notifications', function () {
@@ -45,9 +46,11 @@ describe('troubleshoot link on error notifications', function () {
     await setProfiles([
       emulatorProfile(emulator, { name: PROFILE, outputBuckets: [BUCKET] }),
       emulatorProfile(emulator, { name: HOSTILE, outputBuckets: [BUCKET], endpoints: { ...emulatorEndpoints(emulator), mps: hostile.url } }),
+      emulatorProfile(emulator, { name: INTL, site: 'international', outputBuckets: [BUCKET] }),
     ]);
     assert.deepEqual(await setCredentials(PROFILE, DEMO_ACCESS_KEY), { ok: true });
     assert.deepEqual(await setCredentials(HOSTILE, DEMO_ACCESS_KEY), { ok: true });
+    assert.deepEqual(await setCredentials(INTL, DEMO_ACCESS_KEY), { ok: true });
   });
 
   afterEach(() => stubs?.restore());
@@ -55,6 +58,7 @@ describe('troubleshoot link on error notifications', function () {
   after(async () => {
     await clearCredentials(PROFILE);
     await clearCredentials(HOSTILE);
+    await clearCredentials(INTL);
     await setProfiles(undefined);
     await emulator?.close();
     await hostile?.close();
@@ -92,5 +96,17 @@ describe('troubleshoot link on error notifications', function () {
     assert.match(error.message, /Forbidden\.RAM/);
     assert.deepEqual(error.items, ['Copy Request ID', 'Show Log']);
     assert.deepEqual(stubs.opened, []);
+  });
+
+  it("opens the Troubleshoot page on the international site for an international profile (the server sends the China site's)", async () => {
+    const row = rowOf(await profileRows(api, INTL), /^outputBucket\./, BUCKET);
+    emulator.state.replace({ ...emulator.state.toJSON(), mediaBuckets: [] });
+    const since = emulator.requests().length;
+    stubs = stubWindow({ notification: (m) => (m.items.includes('Troubleshoot') ? 'Troubleshoot' : undefined) });
+    await vscode.commands.executeCommand('alicloudMedia.unbindOutputBucket', row.element, [row.element]);
+
+    const requestId = requestsOf(emulator, 'UnbindOutputBucket', since)[0]?.requestId ?? '';
+    assert.match(requestId, /^[0-9A-F-]{36}$/);
+    assert.deepEqual(stubs.opened, [`https://api.alibabacloud.com/troubleshoot?q=Bucket.NotBind&product=Mts&requestId=${requestId}`]);
   });
 });

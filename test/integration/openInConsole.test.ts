@@ -97,3 +97,69 @@ describe('open in console', function () {
     assert.deepEqual(stubs.opened, ['https://mps.console.aliyun.com/overview?regionId=cn-shanghai']);
   });
 });
+
+// An international account cannot sign in to the China site's console: a profile with `site: "international"`
+// opens every page under console.alibabacloud.com, from its rows and for callers alike.
+describe('open in console: a profile on the international site', function () {
+  this.timeout(30_000);
+  const INTL = 'console-intl-it';
+  let emulator: RunningEmulator;
+  let api: ExtensionApi;
+  let stubs: WindowStubs | undefined;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    api = await extensionApi();
+    await setProfiles([
+      emulatorProfile(emulator, {
+        name: INTL,
+        site: 'international',
+        outputBuckets: ['media-output-demo'],
+        identities: [
+          { identityType: 'RamUser', identityName: 'alice' },
+          { identityType: 'RamRole', identityName: 'TranscodeRole' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(await setCredentials(INTL, DEMO_ACCESS_KEY), { ok: true });
+  });
+
+  afterEach(() => stubs?.restore());
+
+  after(async () => {
+    await clearCredentials(INTL);
+    await setProfiles(undefined);
+    await emulator?.close();
+  });
+
+  async function openRow(contextValue: RegExp, label: RegExp | string, pick = 'MPS'): Promise<string[]> {
+    const row = rowOf(await profileRows(api, INTL), contextValue, label);
+    stubs = stubWindow({ pick: (labels) => labels.find((l) => l.startsWith(pick)) });
+    await vscode.commands.executeCommand('alicloudMedia.openInConsole', row.element);
+    return stubs.opened;
+  }
+
+  it('rows open the international consoles: RAM user and role pages, MPS and VOD', async () => {
+    assert.deepEqual(await openRow(/^identity$/, /alice/), [`https://ram.console.alibabacloud.com/users/detail?userId=${ALICE}`]);
+    assert.deepEqual(await openRow(/^identity$/, /TranscodeRole/), ['https://ram.console.alibabacloud.com/roles/detail?roleName=TranscodeRole']);
+    assert.deepEqual(await openRow(/^outputBucket\./, 'media-output-demo'), ['https://mps.console.alibabacloud.com/overview?regionId=cn-shanghai']);
+    assert.deepEqual(await openRow(/^profile(\.storesKey)?$/, INTL, 'VOD'), ['https://vod.console.alibabacloud.com/?regionId=cn-shanghai#/overview']);
+  });
+
+  it('callers get the international URL too', async () => {
+    stubs = stubWindow();
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; url?: string }>('alicloudMedia.openInConsole', { profile: INTL, page: 'vod' });
+    assert.deepEqual(opened, { ok: true, url: 'https://vod.console.alibabacloud.com/?regionId=cn-shanghai#/overview' });
+    assert.deepEqual(stubs.opened, [opened.url]);
+  });
+
+  it("the walkthrough's documentation link opens the international site's page when the profiles are international", async () => {
+    stubs = stubWindow();
+    await vscode.commands.executeCommand('alicloudMedia.openInConsole', 'accessKey');
+    assert.deepEqual(stubs.opened, ['https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair']);
+    // The link is in the walkthrough step, in every language.
+    const chooseKey = (vscode.extensions.getExtension('alicloud-media-tools.alicloud-media-access')?.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] } })
+      .contributes.walkthroughs[0].steps.find((s) => s.id === 'chooseKey');
+    assert.ok(chooseKey?.description.includes('command:alicloudMedia.openInConsole?%22accessKey%22'), chooseKey?.description);
+  });
+});

@@ -1,11 +1,13 @@
 // The extension in a Simplified Chinese workbench (code-server --locale zh-cn with a language pack, see
 // test/vscode/codeServer/languagePack.ts): the view, its rows and menus, a confirmation modal and a notification
 // are in Chinese, while API action names, codes and RequestIds stay as they are, and the log keeps its
-// machine-readable layout and key tokens with Chinese fixed words. Screenshots of each step go to test-output/ui/zh-cn-*.png.
+// machine-readable layout and key tokens with Chinese fixed words. Screenshots of each step go to test-output/ui/zh-cn-*.png;
+// with README_SCREENSHOTS=1 the view is also saved as the README's Chinese picture (docs/images/resources-zh-cn.png).
 import * as assert from 'node:assert/strict';
 import { DEMO_ACCOUNT_ID } from '../emulator/demoState';
 import { REQUEST_ID_SOURCE, escapeRegExp } from '../support/text';
 import { useOwnEmulatorWorkbench } from './emulatorWorkbench';
+import { readmeScreenshot } from './workbench';
 
 const PROFILE = 'zh-cn-ui';
 const CONTAINER = '阿里云媒体';
@@ -30,6 +32,7 @@ describe('Simplified Chinese workbench (UI)', function () {
     await wb().treeItem(/^媒体处理 MPS 输出媒体 Bucket, 1$/).waitFor();
     await wb().treeItem(/^视频点播 VOD 身份, 1$/).waitFor();
     await wb().screenshot('zh-cn-1-view');
+    await readmeScreenshot(wb().page, 'resources-zh-cn');
 
     await wb().rightClick(bucket);
     await wb().menuItem('解绑输出媒体 Bucket').first().waitFor({ state: 'visible' });

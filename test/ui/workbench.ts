@@ -294,6 +294,23 @@ export async function screenshotPage(page: Page, name: string): Promise<string> 
   return file;
 }
 
+/** `README_SCREENSHOTS=1` makes the scenarios that show the README's pictures save them (docs/images/<name>.png). */
+export const README_SCREENSHOTS = process.env.README_SCREENSHOTS === '1';
+
+/**
+ * The README's picture of what the scenario shows, when README_SCREENSHOTS=1: the activity bar, the view and the
+ * start of the editor area, kept small for the Marketplace page (a PNG of a third of the window). Returns the file,
+ * or undefined when not asked to.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<string | undefined> {
+  if (!README_SCREENSHOTS) return undefined;
+  const file = path.join(repoRoot, 'docs', 'images', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 760, height: 520 } });
+  log(`README screenshot: ${path.relative(repoRoot, file)}`);
+  return file;
+}
+
 export function openWorkbench(o?: OpenWorkbenchOptions): Promise<Workbench> {
   return Workbench.open(o);
 }

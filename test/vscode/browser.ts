@@ -2,9 +2,11 @@
 // CHROMIUM_PATH overrides the executable; otherwise the first of the usual Linux locations that exists.
 import * as fs from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { setupSystemPackages } from './codeServer/install';
+import { CHROMIUM_CANDIDATES } from './systemPackages';
 import { makeTempDir } from './util';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = CHROMIUM_CANDIDATES;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -23,7 +25,8 @@ export function chromiumPath(): string {
     if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
     return fromEnv;
   }
-  const found = CANDIDATES.find((p) => fs.existsSync(p));
+  // A fresh machine: install it (and the CJK font) where the machine allows, as npm install would have.
+  const found = CANDIDATES.find((p) => fs.existsSync(p)) ?? (setupSystemPackages(['chromium', 'fonts-wqy-zenhei']), CANDIDATES.find((p) => fs.existsSync(p)));
   if (!found) {
     throw new Error(
       `no Chromium found (looked at ${CANDIDATES.join(', ')}). Install it (Debian: apt-get install chromium) ` +

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { CloudError, describeError, type Acknowledged, type BulkOutcome } from '../../cloud';
+import { siteOf, type Site } from '../../cloud/sites';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { AccountScope, Confirmation, RevocationScope } from '../confirmation';
 import type { CommandDeps } from '../deps';
@@ -47,7 +48,7 @@ export async function runMutationCommand<T extends MutationTarget, R extends Ack
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(vscode.l10n.t('Not sent: {0} [profile {1}]: {2}', mutation.action, run.profile, describeError(e)));
-    if (run.interactive) await notify(deps, 'error', mutation.text.notSent(describeError(e)), resultError(e));
+    if (run.interactive) await notify(deps, 'error', mutation.text.notSent(describeError(e)), { ...resultError(e), site: siteOfRun(deps, run) });
     return notSent(mutation, run, e);
   }
 
@@ -141,6 +142,7 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
     await notify(deps, bulk.ok ? 'info' : bulk.succeeded > 0 ? 'warning' : 'error', execution.summary, {
       requestId: firstFailure?.requestId,
       recommend: firstFailure?.error?.recommend,
+      site: siteOfRun(deps, run),
     });
     return;
   }
@@ -154,8 +156,14 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
     await notify(deps, success.partial ? 'warning' : 'info', vscode.l10n.t('{0} (profile {1}). RequestId {2}', text, run.profile, requestId), { requestId, trail: true });
   } else if (outcome?.status === 'failed') {
     const text = mutation.text.failed(mutation.label(outcome.target), describeError(outcome.error));
-    await notify(deps, 'error', text, resultError(outcome.error));
+    await notify(deps, 'error', text, { ...resultError(outcome.error), site: siteOfRun(deps, run) });
   }
+}
+
+/** The run's profile's site, for the Troubleshoot button (undefined if the profile went meanwhile). */
+function siteOfRun(deps: PipelineDeps, run: { readonly profile: string }): Site | undefined {
+  const session = deps.sessions.peek(run.profile);
+  return session && siteOf(session.profile);
 }
 
 /** Nothing was sent (no session, no endpoint): every target says so. */

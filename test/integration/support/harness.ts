@@ -79,6 +79,7 @@ export function clearCredentials(profile: string): Thenable<EditResult> {
 export interface ProfileSetting {
   name: string;
   region?: string;
+  site?: 'china' | 'international';
   credentialSource?: 'keychain' | 'environment' | 'aliyun-cli';
   cliProfile?: string;
   assumeRole?: { roleArn: string; sessionName?: string; durationSeconds?: number; externalId?: string };

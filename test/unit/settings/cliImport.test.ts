@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { FALLBACK_REGION, planCliImport, profileNameFor } from '../../../src/settings/cliImport';
 import { parseProfiles } from '../../../src/settings/parseProfiles';
+import { siteOf } from '../../../src/cloud/sites';
 import type { CliProfileEntry } from '../../../src/credentials/cliConfig';
 
 const entry = (name: string, regionId?: string): CliProfileEntry => ({
@@ -43,5 +44,20 @@ describe('planCliImport', () => {
     const plan = planCliImport([entry('my dev')], []);
     assert.equal(plan.add.length, 0);
     assert.match(plan.skipped[0].reason, /cannot be referred to/);
+  });
+
+  it("takes the site from an OAuth profile's oauth_site_type, and leaves the default where the file does not say", () => {
+    const oauth = (name: string, siteType: string): CliProfileEntry => ({
+      name,
+      mode: 'OAuth',
+      regionId: 'ap-southeast-1',
+      fields: { name, mode: 'OAuth', oauth_site_type: siteType, oauth_refresh_token: 'RefreshNotReal0001' },
+    });
+    const plan = planCliImport([oauth('intl', 'INTL'), oauth('cn', 'CN'), entry('keys', 'ap-southeast-1')], []);
+    assert.deepEqual(plan.add.map((p) => [p.name, p.site]), [['intl', 'international'], ['cn', 'china'], ['keys', undefined]]);
+    const { profiles, problems } = parseProfiles(plan.add.map(({ regionFallback: _r, ...p }) => p));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(profiles.map((p) => siteOf(p)), ['international', 'china', 'china']);
+    assert.ok(!JSON.stringify(plan).includes('NotReal'), 'no token in the plan');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseProfiles, PROFILE_REGIONS, validateProfileName } from '../../../src/settings/parseProfiles';
+import { siteOf } from '../../../src/cloud/sites';
 import { addBucket, addBuckets, addIdentity, addProfile, removeBuckets, removeIdentities, removeProfile, useRamUserIds } from '../../../src/settings/profileEdits';
 
 describe('parseProfiles', () => {
@@ -45,6 +46,24 @@ describe('parseProfiles', () => {
     ]);
     assert.equal(profiles.length, 0);
     assert.equal(problems.length, 4);
+  });
+
+  it('reads the site: china unless the profile says international; anything else drops the profile with a reason', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'cn', region: 'cn-shanghai' },
+      { name: 'cn-explicit', region: 'cn-shanghai', site: 'china' },
+      { name: 'intl', region: 'ap-southeast-1', site: 'international' },
+      { name: 'typo', region: 'ap-southeast-1', site: 'intl' },
+    ]);
+    assert.deepEqual(profiles.map((p) => [p.name, siteOf(p)]), [['cn', 'china'], ['cn-explicit', 'china'], ['intl', 'international']]);
+    assert.deepEqual(problems, ['Profile "typo": site must be "china" or "international". The profile was ignored.']);
+  });
+
+  it('writes a new profile\'s site only when it is not the default', () => {
+    const list = addProfile(addProfile([], { name: 'a', region: 'cn-shanghai', site: 'china' }), { name: 'b', region: 'eu-central-1', site: 'international' });
+    assert.ok(!('site' in (list[0] as object)));
+    assert.equal((list[1] as { site?: string }).site, 'international');
+    assert.deepEqual(parseProfiles(list).profiles.map((p) => siteOf(p)), ['china', 'international']);
   });
 
   it('keeps the first of two profiles with the same name', () => {

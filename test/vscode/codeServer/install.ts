@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandExists, log, makeTempDir, seconds, toolsDir } from '../util';
 import { BuildLog } from './buildLog';
+import { BUILD_PACKAGES, ensureSystemPackages } from '../systemPackages';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_PACKAGE = '@vscode/ripgrep-linux-x64@1.18.0';
@@ -39,6 +40,22 @@ export const codeServerEntry = path.join(codeServerPackageDir, 'out', 'node', 'e
 const markerFile = path.join(codeServerPrefix, '.install-complete.json');
 /** Outside the prefix, which each install starts by deleting. */
 export const installLogFile = path.join(toolsDir, 'code-server-install.log');
+/** apt-get's output when the setup installs system packages (systemPackages.ts). */
+export const systemPackagesLogFile = path.join(toolsDir, 'system-packages.log');
+
+/** The one call every entry point makes for system packages: `wanted` names (all of them when undefined). */
+export function setupSystemPackages(wanted?: readonly string[]): boolean {
+  return ensureSystemPackages(wanted, { logFile: systemPackagesLogFile, say: (line) => log(line) });
+}
+
+/**
+ * The folder whose include/node holds this Node's headers (Debian's nodejs and the official tarballs ship them),
+ * for node-gyp's `nodedir`: without it node-gyp may download the headers, which an offline machine cannot.
+ */
+export function localNodeHeadersDir(execPath = process.execPath): string | undefined {
+  const prefix = path.resolve(path.dirname(execPath), '..');
+  return fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined;
+}
 
 // Packages whose install scripts code-server needs, by the folder whose `npm install` meets them.
 const TOP_LEVEL_SCRIPTS = ['code-server', 'argon2'];
@@ -132,6 +149,7 @@ function seedRipgrepCache(tmp: string, buildLog: BuildLog): void {
 
 export function ensureCodeServer(): void {
   const started = Date.now();
+  if (!isComplete()) setupSystemPackages(BUILD_PACKAGES);
   checkPrerequisites();
   if (isComplete()) {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(process.cwd(), codeServerPrefix) || '.'} (checked in ${seconds(started)})`);
@@ -175,6 +193,9 @@ export function ensureCodeServer(): void {
       XDG_DATA_HOME: path.join(tmp.dir, 'data'),
       XDG_CACHE_HOME: path.join(tmp.dir, 'cache'),
     };
+    const nodedir = localNodeHeadersDir();
+    if (nodedir) env.npm_config_nodedir = nodedir;
+    else step(`no Node headers next to ${process.execPath} (include/node): node-gyp will try to download them`);
     let t = Date.now();
     step('extracting (npm install --ignore-scripts)…');
     buildLog.run('npm', ['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], { cwd: codeServerPrefix, env });
@@ -215,6 +236,8 @@ if (require.main === module) {
     process.stdout.write('[vscode-test] SKIP_CODE_SERVER_INSTALL is set: code-server will be installed on first use.\n');
   } else {
     try {
+      // Everything the demo and the tests need, in one apt-get run where the machine allows it.
+      setupSystemPackages();
       ensureCodeServer();
     } catch (err) {
       const prefix = err instanceof PrerequisiteError ? 'cannot install code-server' : 'code-server install failed';

@@ -1,0 +1,69 @@
+// Least privilege: which RAM actions each use of the extension calls, so a RAM user's policy can grant exactly
+// those. The README shows one policy document per use (each marked `<!-- ram-policy: <use> -->`), and a unit test
+// (test/unit/cloud/permissions.test.ts) keeps both honest: every action the code calls is in some use here, every
+// action here is one the code calls, and each README document lists exactly its use's actions. No VS Code import.
+//
+// RAM names an action `<service>:<Action>`; MPS's service code is `mts`. STS GetCallerIdentity needs no permission
+// (any identity may ask who it is), so it is listed apart and no document grants it.
+
+export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'assumeRole';
+
+export interface PermissionUseInfo {
+  /** What the use is, in the README's words. */
+  readonly purpose: string;
+  /** `service:Action`, sorted. */
+  readonly actions: readonly string[];
+}
+
+export const PERMISSION_USES: Readonly<Record<PermissionUse, PermissionUseInfo>> = {
+  browse: {
+    purpose: 'Read-only browsing: the Resources view, Add … from Account, Add Identity, Copy…, Open in Console',
+    actions: [
+      'mts:ListAllMediaBucket', // bucket bindings
+      'ram:GetRole', // Copy… ARN
+      'ram:GetUser', // a RAM user configured by login name → UserId
+      'ram:ListRoles', // Add Identity's picker
+      'ram:ListUsers', // UserIds shown by name; Add Identity's picker
+      'vod:ListAppInfo', // Add Identity's app picker
+      'vod:ListAppPoliciesForIdentity', // an identity's app policies
+    ],
+  },
+  revoke: {
+    purpose: 'Revoking: Unbind Output/Input Bucket and Detach App Policy, with the reads that confirm them',
+    actions: [
+      'mts:ListAllMediaBucket', // read back a write whose answer was lost
+      'mts:UnbindInputBucket',
+      'mts:UnbindOutputBucket',
+      'ram:GetUser', // the target named by login name → UserId, before anything reaches VOD
+      'ram:ListUsers', // the confirmation names a UserId
+      'vod:DetachAppPolicyFromIdentity',
+      'vod:ListAppPoliciesForIdentity', // the policies to detach; read back a lost answer
+    ],
+  },
+  undo: {
+    purpose: 'Undo from the Request History: bind the bucket again, attach the policies again',
+    actions: [
+      'mts:BindInputBucket',
+      'mts:BindOutputBucket',
+      'mts:ListAllMediaBucket', // the bucket's state before binding; read back a lost answer
+      'vod:AttachAppPolicyToIdentity',
+      'vod:ListAppPoliciesForIdentity', // read back a lost answer
+    ],
+  },
+  findAccess: {
+    purpose: 'Find Access to App…: every RAM user and role of the account asked about one app',
+    actions: ['ram:ListRoles', 'ram:ListUsers', 'vod:ListAppInfo', 'vod:ListAppPoliciesForIdentity'],
+  },
+  assumeRole: {
+    purpose: 'Profiles with assumeRole (or an aliyun CLI RamRoleArn profile): the key that assumes the role',
+    actions: ['sts:AssumeRole'],
+  },
+};
+
+/** Called, but authorized for everyone: no document needs to grant it. */
+export const ACTIONS_WITHOUT_PERMISSION: readonly string[] = ['sts:GetCallerIdentity'];
+
+/** Every action named above, once, sorted. */
+export function allPermissionActions(): string[] {
+  return [...new Set([...Object.values(PERMISSION_USES).flatMap((u) => u.actions), ...ACTIONS_WITHOUT_PERMISSION])].sort();
+}
