@@ -6,7 +6,7 @@
 // RAM names an action `<service>:<Action>`; MPS's service code is `mts`. STS GetCallerIdentity needs no permission
 // (any identity may ask who it is), so it is listed apart and no document grants it.
 
-export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'assumeRole';
+export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'actionTrail' | 'assumeRole';
 
 export interface PermissionUseInfo {
   /** What the use is, in the README's words. */
@@ -53,6 +53,10 @@ export const PERMISSION_USES: Readonly<Record<PermissionUse, PermissionUseInfo>>
   findAccess: {
     purpose: 'Find Access to App…: every RAM user and role of the account asked about one app',
     actions: ['ram:ListRoles', 'ram:ListUsers', 'vod:ListAppInfo', 'vod:ListAppPoliciesForIdentity'],
+  },
+  actionTrail: {
+    purpose: 'Look Up in ActionTrail, Recent Changes…, Look Up RequestId…: who made a call, and what changed a row',
+    actions: ['actiontrail:LookupEvents'],
   },
   assumeRole: {
     purpose: 'Profiles with assumeRole (or an aliyun CLI RamRoleArn profile): the key that assumes the role',

@@ -11,8 +11,8 @@ import { ACTIONS_WITHOUT_PERMISSION, PERMISSION_USES, allPermissionActions, type
 
 const root = path.resolve(__dirname, '..', '..', '..');
 /** Each client's file and the service code RAM names its actions with (MPS is `mts`). */
-const CLIENTS: Readonly<Record<string, string>> = { 'mps.ts': 'mts', 'vod.ts': 'vod', 'ram.ts': 'ram', 'sts.ts': 'sts' };
-const PRODUCT_SERVICE: Readonly<Record<string, string>> = { mps: 'mts', vod: 'vod', ram: 'ram', sts: 'sts' };
+const CLIENTS: Readonly<Record<string, string>> = { 'mps.ts': 'mts', 'vod.ts': 'vod', 'ram.ts': 'ram', 'sts.ts': 'sts', 'actionTrail.ts': 'actiontrail' };
+const PRODUCT_SERVICE: Readonly<Record<string, string>> = { mps: 'mts', vod: 'vod', ram: 'ram', sts: 'sts', actiontrail: 'actiontrail' };
 
 /** `service:Action` for every action a client sends: the `action:` literals in its source, and the write table. */
 function actionsTheCodeCalls(): string[] {
