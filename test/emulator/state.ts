@@ -2,6 +2,7 @@
 // (EmulatorStateJson) is what --state files, PUT /__emulator/state and startEmulator({state}) take; it is
 // validated on load so a typo in a test fixture fails loudly instead of producing odd API answers.
 import { Directory, parseDirectory, type AccountJson, type PrincipalJson } from './directory';
+import { RamGrants, parseRamGrants, type RamGrantsJson } from './ramGrants';
 
 export type BucketType = 'Input' | 'Output';
 export type IdentityType = 'RamUser' | 'RamRole';
@@ -48,6 +49,8 @@ export interface EmulatorStateJson {
   accounts?: AccountJson[];
   /** Which account (and RAM user) an AccessKeyId belongs to; unlisted keys are the home account's root. */
   principals?: Record<string, PrincipalJson>;
+  /** RAM groups, custom policies and attachments per account (ramGrants.ts); default none. */
+  ramGrants?: RamGrantsJson;
 }
 
 export const SYSTEM_POLICIES: Readonly<Record<string, string>> = {
@@ -190,6 +193,7 @@ export function parseState(input: unknown): EmulatorStateJson {
     callers,
     accounts,
     principals,
+    ramGrants: parseRamGrants(input.ramGrants, accounts, fail),
   };
   // Drop the undefined optionals so the result equals its own JSON round-trip (what GET /__emulator/state sends).
   return JSON.parse(JSON.stringify(out)) as EmulatorStateJson;
@@ -208,6 +212,7 @@ export class EmulatorState {
   private buckets!: Map<string, MediaBucketJson>; // key `${type}/${bucket}`
   private identityIndex!: Map<string, IdentityJson>;
   private dir!: Directory;
+  private grants!: RamGrants;
 
   constructor(json: unknown) {
     this.replace(json);
@@ -220,7 +225,11 @@ export class EmulatorState {
     this.buckets = new Map(data.mediaBuckets.map((b) => [`${b.type}/${b.bucket}`, b]));
     this.identityIndex = new Map(data.identities.map((d) => [identityKey(d.appId, d.type, d.name), d]));
     this.dir = new Directory(data.accounts ?? [], data.principals);
+    this.grants = new RamGrants(data.ramGrants);
   }
+
+  /** RAM groups, policies and attachments (read-only: RAM writes are not emulated). */
+  get ramGrants(): RamGrants { return this.grants; }
 
   /** RAM accounts, users, roles and key owners (read-only: RAM writes are not emulated). */
   get directory(): Directory { return this.dir; }
