@@ -22,6 +22,15 @@ export const ACTION_QPS: Readonly<Record<string, number>> = {
   ListUsers: 20, // undocumented: chosen
   ListRoles: 20, // undocumented: chosen
   GetCallerIdentity: 100, // undocumented: chosen
+  // RAM grants (ramGrants.ts): reads of one entity like GetUser, listings that page a directory like ListUsers.
+  ListPoliciesForUser: 100, // undocumented: chosen
+  ListPoliciesForRole: 100, // undocumented: chosen
+  ListPoliciesForGroup: 100, // undocumented: chosen
+  ListGroupsForUser: 100, // undocumented: chosen
+  GetPolicy: 100, // undocumented: chosen
+  ListEntitiesForPolicy: 100, // undocumented: chosen
+  ListPolicies: 20, // undocumented: chosen
+  ListUsersForGroup: 20, // undocumented: chosen
 };
 
 /** Actions nobody measured get a cautious rate. */
