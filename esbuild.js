@@ -47,6 +47,8 @@ const LAZY_BUNDLES = [
   { name: 'historyFile', entry: 'src/history/historyFile.ts' },
   // What each event makes stale (profiles/cacheOwner.ts): needed on the first settings or key change or Refresh.
   { name: 'cacheOwner', entry: 'src/profiles/cacheOwner.ts' },
+  // RAM grant rows under an identity (and the RAM reads behind them): needed once an identity row is expanded.
+  { name: 'ramGrantRows', entry: 'src/tree/ramGrantRows.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

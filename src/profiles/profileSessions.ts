@@ -48,6 +48,8 @@ export class ProfileSession {
   /** The account's RAM users by UserId: the names rows, confirmations and records show beside a UserId. */
   readonly users: UserDirectory;
   private readonly callers: CallerAccounts;
+  /** RAM grants read for this session (profiles/ramGrantSession.ts, loaded lazily); Refresh forgets them. */
+  declare ramGrants?: { forget(): void };
 
   constructor(
     readonly profile: Profile,
@@ -146,6 +148,7 @@ export class ProfileSession {
     this.users.forget();
     this.identities.forget();
     this.callers.forget();
+    this.ramGrants?.forget();
   }
 
   /** The endpoint requests go to, for confirmations and tooltips; throws like the client constructors. */
@@ -178,7 +181,8 @@ export class ProfileSession {
     }
   }
 
-  private options(product: Product) {
+  /** What a client of this session is made with; lazily loaded readers build their own clients from it. */
+  options(product: Product) {
     return {
       region: this.profile.region,
       endpoint: this.profile.endpoints[product],

@@ -164,7 +164,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'identityGroup':
         return this.identityRows(node.profile);
       case 'identity':
-        return this.policyRows(node.profile, node.identity);
+        // RAM grants beside the app policies, by code loaded on first expand (esbuild.js LAZY_BUNDLES).
+        return (require('./ramGrantRows') as typeof import('./ramGrantRows')).ramRows(this.sources.sessions, node.profile, node.identity, await this.policyRows(node.profile, node.identity), this.nodes);
       case 'accessScan': {
         const entry = this.sources.scans.get(node.profile.name, node.appId);
         return entry ? accessScanView().scanChildren(entry, node.profile, (n) => this.nodes.intern(n)) : [];

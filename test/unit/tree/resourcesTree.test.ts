@@ -117,6 +117,8 @@ describe('Resources tree provider', function () {
       [
         ['VODAppAdministratorAccess', 'System', 'appPolicy.system'],
         ['VODAppReadOnlyAccess', 'System', 'appPolicy.system'],
+        // The demo role also holds a RAM policy that grants MPS whatever its app policies say (#20).
+        ['RAM policy AliyunMTSFullAccess — every MPS action (attached directly)', undefined, 'message.showLog'],
       ],
     );
   });

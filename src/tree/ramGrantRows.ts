@@ -1,0 +1,55 @@
+// The RAM grant rows under a configured identity, beside its app policies: `RAM policy AliyunVODFullAccess — every
+// VOD app (via group media-devs)`, a row for what could not be read (with the missing RAM permission and the
+// RequestId), and, when no app policy is left but RAM still grants access, a row that says so instead of "No app
+// policies attached". Loaded on first use (esbuild.js LAZY_BUNDLES): a session that never expands an identity
+// never loads it. Names in the rows come from RAM: messageItem shows them as plain labels and tooltips.
+
+import * as vscode from 'vscode';
+import type { CloudError } from '../cloud';
+import { grantsEverything } from '../cloud/ramPolicy';
+import { describeGap, describeGrantRow, describeRemaining, remainingGrants } from '../cloud/ramGrantText';
+import type { RamPicture } from '../cloud/ramGrants';
+import { ramPictureOf } from '../profiles/ramGrantSession';
+import type { ProfileSession } from '../profiles/profileSessions';
+import type { Profile, ProfileIdentity } from '../settings/profileConfig';
+import { MessageNode, rowIds, type AnyResourceNode } from './nodes';
+
+/** The identity's rows: its app policy rows (or the "none" row), then its RAM grants. Never rejects. */
+export async function ramRows(
+  sessions: { get(profile: string): ProfileSession | undefined },
+  profile: Profile,
+  identity: ProfileIdentity,
+  appRows: AnyResourceNode[],
+  nodes: { intern<N extends AnyResourceNode>(node: N): N },
+): Promise<AnyResourceNode[]> {
+  const session = sessions.get(profile.name);
+  // Still loading (no rows yet), or no AccessKey (the profile's credentials row): nothing to read RAM with.
+  if (!session || appRows.length === 0 || appRows.some((r) => r.id === rowIds.message(rowIds.profile(profile.name), 'credentials'))) return appRows;
+  const intern = (node: AnyResourceNode) => nodes.intern(node);
+  const base = rowIds.identity(profile.name, identity);
+  let picture: RamPicture | CloudError;
+  try {
+    picture = await ramPictureOf(session, await session.identities.named(identity));
+  } catch {
+    // The identity itself could not be resolved: its app policy rows already say why.
+    return appRows;
+  }
+  if (!('grants' in picture)) {
+    return [...appRows, intern(new MessageNode(rowIds.message(base, 'ram/error'), 'warning', vscode.l10n.t('RAM grants not read: {0}', picture.message), 'showLog', profile))];
+  }
+  const onlyNone = appRows.length === 1 && appRows[0].id === rowIds.message(base, 'empty');
+  const remaining = remainingGrants(picture);
+  const rows = onlyNone && remaining.length > 0
+    ? [intern(new MessageNode(rowIds.message(base, 'empty'), 'warning', vscode.l10n.t('No app policies; RAM grants remain'), 'showLog', profile, describeRemaining(identity.identityName, picture).join('\n')))]
+    : [...appRows];
+  for (const grant of picture.grants) {
+    const strong = grant.reading?.statements.some((s) => grantsEverything(s, 'vod') || grantsEverything(s, 'mts')) ?? false;
+    const label = describeGrantRow(grant);
+    rows.push(intern(new MessageNode(rowIds.message(base, `ram/${grant.policyType}/${grant.policyName}`), strong || !grant.reading ? 'warning' : 'info', label, 'showLog', profile,
+      vscode.l10n.t('{0}\nRAM grants this whatever the VOD app policies say; detaching app policies does not remove it.', label))));
+  }
+  for (const gap of picture.gaps) {
+    rows.push(intern(new MessageNode(rowIds.message(base, `ram/gap/${gap.action}/${gap.subject}`), 'error', describeGap(gap), 'showLog', profile, undefined, gap.error.requestId)));
+  }
+  return rows;
+}
