@@ -28,8 +28,11 @@ export async function ramRows(
   const intern = (node: AnyResourceNode) => nodes.intern(node);
   const base = rowIds.identity(profile.name, identity);
   let picture: RamPicture | CloudError;
+  let who = identity.identityName;
   try {
-    picture = await ramPictureOf(session, await session.identities.named(identity));
+    const named = await session.identities.named(identity);
+    who = named.userName ?? named.identityName;
+    picture = await ramPictureOf(session, named);
   } catch {
     // The identity itself could not be resolved: its app policy rows already say why.
     return appRows;
@@ -40,12 +43,14 @@ export async function ramRows(
   const onlyNone = appRows.length === 1 && appRows[0].id === rowIds.message(base, 'empty');
   const remaining = remainingGrants(picture);
   const rows = onlyNone && remaining.length > 0
-    ? [intern(new MessageNode(rowIds.message(base, 'empty'), 'warning', vscode.l10n.t('No app policies; RAM grants remain'), 'showLog', profile, describeRemaining(identity.identityName, picture).join('\n')))]
+    // An id of its own: the node cache keeps non-error message rows by id, and this one replaces "No app policies attached".
+    ? [intern(new MessageNode(rowIds.message(base, 'ram/remain'), 'warning', vscode.l10n.t('No app policies; RAM grants remain'), 'showLog', profile, describeRemaining(who, picture).join('\n')))]
     : [...appRows];
   for (const grant of picture.grants) {
     const strong = grant.reading?.statements.some((s) => grantsEverything(s, 'vod') || grantsEverything(s, 'mts')) ?? false;
     const label = describeGrantRow(grant);
-    rows.push(intern(new MessageNode(rowIds.message(base, `ram/${grant.policyType}/${grant.policyName}`), strong || !grant.reading ? 'warning' : 'info', label, 'showLog', profile,
+    // The label is part of the id so that a changed document (after Refresh) is a new row, not the cached one.
+    rows.push(intern(new MessageNode(rowIds.message(base, `ram/${grant.policyType}/${grant.policyName}/${label}`), strong || !grant.reading ? 'warning' : 'info', label, 'showLog', profile,
       vscode.l10n.t('{0}\nRAM grants this whatever the VOD app policies say; detaching app policies does not remove it.', label))));
   }
   for (const gap of picture.gaps) {

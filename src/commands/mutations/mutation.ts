@@ -45,6 +45,8 @@ export interface SuccessReport {
   readonly fields?: Readonly<Record<string, unknown>>;
   /** Appended to the target's line in a bulk report. */
   readonly logNote?: string;
+  /** A line of its own in the log after the call's, single or bulk (what a detach leaves in RAM). */
+  readonly logLine?: string;
 }
 
 export interface Mutation<T extends MutationTarget, R extends Acknowledged> {

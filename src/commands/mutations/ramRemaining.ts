@@ -4,11 +4,12 @@
 // A picture that could not be read is said as such, never as "nothing remains".
 
 import * as vscode from 'vscode';
+import { identityText } from '../../cloud';
 import { describeRemaining } from '../../cloud/ramGrantText';
 import { ramPictureOf } from '../../profiles/ramGrantSession';
 import type { ProfileSession } from '../../profiles/profileSessions';
 import type { Confirmation } from '../confirmation';
-import type { PolicyTarget } from '../targets';
+import { sentIdentity, type PolicyTarget } from '../targets';
 import type { SuccessReport } from './mutation';
 
 /** The target with `ramRemaining` filled in (its identity resolved and named first). Never rejects. */
@@ -39,6 +40,7 @@ export function reportWithRam(report: SuccessReport, t: PolicyTarget): SuccessRe
     ...report,
     text: `${report.text}. ${lines.join('. ')}`,
     fields: { ...report.fields, ramGrantsRemaining: [...lines] },
-    logNote: [report.logNote, `RamGrantsRemain [${lines.join('; ')}]`].filter(Boolean).join(' '),
+    // Layout like every log line: what, [profile], then a searchable key (README, "The log").
+    logLine: `${identityText(sentIdentity(t))} [${vscode.l10n.t('profile {0}', t.profile)}] RamGrantsRemain [${lines.join('; ')}]`,
   };
 }
