@@ -5,7 +5,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { grantsEverything, mayGrant, type RamService, type StatementReading } from './ramPolicy';
-import type { GrantRoute, RamPicture, RamPolicyGrant, RamReadGap } from './ramGrants';
+import type { GrantRoute, RamGrantee, RamPicture, RamPolicyGrant, RamReadGap } from './ramGrants';
+import { describeWho } from './identity';
 
 const SERVICE: Readonly<Record<RamService, string>> = { vod: 'VOD', mts: 'MPS' };
 
@@ -103,4 +104,10 @@ export function describeRemaining(who: string, picture: RamPicture, service: Ram
   });
   if (picture.gaps.length > 0) out.push(l10n.t('RAM grants of {0} were not fully read: {1}', who, list(picture.gaps.map((g) => `${g.action} ${g.error.code || g.error.kind}${g.error.requestId ? ` RequestId ${g.error.requestId}` : ''}`))));
   return out;
+}
+
+/** A RAM-granted identity as every other row names it: `RamUser alice (2037…0001)`, `RamRole EditorRole`. */
+export function describeGrantee(g: RamGrantee): string {
+  if (g.identity.kind === 'Role') return describeWho({ identityType: 'RamRole', identityName: g.identity.name });
+  return describeWho({ identityType: 'RamUser', identityName: g.userId ?? g.identity.name, ...(g.userId ? { userName: g.identity.name } : {}) });
 }

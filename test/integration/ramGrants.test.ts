@@ -133,4 +133,26 @@ describe('RAM grants beside app policies', function () {
     assert.deepEqual((result as { ramGrantsRemaining?: string[] }).ramGrantsRemaining,
       ['EditorRole may keep access through RAM policy editor-office-network (every VOD app, with conditions (IpAddress acs:SourceIp)), attached directly']);
   });
+
+  it('Find Access to App lists RAM-granted identities, each marked with the policy and group it comes from', async () => {
+    const listedBefore = requestsOf(emulator, 'ListPoliciesForUser').length;
+    const result = (await vscode.commands.executeCommand('alicloudMedia.findAccessToApp', { profile: PROFILE, appId: 'app-2000007' })) as {
+      ok: boolean; ramGrants?: { identityType: string; identityName: string; userName?: string; grants: string[] }[]; ramFailures?: unknown[];
+    };
+    assert.equal(result.ok, true, JSON.stringify(result).slice(0, 400));
+    const byName = new Map((result.ramGrants ?? []).map((g) => [g.userName ?? g.identityName, g]));
+    assert.deepEqual(byName.get('alice')?.grants, ['RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
+    assert.equal(byName.get('alice')?.identityName, ALICE, 'VOD names users by UserId');
+    assert.deepEqual(byName.get('walter')?.grants, ['RAM policy AdministratorAccess — every VOD app; every MPS action (attached directly)']);
+    assert.deepEqual(byName.get('ci-deploy')?.grants, ['RAM policy everything-but-ram — cannot evaluate NotAction (every action except ram:*) (attached directly)']);
+    assert.ok(byName.has('EditorRole') && byName.has('frank') && byName.has('carol'));
+    assert.ok(!byName.has('TranscodeRole'), 'an MPS-only grant is not access to a VOD app');
+    assert.equal(requestsOf(emulator, 'ListPoliciesForUser').length, listedBefore, 'found by ListEntitiesForPolicy, not another per-identity walk');
+    assert.ok(requestsOf(emulator, 'ListEntitiesForPolicy').length > 0 && requestsOf(emulator, 'ListUsersForGroup').length > 0);
+    const group = await row((await row(undefined, PROFILE)).element, /^Access to Product Demos/);
+    assert.match(group.description, / · 10 through RAM policies/);
+    const rows = await rowsOf(group.element);
+    assert.ok(rows.some((r) => r.label === `RamUser alice (2037…0001) — RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)`), rows.map((r) => r.label).join(' | '));
+    await waitForLog(['Through RAM policies', 'RamUser alice (2037…0001): RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
+  });
 });
