@@ -117,6 +117,7 @@ describe('RAM grants beside app policies', function () {
       assert.equal(requestsOf(emulator, 'DetachAppPolicyFromIdentity').length, 1);
       const notice = await waitFor(() => stubs.messages.find((m) => !m.modal && /Detached VODAppFullAccess/.test(m.message)), 'the result notification');
       assert.ok(notice.message.includes(CAROL_KEEPS), notice.message);
+      assert.equal(notice.severity, 'warning', 'access remains: a warning, not an all-clear');
       await waitForLog([`RamGrantsRemain [${CAROL_KEEPS}]`]);
       const rows = await rowsWithRam(/^RamUser carol/, (rs) => rs[0]?.label === 'No app policies; RAM grants remain');
       assert.equal(rows[0].label, 'No app policies; RAM grants remain');

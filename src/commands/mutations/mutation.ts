@@ -47,6 +47,8 @@ export interface SuccessReport {
   readonly logNote?: string;
   /** A line of its own in the log after the call's, single or bulk (what a detach leaves in RAM). */
   readonly logLine?: string;
+  /** Done in full, yet worth a warning: access remains by another route (RAM grants after a detach). */
+  readonly warn?: boolean;
 }
 
 export interface Mutation<T extends MutationTarget, R extends Acknowledged> {

@@ -38,6 +38,7 @@ export function reportWithRam(report: SuccessReport, t: PolicyTarget): SuccessRe
   if (lines.length === 0) return report;
   return {
     ...report,
+    warn: true,
     text: `${report.text}. ${lines.join('. ')}`,
     fields: { ...report.fields, ramGrantsRemaining: [...lines] },
     // Layout like every log line: what, [profile], then a searchable key (README, "The log").
