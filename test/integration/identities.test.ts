@@ -95,7 +95,8 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
     assert.deepEqual(before.slice(0, 3).map((l) => l.replace(/ \(2037…0001\)$/, '')), ['RamUser alice', 'RamUser ghost', 'RamRole TranscodeRole']);
     const alice = (await identityRows())[0];
     const policies = await rowsOf(alice?.element);
-    assert.deepEqual(policies.map((r) => r.label), ['VODAppFullAccess', 'VODCustomUploadOnly']);
+    // Beside her app policies, the RAM grant of her group (#20).
+    assert.deepEqual(policies.map((r) => r.label), ['VODAppFullAccess', 'VODCustomUploadOnly', 'RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
 
     const getUser = requestsOf(emulator, 'GetUser');
     assert.deepEqual(getUser.map((r) => r.params.UserName), ['alice']);

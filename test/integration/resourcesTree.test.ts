@@ -114,6 +114,8 @@ describe('Resources tree', function () {
     assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [
       ['VODAppFullAccess', 'System', 'appPolicy.system'],
       ['VODCustomUploadOnly', 'Custom', 'appPolicy.custom'],
+      // Beside her app policies, the RAM grant of her group (#20).
+      ['RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)', '', 'message.showLog'],
     ]);
     const lists = requestsOf(emulator, 'ListAppPoliciesForIdentity');
     assert.equal(lists.length, 1, 'only the expanded identity is listed');
@@ -152,7 +154,7 @@ describe('Resources tree', function () {
     assert.equal(result.ok, true, JSON.stringify(result));
     const alice = async () => rowsOf((await row((await identityGroup()).element, ALICE_ROW)).element);
     const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess'), 'the detached policy to disappear');
-    assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly']);
+    assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly', 'RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
   });
 
   it('Refresh reloads from the server: a change made elsewhere shows up', async () => {
