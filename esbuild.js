@@ -49,6 +49,8 @@ const LAZY_BUNDLES = [
   { name: 'cacheOwner', entry: 'src/profiles/cacheOwner.ts' },
   // Whether a key is a VOD app administrator (profiles/appAdministrators.ts): needed on the first identity listing.
   { name: 'appAdministrators', entry: 'src/profiles/appAdministrators.ts' },
+  // RAM grant rows under an identity (and the RAM reads behind them): needed once an identity row is expanded.
+  { name: 'ramGrantRows', entry: 'src/tree/ramGrantRows.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

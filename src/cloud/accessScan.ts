@@ -14,6 +14,7 @@ import { runBulk, DEFAULT_BULK_CONCURRENCY } from './bulk';
 import { CloudError, toCloudError } from './errors';
 import { isRamUserId } from './identity';
 import type { AppIdentity, AppPolicy, AppPolicyList, CallOptions, IdentityType, RamRoleList, RamUserList } from './types';
+import type { RamGranteeResult } from './ramGrants';
 
 /** The reads the scan needs: RAM's two directory listings and VOD's per-identity policy listing. */
 export interface AccessScanClients {
@@ -68,6 +69,8 @@ export interface AccessScanResult {
   /** Stopped by the signal before every identity had been asked. */
   readonly cancelled: boolean;
   readonly seconds: number;
+  /** Who may act in the app through RAM policies (commands/findRamAccess.ts adds it after the walk). */
+  readonly ram?: RamGranteeResult;
 }
 
 export interface AccessScanOptions {
@@ -80,7 +83,7 @@ export interface AccessScanOptions {
 
 /** The result is partial when any identity went unasked or unanswered. */
 export function isPartial(result: AccessScanResult): boolean {
-  return result.cancelled || result.failures.length > 0 || result.directoryFailures.length > 0 || result.scanned < result.total;
+  return (result.ram?.gaps.length ?? 0) > 0 || result.cancelled || result.failures.length > 0 || result.directoryFailures.length > 0 || result.scanned < result.total;
 }
 
 /** MaxItems for the directory listings: RAM's documented maximum. */

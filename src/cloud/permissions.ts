@@ -6,7 +6,7 @@
 // RAM names an action `<service>:<Action>`; MPS's service code is `mts`. STS GetCallerIdentity needs no permission
 // (any identity may ask who it is), so it is listed apart and no document grants it.
 
-export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'actionTrail' | 'assumeRole';
+export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'ramPicture' | 'actionTrail' | 'assumeRole';
 
 export interface PermissionUseInfo {
   /** What the use is, in the README's words. */
@@ -52,7 +52,26 @@ export const PERMISSION_USES: Readonly<Record<PermissionUse, PermissionUseInfo>>
   },
   findAccess: {
     purpose: 'Find Access to App…: every RAM user and role of the account asked about one app',
-    actions: ['ram:ListRoles', 'ram:ListUsers', 'vod:ListAppInfo', 'vod:ListAppPoliciesForIdentity'],
+    actions: [
+      'ram:GetPolicy', // custom policies' documents: do they grant vod:/mts: actions?
+      'ram:ListEntitiesForPolicy', // who holds a granting RAM policy
+      'ram:ListPolicies', // the account's custom policies
+      'ram:ListRoles',
+      'ram:ListUsers',
+      'ram:ListUsersForGroup', // a granting group's members
+      'vod:ListAppInfo',
+      'vod:ListAppPoliciesForIdentity',
+    ],
+  },
+  ramPicture: {
+    purpose: 'RAM grants beside app policies: the rows under an identity, and what remains after a detach',
+    actions: [
+      'ram:GetPolicy', // a custom policy's document
+      'ram:ListGroupsForUser',
+      'ram:ListPoliciesForGroup',
+      'ram:ListPoliciesForRole',
+      'ram:ListPoliciesForUser',
+    ],
   },
   actionTrail: {
     purpose: 'Look Up in ActionTrail, Recent Changes…, Look Up RequestId…: who made a call, and what changed a row',

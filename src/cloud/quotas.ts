@@ -24,6 +24,15 @@ export const ACTION_QPS: Readonly<Record<string, number>> = {
   GetCallerIdentity: 100, // undocumented: chosen
   // ActionTrail (actiontrail, 2020-07-06): "at most twice per second" per account, on LookupEvents' API page.
   LookupEvents: 2,
+  // RAM grants (ramGrants.ts): reads of one entity like GetUser, listings that page a directory like ListUsers.
+  ListPoliciesForUser: 100, // undocumented: chosen
+  ListPoliciesForRole: 100, // undocumented: chosen
+  ListPoliciesForGroup: 100, // undocumented: chosen
+  ListGroupsForUser: 100, // undocumented: chosen
+  GetPolicy: 100, // undocumented: chosen
+  ListEntitiesForPolicy: 100, // undocumented: chosen
+  ListPolicies: 20, // undocumented: chosen
+  ListUsersForGroup: 20, // undocumented: chosen
 };
 
 /** Actions nobody measured get a cautious rate. */

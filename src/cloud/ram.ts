@@ -9,6 +9,10 @@ import { listItems, optionalString, type ResponseBody } from './responses';
 import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
 import { validateIdentityName } from './validate';
 import { isPlainObject } from './plainObject';
+import type {
+  RamAttachedPolicy, RamAttachedPolicyList, RamGroupList, RamGroupMembers, RamPolicyCatalogue, RamPolicyDocument,
+  RamPolicyEntities, RamPolicyType, RamPrincipalKind,
+} from './ramGrantTypes';
 
 /** ListUsers/ListRoles allow 1–1000 per page; 100 is RAM's default and keeps each answer small. */
 const PAGE_SIZE = 100;
@@ -19,6 +23,13 @@ export interface DirectoryListOptions extends CallOptions {
   /** Entries per page (MaxItems), 1–1000; default 100. Fewer pages mean fewer calls at ListUsers' low QPS. */
   readonly pageSize?: number;
 }
+
+/** Each principal kind's policy listing, spelled out (the least-privilege test reads actions from this source). */
+const POLICY_LISTINGS: Readonly<Record<RamPrincipalKind, { action: string; param: string }>> = {
+  User: { action: 'ListPoliciesForUser', param: 'UserName' },
+  Role: { action: 'ListPoliciesForRole', param: 'RoleName' },
+  Group: { action: 'ListPoliciesForGroup', param: 'GroupName' },
+};
 
 export class RamClient extends ProductClient {
   constructor(options: ClientOptions) {
@@ -67,12 +78,101 @@ export class RamClient extends ProductClient {
     return { requestId, roles: items };
   }
 
+  /** The policies attached to a user (login name), role or group directly: ListPoliciesForUser/Role/Group. */
+  listPoliciesFor(kind: RamPrincipalKind, name: string, options?: CallOptions): Promise<RamAttachedPolicyList> {
+    const { action, param } = POLICY_LISTINGS[kind];
+    return this.channel.call(
+      {
+        action,
+        target: `RAM ${kind.toLowerCase()} ${String(name)}`,
+        params: { [param]: name },
+        validate: () => validateRamName(kind, name),
+        parse: (body, requestId) => ({ requestId, policies: listItems(body.Policies, 'Policy').map(attachedPolicyOf).filter(isDefined) }),
+      },
+      options,
+    );
+  }
+
+  listGroupsForUser(userName: string, options?: CallOptions): Promise<RamGroupList> {
+    return this.channel.call(
+      {
+        action: 'ListGroupsForUser',
+        target: `RAM user ${String(userName)}`,
+        params: { UserName: userName },
+        validate: () => validateRamName('User', userName),
+        parse: (body, requestId) => ({
+          requestId,
+          groups: listItems(body.Groups, 'Group').map((g) => (isPlainObject(g) ? optionalString(g.GroupName) : undefined)).filter(isDefined),
+        }),
+      },
+      options,
+    );
+  }
+
+  /** A group's members by login name (RAM's answer has no UserId), every page. */
+  async listUsersForGroup(groupName: string, options?: DirectoryListOptions): Promise<RamGroupMembers> {
+    const problem = validateRamName('Group', groupName);
+    const { requestId, items } = await this.allPages('ListUsersForGroup', `RAM group ${String(groupName)}`, (body) => listItems(body.Users, 'User'),
+      (u) => (isPlainObject(u) ? optionalString(u.UserName) || undefined : undefined), options, { GroupName: groupName }, problem);
+    return { requestId, userNames: items };
+  }
+
+  /** The account's policies of one type, every page (ListPolicies). */
+  async listPolicies(policyType: RamPolicyType, options?: DirectoryListOptions): Promise<RamPolicyCatalogue> {
+    const { requestId, items } = await this.allPages('ListPolicies', `RAM ${policyType.toLowerCase()} policies`, (body) => listItems(body.Policies, 'Policy'),
+      attachedPolicyOf, options, { PolicyType: policyType }, policyType === 'System' || policyType === 'Custom' ? undefined : l10n.t('PolicyType must be System or Custom.'));
+    return { requestId, policies: items };
+  }
+
+  /** A policy's default version document (GetPolicy → DefaultPolicyVersion.PolicyDocument). */
+  getPolicy(policyName: string, policyType: RamPolicyType, options?: CallOptions): Promise<RamPolicyDocument> {
+    return this.channel.call(
+      {
+        action: 'GetPolicy',
+        target: `RAM policy ${String(policyName)}`,
+        params: { PolicyName: policyName, PolicyType: policyType },
+        validate: () => validateRamName('Policy', policyName) ?? (policyType === 'System' || policyType === 'Custom' ? undefined : l10n.t('PolicyType must be System or Custom.')),
+        parse: (body, requestId) => {
+          const version = isPlainObject(body.DefaultPolicyVersion) ? body.DefaultPolicyVersion : undefined;
+          // A missing document is kept as undefined: the reader says "cannot evaluate", never "grants nothing".
+          const versionId = optionalString(version?.VersionId);
+          return { requestId, policyName, policyType, ...(versionId ? { versionId } : {}), document: version?.PolicyDocument };
+        },
+      },
+      options,
+    );
+  }
+
+  listEntitiesForPolicy(policyName: string, policyType: RamPolicyType, options?: CallOptions): Promise<RamPolicyEntities> {
+    return this.channel.call(
+      {
+        action: 'ListEntitiesForPolicy',
+        target: `RAM policy ${String(policyName)}`,
+        params: { PolicyName: policyName, PolicyType: policyType },
+        validate: () => validateRamName('Policy', policyName),
+        parse: (body, requestId) => ({
+          requestId,
+          users: listItems(body.Users, 'User').flatMap((u) => {
+            const userName = isPlainObject(u) ? optionalString(u.UserName) : undefined;
+            const userId = isPlainObject(u) ? optionalString(u.UserId) : undefined;
+            return userName ? [{ userName, ...(userId ? { userId } : {}) }] : [];
+          }),
+          groups: listItems(body.Groups, 'Group').map((g) => (isPlainObject(g) ? optionalString(g.GroupName) : undefined)).filter(isDefined),
+          roles: listItems(body.Roles, 'Role').map((r) => (isPlainObject(r) ? optionalString(r.RoleName) : undefined)).filter(isDefined),
+        }),
+      },
+      options,
+    );
+  }
+
   private async allPages<T>(
-    action: 'ListUsers' | 'ListRoles',
+    action: 'ListUsers' | 'ListRoles' | 'ListUsersForGroup' | 'ListPolicies',
     what: string,
     itemsOf: (body: ResponseBody) => unknown[],
     parseItem: (item: unknown) => T | undefined,
     options: DirectoryListOptions | undefined,
+    params: Readonly<Record<string, string>> = {},
+    problem?: string,
   ): Promise<{ requestId: string; items: T[] }> {
     const pageSize = options?.pageSize ?? PAGE_SIZE;
     const callOptions: CallOptions = { ...(options?.signal ? { signal: options.signal } : {}), ...(options?.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) };
@@ -85,8 +185,8 @@ export class RamClient extends ProductClient {
         {
           action,
           target: page === 1 ? what : `${what} (page ${page})`,
-          params: { MaxItems: pageSize, Marker: marker },
-          validate: () => (Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE ? undefined : l10n.t('MaxItems must be an integer from 1 to {0}.', MAX_PAGE_SIZE)),
+          params: { ...params, MaxItems: pageSize, Marker: marker },
+          validate: () => problem ?? (Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE ? undefined : l10n.t('MaxItems must be an integer from 1 to {0}.', MAX_PAGE_SIZE)),
           parse: (body, requestId) => ({
             requestId,
             items: itemsOf(body).map(parseItem).filter((t): t is T => t !== undefined),
@@ -106,6 +206,30 @@ export class RamClient extends ProductClient {
     }
     throw badResponseError(l10n.t('{0} did not finish within {1} pages.', action, MAX_PAGES));
   }
+}
+
+const isDefined = <T>(t: T | undefined): t is T => t !== undefined;
+
+function attachedPolicyOf(item: unknown): RamAttachedPolicy | undefined {
+  if (!isPlainObject(item)) return undefined;
+  const policyName = optionalString(item.PolicyName);
+  const policyType = optionalString(item.PolicyType);
+  if (!policyName) return undefined;
+  const defaultVersion = optionalString(item.DefaultVersion);
+  // A type RAM does not document is kept as Unknown: the picture shows the policy as one it cannot evaluate
+  // instead of leaving it out.
+  return { policyName, policyType: policyType === 'System' || policyType === 'Custom' ? policyType : 'Unknown', ...(defaultVersion ? { defaultVersion } : {}) };
+}
+
+/** RAM group and policy names: letters, digits and a few marks, up to 128; users and roles go through VOD's rule. */
+function validateRamName(kind: RamPrincipalKind | 'Policy', name: unknown): string | undefined {
+  if (kind === 'User' || kind === 'Role') return validateIdentityName(kind === 'User' ? 'RamUser' : 'RamRole', name);
+  const group = kind === 'Group';
+  if (typeof name !== 'string' || name === '') return group ? l10n.t('RAM group name is required.') : l10n.t('RAM policy name is required.');
+  if (name.length > 128 || !/^[A-Za-z0-9._-]+$/.test(name)) {
+    return group ? l10n.t('"{0}" is not a RAM group name (letters, digits, ".", "_" and "-", up to 128).', name) : l10n.t('"{0}" is not a RAM policy name (letters, digits, ".", "_" and "-", up to 128).', name);
+  }
+  return undefined;
 }
 
 function userOf(item: unknown): RamUser | undefined {

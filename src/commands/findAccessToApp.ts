@@ -14,6 +14,7 @@ import { inertItem, inertText } from '../inertText';
 import { scanProgressText } from '../profiles/accessScans';
 import { siteOf } from '../cloud/sites';
 import type { Profile } from '../settings/profileConfig';
+import type { ProfileSession } from '../profiles/profileSessions';
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { notify } from './notify';
@@ -22,6 +23,7 @@ import { ProgressStatus } from './progressStatus';
 import { profileFor } from './pickers';
 import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument, resultError, type Failed, type ResultError } from './results';
+import { ramResultFields, ramSummaryLines, withRamGrantees, type RamGranteeFields } from './findRamAccess';
 
 export interface FoundIdentityResult {
   readonly identityType: string;
@@ -45,6 +47,9 @@ export interface FindAccessResult {
   readonly found: readonly FoundIdentityResult[];
   readonly failures: readonly { identityType: string; identityName: string; userName?: string; error: ResultError }[];
   readonly directoryFailures: readonly { action: string; error: ResultError }[];
+  /** Identities whose access comes from RAM policies, and RAM reads that failed (#20). */
+  readonly ramGrants?: RamGranteeFields['ramGrants'];
+  readonly ramFailures?: RamGranteeFields['ramFailures'];
 }
 
 interface ChosenApp {
@@ -161,7 +166,8 @@ async function findAccess(deps: CommandDeps, profile: Profile, app: ChosenApp, i
   const run = deps.scans.start(profile.name, app.appId, app.appName);
   // The one place progress goes: the tree group, and for a person the notification and the status-bar item below.
   let onProgress = (done: number, total: number) => run.progress(done, total);
-  const scan = () => scanAppAccess(clients, app.appId, { signal: run.signal, onProgress: (done, total) => onProgress(done, total) });
+  // Then who holds VOD through RAM policies: a few paced account-wide reads, not another walk.
+  const scan = async () => withRamGrantees(session as ProfileSession, await scanAppAccess(clients, app.appId, { signal: run.signal, onProgress: (done, total) => onProgress(done, total) }), run.signal);
   const result = interactive
     ? await deps.ui.withProgress(
         // A progress notification reads links in its title like any notification: the app's name is the server's.
@@ -227,6 +233,7 @@ function summaryLines(profile: string, app: ChosenApp, r: AccessScanResult): str
     ...r.found.map((f) => `  ${describeWho(f.identity)}: ${f.policies.map((p) => p.policyName).join(', ')} RequestId ${f.requestId}`),
     ...r.failures.map((f) => `  ${vscode.l10n.t('{0}: failed — {1}', describeWho(f.identity), describeError(f.error))}`),
     ...r.directoryFailures.map((d) => `  ${vscode.l10n.t('{0}: failed — {1}', d.action, describeError(d.error))}`),
+    ...ramSummaryLines(r.ram),
   ];
 }
 
@@ -248,5 +255,6 @@ function toResult(profile: string, app: ChosenApp, r: AccessScanResult): FindAcc
     found: r.found.map((f) => ({ ...who(f.identity), policyNames: f.policies.map((p) => p.policyName), requestId: f.requestId })),
     failures: r.failures.map((f) => ({ ...who(f.identity), error: resultError(f.error) })),
     directoryFailures: r.directoryFailures.map((d) => ({ action: d.action, error: resultError(d.error) })),
+    ...ramResultFields(r.ram),
   };
 }

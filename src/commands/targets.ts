@@ -20,6 +20,8 @@ export interface PolicyTarget {
   readonly policyNames: readonly string[];
   /** What VOD is sent (a UserId for RamUser), filled in by the pipeline before the confirmation. */
   readonly resolved?: ResolvedIdentity;
+  /** A detach's: the RAM grants that stay (mutations/ramRemaining.ts), read before the confirmation. */
+  readonly ramRemaining?: readonly string[];
 }
 
 /** The identity as it will be sent and shown: resolved when known, else as configured. */

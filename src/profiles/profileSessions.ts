@@ -50,6 +50,8 @@ export class ProfileSession {
   /** The account's RAM users by UserId: the names rows, confirmations and records show beside a UserId. */
   readonly users: UserDirectory;
   private readonly callers: CallerAccounts;
+  /** RAM grants read for this session (profiles/ramGrantSession.ts, loaded lazily); Refresh forgets them. */
+  declare ramGrants?: { forget(): void };
 
   constructor(
     readonly profile: Profile,
@@ -148,6 +150,7 @@ export class ProfileSession {
     this.users.forget();
     this.identities.forget();
     this.callers.forget();
+    this.ramGrants?.forget();
   }
 
   /** The endpoint requests go to, for confirmations and tooltips; throws like the client constructors. */
@@ -180,7 +183,7 @@ export class ProfileSession {
     }
   }
 
-  /** What every client of this profile is built with (also the lazily loaded ActionTrail lookups'). */
+  /** What every client of this session is built with; lazily loaded readers (RAM grants, ActionTrail) build theirs from it. */
   options(product: Product) {
     return {
       region: this.profile.region,

@@ -8,6 +8,8 @@ import { scanProgressText, type AccessScanEntry } from '../profiles/accessScans'
 import type { Profile } from '../settings/profileConfig';
 import { identityKey } from '../settings/profileConfig';
 import { FoundIdentityNode, MessageNode, rowIds, type AnyResourceNode } from './nodes';
+import { describeGap, describeGrantRow, describeGrantee } from '../cloud/ramGrantText';
+import { grantsEverything } from '../cloud/ramPolicy';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -19,6 +21,7 @@ function partialReasons(entry: AccessScanEntry): string | undefined {
   const parts: string[] = [];
   if (r.failures.length) parts.push(l10n.t('{0} failed', count(r.failures.length)));
   for (const d of r.directoryFailures) parts.push(l10n.t({ message: '{0} failed', args: [d.action], comment: ['{0} is an API action: ListUsers or ListRoles'] }));
+  if (r.ram?.gaps.length) parts.push(l10n.t('{0} RAM reads failed', count(r.ram.gaps.length)));
   return parts.length ? parts.join(l10n.t(', ')) : undefined;
 }
 
@@ -33,8 +36,9 @@ export function scanDescription(entry: AccessScanEntry): string {
   if (!entry.result) return entry.total === undefined ? l10n.t('reading RAM users and roles…') : l10n.t('scanning… {0}', scanProgressText(entry.done, entry.total));
   const holding = [...entry.found.values()].filter((f) => f.policies.length > 0).length;
   const found = holding === 1 ? l10n.t('1 identity holds access') : l10n.t('{0} identities hold access', count(holding));
+  const viaRam = entry.result.ram?.grantees.length ? l10n.t('{0} through RAM policies', count(entry.result.ram.grantees.length)) : undefined;
   const partial = partialText(entry);
-  return partial ? `${found} · ${partial}` : found;
+  return [found, viaRam, partial].filter(Boolean).join(' · ');
 }
 
 export function scanTooltip(entry: AccessScanEntry): string {
@@ -77,6 +81,18 @@ export function scanChildren(entry: AccessScanEntry, profile: Profile, intern: <
         ? l10n.t('Could not list RAM users: {0} — none of them was scanned, show log', d.error.code)
         : l10n.t('Could not list RAM roles: {0} — none of them was scanned, show log', d.error.code);
     rows.push(intern(new MessageNode(rowIds.message(group, d.action), 'error', label, 'showLog', profile, describeError(d.error), d.error.requestId)));
+  }
+  // Access that comes from RAM policies, marked with the policy and group it comes from (#20).
+  for (const g of r.ram?.grantees ?? []) {
+    for (const grant of g.grants) {
+      const label = `${describeGrantee(g)} — ${describeGrantRow(grant)}`;
+      const strong = !grant.reading || grant.reading.statements.some((s) => grantsEverything(s, 'vod'));
+      rows.push(intern(new MessageNode(rowIds.message(group, `ram/${label}`), strong ? 'warning' : 'info', label, 'showLog', profile,
+        l10n.t('{0}\nRAM grants this whatever the app policies say: detaching app policies does not remove it.', label))));
+    }
+  }
+  for (const gap of r.ram?.gaps ?? []) {
+    rows.push(intern(new MessageNode(rowIds.message(group, `ram/gap/${gap.action}/${gap.subject}`), 'error', describeGap(gap), 'showLog', profile, describeError(gap.error), gap.error.requestId)));
   }
   if (r.cancelled) {
     const left = r.total - r.scanned;

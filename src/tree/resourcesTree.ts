@@ -67,7 +67,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
 
   private readonly credentials: CredentialCheck;
   private readonly busy = new BusyRows();
-  private readonly nodes: NodeCache;
+  /** Read by the lazily loaded RAM grant rows (ramGrantRows.ts) too. */
+  readonly nodes: NodeCache;
   private readonly caches: () => CacheOwner;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rowState: RowState;
@@ -79,7 +80,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
   /** Scan groups with a progress redraw pending. */
   private readonly progressRedraws = new Set<string>();
 
-  constructor(private readonly sources: ResourcesTreeSources) {
+  constructor(readonly sources: ResourcesTreeSources) {
     ({ credentials: this.credentials, nodes: this.nodes, callerShown: this.callerShown } = sources.treeCaches);
     this.caches = sources.caches;
     this.rowState = {
@@ -164,7 +165,8 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
       case 'identityGroup':
         return this.identityRows(node.profile);
       case 'identity':
-        return this.policyRows(node.profile, node.identity);
+        // RAM grants beside the app policies, by code loaded on first expand (esbuild.js LAZY_BUNDLES).
+        return (require('./ramGrantRows') as typeof import('./ramGrantRows')).ramRows(this, node.profile, node.identity, await this.policyRows(node.profile, node.identity));
       case 'accessScan': {
         const entry = this.sources.scans.get(node.profile.name, node.appId);
         return entry ? accessScanView().scanChildren(entry, node.profile, (n) => this.nodes.intern(n)) : [];
@@ -226,7 +228,7 @@ export class ResourcesTree implements vscode.TreeDataProvider<AnyResourceNode>, 
    * a row while VS Code is still loading rows under it makes VS Code ask for the same children twice at once, and
    * the expanded rows then stay empty.
    */
-  private redrawWhenIdle(id: string): void {
+  redrawWhenIdle(id: string): void {
     this.redraws.add(id);
     if (this.loading === 0) setTimeout(() => this.redrawNow(), 0);
   }

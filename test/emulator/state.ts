@@ -3,6 +3,7 @@
 // validated on load so a typo in a test fixture fails loudly instead of producing odd API answers.
 import { Directory, parseDirectory, type AccountJson, type PrincipalJson } from './directory';
 import { ActionTrailLog, parseTrailEvents, type TrailEventSeed } from './trail';
+import { RamGrants, parseRamGrants, type RamGrantsJson } from './ramGrants';
 
 export type BucketType = 'Input' | 'Output';
 export type IdentityType = 'RamUser' | 'RamRole';
@@ -55,6 +56,8 @@ export interface EmulatorStateJson {
   trailEvents?: TrailEventSeed[];
   /** How long after a call its ActionTrail event becomes visible; default 3000 ms. */
   actionTrail?: { delayMs?: number };
+  /** RAM groups, custom policies and attachments per account (ramGrants.ts); default none. */
+  ramGrants?: RamGrantsJson;
 }
 
 export const SYSTEM_POLICIES: Readonly<Record<string, string>> = {
@@ -200,6 +203,7 @@ export function parseState(input: unknown): EmulatorStateJson {
     principals,
     trailEvents: parseTrailEvents(input.trailEvents, fail),
     actionTrail: actionTrailSettings(input.actionTrail),
+    ramGrants: parseRamGrants(input.ramGrants, accounts, fail),
   };
   // Drop the undefined optionals so the result equals its own JSON round-trip (what GET /__emulator/state sends).
   return JSON.parse(JSON.stringify(out)) as EmulatorStateJson;
@@ -227,6 +231,7 @@ export class EmulatorState {
   private dir!: Directory;
   /** ActionTrail's events: the seeded ones again on every replace (and reset), plus one per call handled since. */
   readonly trail: ActionTrailLog;
+  private grants!: RamGrants;
 
   constructor(json: unknown, now: () => number = Date.now) {
     this.trail = new ActionTrailLog(now);
@@ -241,7 +246,11 @@ export class EmulatorState {
     this.identityIndex = new Map(data.identities.map((d) => [identityKey(d.appId, d.type, d.name), d]));
     this.dir = new Directory(data.accounts ?? [], data.principals);
     this.trail.reset(data.trailEvents ?? [], this.dir.homeAccountId, data.actionTrail?.delayMs);
+    this.grants = new RamGrants(data.ramGrants);
   }
+
+  /** RAM groups, policies and attachments (read-only: RAM writes are not emulated). */
+  get ramGrants(): RamGrants { return this.grants; }
 
   /** RAM accounts, users, roles and key owners (read-only: RAM writes are not emulated). */
   get directory(): Directory { return this.dir; }

@@ -23,6 +23,16 @@ export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
   AssumeRole: 20,
   // Documented on LookupEvents' API page: at most twice per second.
   LookupEvents: 2,
+  // RAM policy and group reads: single-entity reads like GetUser, listings that page a directory like ListUsers.
+  ListPoliciesForUser: 100,
+  ListPoliciesForRole: 100,
+  ListPoliciesForGroup: 100,
+  ListGroupsForUser: 100,
+  GetPolicy: 100,
+  GetPolicyVersion: 100,
+  ListEntitiesForPolicy: 100,
+  ListPolicies: 20,
+  ListUsersForGroup: 20,
 };
 
 const WINDOW_MS = 1000;

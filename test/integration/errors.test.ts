@@ -240,12 +240,15 @@ describe('error kinds', function () {
     it('the same well-formed call does reach the server (the cases above are not refused for another reason)', async () => {
       const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, appId: 'app-1000000', policyNames: ['VODAppFullAccess'] });
       assert.equal(result.ok, true, JSON.stringify(result));
-      // The detach, and before its confirmation the account it happens in (STS GetCallerIdentity) and the name of
-      // the UserId it names (RAM ListUsers).
-      assert.equal(emulator.stats().byAction.DetachAppPolicyFromIdentity?.received, 1);
-      assert.equal(emulator.stats().byAction.GetCallerIdentity?.received, 1);
-      assert.equal(emulator.stats().byAction.ListUsers?.received, 1);
-      assert.equal(emulator.stats().received, 3);
+      // The detach, and before its confirmation the account it happens in (STS GetCallerIdentity), the name of
+      // the UserId it names (RAM ListUsers) and what RAM grants alice besides (#20: her policies, her group's, and
+      // the documents of the two policies group media-devs holds).
+      const by = emulator.stats().byAction;
+      assert.equal(by.DetachAppPolicyFromIdentity?.received, 1);
+      assert.equal(by.GetCallerIdentity?.received, 1);
+      assert.equal(by.ListUsers?.received, 1);
+      assert.deepEqual([by.ListPoliciesForUser?.received, by.ListGroupsForUser?.received, by.ListPoliciesForGroup?.received, by.GetPolicy?.received], [1, 1, 1, 2]);
+      assert.equal(emulator.stats().received, 8);
     });
   });
 });

@@ -94,8 +94,12 @@ describe('RAM identities: names resolved to UserIds, the account named', functio
     const before = (await identityRows()).map((r) => r.label);
     assert.deepEqual(before.slice(0, 3).map((l) => l.replace(/ \(2037…0001\)$/, '')), ['RamUser alice', 'RamUser ghost', 'RamRole TranscodeRole']);
     const alice = (await identityRows())[0];
-    const policies = await rowsOf(alice?.element);
-    assert.deepEqual(policies.map((r) => r.label), ['VODAppFullAccess', 'VODCustomUploadOnly']);
+    // Beside her app policies, the RAM grant of her group (#20), once RAM has answered.
+    const policies = await waitFor(async () => {
+      const rows = await rowsOf(alice?.element);
+      return rows.some((r) => r.label.startsWith('RAM policy')) ? rows : undefined;
+    }, 'her RAM rows');
+    assert.deepEqual(policies.map((r) => r.label), ['VODAppFullAccess', 'VODCustomUploadOnly', 'RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
 
     const getUser = requestsOf(emulator, 'GetUser');
     assert.deepEqual(getUser.map((r) => r.params.UserName), ['alice']);

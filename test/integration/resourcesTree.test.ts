@@ -110,10 +110,12 @@ describe('Resources tree', function () {
       [ALICE_ROW, 'app-1000000', 'identity'],
       ['RamRole TranscodeRole', 'app-1000000', 'identity'],
     ]);
-    const policies = await rowsOf(identities[0]?.element);
+    const policies = await rowsUntil(async () => rowsOf(identities[0]?.element), (rows) => rows.some((r) => r.label.startsWith('RAM policy')), 'her RAM rows');
     assert.deepEqual(policies.map((r) => [r.label, r.description, r.contextValue]), [
       ['VODAppFullAccess', 'System', 'appPolicy.system'],
       ['VODCustomUploadOnly', 'Custom', 'appPolicy.custom'],
+      // Beside her app policies, the RAM grant of her group (#20).
+      ['RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)', '', 'message.showLog'],
     ]);
     const lists = requestsOf(emulator, 'ListAppPoliciesForIdentity');
     assert.equal(lists.length, 1, 'only the expanded identity is listed');
@@ -151,8 +153,8 @@ describe('Resources tree', function () {
     const result = await detach({ profile: PROFILE, identityType: 'RamUser', identityName: ALICE, policyNames: ['VODAppFullAccess'] });
     assert.equal(result.ok, true, JSON.stringify(result));
     const alice = async () => rowsOf((await row((await identityGroup()).element, ALICE_ROW)).element);
-    const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess'), 'the detached policy to disappear');
-    assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly']);
+    const policies = await rowsUntil(alice, (rows) => !rows.some((r) => r.label === 'VODAppFullAccess') && rows.some((r) => r.label.startsWith('RAM policy')), 'the detached policy to disappear');
+    assert.deepEqual(policies.map((r) => r.label), ['VODCustomUploadOnly', 'RAM policy AliyunVODFullAccess — every VOD app (via group media-devs)']);
   });
 
   it('Refresh reloads from the server: a change made elsewhere shows up', async () => {

@@ -117,6 +117,8 @@ describe('Resources view (UI)', function () {
 
   it('detaches a system app policy from its context menu after the modal; a custom one offers no Detach', async () => {
     await expand(aliceRow());
+    // Her rows are complete once the RAM grant of her group is there (#20).
+    await wb().treeItem(/^RAM policy AliyunVODFullAccess — every VOD app \(via group media-devs\)/).first().waitFor({ state: 'visible', timeout: 30_000 });
     // The API detaches system policies only: the custom row's menu has Refresh but no Detach.
     await wb().rightClick(row('VODCustomUploadOnly', 'Custom'));
     await wb().menuItem('Refresh').first().waitFor({ state: 'visible' });

@@ -20,6 +20,7 @@ import type { ProfileIdentity } from '../../settings/profileConfig';
 import type { Reattach } from '../../history/reversals';
 import { cloudAction, undoOnly, type Mutation, type SuccessReport } from './mutation';
 import { revocation } from './operation';
+import { confirmationWithRam, reportWithRam, withRamRemaining } from './ramRemaining';
 import type { RevocationCommand } from './registerRevocation';
 
 /** The target as the caller named it, plus the UserId VOD was sent when it was resolved from a name. */
@@ -66,11 +67,16 @@ export const detachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
   fields: policyFields,
   rows: (t) => ({ kind: 'identity', profile: t.profile, identity: t.identity, policyNames: t.policyNames }),
   // named(): the modal says `alice (2037…0001)` for a user configured by UserId; VOD is sent the same UserId.
-  prepare: async (session, t) => (t.resolved ? t : { ...t, resolved: await session.identities.named(t.identity) }),
-  confirm: (scope, targets) => detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames })), confirmationWords),
+  // Then what RAM still grants, so the modal, the notification and the log say what the detach leaves (#20).
+  prepare: async (session, t) => withRamRemaining(session, await prepareNamed(session, t)),
+  confirm: (scope, targets) => confirmationWithRam(detachConfirmation(scope, targets.map((t) => ({ identity: sentIdentity(t), policyNames: t.policyNames })), confirmationWords), targets),
   send: async (session, t, signal) => session.vod().detachAppPolicyFromIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
-  succeeded: (t, result) => policyChange((names, who) => vscode.l10n.t('Detached {0} from {1}', names, who), t, result),
+  succeeded: (t, result) => reportWithRam(policyChange((names, who) => vscode.l10n.t('Detached {0} from {1}', names, who), t, result), t),
 };
+
+async function prepareNamed(session: ProfileSession, t: PolicyTarget): Promise<PolicyTarget> {
+  return t.resolved ? t : { ...t, resolved: await session.identities.named(t.identity) };
+}
 
 export const detachAppPolicyCommand: RevocationCommand<PolicyTarget, PolicyChangeResult> = {
   id: COMMANDS.detachAppPolicy,
@@ -107,6 +113,7 @@ export const attachAppPolicy: Mutation<PolicyTarget, PolicyChangeResult> = {
     failed: (label, error) => vscode.l10n.t('Could not attach to {0}: {1}', label, error),
     notSent: (error) => vscode.l10n.t('Cannot attach: {0}', error),
   },
+  prepare: prepareNamed,
   confirm: undoOnly('AttachAppPolicyToIdentity'),
   send: async (session, t, signal) => session.vod().attachAppPolicyToIdentity(await vodIdentity(session, t), t.policyNames, { signal }),
   succeeded: (t, result) => policyChange((names, who) => vscode.l10n.t('Attached {0} to {1}', names, who), t, result),

@@ -45,6 +45,10 @@ export interface SuccessReport {
   readonly fields?: Readonly<Record<string, unknown>>;
   /** Appended to the target's line in a bulk report. */
   readonly logNote?: string;
+  /** A line of its own in the log after the call's, single or bulk (what a detach leaves in RAM). */
+  readonly logLine?: string;
+  /** Done in full, yet worth a warning: access remains by another route (RAM grants after a detach). */
+  readonly warn?: boolean;
 }
 
 export interface Mutation<T extends MutationTarget, R extends Acknowledged> {

@@ -153,7 +153,7 @@ async function notifyOutcome<T extends MutationTarget, R extends Acknowledged>(
     const text = confirmedBy
       ? vscode.l10n.t('{0} (answer lost; confirmed by {1}, RequestId {2})', success.text, confirmedBy.action, confirmedBy.requestId)
       : success.text;
-    await notify(deps, success.partial ? 'warning' : 'info', vscode.l10n.t('{0} (profile {1}). RequestId {2}', text, run.profile, requestId), { requestId, trail: true });
+    await notify(deps, success.partial || success.warn ? 'warning' : 'info', vscode.l10n.t('{0} (profile {1}). RequestId {2}', text, run.profile, requestId), { requestId, trail: true });
   } else if (outcome?.status === 'failed') {
     const text = mutation.text.failed(mutation.label(outcome.target), describeError(outcome.error));
     await notify(deps, 'error', text, { ...resultError(outcome.error), site: siteOfRun(deps, run) });

@@ -64,6 +64,8 @@ export async function sendMutationCalls<T extends MutationTarget, R extends Ackn
   deps.tree.refreshRows(run.targets.map((t) => mutation.rows(t)));
   const successes = report.outcomes.map((o) => (o.status === 'succeeded' ? successOf(mutation, o.target, o.result) : undefined));
   const settled = report.outcomes.map((o, i) => settle(mutation, o, successes[i]));
+  const ownLines = successes.flatMap((s) => (s?.logLine ? [s.logLine] : []));
+  if (ownLines.length > 0) deps.log.info(ownLines);
 
   const only = settled[0];
   if (settled.length === 1 && only && !run.bulk) {

@@ -2,12 +2,13 @@
 // no action name is used by two of them, so the action name decides the product and its Version must match it.
 import { mpsActions } from './mps';
 import { ramActions } from './ram';
+import { ramPolicyActions } from './ramPolicies';
 import { stsActions } from './sts';
 import { vodActions } from './vod';
 import { actionTrailActions } from './actiontrail';
 import type { ActionSpec, Product } from './types';
 
-export const ACTIONS: Readonly<Record<string, ActionSpec>> = { ...mpsActions, ...vodActions, ...ramActions, ...stsActions, ...actionTrailActions };
+export const ACTIONS: Readonly<Record<string, ActionSpec>> = { ...mpsActions, ...vodActions, ...ramActions, ...ramPolicyActions, ...stsActions, ...actionTrailActions };
 
 export function findAction(name: string | undefined): ActionSpec | undefined {
   return name && Object.prototype.hasOwnProperty.call(ACTIONS, name) ? ACTIONS[name] : undefined;

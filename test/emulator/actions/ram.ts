@@ -22,7 +22,7 @@ function decodeMarker(marker: string): string {
 }
 
 /** One page of `items` sorted by `key`, after the Marker's name: `{IsTruncated, Marker?}` plus the page. */
-function page<T>(params: Readonly<Record<string, string>>, items: readonly T[], key: (t: T) => string): { items: T[]; IsTruncated: boolean; Marker?: string } {
+export function page<T>(params: Readonly<Record<string, string>>, items: readonly T[], key: (t: T) => string): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const max = intParam(params, 'MaxItems', 100, 1, 1000);
   let sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (params.Marker) {

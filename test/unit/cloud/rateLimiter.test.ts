@@ -27,6 +27,14 @@ describe('rate limiter', () => {
     GetCallerIdentity: 100,
     // ActionTrail documents "at most twice per second" for LookupEvents.
     LookupEvents: 2,
+    ListPoliciesForUser: 100,
+    ListPoliciesForRole: 100,
+    ListPoliciesForGroup: 100,
+    ListGroupsForUser: 100,
+    GetPolicy: 100,
+    ListEntitiesForPolicy: 100,
+    ListPolicies: 20,
+    ListUsersForGroup: 20,
     // Not in the table: the cautious default.
     AssumeRole: 10,
     SomethingElse: 10,
