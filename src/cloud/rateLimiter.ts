@@ -42,36 +42,125 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 /** 2 % slower than the quota: at 100 QPS that is one slot every 10.2 ms, 98 per second. */
 export const DEFAULT_SAFETY_MARGIN = 1.02;
 
-/** Hands out evenly spaced slots for one (AccessKey, action) pair. */
+// Concurrency follows Little's law: to keep R calls a second going while each takes L seconds, R·L must be in
+// flight. So the calls on the wire per (key, action) are capped at rate × observed latency × IN_FLIGHT_MARGIN
+// plus a few spares (a slow answer or a GC pause must not stall the pace), never above MAX_IN_FLIGHT. Far from
+// the region (300 ms) that is about 50 calls; next to it, a handful. The cap keeps a stalled server from
+// collecting a socket per slot until the timeout.
+
+/** Room above rate × latency for latency jitter. */
+export const IN_FLIGHT_MARGIN = 1.5;
+/** Calls in flight allowed on top of the product, whatever the latency. */
+export const SPARE_IN_FLIGHT = 4;
+/** The most calls one (key, action) keeps in flight: full rate (100/s) up to about 0.8 s of latency. */
+export const MAX_IN_FLIGHT = 128;
+/** Assumed before the first answer, so a run far away starts fast; the first sample replaces it. */
+export const INITIAL_LATENCY_MS = 250;
+/** Weight of a new latency sample in the moving average: the last few dozen calls count. */
+const LATENCY_WEIGHT = 0.1;
+
+/** How an attempt ended, for the limiter: answered (a latency sample), or lost (timeout, reset, abandoned). */
+export type AttemptEnd = 'answered' | 'lost';
+
+/** Hands out evenly spaced slots for one (AccessKey, action) pair, and at most inFlightLimit calls at a time. */
 export class PacedLimiter {
-  readonly intervalMs: number;
   private lastSlot = -Infinity;
+  private rate: number;
+  private running = 0;
+  /** Moving average of answered attempts' time on the wire, ms. */
+  private latency = INITIAL_LATENCY_MS;
+  private sampled = false;
+  /** Callers waiting for a place in flight, first come first served. */
+  private readonly queue: (() => void)[] = [];
 
   constructor(
     readonly qps: number,
     private readonly clock: LimiterClock = systemClock,
-    safetyMargin = DEFAULT_SAFETY_MARGIN,
+    private readonly safetyMargin = DEFAULT_SAFETY_MARGIN,
   ) {
     if (!(qps > 0)) throw new RangeError(l10n.t('QPS must be positive (got {0}).', String(qps)));
-    this.intervalMs = (1000 / qps) * safetyMargin;
+    this.rate = qps;
   }
 
-  /** Resolves at this caller's slot; rejects with a cancelled CloudError if the signal aborts first. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  get intervalMs(): number {
+    return (1000 / this.rate) * this.safetyMargin;
+  }
+
+  /** Calls granted and not yet ended. */
+  get inFlight(): number {
+    return this.running;
+  }
+
+  get latencyMs(): number {
+    return this.latency;
+  }
+
+  /** Little's law with a margin: how many calls may be granted and not yet ended. */
+  get inFlightLimit(): number {
+    const needed = Math.ceil(((this.rate / this.safetyMargin) * this.latency * IN_FLIGHT_MARGIN) / 1000);
+    return Math.min(MAX_IN_FLIGHT, needed + SPARE_IN_FLIGHT);
+  }
+
+  /**
+   * Resolves at this caller's slot, with a place in flight, returning the time granted; the caller must then call
+   * end() exactly once. Rejects with a cancelled CloudError (holding nothing) if the signal aborts first.
+   */
+  async acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw cancelledError();
+    if (this.queue.length > 0 || this.running >= this.inFlightLimit) await this.placeInFlight(signal);
+    else this.running++;
     const now = this.clock.now();
     const slot = Math.max(now, this.lastSlot + this.intervalMs);
     this.lastSlot = slot;
     const wait = slot - now;
-    if (wait <= 0) return;
+    if (wait <= 0) return now;
     try {
       await this.clock.sleep(wait, signal);
+      if (signal?.aborted) throw cancelledError();
     } catch {
       // Give the slot back when nobody queued behind it, so a cancelled call leaves no gap.
       if (this.lastSlot === slot) this.lastSlot = slot - this.intervalMs;
+      this.release();
       throw cancelledError();
     }
-    if (signal?.aborted) throw cancelledError();
+    // A late timer sends late: the latency is measured from now.
+    return this.clock.now();
+  }
+
+  /** An attempt granted at `grantedAt` ended: frees its place, and an answer updates the latency. */
+  end(grantedAt: number, how: AttemptEnd): void {
+    if (how === 'answered') {
+      const sample = Math.max(0, this.clock.now() - grantedAt);
+      this.latency = this.sampled ? this.latency + LATENCY_WEIGHT * (sample - this.latency) : sample;
+      this.sampled = true;
+    }
+    this.release();
+  }
+
+  private release(): void {
+    this.running--;
+    // The limit may have grown with the latency: let in as many as now fit.
+    while (this.queue.length > 0 && this.running < this.inFlightLimit) {
+      this.running++;
+      this.queue.shift()?.();
+    }
+  }
+
+  /** Waits in line; the place is counted by whoever hands it over (release). */
+  private placeInFlight(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const granted = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const i = this.queue.indexOf(granted);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(cancelledError());
+      };
+      this.queue.push(granted);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 }
 
@@ -111,7 +200,8 @@ export class RateLimiterRegistry {
     return limiter;
   }
 
-  acquire(accessKeyId: string, action: string, signal?: AbortSignal): Promise<void> {
+  /** Waits for a slot and a place in flight; the caller ends the attempt on the limiter it got (limiterFor). */
+  acquire(accessKeyId: string, action: string, signal?: AbortSignal): Promise<number> {
     return this.limiterFor(accessKeyId, action).acquire(signal);
   }
 }

@@ -15,7 +15,7 @@ import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
-import type { RateLimiterRegistry } from './rateLimiter';
+import type { AttemptEnd, RateLimiterRegistry } from './rateLimiter';
 import { isAmbiguous, settleByReadBack, type ReadBack } from './readBack';
 import { maskAccessKeyId } from './redact';
 import { requireRequestId, type ResponseBody } from './responses';
@@ -193,18 +193,33 @@ export class RpcChannel {
     trace.credential = credential;
     trace.origin = credentials.origin;
     trace.account = accountLabel(this.settings.account, credentials.accessKeyId);
-    await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
-    if (signal?.aborted) throw cancelledError();
+    const limiter = this.settings.limiters.limiterFor(credentials.accessKeyId, request.action);
+    const grantedAt = await limiter.acquire(signal);
+    if (signal?.aborted) {
+      limiter.end(grantedAt, 'lost');
+      throw cancelledError();
+    }
     trace.attempts = n;
     let body: unknown;
     let entry: PopCoreEntry;
     try {
-      const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
-      const sending = client.request(request.action, params, {
-        method: 'POST',
-        timeout: timeoutMs,
-        formatParams: false,
-      });
+      let sending: Promise<[unknown, PopCoreEntry]>;
+      try {
+        const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
+        sending = client.request(request.action, params, {
+          method: 'POST',
+          timeout: timeoutMs,
+          formatParams: false,
+        });
+      } catch (thrown) {
+        limiter.end(grantedAt, 'lost');
+        throw thrown;
+      }
+      // The place in flight is the request's until it settles, even when a cancel abandons a read.
+      sending.then(
+        () => limiter.end(grantedAt, 'answered'),
+        (thrown: unknown) => limiter.end(grantedAt, attemptEndOf(thrown)),
+      );
       // A write on the wire is awaited (pop-core's timeout bounds it); only a read may be abandoned.
       [body, entry] = await (request.readBack ? sending : untilAborted(sending, signal));
     } catch (thrown) {
@@ -313,6 +328,12 @@ export class RpcChannel {
       // Same rule as onCall.
     }
   }
+}
+
+/** For the limiter: an answer is a latency sample; a timeout or a dropped connection is not. */
+function attemptEndOf(thrown: unknown): AttemptEnd {
+  const kind = fromPopCoreFailure(thrown).kind;
+  return kind === 'timeout' || kind === 'network' ? 'lost' : 'answered';
 }
 
 function outcomeOf(err: CloudError): 'failed' | 'cancelled' | 'unknown' {

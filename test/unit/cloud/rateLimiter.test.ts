@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CloudError } from '../../../src/cloud/errors';
 import { ACTION_QPS, qpsFor, DEFAULT_QPS } from '../../../src/cloud/quotas';
-import { PacedLimiter, RateLimiterRegistry, abortableSleep } from '../../../src/cloud/rateLimiter';
+import { MAX_IN_FLIGHT, PacedLimiter, RateLimiterRegistry, abortableSleep } from '../../../src/cloud/rateLimiter';
 import { DEFAULT_QPS_LIMITS } from '../../emulator/throttle';
 import { FakeClock } from '../../support/fakeClock';
 
@@ -77,7 +77,12 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = new PacedLimiter(100, clock);
     const granted: number[] = [];
-    for (let i = 0; i < 300; i++) void limiter.acquire().then(() => granted.push(clock.now()));
+    for (let i = 0; i < 300; i++) {
+      void limiter.acquire().then((at) => {
+        granted.push(clock.now());
+        limiter.end(at, 'answered');
+      });
+    }
     for (let t = 0; t < 3100; t++) await clock.advance(1);
     assert.equal(granted.length, 300);
     let maxInWindow = 0;
@@ -124,6 +129,79 @@ describe('rate limiter', () => {
     const aborted = new AbortController();
     aborted.abort();
     await assert.rejects(limiter.acquire(aborted.signal), (e: unknown) => e instanceof CloudError && e.kind === 'cancelled');
+  });
+
+  /**
+   * A steady load through one limiter against a server that answers after `latencyMs` (the fake clock's sleep):
+   * how many calls were in flight while the pace was steady, and how many a second went out.
+   */
+  async function steadyLoad(latencyMs: number, calls = 700) {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    const inFlight: number[] = [];
+    const granted: number[] = [];
+    let onTheWire = 0;
+    let peak = 0;
+    for (let i = 0; i < calls; i++) {
+      void (async () => {
+        const at = await limiter.acquire();
+        granted.push(at);
+        onTheWire++;
+        if (clock.now() > 2000) peak = Math.max(peak, onTheWire, limiter.inFlight);
+        await clock.sleep(latencyMs);
+        onTheWire--;
+        limiter.end(at, 'answered');
+      })();
+    }
+    // Sample the count every 10 ms from 2 s to 5 s: long after the first answers taught the limiter the latency.
+    for (let t = 0; t < 5000; t += 10) {
+      await clock.advance(10);
+      if (clock.now() > 2000) inFlight.push(onTheWire);
+    }
+    const mean = inFlight.reduce((a, b) => a + b, 0) / inFlight.length;
+    const perSecond = granted.filter((t) => t >= 2000 && t < 5000).length / 3;
+    return { mean, peak, perSecond, limit: limiter.inFlightLimit, latency: limiter.latencyMs };
+  }
+
+  it('keeps rate × latency calls in flight (Little\'s law), so the pace holds from 0 to 600 ms', async () => {
+    for (const latencyMs of [0, 30, 150, 300, 600]) {
+      const s = await steadyLoad(latencyMs);
+      const expected = (98 * latencyMs) / 1000; // 100/s less the 2 % margin
+      assert.ok(s.perSecond >= 95, `${latencyMs} ms: ${s.perSecond} calls/s`);
+      assert.ok(Math.abs(s.latency - latencyMs) < 1, `${latencyMs} ms: learnt ${s.latency} ms`);
+      assert.ok(Math.abs(s.mean - expected) <= Math.max(1.5, expected * 0.1), `${latencyMs} ms: ${s.mean} in flight, expected about ${expected}`);
+      // No more than the margin allows: the limit follows the latency too.
+      assert.ok(s.peak <= s.limit, `${latencyMs} ms: ${s.peak} in flight above the limit ${s.limit}`);
+      assert.ok(s.limit <= Math.ceil(expected * 1.5) + 4, `${latencyMs} ms: limit ${s.limit}`);
+    }
+  });
+
+  it('holds no more than MAX_IN_FLIGHT when the server answers very slowly', async () => {
+    const s = await steadyLoad(3000, 400);
+    assert.equal(s.limit, MAX_IN_FLIGHT);
+    assert.ok(s.peak <= MAX_IN_FLIGHT && s.peak >= MAX_IN_FLIGHT - 1, `peak ${s.peak}`);
+    assert.ok(s.perSecond <= MAX_IN_FLIGHT / 3 + 1, `${s.perSecond}/s with ${MAX_IN_FLIGHT} in flight at 3 s each`);
+  });
+
+  it('lets queued calls in as soon as a place frees, and a cancelled wait holds no place', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(1000, clock, 1);
+    const held: number[] = [];
+    for (let i = 0; i < limiter.inFlightLimit; i++) held.push(await limiter.acquire().then((at) => (clock.advance(1), at)));
+    const full = limiter.inFlight;
+    assert.equal(full, limiter.inFlightLimit);
+    const controller = new AbortController();
+    const cancelled = limiter.acquire(controller.signal);
+    let next = false;
+    void limiter.acquire().then(() => (next = true));
+    controller.abort();
+    await assert.rejects(cancelled, (e: unknown) => e instanceof CloudError && e.kind === 'cancelled');
+    await clock.advance(5);
+    assert.equal(next, false, 'a call went past a full limiter');
+    limiter.end(held[0]!, 'lost');
+    await clock.advance(5);
+    assert.equal(next, true, 'the freed place went to the call in line, not to the cancelled one');
+    assert.equal(limiter.inFlight, full);
   });
 
   it('abortableSleep resolves after the delay and rejects on abort', async () => {
