@@ -59,8 +59,24 @@ export const INITIAL_LATENCY_MS = 250;
 /** Weight of a new latency sample in the moving average: the last few dozen calls count. */
 const LATENCY_WEIGHT = 0.1;
 
-/** How an attempt ended, for the limiter: answered (a latency sample), or lost (timeout, reset, abandoned). */
-export type AttemptEnd = 'answered' | 'lost';
+// The quota is per user, not per window: another window, a CI job or a script on the same key takes part of it,
+// and the server then answers Throttling. Each such answer is a sign to share: the pace drops to what the server
+// let through in the last second (at most by half, at least by a tenth), holds there for a second (the server's
+// window) or a round trip, whichever is longer, so one burst of throttled answers counts once, and then climbs back
+// by 3 % of the quota a second while answers come back unthrottled. Two windows on one key so settle at about
+// half each (additive increase, multiplicative decrease); a client taking 30 % leaves us the other 70 %.
+
+/** Pace kept after a throttled answer, at least: a tenth less. */
+const THROTTLED_RATE_FACTOR = 0.9;
+/** Pace kept after a throttled answer, at most: half. */
+const THROTTLED_RATE_FLOOR = 0.5;
+/** Share of the quota regained per second without throttling. */
+const RECOVERY_PER_SECOND = 0.03;
+/** The pace never drops below this share of the quota. */
+const MIN_RATE_SHARE = 0.05;
+
+/** How an attempt ended, for the limiter: answered (a latency sample), throttled, or lost (timeout, reset). */
+export type AttemptEnd = 'answered' | 'throttled' | 'lost';
 
 /** Hands out evenly spaced slots for one (AccessKey, action) pair, and at most inFlightLimit calls at a time. */
 export class PacedLimiter {
@@ -72,6 +88,11 @@ export class PacedLimiter {
   private sampled = false;
   /** Callers waiting for a place in flight, first come first served. */
   private readonly queue: (() => void)[] = [];
+  /** When answers that were not throttled came back, over the last second. */
+  private readonly accepted: number[] = [];
+  /** No further slowdown before this: the throttled answers of one burst count once. */
+  private holdUntil = -Infinity;
+  private raisedAt = 0;
 
   constructor(
     readonly qps: number,
@@ -80,6 +101,11 @@ export class PacedLimiter {
   ) {
     if (!(qps > 0)) throw new RangeError(l10n.t('QPS must be positive (got {0}).', String(qps)));
     this.rate = qps;
+  }
+
+  /** The pace now: the quota, or less while the server says someone else is using it. */
+  get currentQps(): number {
+    return this.rate;
   }
 
   get intervalMs(): number {
@@ -129,12 +155,32 @@ export class PacedLimiter {
 
   /** An attempt granted at `grantedAt` ended: frees its place, and an answer updates the latency. */
   end(grantedAt: number, how: AttemptEnd): void {
-    if (how === 'answered') {
-      const sample = Math.max(0, this.clock.now() - grantedAt);
+    if (how !== 'lost') {
+      const now = this.clock.now();
+      const sample = Math.max(0, now - grantedAt);
       this.latency = this.sampled ? this.latency + LATENCY_WEIGHT * (sample - this.latency) : sample;
       this.sampled = true;
+      const accepted = this.accepted;
+      while (accepted.length > 0 && (accepted[0] as number) <= now - 1000) accepted.shift();
+      if (how === 'throttled') this.slowDown(now);
+      else {
+        accepted.push(now);
+        // Climbing starts once the hold after a slowdown is over.
+        if (now > this.raisedAt) {
+          this.rate = Math.min(this.qps, this.rate + (this.qps * RECOVERY_PER_SECOND * (now - this.raisedAt)) / 1000);
+          this.raisedAt = now;
+        }
+      }
     }
     this.release();
+  }
+
+  private slowDown(now: number): void {
+    if (now < this.holdUntil) return;
+    const share = Math.max(this.accepted.length, this.rate * THROTTLED_RATE_FLOOR);
+    this.rate = Math.max(this.qps * MIN_RATE_SHARE, Math.min(this.rate * THROTTLED_RATE_FACTOR, share));
+    this.holdUntil = now + Math.max(1000, this.latency);
+    this.raisedAt = this.holdUntil;
   }
 
   private release(): void {

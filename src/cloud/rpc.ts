@@ -217,7 +217,7 @@ export class RpcChannel {
       }
       // The place in flight is the request's until it settles, even when a cancel abandons a read.
       sending.then(
-        () => limiter.end(grantedAt, 'answered'),
+        ([, answered]) => limiter.end(grantedAt, answered.response?.statusCode === 429 ? 'throttled' : 'answered'),
         (thrown: unknown) => limiter.end(grantedAt, attemptEndOf(thrown)),
       );
       // A write on the wire is awaited (pop-core's timeout bounds it); only a read may be abandoned.
@@ -330,9 +330,10 @@ export class RpcChannel {
   }
 }
 
-/** For the limiter: an answer is a latency sample; a timeout or a dropped connection is not. */
+/** For the limiter: an answer is a latency sample, a throttled one also slows the pace; a lost one is neither. */
 function attemptEndOf(thrown: unknown): AttemptEnd {
   const kind = fromPopCoreFailure(thrown).kind;
+  if (kind === 'throttled') return 'throttled';
   return kind === 'timeout' || kind === 'network' ? 'lost' : 'answered';
 }
 

@@ -204,6 +204,102 @@ describe('rate limiter', () => {
     assert.equal(limiter.inFlight, full);
   });
 
+  it('a throttled answer lowers the pace, once per burst, and the pace recovers while answers come back', async () => {
+    const clock = new FakeClock(10_000);
+    const limiter = new PacedLimiter(100, clock);
+    const call = async (how: 'answered' | 'throttled') => limiter.end(await limiter.acquire(), how);
+    await call('answered');
+    assert.equal(limiter.currentQps, 100);
+    await clock.advance(50);
+    await call('throttled');
+    const lowered = limiter.currentQps;
+    assert.ok(lowered <= 90 && lowered >= 50, `after a throttled answer: ${lowered}/s`);
+    assert.ok(limiter.intervalMs >= (1000 / 90) * 1.02 - 1e-9, `slots every ${limiter.intervalMs} ms`);
+    await clock.advance(50);
+    await call('throttled');
+    assert.equal(limiter.currentQps, lowered, 'a second throttled answer of the same burst slowed it again');
+    // Answers that come back unthrottled: held for a second, then about 3 % of the quota a second.
+    await clock.advance(500);
+    await call('answered');
+    assert.equal(limiter.currentQps, lowered, 'climbed during the hold');
+    for (let i = 0; i < 30 && limiter.currentQps < 100; i++) {
+      await clock.advance(1000);
+      await call('answered');
+    }
+    assert.equal(limiter.currentQps, 100, 'never recovered');
+    // A later burst slows it again.
+    await clock.advance(2000);
+    await call('throttled');
+    assert.ok(limiter.currentQps < 100);
+  });
+
+  /**
+   * Fake time: a server that lets `limit` calls a second through per key (a sliding one-second window, as
+   * Alibaba's and the emulator's), some foreign load on the same key, and `clients` limiters each with plenty to
+   * send that retry every throttled call. Returns each client's accepted calls a second over the last 20 s.
+   */
+  async function contention(options: { clients: number; foreignQps: number; latencyMs: number; seconds?: number }) {
+    const clock = new FakeClock();
+    const window: number[] = [];
+    const serverAccepts = (now: number) => {
+      while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+      if (window.length >= 100) return false;
+      window.push(now);
+      return true;
+    };
+    const seconds = options.seconds ?? 40;
+    const end = seconds * 1000;
+    const accepted = Array.from({ length: options.clients }, () => 0);
+    let throttled = 0;
+    let stop = false;
+    for (let c = 0; c < options.clients; c++) {
+      const limiter = new PacedLimiter(100, clock);
+      for (let worker = 0; worker < 128; worker++) {
+        void (async () => {
+          while (!stop) {
+            const at = await limiter.acquire();
+            await clock.sleep(options.latencyMs / 2);
+            const ok = serverAccepts(clock.now());
+            await clock.sleep(options.latencyMs / 2);
+            limiter.end(at, ok ? 'answered' : 'throttled');
+            if (ok && clock.now() >= end - 20_000) accepted[c]!++;
+            if (!ok) {
+              throttled++;
+              await clock.sleep(250);
+            }
+          }
+        })();
+      }
+    }
+    if (options.foreignQps > 0) {
+      void (async () => {
+        while (!stop) {
+          serverAccepts(clock.now());
+          await clock.sleep(1000 / options.foreignQps);
+        }
+      })();
+    }
+    for (let t = 0; t < end; t += 50) await clock.advance(50);
+    stop = true;
+    return { perSecond: accepted.map((n) => n / 20), throttled };
+  }
+
+  it('shares the quota with a client that takes 30 % of it: at least 90 % of the rest is used', async function () {
+    this.timeout(60_000);
+    for (const latencyMs of [30, 300]) {
+      const { perSecond } = await contention({ clients: 1, foreignQps: 30, latencyMs });
+      assert.ok(perSecond[0]! >= 0.9 * 70, `${latencyMs} ms: ${perSecond[0]}/s of the 70 left`);
+    }
+  });
+
+  it('two windows on one key settle together at 90 % of the quota or more, neither starved', async function () {
+    this.timeout(60_000);
+    const { perSecond } = await contention({ clients: 2, foreignQps: 0, latencyMs: 150 });
+    const total = perSecond[0]! + perSecond[1]!;
+    assert.ok(total >= 90, `together ${total}/s (${perSecond.join(' + ')})`);
+    assert.ok(Math.min(...perSecond) >= 25, `one window starved: ${perSecond.join(' + ')}`);
+  });
+
   it('abortableSleep resolves after the delay and rejects on abort', async () => {
     await abortableSleep(1);
     const controller = new AbortController();
