@@ -13,6 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
+import { agentFor, closeConnections, closeIdleConnectionsOnly } from './connections';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
 import type { AttemptEnd, RateLimiterRegistry } from './rateLimiter';
@@ -210,6 +211,7 @@ export class RpcChannel {
           method: 'POST',
           timeout: timeoutMs,
           formatParams: false,
+          agent: agentFor(this.settings.endpoint),
         });
       } catch (thrown) {
         limiter.end(grantedAt, 'lost');
@@ -492,10 +494,7 @@ function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyC
  * request in flight are left to finish; their client is unreachable from here on and is collected with its secret.
  */
 export function forgetCachedClients(): void {
-  for (const client of clients.values()) {
-    const free = client.keepAliveAgent?.freeSockets ?? {};
-    for (const sockets of Object.values(free)) for (const socket of sockets ?? []) socket.destroy();
-  }
+  closeIdleConnectionsOnly();
   clients.clear();
   lastHashed = undefined;
   lastClient = undefined;
@@ -503,9 +502,7 @@ export function forgetCachedClients(): void {
 
 /** Drops cached pop-core clients and closes all their keep-alive sockets (on deactivate, and in tests). */
 export function closeIdleConnections(): void {
-  for (const client of clients.values()) {
-    client.keepAliveAgent?.destroy();
-  }
+  closeConnections();
   clients.clear();
   lastHashed = undefined;
   lastClient = undefined;

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +94,12 @@ export interface ActionStats {
   /** The most requests received within any 1000 ms (sliding), throttled ones included: what a client's pacing sent. */
   peakPerSecond: number;
 }
-export interface EmulatorStats { received: number; byAction: Record<string, ActionStats> }
+export interface EmulatorStats {
+  received: number;
+  byAction: Record<string, ActionStats>;
+  /** TCP connections accepted (plain and TLS listeners), TLS handshakes completed and how many resumed a session. */
+  connections: { tcp: number; tls: number; tlsResumed: number };
+}
 
 export interface ReceivedRequest {
   time: string;
@@ -184,7 +190,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const faults = new FaultTable();
   const sessions = new StsSessions(now);
   let latencyMs = o.latencyMs ?? 0;
-  let stats: EmulatorStats = { received: 0, byAction: {} };
+  let stats: EmulatorStats = { received: 0, byAction: {}, connections: { tcp: 0, tls: 0, tlsResumed: 0 } };
   const log: ReceivedRequest[] = [];
   const held = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -361,8 +367,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   };
   const listen = async (srv: Server, p: number): Promise<number> => {
     srv.on('connection', (sock: Socket) => {
+      stats.connections.tcp++;
       sockets.add(sock);
       sock.on('close', () => sockets.delete(sock));
+    });
+    // Counted so tests can see connection reuse: a client that reconnects per call pays a handshake per call.
+    srv.on('secureConnection', (sock: TLSSocket) => {
+      stats.connections.tls++;
+      if (sock.isSessionReused()) stats.connections.tlsResumed++;
     });
     srv.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -428,7 +440,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     },
     stats: () => JSON.parse(JSON.stringify(stats)) as EmulatorStats,
     resetStats: () => {
-      stats = { received: 0, byAction: {} };
+      stats = { received: 0, byAction: {}, connections: { tcp: 0, tls: 0, tlsResumed: 0 } };
       arrivals = new Map();
     },
     requests: () => log.slice(),
