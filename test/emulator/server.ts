@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
+import { startDelayRelay, type DelayRelay } from './networkDelay';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,11 @@ export interface EmulatorOptions {
   tlsMaterial?: TlsMaterial;
   /** Port of the TLS listener (default 0 = any free port). */
   tlsPort?: number;
+  /**
+   * Network-delay mode: a relay (networkDelay.ts) in front of the plain and TLS listeners adds this round trip to
+   * every connection's handshake and every exchange; url/port/tlsUrl/tlsPort are then the relays'.
+   */
+  networkRttMs?: number;
 }
 
 /** Test hooks for the credentials AssumeRole issues. */
@@ -122,6 +128,8 @@ export interface RunningEmulator {
   setFault(action: string, fault: Fault): void;
   clearFaults(): void;
   setLatency(ms: number): void;
+  /** Network-delay mode only: changes the round trip the relays add. */
+  setNetworkRtt(ms: number): void;
   stats(): EmulatorStats;
   resetStats(): void;
   requests(): readonly ReceivedRequest[];
@@ -405,12 +413,25 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     }
   }
   const hostInUrl = host === '::1' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
+  const relays: DelayRelay[] = [];
+  let clientPort = port;
+  let clientTlsPort = tlsPort;
+  if (o.networkRttMs !== undefined) {
+    const plain = await startDelayRelay({ host, port }, o.networkRttMs, host);
+    relays.push(plain);
+    clientPort = plain.port;
+    if (tlsPort !== undefined) {
+      const secure = await startDelayRelay({ host, port: tlsPort }, o.networkRttMs, host);
+      relays.push(secure);
+      clientTlsPort = secure.port;
+    }
+  }
 
   const emulator: RunningEmulator = {
-    url: `http://${hostInUrl}:${port}`,
-    port,
+    url: `http://${hostInUrl}:${clientPort}`,
+    port: clientPort,
     state,
-    ...(tlsPort !== undefined && caDir ? { tlsUrl: `https://${hostInUrl}:${tlsPort}`, tlsPort, caFile: join(caDir, 'ca.pem') } : {}),
+    ...(clientTlsPort !== undefined && caDir ? { tlsUrl: `https://${hostInUrl}:${clientTlsPort}`, tlsPort: clientTlsPort, caFile: join(caDir, 'ca.pem') } : {}),
     sts: {
       advanceClock: (ms) => sessions.advance(ms),
       setCredentialLifetime: (seconds) => sessions.setLifetimeOverride(seconds),
@@ -419,6 +440,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     },
     close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;
+      for (const relay of relays) void relay.close();
       let open = tlsServer ? 2 : 1;
       const done = () => {
         if (--open > 0) return;
@@ -437,6 +459,10 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     setLatency: (ms) => {
       if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error('latency must be a non-negative number of ms');
       latencyMs = ms;
+    },
+    setNetworkRtt: (ms) => {
+      if (relays.length === 0) throw new Error('the emulator was started without networkRttMs');
+      for (const relay of relays) relay.rttMs = ms;
     },
     stats: () => JSON.parse(JSON.stringify(stats)) as EmulatorStats,
     resetStats: () => {
