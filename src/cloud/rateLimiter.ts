@@ -61,9 +61,10 @@ const LATENCY_WEIGHT = 0.1;
 
 // The quota is per user, not per window: another window, a CI job or a script on the same key takes part of it,
 // and the server then answers Throttling. Each such answer is a sign to share: the pace drops to what the server
-// let through in the last second (at most by half, at least by a tenth), holds there for a second (the server's
-// window) or a round trip, whichever is longer, so one burst of throttled answers counts once, and then climbs back
-// by 3 % of the quota a second while answers come back unthrottled. Two windows on one key so settle at about
+// let through in the last second (at most by half, at least by a tenth; in a run younger than a second, what it
+// let through per second so far, so the first calls bunching up while their connections open do not halve it), holds there for a second (the server's window) or a round trip, whichever is longer, so one
+// burst of throttled answers counts once, and then climbs back by 5 % of the quota a second while answers come back
+// unthrottled. Two windows on one key so settle at about
 // half each (additive increase, multiplicative decrease); a client taking 30 % leaves us the other 70 %.
 
 /** Pace kept after a throttled answer, at least: a tenth less. */
@@ -71,7 +72,7 @@ const THROTTLED_RATE_FACTOR = 0.9;
 /** Pace kept after a throttled answer, at most: half. */
 const THROTTLED_RATE_FLOOR = 0.5;
 /** Share of the quota regained per second without throttling. */
-const RECOVERY_PER_SECOND = 0.03;
+const RECOVERY_PER_SECOND = 0.05;
 /** The pace never drops below this share of the quota. */
 const MIN_RATE_SHARE = 0.05;
 
@@ -93,6 +94,9 @@ export class PacedLimiter {
   /** No further slowdown before this: the throttled answers of one burst count once. */
   private holdUntil = -Infinity;
   private raisedAt = 0;
+  /** Since when calls have kept coming (no idle second): the accepted count means something after a second. */
+  private busySince = 0;
+  private lastEnd = -Infinity;
 
   constructor(
     readonly qps: number,
@@ -133,6 +137,7 @@ export class PacedLimiter {
    */
   async acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw cancelledError();
+    if (this.running === 0 && this.clock.now() - this.lastEnd > 1000) this.busySince = this.clock.now();
     if (this.queue.length > 0 || this.running >= this.inFlightLimit) await this.placeInFlight(signal);
     else this.running++;
     const now = this.clock.now();
@@ -155,8 +160,9 @@ export class PacedLimiter {
 
   /** An attempt granted at `grantedAt` ended: frees its place, and an answer updates the latency. */
   end(grantedAt: number, how: AttemptEnd): void {
+    this.lastEnd = this.clock.now();
     if (how !== 'lost') {
-      const now = this.clock.now();
+      const now = this.lastEnd;
       const sample = Math.max(0, now - grantedAt);
       this.latency = this.sampled ? this.latency + LATENCY_WEIGHT * (sample - this.latency) : sample;
       this.sampled = true;
@@ -177,7 +183,10 @@ export class PacedLimiter {
 
   private slowDown(now: number): void {
     if (now < this.holdUntil) return;
-    const share = Math.max(this.accepted.length, this.rate * THROTTLED_RATE_FLOOR);
+    // Answers accepted in the last second, per second of it that the limiter was busy (a run may be younger).
+    const busyMs = Math.min(1000, now - this.busySince - this.latency);
+    const measured = busyMs >= 200 ? (this.accepted.length * 1000) / busyMs : Infinity;
+    const share = Math.max(measured, this.rate * THROTTLED_RATE_FLOOR);
     this.rate = Math.max(this.qps * MIN_RATE_SHARE, Math.min(this.rate * THROTTLED_RATE_FACTOR, share));
     this.holdUntil = now + Math.max(1000, this.latency);
     this.raisedAt = this.holdUntil;

@@ -218,7 +218,7 @@ describe('rate limiter', () => {
     await clock.advance(50);
     await call('throttled');
     assert.equal(limiter.currentQps, lowered, 'a second throttled answer of the same burst slowed it again');
-    // Answers that come back unthrottled: held for a second, then about 3 % of the quota a second.
+    // Answers that come back unthrottled: held for a second, then about 5 % of the quota a second.
     await clock.advance(500);
     await call('answered');
     assert.equal(limiter.currentQps, lowered, 'climbed during the hold');
