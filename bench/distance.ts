@@ -65,7 +65,7 @@ export interface NetworkResult {
   readonly warmTargetMs: number;
   readonly bulk: { targets: number; seconds: number; reqPerSec: number; failed: number; throttledSurfaced: number };
   /** The peer: a pop-core client in the same process, cold and warm, and a sequential loop over `targets`. */
-  readonly popCore: { singleColdMs: number; singleWarmMs: number; loopTargets: number; loopReqPerSec: number };
+  readonly popCore: { singleColdMs: number; singleWarmMs: number; loopTargets: number; loopSucceeded: number; loopReqPerSec: number };
   /** Connections and TLS handshakes the emulator saw for the whole run (extension and peer). */
   readonly connections: { tcp: number; tls: number; tlsResumed: number };
 }
@@ -75,6 +75,8 @@ export interface DistanceResults {
   readonly contention: readonly ContentionResult[];
   readonly twoWindows: readonly TwoWindowsResult[];
   readonly network: readonly NetworkResult[];
+  /** Parts that could not run, with why (the others are kept). */
+  readonly failures: readonly string[];
 }
 
 interface ChildBulk {
@@ -117,19 +119,22 @@ export async function runChildTask(task: ChildTask): Promise<unknown> {
   closeIdleConnections();
   const client = scriptClient(task.url, ACTION);
   const [p1, p2, ...loop] = task.loopBuckets;
-  const popColdMs = await timed(() => client.request(ACTION, { Bucket: p1 as string }, { method: 'POST' }));
-  const popWarmMs = await timed(() => client.request(ACTION, { Bucket: p2 as string }, { method: 'POST' }));
+  // The extension's timeout (10 s) rather than pop-core's 3 s default; a failed call is counted, not fatal.
+  const send = (bucket: string) => client.request(ACTION, { Bucket: bucket }, { method: 'POST', timeout: 10_000 });
+  const popColdMs = await timed(() => send(p1 as string));
+  const popWarmMs = await timed(() => send(p2 as string));
   const loopStarted = performance.now();
-  for (const bucket of loop) await client.request(ACTION, { Bucket: bucket }, { method: 'POST' });
+  let loopSucceeded = 0;
+  for (const bucket of loop) await send(bucket).then(() => void loopSucceeded++, () => undefined);
   const loopSeconds = (performance.now() - loopStarted) / 1000;
   closeScriptClient(client);
-  return { singleColdMs, singleWarmMs, bulk, popCore: { singleColdMs: popColdMs, singleWarmMs: popWarmMs, loopTargets: loop.length, loopReqPerSec: loop.length / loopSeconds } };
+  return { singleColdMs, singleWarmMs, bulk, popCore: { singleColdMs: popColdMs, singleWarmMs: popWarmMs, loopTargets: loop.length, loopSucceeded, loopReqPerSec: loopSucceeded / loopSeconds } };
 }
 
 function spawnChild(task: ChildTask, env: NodeJS.ProcessEnv = {}): Promise<unknown> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [process.argv[1] as string, '--child', JSON.stringify(task)], { env: { ...process.env, ...env }, maxBuffer: 1 << 24, timeout: 600_000 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`bench child failed: ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+      if (err) return reject(new Error(`bench child failed: ${stderr.trim().split('\n').slice(0, 4).join(' ')}`));
       const last = stdout.trim().split('\n').at(-1) ?? '';
       try {
         resolve(JSON.parse(last));
@@ -276,20 +281,40 @@ async function serverTime(url: string): Promise<number> {
 }
 
 export async function benchDistance(o: { targets: number; latencies: readonly number[]; rtts: readonly number[]; progress: (line: string) => void }): Promise<DistanceResults> {
+  const failures: string[] = [];
+  const attempt = async <T>(name: string, f: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await f();
+    } catch (err) {
+      const why = `${name}: ${err instanceof Error ? err.message : String(err)}`;
+      o.progress(`failed: ${why}`);
+      failures.push(why);
+      return undefined;
+    }
+  };
   const accessScan: (AccessScanBench & { emulatorLatencyMs: number })[] = [];
-  for (const latency of o.latencies) accessScan.push({ ...(await benchAccessScan(o.targets, latency, o.progress)), emulatorLatencyMs: latency });
+  for (const latency of o.latencies) {
+    const a = await attempt(`accessScan @ ${latency} ms`, () => benchAccessScan(o.targets, latency, o.progress));
+    if (a) accessScan.push({ ...a, emulatorLatencyMs: latency });
+  }
   const contention: ContentionResult[] = [];
   for (const latency of [30, 300]) {
     o.progress(`contention: 30 % foreign load @ ${latency} ms…`);
-    contention.push(await benchContention(o.targets, latency, 0.3));
+    const c = await attempt(`contention @ ${latency} ms`, () => benchContention(o.targets, latency, 0.3));
+    if (c) contention.push(c);
   }
   const twoWindows: TwoWindowsResult[] = [];
   for (const latency of [30, 300]) {
     o.progress(`two windows @ ${latency} ms…`);
-    twoWindows.push(await benchTwoWindows(o.targets, latency));
+    const t = await attempt(`two windows @ ${latency} ms`, () => benchTwoWindows(o.targets, latency));
+    if (t) twoWindows.push(t);
   }
-  const network = await benchNetwork(o.rtts, Math.min(o.targets, 500), o.progress);
-  return { accessScan, contention, twoWindows, network };
+  const network: NetworkResult[] = [];
+  for (const rtt of o.rtts) {
+    const n = await attempt(`network @ ${rtt} ms`, () => benchNetwork([rtt], Math.min(o.targets, 500), o.progress));
+    if (n) network.push(...n);
+  }
+  return { accessScan, contention, twoWindows, network, failures };
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -312,7 +337,8 @@ export function renderDistance(d: DistanceResults): string {
   }
   out.push('', '### Network round trips over TLS (delaying relay: handshakes pay the round trips)', '', '| round trip | single cold | single warm | warm target | pop-core cold / warm | bulk req/s (targets) | pop-core loop req/s | connections tcp / tls / resumed |', '|---|---|---|---|---|---|---|---|');
   for (const n of d.network) {
-    out.push(`| ${n.rttMs} ms | ${f1(n.singleColdMs)} ms | **${f1(n.singleWarmMs)} ms** | ≤ ${f1(n.warmTargetMs)} ms ${mark(n.singleWarmMs <= n.warmTargetMs)} | ${f1(n.popCore.singleColdMs)} / ${f1(n.popCore.singleWarmMs)} ms | **${f1(n.bulk.reqPerSec)}/s** (${n.bulk.targets}, ${n.bulk.failed} failed) ${mark(n.bulk.reqPerSec >= 95)} | ${f1(n.popCore.loopReqPerSec)}/s (${n.popCore.loopTargets}) | ${n.connections.tcp} / ${n.connections.tls} / ${n.connections.tlsResumed} |`);
+    out.push(`| ${n.rttMs} ms | ${f1(n.singleColdMs)} ms | **${f1(n.singleWarmMs)} ms** | ≤ ${f1(n.warmTargetMs)} ms ${mark(n.singleWarmMs <= n.warmTargetMs)} | ${f1(n.popCore.singleColdMs)} / ${f1(n.popCore.singleWarmMs)} ms | **${f1(n.bulk.reqPerSec)}/s** (${n.bulk.targets}, ${n.bulk.failed} failed) ${mark(n.bulk.reqPerSec >= 95)} | ${f1(n.popCore.loopReqPerSec)}/s (${n.popCore.loopSucceeded} of ${n.popCore.loopTargets}) | ${n.connections.tcp} / ${n.connections.tls} / ${n.connections.tlsResumed} |`);
   }
+  if (d.failures.length > 0) out.push('', `Could not run: ${d.failures.join('; ')}`);
   return out.join('\n');
 }
