@@ -17,6 +17,8 @@ export interface PopCoreRequestOptions {
   readonly timeout: number;
   /** Send parameter names exactly as given. */
   readonly formatParams: false;
+  /** Replace pop-core's default headers entirely (connections.ts requestHeaders gives them back). */
+  readonly headers?: Record<string, string>;
   /** The connection pool to use instead of the client's own. */
   readonly agent?: import('node:http').Agent;
 }

@@ -13,7 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
-import { agentFor, closeConnections, closeIdleConnectionsOnly } from './connections';
+import { agentFor, closeConnections, closeIdleConnectionsOnly, requestHeaders } from './connections';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
 import type { AttemptEnd, RateLimiterRegistry } from './rateLimiter';
@@ -212,6 +212,7 @@ export class RpcChannel {
           timeout: timeoutMs,
           formatParams: false,
           agent: agentFor(this.settings.endpoint),
+          headers: requestHeaders(request.action, this.settings.apiVersion),
         });
       } catch (thrown) {
         limiter.end(grantedAt, 'lost');
