@@ -61,11 +61,12 @@ const LATENCY_WEIGHT = 0.1;
 
 // The quota is per user, not per window: another window, a CI job or a script on the same key takes part of it,
 // and the server then answers Throttling. Each such answer is a sign to share: the pace drops to what the server
-// let through in the last second (at most by half, at least by a tenth; in a run younger than a second, what it
-// let through per second so far, so the first calls bunching up while their connections open do not halve it), holds there for a second (the server's window) or a round trip, whichever is longer, so one
-// burst of throttled answers counts once, and then climbs back by 5 % of the quota a second while answers come back
-// unthrottled. Two windows on one key so settle at about
-// half each (additive increase, multiplicative decrease); a client taking 30 % leaves us the other 70 %.
+// let through in the last second (at most by half, at least by a tenth; in a run younger than a second, what it let
+// through per second so far, so the first calls bunching up while their connections open do not halve it). It
+// holds there for a second (the server's window) or a round trip, whichever is longer, so one burst of throttled
+// answers counts once, then climbs back by 5 % of the quota a second while answers come back unthrottled. Two
+// windows on one key so settle at about half each (additive increase, multiplicative decrease); a client taking
+// 30 % leaves us the other 70 %.
 
 /** Pace kept after a throttled answer, at least: a tenth less. */
 const THROTTLED_RATE_FACTOR = 0.9;
