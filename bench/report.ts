@@ -2,6 +2,7 @@
 // target and to the peer it is compared with. Nothing here fails: a missed target is printed as such.
 import type { AccessScanBench } from './accessScan';
 import type { BulkEntry } from './bulk';
+import { renderDistance, type DistanceResults } from './distance';
 import type { HistoryAtScaleResult } from './historyAtScale';
 import type { HistoryLoadResult } from './historyLoad';
 import type { MachineInfo } from './machine';
@@ -37,6 +38,7 @@ export interface BenchResults {
   historyAtScale: HistoryAtScaleResult | { skipped: string };
   historyLoad: HistoryLoadResult | { skipped: string };
   accessScan: AccessScanBench | { skipped: string };
+  distance: DistanceResults | { skipped: string };
   targetsMet: Record<string, boolean | null>;
 }
 
@@ -140,8 +142,8 @@ export function renderTables(r: BenchResults): string {
           const server = (x: { received: number; accepted: number; throttled: number }) => `${x.received}/${x.accepted}/${x.throttled}`;
           const met = ext.reqPerSec >= TARGETS.bulkReqPerSec && ext.throttledSurfaced === 0;
           return [
-            [b.action, `${b.emulatorLatencyMs} ms`, `**extension** (runBulk, ${ext.concurrency} in flight)`, s(ext.seconds), `**${rps(ext.reqPerSec)}**`, done(ext.server.notRevoked), `${ext.throttledSurfaced} surfaced`, String(ext.retries), server(ext.server), `${ok(met)} (${times(ext.reqPerSec / TARGETS.bulkReqPerSec)} of ${TARGETS.bulkReqPerSec}/s)`],
-            ['', '', 'sequential pop-core loop', s(seq.seconds), rps(seq.reqPerSec), done(seq.server.notRevoked), `${seq.throttledFailures} failed`, '0', server(seq.server), `time ${times(seq.seconds / ext.seconds)}, done ${times((b.targets - seq.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
+            [b.action, `${b.emulatorLatencyMs} ms`, `**extension** (runBulk, ${ext.concurrency} started, in flight: rate × latency)`, s(ext.seconds), `**${rps(ext.reqPerSec)}**`, done(ext.server.notRevoked), `${ext.throttledSurfaced} surfaced`, String(ext.retries), server(ext.server), `${ok(met)} (${times(ext.reqPerSec / TARGETS.bulkReqPerSec)} of ${TARGETS.bulkReqPerSec}/s)`],
+            ['', '', `sequential pop-core loop${seq.targets < b.targets ? ` (first ${seq.targets})` : ''}`, s(seq.seconds), rps(seq.reqPerSec), done(seq.server.notRevoked), `${seq.throttledFailures} failed`, '0', server(seq.server), `req/s ${times(seq.reqPerSec / Math.max(0.001, ext.reqPerSec))}`],
             ['', '', 'unbounded Promise.all pop-core', s(all.seconds), rps(all.reqPerSec), done(all.server.notRevoked), `${all.throttledFailures} failed`, '0', server(all.server), `time ${times(all.seconds / ext.seconds)}, done ${times((b.targets - all.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
           ];
         }),
@@ -204,6 +206,7 @@ export function renderTables(r: BenchResults): string {
     );
   }
   out.push('', ...accessScanTable(r));
+  out.push('', 'skipped' in r.distance ? `Speed at a distance (#22): skipped: ${r.distance.skipped}` : renderDistance(r.distance));
   return out.join('\n');
 }
 

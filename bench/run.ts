@@ -1,4 +1,5 @@
 // npm run bench [-- --out FILE.json] [--markdown FILE.md] [--quick] [--latencies 0,30] [--targets N]
+//               [--skip-distance] [--distance-only] [--rtts 0,50,200]
 //               [--startup-samples N] [--skip-startup] [--skip-size] [--skip-history] [--history-with-ui] [--history-cpu-profile FILE]
 //               [--skip-bulk] [--skip-access-scan] [--access-scan-only] [--skip-history-load] [--history-load-only]
 // Prints each number next to its target and its peer; never fails on timing. Exit code 1 only when a part of the
@@ -13,6 +14,7 @@ import { closeIdleConnections } from '../src/cloud/clients';
 import { makeTempDir, repoRoot } from '../test/vscode/util';
 import { benchAccessScan } from './accessScan';
 import { BULK_ACTIONS, benchBulk, type BulkEntry } from './bulk';
+import { benchDistance, runChildTask } from './distance';
 import { benchHistoryAtScale } from './historyAtScale';
 import { benchHistoryLoad } from './historyLoad';
 import { machineInfo } from './machine';
@@ -41,6 +43,10 @@ interface Args {
   skipOverhead?: boolean;
   /** The first load of a full history journal (no VS Code: the history and its file run in this process). */
   skipHistoryLoad: boolean;
+  /** Speed at a distance and with a shared quota (#22): access scan by latency, contention, two windows, network. */
+  skipDistance: boolean;
+  /** Network round trips for the distance section, ms. */
+  rtts: number[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -58,6 +64,8 @@ function parseArgs(argv: string[]): Args {
     skipBulk: false,
     skipAccessScan: false,
     skipHistoryLoad: false,
+    skipDistance: false,
+    rtts: [0, 50, 200],
   };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -88,9 +96,15 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--history-cpu-profile') args.historyCpuProfile = path.resolve(value(i++, a));
     else if (a === '--skip-bulk') args.skipBulk = true;
     else if (a === '--skip-access-scan') args.skipAccessScan = true;
-    else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipHistoryLoad: true });
+    else if (a === '--access-scan-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipHistoryLoad: true, skipDistance: true });
     else if (a === '--skip-history-load') args.skipHistoryLoad = true;
-    else if (a === '--history-load-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipAccessScan: true });
+    else if (a === '--skip-distance') args.skipDistance = true;
+    else if (a === '--distance-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipAccessScan: true, skipHistoryLoad: true });
+    else if (a === '--rtts') {
+      args.rtts = value(i++, a).split(',').map((x) => Number(x));
+      if (!args.rtts.length || args.rtts.some((x) => !Number.isFinite(x) || x < 0 || x > 1000)) throw new Error('--rtts takes comma-separated milliseconds, 0 to 1000');
+    }
+    else if (a === '--history-load-only') Object.assign(args, { skipStartup: true, skipSize: true, skipHistory: true, skipBulk: true, skipOverhead: true, skipAccessScan: true, skipDistance: true });
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -109,6 +123,12 @@ function commandLine(args: Args): string {
 }
 
 async function main(): Promise<number> {
+  // A child of the distance section (a second window, or a process trusting the TLS run's CA): one task, one line.
+  if (process.argv[2] === '--child') {
+    process.stdout.write(`\n${JSON.stringify(await runChildTask(JSON.parse(process.argv[3] ?? '{}')))}\n`);
+    closeIdleConnections();
+    return 0;
+  }
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const machine = machineInfo();
@@ -177,6 +197,10 @@ async function main(): Promise<number> {
 
     const accessScan: BenchResults['accessScan'] = args.skipAccessScan ? { skipped: 'not run (--skip-access-scan)' } : await benchAccessScan(args.targets, 0, progress);
 
+    const distance: BenchResults['distance'] = args.skipDistance
+      ? { skipped: 'not run (--skip-distance)' }
+      : await benchDistance({ targets: args.targets, latencies: args.latencies, rtts: args.rtts, progress });
+
     const partial: Omit<BenchResults, 'targetsMet'> = {
       machine: machine.summary,
       machineDetails: machine,
@@ -190,6 +214,7 @@ async function main(): Promise<number> {
       historyAtScale,
       historyLoad,
       accessScan,
+      distance,
     };
     const results: BenchResults = { ...partial, targetsMet: evaluateTargets(partial) };
 

@@ -1,6 +1,7 @@
 // Running one action over many targets (150 buckets to unbind, 40 identities to detach) with a per-target report.
 //
-// Concurrency only keeps enough calls queued to use the quota; the rate limiter does the pacing. Cancelling stops
+// Concurrency only keeps enough calls queued to use the quota; the rate limiter does the pacing and decides how
+// many of them are on the wire (rate × latency, rateLimiter.ts), so the default is its cap, not a fixed pool. Cancelling stops
 // new calls from starting and aborts the signal handed to calls already started. A call that stops at that signal
 // before its request went out rejects with kind cancelled and is reported 'skipped' (not sent), like the targets
 // never started; one whose request is on the wire settles with its real outcome (rpc.ts), and the run waits for it
@@ -26,7 +27,7 @@ export interface BulkReport<T, R> {
 }
 
 export interface BulkOptions<T, R> {
-  /** Calls kept in flight; default 16. */
+  /** Calls started at once; default the limiter's cap on calls in flight (MAX_IN_FLIGHT). */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   /** After each target settles; `done` counts settled targets. Exceptions are swallowed. */
@@ -38,7 +39,7 @@ export interface BulkOptions<T, R> {
   readonly onFinishing?: (running: number) => void;
 }
 
-export const DEFAULT_BULK_CONCURRENCY = 16;
+export const DEFAULT_BULK_CONCURRENCY = 128;
 
 export async function runBulk<T, R>(
   targets: readonly T[],

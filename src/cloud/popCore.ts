@@ -17,6 +17,10 @@ export interface PopCoreRequestOptions {
   readonly timeout: number;
   /** Send parameter names exactly as given. */
   readonly formatParams: false;
+  /** Replace pop-core's default headers entirely (connections.ts requestHeaders gives them back). */
+  readonly headers?: Record<string, string>;
+  /** The connection pool to use instead of the client's own. */
+  readonly agent?: import('node:http').Agent;
 }
 
 /** What verbose mode resolves with besides the body. */
@@ -27,8 +31,6 @@ export interface PopCoreEntry {
 
 export interface PopCoreClient {
   request(action: string, params: Record<string, string>, options: PopCoreRequestOptions): Promise<[unknown, PopCoreEntry]>;
-  /** Present in 1.8.0; used to close idle sockets. */
-  readonly keepAliveAgent?: { destroy(): void; readonly freeSockets?: NodeJS.ReadOnlyDict<readonly { destroy(): void }[]> };
 }
 
 export type PopCoreClientConstructor = new (config: PopCoreConfig, verbose: true) => PopCoreClient;

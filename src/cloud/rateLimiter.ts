@@ -42,36 +42,181 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 /** 2 % slower than the quota: at 100 QPS that is one slot every 10.2 ms, 98 per second. */
 export const DEFAULT_SAFETY_MARGIN = 1.02;
 
-/** Hands out evenly spaced slots for one (AccessKey, action) pair. */
+// Concurrency follows Little's law: to keep R calls a second going while each takes L seconds, R·L must be in
+// flight. So the calls on the wire per (key, action) are capped at rate × observed latency × IN_FLIGHT_MARGIN
+// plus a few spares (a slow answer or a GC pause must not stall the pace), never above MAX_IN_FLIGHT. Far from
+// the region (300 ms) that is about 50 calls; next to it, a handful. The cap keeps a stalled server from
+// collecting a socket per slot until the timeout.
+
+/** Room above rate × latency for latency jitter. */
+export const IN_FLIGHT_MARGIN = 1.5;
+/** Calls in flight allowed on top of the product, whatever the latency. */
+export const SPARE_IN_FLIGHT = 4;
+/** The most calls one (key, action) keeps in flight: full rate (100/s) up to about 0.8 s of latency. */
+export const MAX_IN_FLIGHT = 128;
+/** Assumed before the first answer, so a run far away starts fast; the first sample replaces it. */
+export const INITIAL_LATENCY_MS = 250;
+/** Weight of a new latency sample in the moving average: the last few dozen calls count. */
+const LATENCY_WEIGHT = 0.1;
+
+// The quota is per user, not per window: another window, a CI job or a script on the same key takes part of it,
+// and the server then answers Throttling. Each such answer is a sign to share: the pace drops to what the server
+// let through in the last second (at most by half, at least by a tenth; in a run younger than a second, what it let
+// through per second so far, so the first calls bunching up while their connections open do not halve it). It
+// holds there for a second (the server's window) or a round trip, whichever is longer, so one burst of throttled
+// answers counts once, then climbs back by 5 % of the quota a second while answers come back unthrottled. Two
+// windows on one key so settle at about half each (additive increase, multiplicative decrease); a client taking
+// 30 % leaves us the other 70 %.
+
+/** Pace kept after a throttled answer, at least: a tenth less. */
+const THROTTLED_RATE_FACTOR = 0.9;
+/** Pace kept after a throttled answer, at most: half. */
+const THROTTLED_RATE_FLOOR = 0.5;
+/** Share of the quota regained per second without throttling. */
+const RECOVERY_PER_SECOND = 0.05;
+/** The pace never drops below this share of the quota. */
+const MIN_RATE_SHARE = 0.05;
+
+/** How an attempt ended, for the limiter: answered (a latency sample), throttled, or lost (timeout, reset). */
+export type AttemptEnd = 'answered' | 'throttled' | 'lost';
+
+/** Hands out evenly spaced slots for one (AccessKey, action) pair, and at most inFlightLimit calls at a time. */
 export class PacedLimiter {
-  readonly intervalMs: number;
   private lastSlot = -Infinity;
+  private rate: number;
+  private running = 0;
+  /** Moving average of answered attempts' time on the wire, ms. */
+  private latency = INITIAL_LATENCY_MS;
+  private sampled = false;
+  /** Callers waiting for a place in flight, first come first served. */
+  private readonly queue: (() => void)[] = [];
+  /** When answers that were not throttled came back, over the last second. */
+  private readonly accepted: number[] = [];
+  /** No further slowdown before this: the throttled answers of one burst count once. */
+  private holdUntil = -Infinity;
+  private raisedAt = 0;
+  /** Since when calls have kept coming (no idle second): the accepted count means something after a second. */
+  private busySince = 0;
+  private lastEnd = -Infinity;
 
   constructor(
     readonly qps: number,
     private readonly clock: LimiterClock = systemClock,
-    safetyMargin = DEFAULT_SAFETY_MARGIN,
+    private readonly safetyMargin = DEFAULT_SAFETY_MARGIN,
   ) {
     if (!(qps > 0)) throw new RangeError(l10n.t('QPS must be positive (got {0}).', String(qps)));
-    this.intervalMs = (1000 / qps) * safetyMargin;
+    this.rate = qps;
   }
 
-  /** Resolves at this caller's slot; rejects with a cancelled CloudError if the signal aborts first. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** The pace now: the quota, or less while the server says someone else is using it. */
+  get currentQps(): number {
+    return this.rate;
+  }
+
+  get intervalMs(): number {
+    return (1000 / this.rate) * this.safetyMargin;
+  }
+
+  /** Calls granted and not yet ended. */
+  get inFlight(): number {
+    return this.running;
+  }
+
+  get latencyMs(): number {
+    return this.latency;
+  }
+
+  /** Little's law with a margin: how many calls may be granted and not yet ended. */
+  get inFlightLimit(): number {
+    const needed = Math.ceil(((this.rate / this.safetyMargin) * this.latency * IN_FLIGHT_MARGIN) / 1000);
+    return Math.min(MAX_IN_FLIGHT, needed + SPARE_IN_FLIGHT);
+  }
+
+  /**
+   * Resolves at this caller's slot, with a place in flight, returning the time granted; the caller must then call
+   * end() exactly once. Rejects with a cancelled CloudError (holding nothing) if the signal aborts first.
+   */
+  async acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw cancelledError();
+    if (this.running === 0 && this.clock.now() - this.lastEnd > 1000) this.busySince = this.clock.now();
+    if (this.queue.length > 0 || this.running >= this.inFlightLimit) await this.placeInFlight(signal);
+    else this.running++;
     const now = this.clock.now();
     const slot = Math.max(now, this.lastSlot + this.intervalMs);
     this.lastSlot = slot;
     const wait = slot - now;
-    if (wait <= 0) return;
+    if (wait <= 0) return now;
     try {
       await this.clock.sleep(wait, signal);
+      if (signal?.aborted) throw cancelledError();
     } catch {
       // Give the slot back when nobody queued behind it, so a cancelled call leaves no gap.
       if (this.lastSlot === slot) this.lastSlot = slot - this.intervalMs;
+      this.release();
       throw cancelledError();
     }
-    if (signal?.aborted) throw cancelledError();
+    // A late timer sends late: the latency is measured from now.
+    return this.clock.now();
+  }
+
+  /** An attempt granted at `grantedAt` ended: frees its place, and an answer updates the latency. */
+  end(grantedAt: number, how: AttemptEnd): void {
+    this.lastEnd = this.clock.now();
+    if (how !== 'lost') {
+      const now = this.lastEnd;
+      const sample = Math.max(0, now - grantedAt);
+      this.latency = this.sampled ? this.latency + LATENCY_WEIGHT * (sample - this.latency) : sample;
+      this.sampled = true;
+      const accepted = this.accepted;
+      while (accepted.length > 0 && (accepted[0] as number) <= now - 1000) accepted.shift();
+      if (how === 'throttled') this.slowDown(now);
+      else {
+        accepted.push(now);
+        // Climbing starts once the hold after a slowdown is over.
+        if (now > this.raisedAt) {
+          this.rate = Math.min(this.qps, this.rate + (this.qps * RECOVERY_PER_SECOND * (now - this.raisedAt)) / 1000);
+          this.raisedAt = now;
+        }
+      }
+    }
+    this.release();
+  }
+
+  private slowDown(now: number): void {
+    if (now < this.holdUntil) return;
+    // Answers accepted in the last second, per second of it that the limiter was busy (a run may be younger).
+    const busyMs = Math.min(1000, now - this.busySince - this.latency);
+    const measured = busyMs >= 200 ? (this.accepted.length * 1000) / busyMs : Infinity;
+    const share = Math.max(measured, this.rate * THROTTLED_RATE_FLOOR);
+    this.rate = Math.max(this.qps * MIN_RATE_SHARE, Math.min(this.rate * THROTTLED_RATE_FACTOR, share));
+    this.holdUntil = now + Math.max(1000, this.latency);
+    this.raisedAt = this.holdUntil;
+  }
+
+  private release(): void {
+    this.running--;
+    // The limit may have grown with the latency: let in as many as now fit.
+    while (this.queue.length > 0 && this.running < this.inFlightLimit) {
+      this.running++;
+      this.queue.shift()?.();
+    }
+  }
+
+  /** Waits in line; the place is counted by whoever hands it over (release). */
+  private placeInFlight(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const granted = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const i = this.queue.indexOf(granted);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(cancelledError());
+      };
+      this.queue.push(granted);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 }
 
@@ -111,7 +256,8 @@ export class RateLimiterRegistry {
     return limiter;
   }
 
-  acquire(accessKeyId: string, action: string, signal?: AbortSignal): Promise<void> {
+  /** Waits for a slot and a place in flight; the caller ends the attempt on the limiter it got (limiterFor). */
+  acquire(accessKeyId: string, action: string, signal?: AbortSignal): Promise<number> {
     return this.limiterFor(accessKeyId, action).acquire(signal);
   }
 }

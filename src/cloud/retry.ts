@@ -2,6 +2,10 @@
 //
 // Retried: throttling, 5xx, timeouts, connection resets, non-JSON gateway pages, SignatureNonceUsed — every error
 // whose CloudError.retryable is true. Never retried: auth, permission, invalid input, not found, cancellation.
+// Throttling is retried for a time (throttleBudgetMs from the first attempt), not a number of attempts: it means
+// another window, a script or a CI job is using the same quota, and the limiter has slowed down to share it, so
+// the target's turn comes; only a quota that stays taken for the whole budget fails the call. The other faults
+// keep maxAttempts.
 // Each retry is a brand-new pop-core request (new nonce and timestamp) that queues at the rate limiter again.
 //
 // Note on writes: a reset or timeout can hide a request the server already executed, and the retry's answer
@@ -14,8 +18,10 @@ import { cancelledError, type CloudError } from './errors';
 import { abortableSleep } from './rateLimiter';
 
 export interface RetryPolicy {
-  /** Total attempts including the first. */
+  /** Total attempts including the first, throttled ones not counted. */
   readonly maxAttempts: number;
+  /** How long throttled answers are retried, from the first attempt. */
+  readonly throttleBudgetMs: number;
   /** Backoff before the first retry; doubles for each further retry. */
   readonly baseDelayMs: number;
   /** Cap on the exponential part. */
@@ -31,16 +37,20 @@ export interface RetryPolicy {
   readonly random: () => number;
   /** Injectable for tests; must reject when the signal aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Milliseconds, for the throttling budget; injectable for tests. */
+  readonly now: () => number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 4,
+  throttleBudgetMs: 60_000,
   baseDelayMs: 250,
   maxDelayMs: 4000,
   jitter: 'equal',
   maxRetryAfterMs: 30_000,
   random: Math.random,
   sleep: abortableSleep,
+  now: () => performance.now(),
 };
 
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
@@ -55,9 +65,13 @@ export function isRetryable(err: CloudError): boolean {
   return err.retryable && err.kind !== 'cancelled';
 }
 
-/** Whether the call that failed on attempt number `attempt` (1-based) gets another one. */
-export function shouldRetry(err: CloudError, attempt: number, policy: RetryPolicy): boolean {
-  return attempt < policy.maxAttempts && isRetryable(err);
+/**
+ * Whether a call gets another attempt: `attempt` counts its failed attempts other than throttled ones (1-based),
+ * `elapsedMs` the time since its first attempt.
+ */
+export function shouldRetry(err: CloudError, attempt: number, policy: RetryPolicy, elapsedMs = 0): boolean {
+  if (!isRetryable(err)) return false;
+  return err.kind === 'throttled' ? elapsedMs < policy.throttleBudgetMs : attempt < policy.maxAttempts;
 }
 
 /**
@@ -87,13 +101,16 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   hooks: RetryHooks = {},
 ): Promise<T> {
+  const started = policy.now();
+  let counted = 0;
   for (let n = 1; ; n++) {
     if (hooks.signal?.aborted) throw cancelledError();
     try {
       return await attempt(n);
     } catch (thrown) {
       const err = thrown as CloudError;
-      if (!shouldRetry(err, n, policy) || hooks.signal?.aborted) throw err;
+      if (err.kind !== 'throttled') counted++;
+      if (!shouldRetry(err, counted, policy, policy.now() - started) || hooks.signal?.aborted) throw err;
       const delay = backoffDelay(n, policy, err);
       hooks.onRetry?.(n, delay, err);
       try {

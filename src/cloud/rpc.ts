@@ -13,9 +13,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
+import { agentFor, closeConnections, closeIdleConnectionsOnly, requestHeaders } from './connections';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
-import type { RateLimiterRegistry } from './rateLimiter';
+import type { AttemptEnd, RateLimiterRegistry } from './rateLimiter';
 import { isAmbiguous, settleByReadBack, type ReadBack } from './readBack';
 import { maskAccessKeyId } from './redact';
 import { requireRequestId, type ResponseBody } from './responses';
@@ -199,18 +200,35 @@ export class RpcChannel {
     trace.credential = credential;
     trace.origin = credentials.origin;
     trace.account = accountLabel(this.settings.account, credentials.accessKeyId);
-    await this.settings.limiters.acquire(credentials.accessKeyId, request.action, signal);
-    if (signal?.aborted) throw cancelledError();
+    const limiter = this.settings.limiters.limiterFor(credentials.accessKeyId, request.action);
+    const grantedAt = await limiter.acquire(signal);
+    if (signal?.aborted) {
+      limiter.end(grantedAt, 'lost');
+      throw cancelledError();
+    }
     trace.attempts = n;
     let body: unknown;
     let entry: PopCoreEntry;
     try {
-      const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
-      const sending = client.request(request.action, params, {
-        method: 'POST',
-        timeout: timeoutMs,
-        formatParams: false,
-      });
+      let sending: Promise<[unknown, PopCoreEntry]>;
+      try {
+        const client = clientFor(this.settings.endpoint, this.settings.apiVersion, credentials);
+        sending = client.request(request.action, params, {
+          method: 'POST',
+          timeout: timeoutMs,
+          formatParams: false,
+          agent: agentFor(this.settings.endpoint),
+          headers: requestHeaders(request.action, this.settings.apiVersion),
+        });
+      } catch (thrown) {
+        limiter.end(grantedAt, 'lost');
+        throw thrown;
+      }
+      // The place in flight is the request's until it settles, even when a cancel abandons a read.
+      sending.then(
+        ([, answered]) => limiter.end(grantedAt, answered.response?.statusCode === 429 ? 'throttled' : 'answered'),
+        (thrown: unknown) => limiter.end(grantedAt, attemptEndOf(thrown)),
+      );
       // A write on the wire is awaited (pop-core's timeout bounds it); only a read may be abandoned.
       [body, entry] = await (request.readBack ? sending : untilAborted(sending, signal));
     } catch (thrown) {
@@ -319,6 +337,13 @@ export class RpcChannel {
       // Same rule as onCall.
     }
   }
+}
+
+/** For the limiter: an answer is a latency sample, a throttled one also slows the pace; a lost one is neither. */
+function attemptEndOf(thrown: unknown): AttemptEnd {
+  const kind = fromPopCoreFailure(thrown).kind;
+  if (kind === 'throttled') return 'throttled';
+  return kind === 'timeout' || kind === 'network' ? 'lost' : 'answered';
 }
 
 function outcomeOf(err: CloudError): 'failed' | 'cancelled' | 'unknown' {
@@ -476,10 +501,7 @@ function clientFor(endpoint: string, apiVersion: string, credentials: AccessKeyC
  * request in flight are left to finish; their client is unreachable from here on and is collected with its secret.
  */
 export function forgetCachedClients(): void {
-  for (const client of clients.values()) {
-    const free = client.keepAliveAgent?.freeSockets ?? {};
-    for (const sockets of Object.values(free)) for (const socket of sockets ?? []) socket.destroy();
-  }
+  closeIdleConnectionsOnly();
   clients.clear();
   lastHashed = undefined;
   lastClient = undefined;
@@ -487,9 +509,7 @@ export function forgetCachedClients(): void {
 
 /** Drops cached pop-core clients and closes all their keep-alive sockets (on deactivate, and in tests). */
 export function closeIdleConnections(): void {
-  for (const client of clients.values()) {
-    client.keepAliveAgent?.destroy();
-  }
+  closeConnections();
   clients.clear();
   lastHashed = undefined;
   lastClient = undefined;

@@ -56,14 +56,27 @@ describe('core error handling against the emulator', () => {
     await harness(em, STS_KEY).mps().unbindOutputBucket('media-output-demo');
   });
 
-  it('throttling is surfaced only after the retries are exhausted', async () => {
+  it('throttling is retried for a time, not a number of attempts, and surfaced only when the budget is spent', async () => {
     em.setFault('UnbindOutputBucket', { kind: 'throttle' });
-    const err = await rejection(h.mps({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10 } }).unbindOutputBucket('media-output-demo'));
+    const started = Date.now();
+    const retry = { maxAttempts: 2, throttleBudgetMs: 400, baseDelayMs: 5, maxDelayMs: 10 };
+    const err = await rejection(h.mps({ retry }).unbindOutputBucket('media-output-demo'));
+    const took = Date.now() - started;
     assert.ok(err instanceof CloudError);
     assert.deepEqual([err.kind, err.code, err.retryable], ['throttled', 'Throttling.User', true]);
-    assert.equal(em.stats().byAction.UnbindOutputBucket!.throttled, 3);
-    assert.deepEqual(h.retries, [1, 2]);
-    assert.deepEqual([h.records.length, h.records[0]!.attempts, h.records[0]!.error?.kind], [1, 3, 'throttled']);
+    const throttled = em.stats().byAction.UnbindOutputBucket!.throttled;
+    assert.ok(throttled > retry.maxAttempts, `${throttled} attempts: throttling counted against maxAttempts`);
+    assert.ok(took >= retry.throttleBudgetMs && took < 5000, `surfaced after ${took} ms`);
+    assert.equal(h.retries.length, throttled - 1);
+    assert.deepEqual([h.records.length, h.records[0]!.attempts, h.records[0]!.error?.kind], [1, throttled, 'throttled']);
+  });
+
+  it('throttling does not use up the attempts of other faults', async () => {
+    em.setFault('UnbindOutputBucket', { kind: 'throttle', times: 3 });
+    const ack = await h.mps({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).unbindOutputBucket('media-output-demo');
+    assert.match(ack.requestId, /^[0-9A-F-]{36}$/);
+    assert.deepEqual([h.records[0]!.attempts, h.records[0]!.outcome], [4, 'succeeded']);
+    assert.equal(em.state.isBound('media-output-demo'), false);
   });
 
   it('a 5xx is retried and then succeeds', async () => {

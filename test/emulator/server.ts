@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { startDelayRelay, type DelayRelay } from './networkDelay';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +79,11 @@ export interface EmulatorOptions {
   tlsMaterial?: TlsMaterial;
   /** Port of the TLS listener (default 0 = any free port). */
   tlsPort?: number;
+  /**
+   * Network-delay mode: a relay (networkDelay.ts) in front of the plain and TLS listeners adds this round trip to
+   * every connection's handshake and every exchange; url/port/tlsUrl/tlsPort are then the relays'.
+   */
+  networkRttMs?: number;
 }
 
 /** Test hooks for the credentials AssumeRole issues. */
@@ -99,7 +106,12 @@ export interface ActionStats {
   /** The most requests received within any 1000 ms (sliding), throttled ones included: what a client's pacing sent. */
   peakPerSecond: number;
 }
-export interface EmulatorStats { received: number; byAction: Record<string, ActionStats> }
+export interface EmulatorStats {
+  received: number;
+  byAction: Record<string, ActionStats>;
+  /** TCP connections accepted (plain and TLS listeners), TLS handshakes completed and how many resumed a session. */
+  connections: { tcp: number; tls: number; tlsResumed: number };
+}
 
 export interface ReceivedRequest {
   time: string;
@@ -130,6 +142,8 @@ export interface RunningEmulator {
   setFault(action: string, fault: Fault): void;
   clearFaults(): void;
   setLatency(ms: number): void;
+  /** Network-delay mode only: changes the round trip the relays add. */
+  setNetworkRtt(ms: number): void;
   stats(): EmulatorStats;
   resetStats(): void;
   requests(): readonly ReceivedRequest[];
@@ -199,7 +213,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const faults = new FaultTable();
   const sessions = new StsSessions(now);
   let latencyMs = o.latencyMs ?? 0;
-  let stats: EmulatorStats = { received: 0, byAction: {} };
+  let stats: EmulatorStats = { received: 0, byAction: {}, connections: { tcp: 0, tls: 0, tlsResumed: 0 } };
   const log: ReceivedRequest[] = [];
   const held = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -389,8 +403,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   };
   const listen = async (srv: Server, p: number): Promise<number> => {
     srv.on('connection', (sock: Socket) => {
+      stats.connections.tcp++;
       sockets.add(sock);
       sock.on('close', () => sockets.delete(sock));
+    });
+    // Counted so tests can see connection reuse: a client that reconnects per call pays a handshake per call.
+    srv.on('secureConnection', (sock: TLSSocket) => {
+      stats.connections.tls++;
+      if (sock.isSessionReused()) stats.connections.tlsResumed++;
     });
     srv.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -421,12 +441,25 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     }
   }
   const hostInUrl = host === '::1' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
+  const relays: DelayRelay[] = [];
+  let clientPort = port;
+  let clientTlsPort = tlsPort;
+  if (o.networkRttMs !== undefined) {
+    const plain = await startDelayRelay({ host, port }, o.networkRttMs, host);
+    relays.push(plain);
+    clientPort = plain.port;
+    if (tlsPort !== undefined) {
+      const secure = await startDelayRelay({ host, port: tlsPort }, o.networkRttMs, host);
+      relays.push(secure);
+      clientTlsPort = secure.port;
+    }
+  }
 
   const emulator: RunningEmulator = {
-    url: `http://${hostInUrl}:${port}`,
-    port,
+    url: `http://${hostInUrl}:${clientPort}`,
+    port: clientPort,
     state,
-    ...(tlsPort !== undefined && caDir ? { tlsUrl: `https://${hostInUrl}:${tlsPort}`, tlsPort, caFile: join(caDir, 'ca.pem') } : {}),
+    ...(clientTlsPort !== undefined && caDir ? { tlsUrl: `https://${hostInUrl}:${clientTlsPort}`, tlsPort: clientTlsPort, caFile: join(caDir, 'ca.pem') } : {}),
     sts: {
       advanceClock: (ms) => sessions.advance(ms),
       setCredentialLifetime: (seconds) => sessions.setLifetimeOverride(seconds),
@@ -441,6 +474,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     },
     close: () => (closed ??= new Promise<void>((resolve) => {
       closing = true;
+      for (const relay of relays) void relay.close();
       let open = tlsServer ? 2 : 1;
       const done = () => {
         if (--open > 0) return;
@@ -460,9 +494,13 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error('latency must be a non-negative number of ms');
       latencyMs = ms;
     },
+    setNetworkRtt: (ms) => {
+      if (relays.length === 0) throw new Error('the emulator was started without networkRttMs');
+      for (const relay of relays) relay.rttMs = ms;
+    },
     stats: () => JSON.parse(JSON.stringify(stats)) as EmulatorStats,
     resetStats: () => {
-      stats = { received: 0, byAction: {} };
+      stats = { received: 0, byAction: {}, connections: { tcp: 0, tls: 0, tlsResumed: 0 } };
       arrivals = new Map();
     },
     requests: () => log.slice(),

@@ -30,8 +30,11 @@ const PROFILE = 'scan-it';
 const GROUP = `Access to ${SCAN_APP.appName}`;
 /** ListAppPoliciesForIdentity's limit in the emulator and in the core's quotas. */
 const QPS = 100;
-/** runBulk's default concurrency (src/cloud/bulk.ts), which the scan uses. */
-const BULK_WORKERS = 16;
+/**
+ * The most calls the limiter lets out at once (src/cloud/rateLimiter.ts) before it has learnt the latency: 100/s
+ * less 2 % × 250 ms × 1.5, plus 4 spares. A stalled event loop can release at most those together.
+ */
+const BULK_WORKERS = 41;
 const { state, holders, total } = accessScanState({ users: 250, roles: 50, holderEvery: 25 });
 
 interface FindAccessResult {

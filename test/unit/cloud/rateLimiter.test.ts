@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CloudError } from '../../../src/cloud/errors';
 import { ACTION_QPS, qpsFor, DEFAULT_QPS } from '../../../src/cloud/quotas';
-import { PacedLimiter, RateLimiterRegistry, abortableSleep } from '../../../src/cloud/rateLimiter';
+import { MAX_IN_FLIGHT, PacedLimiter, RateLimiterRegistry, abortableSleep } from '../../../src/cloud/rateLimiter';
 import { DEFAULT_QPS_LIMITS } from '../../emulator/throttle';
 import { FakeClock } from '../../support/fakeClock';
 
@@ -87,7 +87,12 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = new PacedLimiter(100, clock);
     const granted: number[] = [];
-    for (let i = 0; i < 300; i++) void limiter.acquire().then(() => granted.push(clock.now()));
+    for (let i = 0; i < 300; i++) {
+      void limiter.acquire().then((at) => {
+        granted.push(clock.now());
+        limiter.end(at, 'answered');
+      });
+    }
     for (let t = 0; t < 3100; t++) await clock.advance(1);
     assert.equal(granted.length, 300);
     let maxInWindow = 0;
@@ -134,6 +139,175 @@ describe('rate limiter', () => {
     const aborted = new AbortController();
     aborted.abort();
     await assert.rejects(limiter.acquire(aborted.signal), (e: unknown) => e instanceof CloudError && e.kind === 'cancelled');
+  });
+
+  /**
+   * A steady load through one limiter against a server that answers after `latencyMs` (the fake clock's sleep):
+   * how many calls were in flight while the pace was steady, and how many a second went out.
+   */
+  async function steadyLoad(latencyMs: number, calls = 700) {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    const inFlight: number[] = [];
+    const granted: number[] = [];
+    let onTheWire = 0;
+    let peak = 0;
+    for (let i = 0; i < calls; i++) {
+      void (async () => {
+        const at = await limiter.acquire();
+        granted.push(at);
+        onTheWire++;
+        if (clock.now() > 2000) peak = Math.max(peak, onTheWire, limiter.inFlight);
+        await clock.sleep(latencyMs);
+        onTheWire--;
+        limiter.end(at, 'answered');
+      })();
+    }
+    // Sample the count every 10 ms from 2 s to 5 s: long after the first answers taught the limiter the latency.
+    for (let t = 0; t < 5000; t += 10) {
+      await clock.advance(10);
+      if (clock.now() > 2000) inFlight.push(onTheWire);
+    }
+    const mean = inFlight.reduce((a, b) => a + b, 0) / inFlight.length;
+    const perSecond = granted.filter((t) => t >= 2000 && t < 5000).length / 3;
+    return { mean, peak, perSecond, limit: limiter.inFlightLimit, latency: limiter.latencyMs };
+  }
+
+  it('keeps rate × latency calls in flight (Little\'s law), so the pace holds from 0 to 600 ms', async () => {
+    for (const latencyMs of [0, 30, 150, 300, 600]) {
+      const s = await steadyLoad(latencyMs);
+      const expected = (98 * latencyMs) / 1000; // 100/s less the 2 % margin
+      assert.ok(s.perSecond >= 95, `${latencyMs} ms: ${s.perSecond} calls/s`);
+      assert.ok(Math.abs(s.latency - latencyMs) < 1, `${latencyMs} ms: learnt ${s.latency} ms`);
+      assert.ok(Math.abs(s.mean - expected) <= Math.max(1.5, expected * 0.1), `${latencyMs} ms: ${s.mean} in flight, expected about ${expected}`);
+      // No more than the margin allows: the limit follows the latency too.
+      assert.ok(s.peak <= s.limit, `${latencyMs} ms: ${s.peak} in flight above the limit ${s.limit}`);
+      assert.ok(s.limit <= Math.ceil(expected * 1.5) + 4, `${latencyMs} ms: limit ${s.limit}`);
+    }
+  });
+
+  it('holds no more than MAX_IN_FLIGHT when the server answers very slowly', async () => {
+    const s = await steadyLoad(3000, 400);
+    assert.equal(s.limit, MAX_IN_FLIGHT);
+    assert.ok(s.peak <= MAX_IN_FLIGHT && s.peak >= MAX_IN_FLIGHT - 1, `peak ${s.peak}`);
+    assert.ok(s.perSecond <= MAX_IN_FLIGHT / 3 + 1, `${s.perSecond}/s with ${MAX_IN_FLIGHT} in flight at 3 s each`);
+  });
+
+  it('lets queued calls in as soon as a place frees, and a cancelled wait holds no place', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(1000, clock, 1);
+    const held: number[] = [];
+    for (let i = 0; i < limiter.inFlightLimit; i++) held.push(await limiter.acquire().then((at) => (clock.advance(1), at)));
+    const full = limiter.inFlight;
+    assert.equal(full, limiter.inFlightLimit);
+    const controller = new AbortController();
+    const cancelled = limiter.acquire(controller.signal);
+    let next = false;
+    void limiter.acquire().then(() => (next = true));
+    controller.abort();
+    await assert.rejects(cancelled, (e: unknown) => e instanceof CloudError && e.kind === 'cancelled');
+    await clock.advance(5);
+    assert.equal(next, false, 'a call went past a full limiter');
+    limiter.end(held[0]!, 'lost');
+    await clock.advance(5);
+    assert.equal(next, true, 'the freed place went to the call in line, not to the cancelled one');
+    assert.equal(limiter.inFlight, full);
+  });
+
+  it('a throttled answer lowers the pace, once per burst, and the pace recovers while answers come back', async () => {
+    const clock = new FakeClock(10_000);
+    const limiter = new PacedLimiter(100, clock);
+    const call = async (how: 'answered' | 'throttled') => limiter.end(await limiter.acquire(), how);
+    await call('answered');
+    assert.equal(limiter.currentQps, 100);
+    await clock.advance(50);
+    await call('throttled');
+    const lowered = limiter.currentQps;
+    assert.ok(lowered <= 90 && lowered >= 50, `after a throttled answer: ${lowered}/s`);
+    assert.ok(limiter.intervalMs >= (1000 / 90) * 1.02 - 1e-9, `slots every ${limiter.intervalMs} ms`);
+    await clock.advance(50);
+    await call('throttled');
+    assert.equal(limiter.currentQps, lowered, 'a second throttled answer of the same burst slowed it again');
+    // Answers that come back unthrottled: held for a second, then about 5 % of the quota a second.
+    await clock.advance(500);
+    await call('answered');
+    assert.equal(limiter.currentQps, lowered, 'climbed during the hold');
+    for (let i = 0; i < 30 && limiter.currentQps < 100; i++) {
+      await clock.advance(1000);
+      await call('answered');
+    }
+    assert.equal(limiter.currentQps, 100, 'never recovered');
+    // A later burst slows it again.
+    await clock.advance(2000);
+    await call('throttled');
+    assert.ok(limiter.currentQps < 100);
+  });
+
+  /**
+   * Fake time: a server that lets `limit` calls a second through per key (a sliding one-second window, as
+   * Alibaba's and the emulator's), some foreign load on the same key, and `clients` limiters each with plenty to
+   * send that retry every throttled call. Returns each client's accepted calls a second over the last 20 s.
+   */
+  async function contention(options: { clients: number; foreignQps: number; latencyMs: number; seconds?: number }) {
+    const clock = new FakeClock();
+    const window: number[] = [];
+    const serverAccepts = (now: number) => {
+      while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+      if (window.length >= 100) return false;
+      window.push(now);
+      return true;
+    };
+    const seconds = options.seconds ?? 40;
+    const end = seconds * 1000;
+    const accepted = Array.from({ length: options.clients }, () => 0);
+    let throttled = 0;
+    let stop = false;
+    for (let c = 0; c < options.clients; c++) {
+      const limiter = new PacedLimiter(100, clock);
+      for (let worker = 0; worker < 128; worker++) {
+        void (async () => {
+          while (!stop) {
+            const at = await limiter.acquire();
+            await clock.sleep(options.latencyMs / 2);
+            const ok = serverAccepts(clock.now());
+            await clock.sleep(options.latencyMs / 2);
+            limiter.end(at, ok ? 'answered' : 'throttled');
+            if (ok && clock.now() >= end - 20_000) accepted[c]!++;
+            if (!ok) {
+              throttled++;
+              await clock.sleep(250);
+            }
+          }
+        })();
+      }
+    }
+    if (options.foreignQps > 0) {
+      void (async () => {
+        while (!stop) {
+          serverAccepts(clock.now());
+          await clock.sleep(1000 / options.foreignQps);
+        }
+      })();
+    }
+    for (let t = 0; t < end; t += 50) await clock.advance(50);
+    stop = true;
+    return { perSecond: accepted.map((n) => n / 20), throttled };
+  }
+
+  it('shares the quota with a client that takes 30 % of it: at least 90 % of the rest is used', async function () {
+    this.timeout(60_000);
+    for (const latencyMs of [30, 300]) {
+      const { perSecond } = await contention({ clients: 1, foreignQps: 30, latencyMs });
+      assert.ok(perSecond[0]! >= 0.9 * 70, `${latencyMs} ms: ${perSecond[0]}/s of the 70 left`);
+    }
+  });
+
+  it('two windows on one key settle together at 90 % of the quota or more, neither starved', async function () {
+    this.timeout(60_000);
+    const { perSecond } = await contention({ clients: 2, foreignQps: 0, latencyMs: 150 });
+    const total = perSecond[0]! + perSecond[1]!;
+    assert.ok(total >= 90, `together ${total}/s (${perSecond.join(' + ')})`);
+    assert.ok(Math.min(...perSecond) >= 25, `one window starved: ${perSecond.join(' + ')}`);
   });
 
   it('abortableSleep resolves after the delay and rejects on abort', async () => {

@@ -31,11 +31,38 @@ describe('retry', () => {
     await assert.rejects(
       withRetries(async () => {
         calls++;
-        throw error('throttled');
+        throw error('server');
       }, policy),
-      (e: unknown) => e instanceof CloudError && e.kind === 'throttled',
+      (e: unknown) => e instanceof CloudError && e.kind === 'server',
     );
     assert.equal(calls, 4);
+  });
+
+  it('retries throttling for a time (default 60 s from the first attempt), whatever the number of attempts', async () => {
+    assert.equal(retryPolicy().throttleBudgetMs, 60_000);
+    let now = 0;
+    const timed = retryPolicy({ random: () => 0.5, now: () => now, sleep: async (ms) => void (now += ms) });
+    let calls = 0;
+    await assert.rejects(
+      withRetries(async () => {
+        calls++;
+        throw error('throttled');
+      }, timed),
+      (e: unknown) => e instanceof CloudError && e.kind === 'throttled',
+    );
+    assert.ok(calls > 4, `${calls} attempts`);
+    assert.ok(now >= 60_000 && now < 60_000 + 4000, `gave up after ${now} ms`);
+    // Throttled attempts do not use up the other faults' attempts.
+    let n = 0;
+    const kinds: CloudErrorKind[] = ['throttled', 'server', 'throttled', 'throttled', 'server', 'server'];
+    const value = await withRetries(async () => {
+      const kind = kinds[n++];
+      if (kind) throw error(kind);
+      return 'ok';
+    }, timed);
+    assert.deepEqual([value, n], ['ok', 7]);
+    assert.equal(shouldRetry(error('throttled'), 10, timed, 59_999), true);
+    assert.equal(shouldRetry(error('throttled'), 0, timed, 60_000), false);
   });
 
   it('stops at the first non-retryable error and returns the first success', async () => {
