@@ -3,7 +3,10 @@
 // The server counts requests in a sliding one-second window. A token bucket would allow a burst of N at once and
 // then N more a moment later, which such a window rejects; so instead every call gets its own time slot, spaced
 // evenly: slot = max(now, previous slot + interval). The interval carries a small safety margin so network jitter
-// does not squeeze N+1 requests into one server-side second.
+// does not squeeze N+1 requests into one server-side second. Slots alone are not enough: when the event loop stalls
+// (a busy extension host, a GC pause), every timer whose slot passed fires at once, and the calls of the whole stall
+// would reach the server together — N + stall × rate in its window, some of them throttled. So each call also
+// checks the sends of the last second before it goes, and waits while as many went out as the spacing allows.
 
 import * as l10n from '@vscode/l10n';
 import { cancelledError } from './errors';
@@ -98,6 +101,8 @@ export class PacedLimiter {
   /** Since when calls have kept coming (no idle second): the accepted count means something after a second. */
   private busySince = 0;
   private lastEnd = -Infinity;
+  /** When calls were let out, over the last second (oldest first). */
+  private readonly sent: number[] = [];
 
   constructor(
     readonly qps: number,
@@ -144,10 +149,9 @@ export class PacedLimiter {
     const now = this.clock.now();
     const slot = Math.max(now, this.lastSlot + this.intervalMs);
     this.lastSlot = slot;
-    const wait = slot - now;
-    if (wait <= 0) return now;
     try {
-      await this.clock.sleep(wait, signal);
+      if (slot > now) await this.clock.sleep(slot - now, signal);
+      for (let wait = this.windowWait(); wait > 0; wait = this.windowWait()) await this.clock.sleep(wait, signal);
       if (signal?.aborted) throw cancelledError();
     } catch {
       // Give the slot back when nobody queued behind it, so a cancelled call leaves no gap.
@@ -156,7 +160,22 @@ export class PacedLimiter {
       throw cancelledError();
     }
     // A late timer sends late: the latency is measured from now.
-    return this.clock.now();
+    const sentAt = this.clock.now();
+    this.sent.push(sentAt);
+    return sentAt;
+  }
+
+  /**
+   * How long until one more call fits in the last second's sends: as many as evenly spaced slots put in any second
+   * (⌊rate / margin⌋ + 1), never more than the quota. 0 in a steady run; after a stall, the overdue calls go out
+   * only as the window lets them instead of together.
+   */
+  private windowWait(): number {
+    const now = this.clock.now();
+    const sent = this.sent;
+    while (sent.length > 0 && (sent[0] as number) <= now - 1000) sent.shift();
+    const allowed = Math.max(1, Math.min(Math.floor(this.rate / this.safetyMargin) + 1, Math.floor(this.qps)));
+    return sent.length < allowed ? 0 : (sent[sent.length - allowed] as number) + 1000 - now;
   }
 
   /** An attempt granted at `grantedAt` ended: frees its place, and an answer updates the latency. */

@@ -40,10 +40,11 @@ describe('core bulk runs against the emulator', function () {
     assert.equal(progress.at(-1), 150);
     const stats = em.stats().byAction.UnbindOutputBucket!;
     assert.equal(stats.accepted, 150);
-    // Pacing keeps the server-side window under the limit. The emulator runs in this process: a stalled event loop
-    // on a loaded machine releases the calls whose slots passed together, and the server throttles some of those
-    // (each slows the pace and is retried, never surfaced); an unpaced client has 50 of 150 throttled.
-    assert.ok(stats.throttled <= 20, `throttled ${stats.throttled}`);
+    // Pacing keeps the server-side window under the limit, and after an event-loop stall the overdue calls go out
+    // only as the last second's sends allow (rateLimiter.ts). The emulator shares this process, so a stall between a
+    // send and its arrival can still bunch a few (each is retried, never surfaced); an unpaced client has 50 of 150
+    // throttled.
+    assert.ok(stats.throttled <= 5, `throttled ${stats.throttled}`);
     assert.equal(h.records.length, 150);
     // Never above the limit; how close to it a run gets is the bench's number (npm run bench), not a timed test.
     const rate = (150 - 1) / seconds;

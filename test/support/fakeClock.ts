@@ -51,6 +51,15 @@ export class FakeClock implements LimiterClock, HistoryClock {
     return this.timers.size;
   }
 
+  /**
+   * An event-loop stall: time moves on and no timer fires until it ends; then every overdue one fires at once, at
+   * the stall's end (as Node's timers do after a blocked loop).
+   */
+  async stall(ms: number): Promise<void> {
+    this.time += ms;
+    await this.advance(0);
+  }
+
   /** Moves time forward, firing due timers in order and letting the promises they start settle between them. */
   async advance(ms: number): Promise<void> {
     const end = this.time + ms;

@@ -104,6 +104,27 @@ describe('rate limiter', () => {
     assert.ok(maxInWindow >= 95, `throughput too low: ${maxInWindow}/s`);
   });
 
+  it('after an event-loop stall lets the overdue calls out only as a 1000 ms window allows, not all at once', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    const granted: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      void limiter.acquire().then((at) => {
+        granted.push(at);
+        limiter.end(at, 'answered');
+      });
+    }
+    // Three stalls of 250 ms in a steady run: without the window check each fires ~25 overdue slots together.
+    for (let t = 0; t < 4000; t++) {
+      if (t === 500 || t === 1200 || t === 1900) await clock.stall(250);
+      else await clock.advance(1);
+    }
+    assert.equal(granted.length, 300);
+    const maxInWindow = Math.max(...granted.map((start) => granted.filter((t) => t > start - 1000 && t <= start).length));
+    assert.ok(maxInWindow <= 99, `max ${maxInWindow} sends in a 1000 ms window (the server accepts 100)`);
+    assert.deepEqual(granted, [...granted].sort((a, b) => a - b), 'sent in time order');
+  });
+
   it('does not hold back a call after an idle period', async () => {
     const clock = new FakeClock();
     const limiter = new PacedLimiter(10, clock);
