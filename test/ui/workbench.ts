@@ -184,10 +184,10 @@ export class Workbench {
   }
 
   /** Types into the open quick input (input box or quick pick filter); `submit` presses Enter. */
-  async fillQuickInput(text: string, submit = true): Promise<void> {
+  async fillQuickInput(text: string, submit = true, timeout = 30_000): Promise<void> {
     const input = this.quickInput().locator('input').first();
-    await input.waitFor({ state: 'visible', timeout: 30_000 });
-    await input.fill(text);
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(text, { timeout });
     if (submit) await input.press('Enter');
   }
 
@@ -200,8 +200,17 @@ export class Workbench {
 
   /** Runs a command from the palette by its title as shown there, e.g. "Alibaba Cloud: Add Profile". */
   async runCommand(title: string): Promise<void> {
-    await this.openPalette();
-    await this.fillQuickInput(`>${title}`, false);
+    for (let attempt = 1; ; attempt++) {
+      await this.openPalette();
+      try {
+        await this.fillQuickInput(`>${title}`, false, 5_000);
+        break;
+      } catch (e) {
+        // The palette opened and closed again: focus that arrived late (the Output view a previous outputText
+        // picked, on a loaded machine) takes it away, and the input stays hidden until the palette is reopened.
+        if (attempt === 3) throw e;
+      }
+    }
     await this.pickQuickItem(new RegExp(`^${escapeRegExp(title)}`));
   }
 
