@@ -28,6 +28,14 @@ export const CLOUD_OPERATIONS = {
   // single-row writes of the same weight, and a throttled call is retried anyway.
   DetachAppPolicyFromIdentity: { product: 'vod', qps: 100, documentedQps: false, undoneBy: 'AttachAppPolicyToIdentity' },
   AttachAppPolicyToIdentity: { product: 'vod', qps: 100, documentedQps: false },
+  // RAM (ram, 2015-05-01) grant writes, for Revoke All Media Access (#21). RAM publishes no rate: paced at 20/s
+  // like its directory listings, well below the reads, since each changes what an identity may do account-wide.
+  DetachPolicyFromUser: { product: 'ram', qps: 20, documentedQps: false, undoneBy: 'AttachPolicyToUser' },
+  AttachPolicyToUser: { product: 'ram', qps: 20, documentedQps: false },
+  DetachPolicyFromRole: { product: 'ram', qps: 20, documentedQps: false, undoneBy: 'AttachPolicyToRole' },
+  AttachPolicyToRole: { product: 'ram', qps: 20, documentedQps: false },
+  RemoveUserFromGroup: { product: 'ram', qps: 20, documentedQps: false, undoneBy: 'AddUserToGroup' },
+  AddUserToGroup: { product: 'ram', qps: 20, documentedQps: false },
 } as const satisfies Record<string, CloudOperation>;
 
 export type OperationAction = keyof typeof CLOUD_OPERATIONS;

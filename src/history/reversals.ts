@@ -26,6 +26,42 @@ export interface Reattach {
   readonly policyNames: readonly string[];
 }
 
+/** AttachPolicyToUser / AttachPolicyToRole: the principal and the policy exactly as the detach was sent them. */
+export interface ReattachRam {
+  readonly principal: 'User' | 'Role';
+  /** A user's login name, a role's name (RAM's names, not VOD's UserId). */
+  readonly name: string;
+  readonly policyType: 'System' | 'Custom';
+  readonly policyName: string;
+}
+
+/** AddUserToGroup: the user (login name) and the group the removal took it out of. */
+export interface Rejoin {
+  readonly userName: string;
+  readonly groupName: string;
+}
+
+function reattachRam(principal: 'User' | 'Role'): Reversal<ReattachRam> {
+  return {
+    plan: (record) => {
+      const name = record.params[principal === 'User' ? 'UserName' : 'RoleName']?.trim();
+      const { PolicyType: policyType, PolicyName } = record.params;
+      const policyName = PolicyName?.trim();
+      if (!name) return { refusal: { why: 'noIdentity' } };
+      if (!policyName || (policyType !== 'System' && policyType !== 'Custom')) return { refusal: { why: 'noLists' } };
+      return { target: { principal, name, policyType, policyName } };
+    },
+  };
+}
+
+const rejoin: Reversal<Rejoin> = {
+  plan: (record) => {
+    const userName = record.params.UserName?.trim();
+    const groupName = record.params.GroupName?.trim();
+    return userName && groupName ? { target: { userName, groupName } } : { refusal: { why: 'noIdentity' } };
+  },
+};
+
 const rebindOutput: Reversal<RebindOutput> = {
   plan: (record) => {
     const bucket = record.params.Bucket?.trim();
@@ -61,6 +97,9 @@ export const REVERSALS = {
   UnbindOutputBucket: rebindOutput,
   UnbindInputBucket: rebindInput,
   DetachAppPolicyFromIdentity: reattach,
+  DetachPolicyFromUser: reattachRam('User'),
+  DetachPolicyFromRole: reattachRam('Role'),
+  RemoveUserFromGroup: rejoin,
 } as const satisfies { readonly [A in RevocationAction]: Reversal<unknown> };
 
 /** What the undo of revocation `A` acts on. */
