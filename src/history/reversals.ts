@@ -26,41 +26,13 @@ export interface Reattach {
   readonly policyNames: readonly string[];
 }
 
-/** AttachPolicyToUser / AttachPolicyToRole: the principal and the policy exactly as the detach was sent them. */
-export interface ReattachRam {
-  readonly principal: 'User' | 'Role';
-  /** A user's login name, a role's name (RAM's names, not VOD's UserId). */
-  readonly name: string;
-  readonly policyType: 'System' | 'Custom';
-  readonly policyName: string;
-}
-
-/** AddUserToGroup: the user (login name) and the group the removal took it out of. */
-export interface Rejoin {
-  readonly userName: string;
-  readonly groupName: string;
-}
-
-function reattachRam(principal: 'User' | 'Role'): Reversal<ReattachRam> {
-  return {
-    plan: (record) => {
-      const name = record.params[principal === 'User' ? 'UserName' : 'RoleName']?.trim();
-      const { PolicyType: policyType, PolicyName } = record.params;
-      const policyName = PolicyName?.trim();
-      if (!name) return { refusal: { why: 'noIdentity' } };
-      if (!policyName || (policyType !== 'System' && policyType !== 'Custom')) return { refusal: { why: 'noLists' } };
-      return { target: { principal, name, policyType, policyName } };
-    },
-  };
-}
-
-const rejoin: Reversal<Rejoin> = {
-  plan: (record) => {
-    const userName = record.params.UserName?.trim();
-    const groupName = record.params.GroupName?.trim();
-    return userName && groupName ? { target: { userName, groupName } } : { refusal: { why: 'noIdentity' } };
-  },
-};
+/**
+ * RAM's grant writes (#21): the twin is sent the very params the revocation was (UserName or RoleName, PolicyType,
+ * PolicyName; UserName, GroupName), which the record holds as sent; the twin's own validation refuses a record
+ * without them before anything is sent. One rule for all three, since this file is in the activation bundle.
+ */
+export type RamParams = Readonly<Record<string, string>>;
+const sameParams: Reversal<RamParams> = { plan: (r) => ({ target: r.params }) };
 
 const rebindOutput: Reversal<RebindOutput> = {
   plan: (record) => {
@@ -97,9 +69,9 @@ export const REVERSALS = {
   UnbindOutputBucket: rebindOutput,
   UnbindInputBucket: rebindInput,
   DetachAppPolicyFromIdentity: reattach,
-  DetachPolicyFromUser: reattachRam('User'),
-  DetachPolicyFromRole: reattachRam('Role'),
-  RemoveUserFromGroup: rejoin,
+  DetachPolicyFromUser: sameParams,
+  DetachPolicyFromRole: sameParams,
+  RemoveUserFromGroup: sameParams,
 } as const satisfies { readonly [A in RevocationAction]: Reversal<unknown> };
 
 /** What the undo of revocation `A` acts on. */

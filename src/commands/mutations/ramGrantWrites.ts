@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Acknowledged } from '../../cloud';
 import { COMMANDS } from '../../commandIds';
-import type { ReattachRam, Rejoin } from '../../history/reversals';
+import type { RamParams } from '../../history/reversals';
 import type { RowRef } from '../../tree/rowRef';
 import type { ProfileIdentity } from '../../settings/profileConfig';
 import { invalidArgument } from '../results';
@@ -123,9 +123,14 @@ function planOnly<T extends { profile: string }>(mutation: Mutation<T, Acknowled
   };
 }
 
+/** The twin's target from the record's params (history/reversals.ts keeps them as sent). */
+function policyTarget(profile: string, principal: 'User' | 'Role', p: RamParams): RamPolicyTarget {
+  return { profile, principal, name: (principal === 'User' ? p.UserName : p.RoleName) as string, policyType: p.PolicyType as 'System' | 'Custom', policyName: p.PolicyName as string };
+}
+
 const policyUndoWords = {
-  describe: (planned: ReattachRam) => vscode.l10n.t('Attach RAM policy {0} to {1} again.', planned.policyName,
-    planned.principal === 'User' ? vscode.l10n.t('RAM user {0}', planned.name) : vscode.l10n.t('RAM role {0}', planned.name)),
+  describe: (p: RamParams) => vscode.l10n.t('Attach RAM policy {0} to {1} again.', p.PolicyName ?? '',
+    p.RoleName ? vscode.l10n.t('RAM role {0}', p.RoleName) : vscode.l10n.t('RAM user {0}', p.UserName ?? '')),
   caveat: () => vscode.l10n.t('This is a RAM write: the policy applies again to everything it grants, not only VOD and MPS.'),
 };
 
@@ -133,7 +138,7 @@ export const detachPolicyFromUserOperation = revocation({
   action: 'DetachPolicyFromUser',
   command: planOnly(detachPolicyFromUser),
   undo: policyWrite('AttachPolicyToUser', true),
-  undoTarget: (_session, profile, planned) => ({ profile, principal: 'User', name: planned.name, policyType: planned.policyType, policyName: planned.policyName }),
+  undoTarget: (_session, profile, planned) => policyTarget(profile, 'User', planned),
   undoWords: policyUndoWords,
 });
 
@@ -141,7 +146,7 @@ export const detachPolicyFromRoleOperation = revocation({
   action: 'DetachPolicyFromRole',
   command: planOnly(detachPolicyFromRole),
   undo: policyWrite('AttachPolicyToRole', true),
-  undoTarget: (_session, profile, planned) => ({ profile, principal: 'Role', name: planned.name, policyType: planned.policyType, policyName: planned.policyName }),
+  undoTarget: (_session, profile, planned) => policyTarget(profile, 'Role', planned),
   undoWords: policyUndoWords,
 });
 
@@ -149,9 +154,9 @@ export const removeUserFromGroupOperation = revocation({
   action: 'RemoveUserFromGroup',
   command: planOnly(removeUserFromGroup),
   undo: membershipWrite('AddUserToGroup', true),
-  undoTarget: (_session, profile, planned: Rejoin) => ({ profile, userName: planned.userName, groupName: planned.groupName }),
+  undoTarget: (_session, profile, planned: RamParams) => ({ profile, userName: planned.UserName as string, groupName: planned.GroupName as string }),
   undoWords: {
-    describe: (planned: Rejoin) => vscode.l10n.t('Add RAM user {0} to group {1} again.', planned.userName, planned.groupName),
+    describe: (planned: RamParams) => vscode.l10n.t('Add RAM user {0} to group {1} again.', planned.UserName ?? '', planned.GroupName ?? ''),
     caveat: () => vscode.l10n.t('This is a RAM write: the user gets every policy the group holds now, which may differ from what it held then.'),
   },
 });
