@@ -90,7 +90,7 @@ describe('Revoke All Media Access', function () {
     assert.deepEqual(writes, [], 'a dry run changes nothing');
   });
 
-  it('with the membership ticked, every step succeeds and the account answers no VOD access for alice; undo of each step restores the exact prior state', async () => {
+  it('with the membership ticked, every step succeeds and the account answers no VOD access for alice; one step undone alone, then the run’s history entry undone as a set, restores the exact prior state', async () => {
     const prior = aliceHolds();
     const r = await revoke({ include: { groupMembership: true } });
     assert.equal(r.ok, true, JSON.stringify(r));
@@ -105,11 +105,22 @@ describe('Revoke All Media Access', function () {
     const after = await revoke({ dryRun: true });
     assert.deepEqual(after.plan.steps, []);
 
-    for (const step of [...(r.results ?? [])].reverse()) {
-      const record = await latestRecord((x) => x.requestId === step.requestId);
-      const undo = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: record.id });
-      assert.equal(undo.ok, true, `${step.action}: ${JSON.stringify(undo)}`);
-    }
+    // One step alone (the group membership), from its own record…
+    const membership = r.results?.find((x) => x.action === 'RemoveUserFromGroup');
+    const single = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('alicloudMedia.undo', { recordId: (await latestRecord((x) => x.requestId === membership?.requestId)).id });
+    assert.equal(single.ok, true, JSON.stringify(single));
+    assert.deepEqual(aliceHolds().groups, ['media-devs']);
+    // …then the run's one history entry: the rest comes back as a set, the step already undone is named and left.
+    const run = await latestRecord((x) => x.action === 'RevokeAllMediaAccess');
+    assert.equal(run.outcome, 'succeeded');
+    assert.match(run.params.Steps, new RegExp((r.results ?? []).map((x) => x.requestId).join(',')));
+    const undo = await vscode.commands.executeCommand<{ ok: boolean; undone: number; left: number; steps: { action?: string; status: string; reason?: string }[] }>('alicloudMedia.undo', { recordId: run.id });
+    assert.deepEqual([undo.undone, undo.left], [4, 1], JSON.stringify(undo));
+    assert.deepEqual(undo.steps.map((x) => [x.action, x.status]), [
+      ['RemoveUserFromGroup', 'left'], ['AttachPolicyToUser', 'undone'],
+      ['AttachAppPolicyToIdentity', 'undone'], ['AttachAppPolicyToIdentity', 'undone'], ['AttachAppPolicyToIdentity', 'undone'],
+    ]);
+    assert.match(undo.steps[0].reason ?? '', /undone/i);
     assert.deepEqual(aliceHolds(), prior);
   });
 

@@ -9,8 +9,11 @@
 // Programmatic: { profile, identity: { identityType, identityName, appId? }, include?: { appPolicies?, ramPolicies?,
 // groupMemberships? }, dryRun?, acknowledgeOwnIdentity? } → { ok, plan, results, verify } (no prompt).
 
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { describeError, toCloudError, validateIdentityName, type Acknowledged, type CloudError } from '../../cloud';
+import { describeError, maskAccessKeyId, toCloudError, validateIdentityName, type Acknowledged, type CloudError } from '../../cloud';
+import { RUN_ACTION } from '../../history/undoPlan';
+import { runStepParams } from '../../history/undoSet';
 import {
   countSteps, isOwnIdentity, ownIdentityRefusal, planIncident, remainsAfter, tickedByDefault,
   type IncidentIdentity, type IncidentPlan, type IncidentStep, type IncidentStepKind,
@@ -249,6 +252,7 @@ async function runSteps(
   onStep?: (done: number, total: number) => void,
 ): Promise<RunResult> {
   const steps = planned.plan.steps.filter((s) => selected.has(s.id));
+  const started = Date.now();
   const row = session.profile.identities.find((i) => i.identityType === planned.resolved.identityType
     && (i.identityName === planned.resolved.identityName || i.identityName === planned.resolved.userName));
   const results: StepResult[] = [];
@@ -301,7 +305,37 @@ async function runSteps(
     verify.error ? vscode.l10n.t('  Verify: could not read the identity again: {0}', verify.error.message)
       : verify.accessRemains ? vscode.l10n.t('  Verify: access remains through {0}', verify.through.join('; ')) : vscode.l10n.t('  Verify: no VOD or MPS access seen through app policies or RAM')];
   deps.log[count('failed') + count('skipped') === 0 ? 'info' : 'warn'](lines);
+  await recordRun(deps, session, planned.resolved, results, started, cancelled);
   return { ok: count('failed') === 0 && count('skipped') === 0 && !verify.accessRemains, profile: profile.name, cancelled, succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped'), results, verify };
+}
+
+/**
+ * The run's one history entry (#21): who, and its steps by RequestId in run order (each step keeps its own record,
+ * with its RequestId, outcome and signer). Undo on it undoes the set (commands/incident/undoRun.ts).
+ */
+async function recordRun(deps: CommandDeps, session: ProfileSession, who: ResolvedIdentity, results: readonly StepResult[], started: number, cancelled: boolean): Promise<void> {
+  const requestIds = results.flatMap((r) => (r.requestId ? [r.requestId] : []));
+  if (requestIds.length === 0) return;
+  const account = await accountScope(session);
+  const accessKeyId = await session.accessKeyId().catch(() => undefined);
+  const failedSteps = results.filter((r) => r.status !== 'succeeded').length;
+  await deps.history.add({
+    id: randomUUID(),
+    time: new Date(started).toISOString(),
+    product: 'ram',
+    action: RUN_ACTION,
+    region: session.profile.region,
+    endpoint: session.endpoint('ram'),
+    profile: session.profile.name,
+    ...('accountId' in account ? { account: account.accountId } : {}),
+    target: whoText(who),
+    params: { IdentityType: who.identityType, IdentityName: who.identityName, ...(who.userName ? { UserName: who.userName } : {}), ...runStepParams(requestIds) },
+    ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
+    outcome: failedSteps === 0 ? 'succeeded' : 'failed',
+    latencyMs: Date.now() - started,
+    attempts: 0,
+    ...(failedSteps > 0 ? { error: { kind: cancelled ? 'cancelled' : 'server', code: cancelled ? 'Cancelled' : 'StepsFailed', message: `${failedSteps} of ${results.length} steps did not succeed` } } : {}),
+  });
 }
 
 /** The identity read again after the run: what would still be planned, and what could not be evaluated. */
