@@ -6,8 +6,8 @@
 //   what remains, and that RAM writes are a bigger change) → the steps through the mutation pipeline
 //   (sendMutationCalls, each action at its rate, one cancel for the run, a per-step report in the log) → verify
 //   (everything read again) → a summary notification (Copy Request IDs, Show Log).
-// Programmatic: { profile, identity: { identityType, identityName, appId? }, include?: { appPolicies?, ramPolicies?,
-// groupMemberships? }, dryRun?, acknowledgeOwnIdentity? } → { ok, plan, results, verify } (no prompt).
+// Programmatic: { profile, identity: { identityType, identityName, appId? }, include?: { appPolicies?, ramPolicy?,
+// groupMembership? }, dryRun?, acknowledgeOwnIdentity? } → { ok, plan, results, verify } (no prompt).
 
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
