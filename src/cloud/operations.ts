@@ -21,6 +21,12 @@ export interface CloudOperation {
 /** RAM's grant writes share one descriptor (a few bytes less in the activation bundle). */
 const RAM_WRITE = { product: 'ram', qps: 20, documentedQps: false } as const;
 
+/** A RAM revocation and its undo twin, each name written once (this table is in the activation bundle). */
+function ramPair<R extends string, U extends string>(revocation: R, undo: U) {
+  return { [revocation]: { ...RAM_WRITE, undoneBy: undo }, [undo]: RAM_WRITE } as
+    { readonly [K in R]: typeof RAM_WRITE & { readonly undoneBy: U } } & { readonly [K in U]: typeof RAM_WRITE };
+}
+
 export const CLOUD_OPERATIONS = {
   // MPS (mts, 2014-06-18): 100 QPS each, on each API's page.
   UnbindOutputBucket: { product: 'mps', qps: 100, documentedQps: true, undoneBy: 'BindOutputBucket', mediaBucket: { type: 'Output', boundAfter: false } },
@@ -33,12 +39,9 @@ export const CLOUD_OPERATIONS = {
   AttachAppPolicyToIdentity: { product: 'vod', qps: 100, documentedQps: false },
   // RAM (ram, 2015-05-01) grant writes, for Revoke All Media Access (#21). RAM publishes no rate: paced at 20/s
   // like its directory listings, well below the reads, since each changes what an identity may do account-wide.
-  DetachPolicyFromUser: { ...RAM_WRITE, undoneBy: 'AttachPolicyToUser' },
-  AttachPolicyToUser: RAM_WRITE,
-  DetachPolicyFromRole: { ...RAM_WRITE, undoneBy: 'AttachPolicyToRole' },
-  AttachPolicyToRole: RAM_WRITE,
-  RemoveUserFromGroup: { ...RAM_WRITE, undoneBy: 'AddUserToGroup' },
-  AddUserToGroup: RAM_WRITE,
+  ...ramPair('DetachPolicyFromUser', 'AttachPolicyToUser'),
+  ...ramPair('DetachPolicyFromRole', 'AttachPolicyToRole'),
+  ...ramPair('RemoveUserFromGroup', 'AddUserToGroup'),
 } as const satisfies Record<string, CloudOperation>;
 
 export type OperationAction = keyof typeof CLOUD_OPERATIONS;
