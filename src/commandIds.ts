@@ -32,6 +32,7 @@ export const COMMAND_MANIFEST = {
   unbindOutputBucket: 'commands',
   unbindInputBucket: 'commands',
   detachAppPolicy: 'commands',
+  revokeAllMediaAccess: 'commands',
   findAccessToApp: 'commands',
   cancelAccessScan: 'commands',
   dismissAccessScan: 'commands',

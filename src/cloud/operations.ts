@@ -18,6 +18,15 @@ export interface CloudOperation {
   readonly mediaBucket?: { readonly type: MediaBucketType; readonly boundAfter: boolean };
 }
 
+/** RAM's grant writes share one descriptor (a few bytes less in the activation bundle). */
+const RAM_WRITE = { product: 'ram', qps: 20, documentedQps: false } as const;
+
+/** A RAM revocation and its undo twin, each name written once (this table is in the activation bundle). */
+function ramPair<R extends string, U extends string>(revocation: R, undo: U) {
+  return { [revocation]: { ...RAM_WRITE, undoneBy: undo }, [undo]: RAM_WRITE } as
+    { readonly [K in R]: typeof RAM_WRITE & { readonly undoneBy: U } } & { readonly [K in U]: typeof RAM_WRITE };
+}
+
 export const CLOUD_OPERATIONS = {
   // MPS (mts, 2014-06-18): 100 QPS each, on each API's page.
   UnbindOutputBucket: { product: 'mps', qps: 100, documentedQps: true, undoneBy: 'BindOutputBucket', mediaBucket: { type: 'Output', boundAfter: false } },
@@ -28,6 +37,11 @@ export const CLOUD_OPERATIONS = {
   // single-row writes of the same weight, and a throttled call is retried anyway.
   DetachAppPolicyFromIdentity: { product: 'vod', qps: 100, documentedQps: false, undoneBy: 'AttachAppPolicyToIdentity' },
   AttachAppPolicyToIdentity: { product: 'vod', qps: 100, documentedQps: false },
+  // RAM (ram, 2015-05-01) grant writes, for Revoke All Media Access (#21). RAM publishes no rate: paced at 20/s
+  // like its directory listings, well below the reads, since each changes what an identity may do account-wide.
+  ...ramPair('DetachPolicyFromUser', 'AttachPolicyToUser'),
+  ...ramPair('DetachPolicyFromRole', 'AttachPolicyToRole'),
+  ...ramPair('RemoveUserFromGroup', 'AddUserToGroup'),
 } as const satisfies Record<string, CloudOperation>;
 
 export type OperationAction = keyof typeof CLOUD_OPERATIONS;

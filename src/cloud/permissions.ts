@@ -6,7 +6,7 @@
 // RAM names an action `<service>:<Action>`; MPS's service code is `mts`. STS GetCallerIdentity needs no permission
 // (any identity may ask who it is), so it is listed apart and no document grants it.
 
-export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'ramPicture' | 'actionTrail' | 'assumeRole';
+export type PermissionUse = 'browse' | 'revoke' | 'undo' | 'findAccess' | 'ramPicture' | 'incident' | 'actionTrail' | 'assumeRole';
 
 export interface PermissionUseInfo {
   /** What the use is, in the README's words. */
@@ -71,6 +71,26 @@ export const PERMISSION_USES: Readonly<Record<PermissionUse, PermissionUseInfo>>
       'ram:ListPoliciesForGroup',
       'ram:ListPoliciesForRole',
       'ram:ListPoliciesForUser',
+    ],
+  },
+  incident: {
+    purpose: 'Revoke All Media Access…: an identity\'s app policies in every app and its RAM grants, and their undo',
+    actions: [
+      'ram:AddUserToGroup', // undo of a membership removal
+      'ram:AttachPolicyToRole', // undo
+      'ram:AttachPolicyToUser', // undo
+      'ram:DetachPolicyFromRole',
+      'ram:DetachPolicyFromUser',
+      'ram:GetPolicy', // does a policy grant vod:/mts: actions?
+      'ram:ListGroupsForUser', // memberships; read back a lost answer
+      'ram:ListPoliciesForGroup', // what a membership also takes
+      'ram:ListPoliciesForRole', // read back a lost answer
+      'ram:ListPoliciesForUser', // read back a lost answer
+      'ram:RemoveUserFromGroup',
+      'vod:AttachAppPolicyToIdentity', // undo
+      'vod:DetachAppPolicyFromIdentity',
+      'vod:ListAppInfo', // every application
+      'vod:ListAppPoliciesForIdentity', // the identity's app policies in each
     ],
   },
   actionTrail: {

@@ -1,17 +1,17 @@
 // RAM (product ram, API 2015-05-01, the global endpoint https://ram.aliyuncs.com): the read side of the
-// directory. VOD addresses a RAM user by its UserId, people by its login name; GetUser is how one becomes the other.
+// directory and of grants, and the grant writes the incident revocation makes (#21). VOD addresses a RAM user by its UserId, people by its login name; GetUser is how one becomes the other.
 
 import * as l10n from '@vscode/l10n';
 import { MAX_PAGES, ProductClient, type ClientOptions } from './clientOptions';
 import { isRamUserId } from './identity';
 import { badResponseError } from './popCoreErrors';
 import { listItems, optionalString, type ResponseBody } from './responses';
-import type { CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
+import type { Acknowledged, CallOptions, RamRole, RamRoleList, RamRoleResult, RamUser, RamUserList, RamUserResult } from './types';
 import { validateIdentityName } from './validate';
 import { isPlainObject } from './plainObject';
 import type {
   RamAttachedPolicy, RamAttachedPolicyList, RamGroupList, RamGroupMembers, RamPolicyCatalogue, RamPolicyDocument,
-  RamPolicyEntities, RamPolicyType, RamPrincipalKind,
+  RamPolicyEntities, RamPolicyRef, RamPolicyType, RamPrincipalKind,
 } from './ramGrantTypes';
 
 /** ListUsers/ListRoles allow 1–1000 per page; 100 is RAM's default and keeps each answer small. */
@@ -160,6 +160,70 @@ export class RamClient extends ProductClient {
           groups: listItems(body.Groups, 'Group').map((g) => (isPlainObject(g) ? optionalString(g.GroupName) : undefined)).filter(isDefined),
           roles: listItems(body.Roles, 'Role').map((r) => (isPlainObject(r) ? optionalString(r.RoleName) : undefined)).filter(isDefined),
         }),
+      },
+      options,
+    );
+  }
+
+  // ---- grant writes (#21): each is a revocation or its undo twin (operations.ts); a lost answer is settled by
+  // reading the principal's policies or the user's groups back, so a write that happened is never "failed" ----
+
+  /** DetachPolicyFromUser / DetachPolicyFromRole (undo: the attach). `name` is a user's login name or a role's name. */
+  detachPolicy(kind: 'User' | 'Role', name: string, policy: RamPolicyRef, options?: CallOptions): Promise<Acknowledged> {
+    return this.policyWrite(kind === 'User' ? 'DetachPolicyFromUser' : 'DetachPolicyFromRole', kind, name, policy, false, options);
+  }
+
+  attachPolicy(kind: 'User' | 'Role', name: string, policy: RamPolicyRef, options?: CallOptions): Promise<Acknowledged> {
+    return this.policyWrite(kind === 'User' ? 'AttachPolicyToUser' : 'AttachPolicyToRole', kind, name, policy, true, options);
+  }
+
+  /** RemoveUserFromGroup (undo: AddUserToGroup): the user loses every policy the group holds, the group is unchanged. */
+  removeUserFromGroup(userName: string, groupName: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.membershipWrite('RemoveUserFromGroup', userName, groupName, false, options);
+  }
+
+  addUserToGroup(userName: string, groupName: string, options?: CallOptions): Promise<Acknowledged> {
+    return this.membershipWrite('AddUserToGroup', userName, groupName, true, options);
+  }
+
+  private policyWrite(action: string, kind: 'User' | 'Role', name: string, policy: RamPolicyRef, attachedAfter: boolean, options?: CallOptions): Promise<Acknowledged> {
+    return this.channel.call<Acknowledged>(
+      {
+        action,
+        target: `RAM policy ${String(policy?.policyName)} of RAM ${kind.toLowerCase()} ${String(name)}`,
+        params: { [POLICY_LISTINGS[kind].param]: name, PolicyType: policy?.policyType, PolicyName: policy?.policyName },
+        validate: () => validateRamName(kind, name) ?? validateRamName('Policy', policy?.policyName)
+          ?? (policy?.policyType === 'System' || policy?.policyType === 'Custom' ? undefined : l10n.t('PolicyType must be System or Custom.')),
+        parse: (_body, requestId) => ({ requestId }),
+        readBack: {
+          action: POLICY_LISTINGS[kind].action,
+          read: async (readOptions) => {
+            const list = await this.listPoliciesFor(kind, name, readOptions);
+            const held = list.policies.some((p) => p.policyName === policy.policyName && p.policyType === policy.policyType);
+            return { requestId: list.requestId, ...(held === attachedAfter ? { confirm: (ack: Acknowledged) => ack } : {}) };
+          },
+        },
+      },
+      options,
+    );
+  }
+
+  private membershipWrite(action: string, userName: string, groupName: string, memberAfter: boolean, options?: CallOptions): Promise<Acknowledged> {
+    return this.channel.call<Acknowledged>(
+      {
+        action,
+        target: `RAM user ${String(userName)} in group ${String(groupName)}`,
+        params: { UserName: userName, GroupName: groupName },
+        validate: () => validateRamName('User', userName) ?? validateRamName('Group', groupName),
+        parse: (_body, requestId) => ({ requestId }),
+        readBack: {
+          action: 'ListGroupsForUser',
+          read: async (readOptions) => {
+            const list = await this.listGroupsForUser(userName, readOptions);
+            const member = list.groups.some((g) => g.toLowerCase() === groupName.toLowerCase());
+            return { requestId: list.requestId, ...(member === memberAfter ? { confirm: (ack: Acknowledged) => ack } : {}) };
+          },
+        },
       },
       options,
     );

@@ -4,6 +4,9 @@
 export type RamPolicyType = 'System' | 'Custom';
 export type RamPrincipalKind = 'User' | 'Role' | 'Group';
 
+/** A policy as RAM's writes name it. */
+export interface RamPolicyRef { readonly policyType: RamPolicyType; readonly policyName: string }
+
 /** A policy attached to a user, role or group (ListPoliciesFor*). */
 export interface RamAttachedPolicy {
   readonly policyName: string;

@@ -19,6 +19,7 @@ import { dismissAccessScanCommand } from './dismissAccessScan';
 import { findAccessToAppCommand } from './findAccessToApp';
 import { importCliProfilesCommand } from './importCliProfiles';
 import { REVOCATIONS } from './mutations/operations';
+import { revokeAllMediaAccessCommand } from './incident/revokeAllMediaAccess';
 import { openInConsoleCommand } from './openInConsole';
 import { openWalkthroughCommand } from './openWalkthrough';
 import { refreshCommand } from './refresh';
@@ -56,6 +57,7 @@ export const COMMAND_IMPLEMENTATIONS: CommandImplementations<'commands', Command
   unbindOutputBucket: REVOCATIONS.UnbindOutputBucket.handlers,
   unbindInputBucket: REVOCATIONS.UnbindInputBucket.handlers,
   detachAppPolicy: REVOCATIONS.DetachAppPolicyFromIdentity.handlers,
+  revokeAllMediaAccess: revokeAllMediaAccessCommand,
   findAccessToApp: findAccessToAppCommand,
   cancelAccessScan: cancelAccessScanCommand,
   dismissAccessScan: dismissAccessScanCommand,

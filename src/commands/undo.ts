@@ -11,7 +11,8 @@ import { withLaterChange } from '../history/laterChange';
 import { inertText } from '../inertText';
 import { resolveRecord } from '../history/recordArgument';
 import { accountRefusal, refusalText, undoRefusal } from '../history/undoChecks';
-import { planUndo, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import { RUN_ACTION, planUndo, type UndoPlan, type UndoableRecord } from '../history/undoPlan';
+import { undoRun, type UndoRunResult } from './incident/undoRun';
 import { undoConfirmation, type RevocationScope, type UndoText } from './confirmation';
 import { confirmationWords } from './confirmationWords';
 import type { CommandDeps } from './deps';
@@ -19,7 +20,7 @@ import { REVOCATIONS } from './mutations/operations';
 import { accountScope, type MutationResult } from './mutations/mutationCommand';
 import type { CommandHandlers } from './commandHandlers';
 
-export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string };
+export type UndoOutcome = (MutationResult & { readonly action?: UndoPlan['action']; readonly reason?: string }) | { readonly ok: false; readonly reason: string } | UndoRunResult;
 
 export function undoCommand(deps: CommandDeps): CommandHandlers {
   return {
@@ -43,6 +44,8 @@ async function undo(deps: CommandDeps, argument: unknown, interactive: boolean):
   };
   const record = await currentRecord(deps, argument);
   if (!record) return refuse(vscode.l10n.t('That request is no longer in the history.'));
+  // A Revoke All Media Access run: its steps, undone as a set (#21).
+  if (record.action === RUN_ACTION) return undoRun(deps, record.id, interactive);
   const decision = planUndo(record);
   if ('refusal' in decision) return refuse(refusalText(decision.refusal, confirmationWords));
   const plan = decision.plan;

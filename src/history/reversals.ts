@@ -26,6 +26,14 @@ export interface Reattach {
   readonly policyNames: readonly string[];
 }
 
+/**
+ * RAM's grant writes (#21): the twin is sent the very params the revocation was (UserName or RoleName, PolicyType,
+ * PolicyName; UserName, GroupName), which the record holds as sent; the twin's own validation refuses a record
+ * without them before anything is sent. One rule for all three, since this file is in the activation bundle.
+ */
+export type RamParams = Readonly<Record<string, string>>;
+const sameParams: Reversal<RamParams> = { plan: (r) => ({ target: r.params }) };
+
 const rebindOutput: Reversal<RebindOutput> = {
   plan: (record) => {
     const bucket = record.params.Bucket?.trim();
@@ -61,6 +69,9 @@ export const REVERSALS = {
   UnbindOutputBucket: rebindOutput,
   UnbindInputBucket: rebindInput,
   DetachAppPolicyFromIdentity: reattach,
+  DetachPolicyFromUser: sameParams,
+  DetachPolicyFromRole: sameParams,
+  RemoveUserFromGroup: sameParams,
 } as const satisfies { readonly [A in RevocationAction]: Reversal<unknown> };
 
 /** What the undo of revocation `A` acts on. */

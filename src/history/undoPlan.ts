@@ -75,6 +75,9 @@ export function planUndo(record: UndoableRecord): UndoDecision {
   };
 }
 
+/** The history entry of one Revoke All Media Access run (#21): its undo is its steps' (undoSet.ts), once. */
+export const RUN_ACTION = 'RevokeAllMediaAccess';
+
 export function isUndoable(record: UndoableRecord): boolean {
-  return 'plan' in planUndo(record);
+  return 'plan' in planUndo(record) || (record.action === RUN_ACTION && !record.undoneBy);
 }

@@ -119,11 +119,53 @@ export function parseRamGrants(input: unknown, accounts: readonly AccountJson[],
 export interface PolicyRef { policyType: RamPolicyType; policyName: string }
 export interface ResolvedPolicy extends PolicyRef { description: string; defaultVersion: string; versions: RamPolicyVersionJson[]; createDate: string }
 
-/** Lookups over validated grants (read-only: RAM writes are not emulated). */
+/**
+ * Lookups over validated grants, and the writes RAM's attach/detach and group-membership actions make. Writes
+ * change the state's own JSON (created through `adopt` when the state had no `ramGrants`), so toJSON shows them.
+ */
 export class RamGrants {
   private readonly byAccount: Map<string, RamAccountGrantsJson>;
-  constructor(private readonly json: RamGrantsJson | undefined) {
+  constructor(private json: RamGrantsJson | undefined, private readonly adopt: (json: RamGrantsJson) => void = () => undefined) {
     this.byAccount = new Map((json?.accounts ?? []).map((a) => [a.accountId, a]));
+  }
+  /** The account's entry in the state, created on its first write. */
+  private writable(accountId: string): RamAccountGrantsJson {
+    let a = this.byAccount.get(accountId);
+    if (!a) {
+      if (!this.json) {
+        this.json = { accounts: [] };
+        this.adopt(this.json);
+      }
+      a = { accountId, groups: [], policies: [], attachments: [] };
+      this.json.accounts.push(a);
+      this.byAccount.set(accountId, a);
+    }
+    return a;
+  }
+  private attachmentIndex(accountId: string, ref: PolicyRef, principalType: RamPrincipalType, principal: string): number {
+    return this.of(accountId).attachments.findIndex((t) => t.policyType === ref.policyType && t.policyName === ref.policyName
+      && t.principalType === principalType && (principalType === 'Group' ? t.principal.toLowerCase() === principal.toLowerCase() : t.principal === principal));
+  }
+  /** False when the policy was attached to that principal already. */
+  attach(accountId: string, ref: PolicyRef, principalType: RamPrincipalType, principal: string, attachDate: string): boolean {
+    if (this.attachmentIndex(accountId, ref, principalType, principal) >= 0) return false;
+    this.writable(accountId).attachments.push({ policyType: ref.policyType, policyName: ref.policyName, principalType, principal, attachDate });
+    return true;
+  }
+  /** False when the policy was not attached to that principal. */
+  detach(accountId: string, ref: PolicyRef, principalType: RamPrincipalType, principal: string): boolean {
+    const i = this.attachmentIndex(accountId, ref, principalType, principal);
+    if (i < 0) return false;
+    this.writable(accountId).attachments.splice(i, 1);
+    return true;
+  }
+  /** False when the user was a member already (or is not, for remove). */
+  setMember(accountId: string, groupName: string, userId: string, member: boolean): boolean {
+    const g = this.group(accountId, groupName);
+    if (!g || g.members.includes(userId) === member) return false;
+    if (member) g.members.push(userId);
+    else g.members.splice(g.members.indexOf(userId), 1);
+    return true;
   }
   private of(accountId: string): RamAccountGrantsJson {
     return this.byAccount.get(accountId) ?? { accountId, groups: [], policies: [], attachments: [] };

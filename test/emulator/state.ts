@@ -246,10 +246,10 @@ export class EmulatorState {
     this.identityIndex = new Map(data.identities.map((d) => [identityKey(d.appId, d.type, d.name), d]));
     this.dir = new Directory(data.accounts ?? [], data.principals);
     this.trail.reset(data.trailEvents ?? [], this.dir.homeAccountId, data.actionTrail?.delayMs);
-    this.grants = new RamGrants(data.ramGrants);
+    this.grants = new RamGrants(data.ramGrants, (g) => { this.data.ramGrants = g; });
   }
 
-  /** RAM groups, policies and attachments (read-only: RAM writes are not emulated). */
+  /** RAM groups, policies and attachments; RAM's attach/detach and group-membership actions change them. */
   get ramGrants(): RamGrants { return this.grants; }
 
   /** RAM accounts, users, roles and key owners (read-only: RAM writes are not emulated). */

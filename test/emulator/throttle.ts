@@ -33,6 +33,13 @@ export const DEFAULT_QPS_LIMITS: Readonly<Record<string, number>> = {
   ListEntitiesForPolicy: 100,
   ListPolicies: 20,
   ListUsersForGroup: 20,
+  // RAM writes: no published rate; chosen like the directory listings (README), well below the reads.
+  AttachPolicyToUser: 20,
+  DetachPolicyFromUser: 20,
+  AttachPolicyToRole: 20,
+  DetachPolicyFromRole: 20,
+  AddUserToGroup: 20,
+  RemoveUserFromGroup: 20,
 };
 
 const WINDOW_MS = 1000;

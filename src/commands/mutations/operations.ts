@@ -5,6 +5,7 @@
 import type { RevocationAction } from '../../cloud/operations';
 import { detachAppPolicyOperation } from './detachAppPolicy';
 import type { RegisteredRevocation } from './operation';
+import { detachPolicyFromRoleOperation, detachPolicyFromUserOperation, removeUserFromGroupOperation } from './ramGrantWrites';
 import { unbindInputBucketOperation } from './unbindInputBucket';
 import { unbindOutputBucketOperation } from './unbindOutputBucket';
 
@@ -12,4 +13,7 @@ export const REVOCATIONS: { readonly [A in RevocationAction]: RegisteredRevocati
   UnbindOutputBucket: unbindOutputBucketOperation,
   UnbindInputBucket: unbindInputBucketOperation,
   DetachAppPolicyFromIdentity: detachAppPolicyOperation,
+  DetachPolicyFromUser: detachPolicyFromUserOperation,
+  DetachPolicyFromRole: detachPolicyFromRoleOperation,
+  RemoveUserFromGroup: removeUserFromGroupOperation,
 };

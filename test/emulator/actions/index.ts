@@ -3,12 +3,13 @@
 import { mpsActions } from './mps';
 import { ramActions } from './ram';
 import { ramPolicyActions } from './ramPolicies';
+import { ramWriteActions } from './ramWrites';
 import { stsActions } from './sts';
 import { vodActions } from './vod';
 import { actionTrailActions } from './actiontrail';
 import type { ActionSpec, Product } from './types';
 
-export const ACTIONS: Readonly<Record<string, ActionSpec>> = { ...mpsActions, ...vodActions, ...ramActions, ...ramPolicyActions, ...stsActions, ...actionTrailActions };
+export const ACTIONS: Readonly<Record<string, ActionSpec>> = { ...mpsActions, ...vodActions, ...ramActions, ...ramPolicyActions, ...ramWriteActions, ...stsActions, ...actionTrailActions };
 
 export function findAction(name: string | undefined): ActionSpec | undefined {
   return name && Object.prototype.hasOwnProperty.call(ACTIONS, name) ? ACTIONS[name] : undefined;

@@ -59,8 +59,10 @@ export function stubWindow(answers: StubAnswers = {}): WindowStubs {
   window.showInformationMessage = show('info');
   window.showWarningMessage = show('warning');
   window.showErrorMessage = show('error');
-  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
     const list = await items;
+    // A multi-select is accepted as offered: the items it shows ticked.
+    if (options?.canPickMany) return list.filter((i) => typeof i !== 'string' && i.picked);
     const label = (answers.pick ?? ((labels) => labels[0]))(list.map((i) => (typeof i === 'string' ? i : i.label)));
     return list.find((i) => (typeof i === 'string' ? i : i.label) === label);
   }) as never;

@@ -35,6 +35,12 @@ describe('rate limiter', () => {
     ListEntitiesForPolicy: 100,
     ListPolicies: 20,
     ListUsersForGroup: 20,
+    DetachPolicyFromUser: 20,
+    AttachPolicyToUser: 20,
+    DetachPolicyFromRole: 20,
+    AttachPolicyToRole: 20,
+    RemoveUserFromGroup: 20,
+    AddUserToGroup: 20,
     // Not in the table: the cautious default.
     AssumeRole: 10,
     SomethingElse: 10,

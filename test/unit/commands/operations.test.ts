@@ -31,8 +31,8 @@ const inputUnbind = (before?: Record<string, string>) =>
   record({ action: 'UnbindInputBucket', target: 'media-input-uploads', params: { Bucket: 'media-input-uploads' }, ...(before ? { before } : {}) });
 
 describe('operation registry', () => {
-  it('knows the three revocations, each with an undo twin that is itself a described operation of its product', () => {
-    assert.deepEqual(REVOCATION_ACTIONS.sort(), ['DetachAppPolicyFromIdentity', 'UnbindInputBucket', 'UnbindOutputBucket']);
+  it('knows the six revocations, each with an undo twin that is itself a described operation of its product', () => {
+    assert.deepEqual(REVOCATION_ACTIONS.sort(), ['DetachAppPolicyFromIdentity', 'DetachPolicyFromRole', 'DetachPolicyFromUser', 'RemoveUserFromGroup', 'UnbindInputBucket', 'UnbindOutputBucket']);
     for (const action of REVOCATION_ACTIONS) {
       const twin = cloudOperation(CLOUD_OPERATIONS[action].undoneBy);
       assert.ok(twin, `${action}'s undo is described`);
@@ -67,7 +67,13 @@ describe('operation registry', () => {
       UnbindOutputBucket: planOf(planUndo(record({ params: { Bucket: 'media-out' } }))),
       UnbindInputBucket: planOf(planUndo(inputUnbind({ Referer: 'https://uploads.example.com' }))),
       DetachAppPolicyFromIdentity: planOf(planUndo(detachRecord())),
+      DetachPolicyFromUser: planOf(planUndo(record({ product: 'ram', action: 'DetachPolicyFromUser', target: 'alice', params: { UserName: 'alice', PolicyType: 'System', PolicyName: 'AliyunVODFullAccess' } }))),
+      DetachPolicyFromRole: planOf(planUndo(record({ product: 'ram', action: 'DetachPolicyFromRole', target: 'TranscodeRole', params: { RoleName: 'TranscodeRole', PolicyType: 'Custom', PolicyName: 'jobs' } }))),
+      RemoveUserFromGroup: planOf(planUndo(record({ product: 'ram', action: 'RemoveUserFromGroup', target: 'alice', params: { UserName: 'alice', GroupName: 'media-devs' } }))),
     };
+    assert.deepEqual(plans.DetachPolicyFromUser.target, { UserName: 'alice', PolicyType: 'System', PolicyName: 'AliyunVODFullAccess' });
+    assert.deepEqual(plans.DetachPolicyFromRole.target, { RoleName: 'TranscodeRole', PolicyType: 'Custom', PolicyName: 'jobs' });
+    assert.deepEqual(plans.RemoveUserFromGroup.target, { UserName: 'alice', GroupName: 'media-devs' });
     assert.deepEqual(plans.UnbindOutputBucket.target, { bucket: 'media-out' });
     assert.deepEqual(plans.UnbindInputBucket.target, { bucket: 'media-input-uploads', referer: 'https://uploads.example.com' });
     assert.deepEqual(plans.DetachAppPolicyFromIdentity.target, {
