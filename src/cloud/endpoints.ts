@@ -98,7 +98,7 @@ export function validateEndpoint(endpoint: unknown): string | undefined {
   if (!parts) {
     const bad = /[^A-Za-z0-9.\-[\]:]/.exec(authorityOf(endpoint));
     return bad
-      ? l10n.t('Endpoint "{0}" contains {1} in its host; a host may contain only letters, digits, "." and "-" (or be a bracketed IPv6 address).', shown, JSON.stringify(bad[0]))
+      ? l10n.t('Endpoint "{0}": {1} is not allowed in a host (only letters, digits, "." and "-", or a bracketed IPv6 address).', shown, JSON.stringify(bad[0]))
       : l10n.t('Endpoint "{0}" must be scheme://host[:port], where the host has only letters, digits, "." and "-" (or is a bracketed IPv6 address).', shown);
   }
   const [, , host = '', port] = parts;

@@ -120,7 +120,7 @@ export function validateAccessKeyId(accessKeyId: unknown): string | undefined {
   }
   if (/^LTAI[A-Za-z0-9]{12,30}$/.test(accessKeyId)) return undefined;
   if (looksLikeSecret(accessKeyId)) {
-    return l10n.t('This looks like an AccessKey secret, not an AccessKey ID (IDs start with "LTAI" or "STS."). Paste the ID here and the secret in the next field.');
+    return l10n.t('This looks like an AccessKey secret, not an ID (IDs start with "LTAI" or "STS."): paste the ID here, the secret in the next field.');
   }
   return l10n.t('AccessKeyId must be "LTAI" followed by 12 to 30 letters and digits, or an STS id "STS.…" (got {0} characters).', accessKeyId.length);
 }

@@ -74,7 +74,7 @@ export class ProfileSettings implements vscode.Disposable {
     ) {
       const setting = `${SECTION}.${key}`;
       const text = vscode.l10n.t(
-        '{0} is set in workspace or folder settings; that value is ignored. Only user settings are used, so a workspace cannot redirect requests signed with your AccessKey.',
+        '{0} in workspace or folder settings is ignored: only user settings are read, so a workspace cannot redirect requests signed with your AccessKey.',
         setting,
       );
       // `Settings:` is the log line's fixed prefix, in every language.

@@ -23,7 +23,7 @@ export const environmentSource: CredentialSourceStrategy = {
   }),
   missingKey: (profile) =>
     l10n.t(
-      'No AccessKey in the environment for profile {0} — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET before starting VS Code, or switch the profile to the keychain.',
+      'No AccessKey in the environment for profile {0}: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET before starting VS Code, or use the keychain.',
       profile.name,
     ),
   missingRow: () => ({

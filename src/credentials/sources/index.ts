@@ -45,7 +45,7 @@ export function cannotStoreKey(profile: Profile): string | undefined {
   const source = sourceOf(profile);
   if (source.canStoreKey) return undefined;
   return l10n.t(
-    'Profile {0} reads its AccessKey from {1} ({2}), so VS Code keeps no AccessKey for it: nothing was stored or deleted. Set its credentialSource to {3} to keep one here.',
+    'Profile {0} reads its AccessKey from {1} ({2}): VS Code keeps none for it, so nothing was stored or deleted. Set credentialSource to {3} to keep one here.',
     profile.name,
     source.label(),
     source.shown(profile),
