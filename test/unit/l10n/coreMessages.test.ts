@@ -98,7 +98,7 @@ describe('messages of the core, settings, credentials and profiles', () => {
     const hosts = checkCliHosts([{ name: 'ops', mode: 'RamRoleArn', fields: {} }], { ALIBABA_CLOUD_STS_REGION: 'x@127.0.0.1:9/' });
     assert.equal(hosts.ok, false);
     if (!hosts.ok) assert.match(hosts.problem, /^来自 ALIBABA_CLOUD_STS_REGION 的 STS 主机被拒绝：/);
-    assert.equal(cannotStoreKey({ ...PROFILE, credentialSource: 'environment' }), '配置 prod 从环境变量（environment）读取 AccessKey，因此 VS Code 不为它保存 AccessKey：未保存也未删除任何内容。要在这里保存，请把它的 credentialSource 设为 "keychain"。');
+    assert.equal(cannotStoreKey({ ...PROFILE, credentialSource: 'environment' }), '配置 prod 从环境变量（environment）读取 AccessKey：VS Code 不为它保存 AccessKey，因此未保存也未删除任何内容。要在这里保存，请把 credentialSource 设为 "keychain"。');
     const context = { secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined }, env: {}, home: '/nonexistent' };
     assert.equal(await sourceOf({ ...PROFILE, credentialSource: 'environment' }).route({ ...PROFILE, credentialSource: 'environment' }, context), '环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID');
   });
