@@ -6,7 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { troubleshootingUrlFor } from '../cloud/sites';
+import { troubleshootingUrlFor, type Site } from '../cloud/sites';
 import { trustedAlibabaUrl } from '../cloud/trustedLink';
 import { COMMANDS } from '../commandIds';
 import { siteOfProfileNamed } from '../settings/profileSite';
@@ -179,7 +179,7 @@ export class InspectorPanel implements vscode.Disposable {
   private sendRecords(): void {
     this.dropBatch();
     const records = this.source.records();
-    this.post({ type: 'records', records, undoableIds: this.undoableIds(records) });
+    this.post({ type: 'records', records: onTheirSites(records), undoableIds: this.undoableIds(records) });
   }
 
   private collect(change: RecordChange): void {
@@ -202,7 +202,8 @@ export class InspectorPanel implements vscode.Disposable {
       this.sendRecords();
       return;
     }
-    this.post({ type: 'delta', ...delta, undoableIds: this.undoableIds([...delta.added, ...delta.updated]) });
+    const shown = { ...delta, added: onTheirSites(delta.added), updated: onTheirSites(delta.updated) };
+    this.post({ type: 'delta', ...shown, undoableIds: this.undoableIds([...delta.added, ...delta.updated]) });
   }
 
   private dropBatch(): void {
@@ -243,4 +244,20 @@ export class InspectorPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/**
+ * The records as the page shows them: an error's Troubleshoot link on its profile's site, the page
+ * openTroubleshooting opens (servers send the China site's to every account), so the button's tooltip names it too.
+ */
+function onTheirSites(records: readonly HistoryRecord[]): HistoryRecord[] {
+  const sites = new Map<string, Site | undefined>();
+  return records.map((record) => {
+    const link = record.error?.recommend;
+    if (!record.error || !link || !record.profile) return record;
+    if (!sites.has(record.profile)) sites.set(record.profile, siteOfProfileNamed(record.profile));
+    const site = sites.get(record.profile);
+    const shown = site ? troubleshootingUrlFor(site, link) : link;
+    return shown === link ? record : { ...record, error: { ...record.error, recommend: shown } };
+  });
 }

@@ -108,10 +108,15 @@ describe('Request Inspector: its own check of troubleshooting links', function (
     await setProfiles([emulatorProfile(emulator, { name: PROFILE, site: 'international', outputBuckets: [BUCKET] })]);
     try {
       const page = await openInspectorPage();
+      const international = alibabaLink.recommend.replace('https://api.aliyun.com/', 'https://api.alibabacloud.com/');
+      // What the page is given to show (the Troubleshoot button's tooltip) is the page that opens.
+      page.post({ type: 'ready' });
+      const shown = await waitFor(() => page.posted().flatMap(recordsIn).find((r) => r.id === alibabaLink.id), 'the record posted to the page');
+      assert.equal(shown.error?.recommend, international);
       stubs = stubWindow();
       page.post({ type: 'openTroubleshooting', recordId: alibabaLink.id });
       await waitFor(() => stubs!.opened.length > 0, 'the Troubleshoot page to open');
-      assert.deepEqual(stubs.opened, [alibabaLink.recommend.replace('https://api.aliyun.com/', 'https://api.alibabacloud.com/')]);
+      assert.deepEqual(stubs.opened, [international]);
     } finally {
       await setProfiles([emulatorProfile(emulator, { name: PROFILE, outputBuckets: [BUCKET] })]);
     }
@@ -121,15 +126,21 @@ describe('Request Inspector: its own check of troubleshooting links', function (
    * Opens the inspector and returns a way to post to the extension as its page would. The panel is VS Code's own;
    * only its webview's onDidReceiveMessage is wrapped, to keep the listener the extension registers.
    */
-  async function openInspectorPage(): Promise<{ post(message: unknown): void }> {
+  async function openInspectorPage(): Promise<{ post(message: unknown): void; posted(): unknown[] }> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const window = vscode.window as Writable<typeof vscode.window>;
     const create = window.createWebviewPanel;
     const listeners: Listener[] = [];
+    const posted: unknown[] = [];
     window.createWebviewPanel = ((...args: Parameters<typeof create>) => {
       const panel = create.apply(window, args);
       const webview = panel.webview as Writable<vscode.Webview>;
       const subscribe = webview.onDidReceiveMessage.bind(webview);
+      const postMessage = webview.postMessage.bind(webview);
+      webview.postMessage = (message: unknown) => {
+        posted.push(message);
+        return postMessage(message);
+      };
       webview.onDidReceiveMessage = ((listener: Listener, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
         listeners.push(thisArg === undefined ? listener : listener.bind(thisArg));
         return subscribe(listener, thisArg, disposables);
@@ -141,7 +152,7 @@ describe('Request Inspector: its own check of troubleshooting links', function (
     };
     await vscode.commands.executeCommand('alicloudMedia.openRequestInspector');
     await waitFor(() => listeners.length > 0, 'the inspector to listen to its page', 10_000);
-    return { post: (message) => void listeners.forEach((l) => l(message)) };
+    return { post: (message) => void listeners.forEach((l) => l(message)), posted: () => posted };
   }
 });
 
@@ -155,4 +166,11 @@ async function historyHolds(recordId: string): Promise<boolean> {
   } finally {
     await vscode.workspace.fs.delete(target);
   }
+}
+
+/** The records a message to the page carries (a whole list, or a delta's added and updated ones). */
+function recordsIn(message: unknown): { id: string; error?: { recommend?: string } }[] {
+  const m = message as { type?: string; records?: unknown[]; added?: unknown[]; updated?: unknown[] };
+  const records = m.type === 'records' ? m.records : m.type === 'delta' ? [...(m.added ?? []), ...(m.updated ?? [])] : [];
+  return (records ?? []) as { id: string; error?: { recommend?: string } }[];
 }
