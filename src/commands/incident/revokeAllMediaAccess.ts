@@ -29,7 +29,7 @@ import { pickIdentityName } from '../accountPickers';
 import type { CommandHandlers } from '../commandHandlers';
 import type { CommandDeps } from '../deps';
 import { pickProfile } from '../pickers';
-import { failed, invalidArgument, resultError, type ResultError } from '../results';
+import { failed, invalidArgument, resultError, type BulkResult, type ResultError, type TargetOutcome } from '../results';
 import { foundResolved } from '../targets';
 import { detachAppPolicy } from '../mutations/detachAppPolicy';
 import { accountScope } from '../mutations/mutationCommand';
@@ -40,15 +40,15 @@ import { countsText, remainText, stepDetail, stepText } from './incidentWords';
 
 type Include = Partial<Record<IncidentStepKind, boolean>>;
 
-export interface StepResult {
+/** A step as the bulk results name a target: which step, what it calls, in words. */
+interface StepFields {
   readonly id: string;
   readonly kind: IncidentStepKind;
   readonly action: string;
   readonly text: string;
-  readonly status: 'succeeded' | 'failed' | 'skipped';
-  readonly requestId?: string;
-  readonly error?: ResultError;
 }
+
+export type StepResult = TargetOutcome<StepFields>;
 
 const ACTION_OF = (s: IncidentStep): string =>
   s.kind === 'appPolicies' ? 'DetachAppPolicyFromIdentity' : s.kind === 'groupMembership' ? 'RemoveUserFromGroup' : s.principal === 'User' ? 'DetachPolicyFromUser' : 'DetachPolicyFromRole';
@@ -227,16 +227,10 @@ async function makePlan(
   return { plan, resolved };
 }
 
-interface RunResult {
-  readonly ok: boolean;
-  readonly profile: string;
-  readonly cancelled: boolean;
-  readonly succeeded: number;
-  readonly failed: number;
-  readonly skipped: number;
-  readonly results: readonly StepResult[];
+/** The run's result has the revocations' bulk shape, plus what the read after it found. */
+type RunResult = BulkResult<StepFields> & {
   readonly verify?: { readonly accessRemains: boolean; readonly through: readonly string[]; readonly error?: ResultError };
-}
+};
 
 /**
  * Runs the selected steps kind by kind — VOD app policies, then RAM detaches, then memberships (the key's own
