@@ -51,6 +51,8 @@ const LAZY_BUNDLES = [
   { name: 'appAdministrators', entry: 'src/profiles/appAdministrators.ts' },
   // RAM grant rows under an identity (and the RAM reads behind them): needed once an identity row is expanded.
   { name: 'ramGrantRows', entry: 'src/tree/ramGrantRows.ts' },
+  // Reading VS Code's proxy settings for the clients' proxy plan: loaded with the clients, on the first call.
+  { name: 'proxySettings', entry: 'src/settings/proxySettings.ts' },
 ];
 
 const MAIN_ENTRY = 'src/extension.ts';

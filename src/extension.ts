@@ -11,7 +11,7 @@ import { AccessKeyStore } from './credentials/accessKeyStore';
 import { forgetCliProvidersIfLoaded, retainCliProvidersIfLoaded } from './credentials/cliSource';
 import { flushRequestHistories, registerRequestHistory } from './history/registerRequestHistory';
 import { CallLog } from './log/callLog';
-import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded } from './profiles/cloudClients';
+import { closeIdleConnectionsIfLoaded, forgetCachedClientsIfLoaded, reportNetworkRouteTo } from './profiles/cloudClients';
 import { AccessScans } from './profiles/accessScans';
 import { lazyCacheOwner } from './profiles/lazyCacheOwner';
 import { ProfileSessions } from './profiles/profileSessions';
@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): AlicloudMediaApi {
   const clock = new StartupClock();
   const calls = new CallEvents();
   const log = new CallLog(calls);
+  reportNetworkRouteTo((text) => log.info(text));
   const settings = new ProfileSettings((text) => log.warn(text));
   const accessKeys = new AccessKeyStore(context.secrets);
   const sessions = new ProfileSessions({

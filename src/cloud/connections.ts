@@ -3,17 +3,21 @@
 // session (the agent caches it) instead of paying a full handshake. pop-core would otherwise give each client (one
 // per endpoint, key and secret) an agent of its own.
 //
-// Proxies: in VS Code the extension host's http/https modules are patched (setting `http.proxySupport`). With the
-// default `override`, and with `fallback`, VS Code resolves the proxy for each request itself, wraps the request in
-// an agent of its own and lets this agent carry it only when the answer is DIRECT (or the host is loopback);
-// otherwise the request goes through the proxy on VS Code's agent. Nothing here looks at proxy settings, so nothing
-// can route around them. VS Code's wrapper does not keep connections alive, and Node asks the server to close the
-// connection when the request's agent does not keep alive, so every call would open a new connection (35 of 40 in
-// a bulk, counted in a real extension host): each request therefore says `Connection: keep-alive` itself, and the
-// connection returns to this pool when it carried the request. Through a proxy, VS Code's agent closes it as before.
+// Proxies (the rule is in proxyPlan.ts): in VS Code the extension host's http/https modules are patched (setting
+// `http.proxySupport`). With the default `override`, and with `fallback`, VS Code resolves the proxy for each
+// request itself, wraps the request in an agent of its own and lets this agent carry it only when the answer is
+// DIRECT (override: for loopback hosts only); otherwise the request goes through the proxy on VS Code's agent.
+// VS Code's wrapper does not keep connections alive, and Node asks the server to close the connection when the
+// request's agent does not keep alive, so every call would open a new connection (35 of 40 in a bulk, counted in a
+// real extension host): each request therefore says `Connection: keep-alive` itself, and the connection returns to
+// this pool when it carried the request. With `on`, VS Code leaves requests that bring an agent alone, so the
+// plan set here decides: a proxied endpoint's agent is a kept-alive CONNECT tunnel (proxyTunnel.ts).
 
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { invalidInputError } from './errors';
+import { DIRECT_PLAN, routeOf, type ProxyPlan } from './proxyPlan';
+import { ProxyTunnelAgent } from './proxyTunnel';
 
 const popCoreHelper = require('@alicloud/pop-core/lib/helper') as { readonly DEFAULT_UA: string; readonly DEFAULT_CLIENT: string };
 
@@ -32,15 +36,37 @@ export function requestHeaders(action: string, apiVersion: string): Record<strin
 }
 
 const agents = new Map<string, http.Agent>();
+let plan: ProxyPlan = DIRECT_PLAN;
 
-/** The agent for `endpoint` (as resolveEndpoint returns it: scheme, host and port). */
+/**
+ * The agent for `endpoint` (as resolveEndpoint returns it: scheme, host and port). Throws CloudError invalid-input,
+ * before anything is sent, when the plan names a proxy that cannot be used.
+ */
 export function agentFor(endpoint: string): http.Agent {
   let agent = agents.get(endpoint);
   if (!agent) {
-    agent = endpoint.startsWith('https:') ? new https.Agent({ keepAlive: true, keepAliveMsecs: 3000 }) : new http.Agent({ keepAlive: true, keepAliveMsecs: 3000 });
+    const route = routeOf(plan, endpoint);
+    if (route.problem) throw invalidInputError(route.problem, 'InvalidInput.Proxy');
+    agent = route.proxy
+      ? new ProxyTunnelAgent(route.proxy)
+      : endpoint.startsWith('https:')
+        ? new https.Agent({ keepAlive: true, keepAliveMsecs: 3000 })
+        : new http.Agent({ keepAlive: true, keepAliveMsecs: 3000 });
     agents.set(endpoint, agent);
   }
   return agent;
+}
+
+/**
+ * Which way calls go from now on (proxyPlan.ts). A different plan closes the idle connections and starts new agents;
+ * calls in flight finish on theirs. Returns whether anything changed.
+ */
+export function useProxyPlan(next: ProxyPlan): boolean {
+  if (JSON.stringify(next) === JSON.stringify(plan)) return false;
+  plan = next;
+  closeIdleConnectionsOnly();
+  agents.clear();
+  return true;
 }
 
 /** Closes every connection, idle or not, and forgets the agents (deactivate, tests). */

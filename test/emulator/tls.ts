@@ -64,9 +64,11 @@ function certificate(o: {
         extension('2.5.29.19', true, seq()), // basicConstraints CA:FALSE
         extension('2.5.29.15', true, bits(Buffer.from([0x80]), 7)), // keyUsage digitalSignature
         extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.1'))), // extKeyUsage serverAuth
-        // subjectAltName: DNS localhost, IP 127.0.0.1, IP ::1 — the emulator's only hosts.
+        // subjectAltName: DNS localhost, IP 127.0.0.1, IP ::1 — the emulator's own hosts — and DNS *.emulator.test, a
+        // name that resolves nowhere (RFC 6761 reserves .test): a call to it arrives only through a test proxy.
         extension('2.5.29.17', false, seq(
           tlv(0x82, Buffer.from('localhost', 'ascii')),
+          tlv(0x82, Buffer.from('*.emulator.test', 'ascii')),
           tlv(0x87, Buffer.from([127, 0, 0, 1])),
           tlv(0x87, Buffer.concat([Buffer.alloc(15), Buffer.from([1])])),
         )),
@@ -89,7 +91,7 @@ function certificate(o: {
 export interface TlsMaterial {
   /** PEM of the CA to trust (write it to a file for NODE_EXTRA_CA_CERTS). */
   caCert: string;
-  /** PEM server certificate (localhost, 127.0.0.1, ::1) and its key. */
+  /** PEM server certificate (localhost, 127.0.0.1, ::1, *.emulator.test) and its key. */
   cert: string;
   key: string;
 }
