@@ -9,6 +9,7 @@ import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
+import { profileArgument } from './commandArgs';
 
 interface AddWords {
   title(): string;
@@ -33,8 +34,8 @@ export function addBucketCommand(type: MediaBucketType): (deps: CommandDeps) => 
   const words = ADD[type];
   return (deps) => ({
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const problem = validateBucketName(arg.bucket);
       if (problem) return invalidArgument(problem);
       return editProfiles(deps, (raw) => addBucket(raw, profile.name, type, arg.bucket as string), false);

@@ -17,6 +17,7 @@ import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
 import { editProfiles } from './settingsEdit';
 import { inertItem } from '../inertText';
+import { profileArgument } from './commandArgs';
 
 interface NotAdded {
   readonly bucket: string;
@@ -76,8 +77,8 @@ export function addBucketsFromAccountCommand(type: MediaBucketType): (deps: Comm
   const words = FROM_ACCOUNT[type];
   return (deps) => ({
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const wanted = arg.buckets;
       if (wanted !== undefined && !(Array.isArray(wanted) && wanted.length > 0 && wanted.every((b) => typeof b === 'string'))) {
         return invalidArgument('buckets must be a non-empty array of bucket names, or omitted for every candidate.');

@@ -11,12 +11,13 @@ import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
+import { profileArgument } from './commandArgs';
 
 export function addIdentityCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const appId = (arg.appId as string | undefined) || DEFAULT_APP_ID;
       const problem =
         validateIdentityType(arg.identityType) ?? validateIdentityName(arg.identityType as IdentityType, arg.identityName) ?? validateAppId(appId);

@@ -5,14 +5,16 @@
 import { isResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
+import { profileArgument } from './commandArgs';
 import { invalidArgument } from './results';
 
 export function cancelAccessScanCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: (arg) => {
-      if (typeof arg.profile !== 'string' || !deps.settings.find(arg.profile)) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       if (arg.appId !== undefined && typeof arg.appId !== 'string') return invalidArgument('appId must be a string.');
-      return { ok: true, cancelled: deps.scans.cancel(arg.profile, arg.appId as string | undefined) };
+      return { ok: true, cancelled: deps.scans.cancel(profile.name, arg.appId as string | undefined) };
     },
     ui: (node) => {
       if (isResourceNode(node) && node.kind === 'accessScan') deps.scans.cancel(node.profile.name, node.appId);

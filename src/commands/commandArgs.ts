@@ -12,7 +12,8 @@ import {
   validatePolicyNames,
   type IdentityType,
 } from '../cloud';
-import { identityKey } from '../settings/profileConfig';
+import { identityKey, type Profile } from '../settings/profileConfig';
+import { invalidArgument, type Failed } from './results';
 import type { BucketTarget, PolicyTarget } from './targets';
 
 export type ParsedArgument<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CloudError };
@@ -29,13 +30,23 @@ function invalid(message: string, code = 'InvalidArgument'): { ok: false; error:
   return { ok: false, error: new CloudError({ kind: 'invalid-input', code, message, retryable: false }) };
 }
 
+const unknownProfile = (name: unknown, profiles: readonly string[]) =>
+  `Unknown profile ${JSON.stringify(name ?? null)}. Configured profiles: ${profiles.length ? profiles.join(', ') : '(none)'}.`;
+
 /** The configured profile the argument names, or the refusal. */
 function profileOf(arg: Record<string, unknown>, profiles: readonly string[]): ParsedArgument<string> {
   if (typeof arg.profile !== 'string' || arg.profile === '') return invalid('Argument "profile" (a profile name) is required.');
-  if (!profiles.includes(arg.profile)) {
-    return invalid(`Unknown profile "${arg.profile}". Configured profiles: ${profiles.length ? profiles.join(', ') : '(none)'}.`, 'UnknownProfile');
-  }
+  if (!profiles.includes(arg.profile)) return invalid(unknownProfile(arg.profile, profiles), 'UnknownProfile');
   return { ok: true, value: arg.profile };
+}
+
+/**
+ * Every other command's programmatic form: the configured profile `name` names, or the `UnknownProfile` refusal to
+ * return as the command's result (nothing sent, nothing changed).
+ */
+export function profileArgument(settings: { find(name: string): Profile | undefined; profiles(): readonly Profile[] }, name: unknown): Profile | Failed {
+  const profile = typeof name === 'string' ? settings.find(name) : undefined;
+  return profile ?? invalidArgument(unknownProfile(name, settings.profiles().map((p) => p.name)), 'UnknownProfile');
 }
 
 /** `{ profile, one }` or `{ profile, many: [...] }` → distinct targets; `parseOne` checks one item. */

@@ -24,6 +24,7 @@ import { profileFor } from './pickers';
 import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument, resultError, type Failed, type ResultError } from './results';
 import { ramResultFields, ramSummaryLines, withRamGrantees, type RamGranteeFields } from './findRamAccess';
+import { profileArgument } from './commandArgs';
 
 export interface FoundIdentityResult {
   readonly identityType: string;
@@ -60,8 +61,8 @@ interface ChosenApp {
 export function findAccessToAppCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const problem = validateAppId(arg.appId);
       if (problem) return invalidArgument(problem);
       const refused = await refuseUnlessAppAdministrator(deps, profile, false);

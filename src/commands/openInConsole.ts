@@ -19,12 +19,13 @@ import type { CommandDeps } from './deps';
 import { notify } from './notify';
 import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
+import { profileArgument } from './commandArgs';
 
 export function openInConsoleCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       try {
         const page = await callerPage(deps, profile, arg);
         if (typeof page === 'string') return invalidArgument(page);

@@ -10,6 +10,7 @@ import type { CommandHandlers } from './commandHandlers';
 import { pickBuckets, pickProfile } from './pickers';
 import { editProfiles, invalidArgument } from './settingsEdit';
 import { bucketTargetsOf, effectiveSelection, profilesOf } from './targets';
+import { profileArgument } from './commandArgs';
 
 const REMOVE: Record<MediaBucketType, { title(): string }> = {
   Output: { title: () => vscode.l10n.t('Remove Output Bucket from Profile') },
@@ -20,8 +21,8 @@ export function removeBucketCommand(type: MediaBucketType): (deps: CommandDeps) 
   const words = REMOVE[type];
   return (deps) => ({
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       if (typeof arg.bucket !== 'string') return invalidArgument('Argument "bucket" is required.');
       return editProfiles(deps, (raw) => removeBuckets(raw, profile.name, type, [arg.bucket as string]), false);
     },

@@ -8,14 +8,15 @@ import type { AnyResourceNode } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { pickIdentities, pickProfile } from './pickers';
-import { editProfiles, invalidArgument } from './settingsEdit';
+import { editProfiles } from './settingsEdit';
 import { effectiveSelection } from './targets';
+import { profileArgument } from './commandArgs';
 
 export function removeIdentityCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const entry: IdentityEntry = {
         identityType: arg.identityType as IdentityType,
         identityName: arg.identityName as string,

@@ -6,14 +6,15 @@ import { removeProfile } from '../settings/profileEdits';
 import type { CommandDeps } from './deps';
 import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
-import { editProfiles, invalidArgument, type EditResult } from './settingsEdit';
+import { profileArgument } from './commandArgs';
+import { editProfiles, type EditResult } from './settingsEdit';
 
 export function removeProfileCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg): Promise<EditResult> => {
-      const name = typeof arg.profile === 'string' ? arg.profile : undefined;
-      if (!name || !deps.settings.find(name)) return invalidArgument(`Unknown profile ${JSON.stringify(name ?? null)}.`, 'UnknownProfile');
-      return remove(deps, name, false);
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
+      return remove(deps, profile.name, false);
     },
     ui: async (arg) => {
       const profile = await profileFor(deps, arg, vscode.l10n.t('Remove Profile'));

@@ -16,6 +16,7 @@ import { profileFor } from './pickers';
 import type { CommandHandlers } from './commandHandlers';
 import { failed, invalidArgument } from './results';
 import { editProfiles } from './settingsEdit';
+import { profileArgument } from './commandArgs';
 
 interface Unresolved {
   readonly userName: string;
@@ -27,8 +28,8 @@ interface Unresolved {
 export function rewriteIdentityIdsCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       return rewrite(deps, profile, false);
     },
     ui: async (arg) => {

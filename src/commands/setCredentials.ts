@@ -10,14 +10,15 @@ import type { CommandHandlers } from './commandHandlers';
 import { profileFor } from './pickers';
 import { invalidArgument, type Failed } from './results';
 import { CANNOT_STORE_KEY_CODE, cannotStoreKey } from '../credentials/sources';
+import { profileArgument } from './commandArgs';
 
 export function setCredentialsCommand(deps: CommandDeps): CommandHandlers {
   return { caller: (arg) => setForCaller(deps, arg), ui: (arg) => setFromUi(deps, arg) };
 }
 
 async function setForCaller(deps: CommandDeps, arg: Record<string, unknown>): Promise<{ ok: true } | Failed> {
-  const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-  if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+  const profile = profileArgument(deps.settings, arg.profile);
+  if ('error' in profile) return profile;
   // Same rule as the UI and the menus: a key stored where the profile's source does not read one misleads.
   const refused = cannotStoreKey(profile);
   if (refused) return invalidArgument(refused, CANNOT_STORE_KEY_CODE);

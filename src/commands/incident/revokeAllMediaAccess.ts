@@ -37,6 +37,7 @@ import type { Mutation, MutationTarget } from '../mutations/mutation';
 import { detachPolicyFromRole, detachPolicyFromUser, removeUserFromGroup } from '../mutations/ramGrantWrites';
 import { sendMutationCalls } from '../mutations/sendMutationCalls';
 import { countsText, remainText, stepDetail, stepText } from './incidentWords';
+import { profileArgument } from '../commandArgs';
 
 type Include = Partial<Record<IncidentStepKind, boolean>>;
 
@@ -66,8 +67,8 @@ function planFields(plan: IncidentPlan, selected?: ReadonlySet<string>) {
 export function revokeAllMediaAccessCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const id = arg.identity as Record<string, unknown> | undefined;
       const identityType = id?.identityType;
       if (identityType !== 'RamUser' && identityType !== 'RamRole') return invalidArgument('Argument "identity.identityType" must be "RamUser" or "RamRole".');

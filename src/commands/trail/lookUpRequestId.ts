@@ -15,6 +15,7 @@ import { pickProfile } from '../pickers';
 import { failed, invalidArgument } from '../results';
 import { lookupText } from './lookUpInActionTrail';
 import { eventDetails, eventLogLine, eventSummary, foundEvents, notifyTrailError, pagesText, trailLookup } from './trailLookups';
+import { profileArgument } from '../commandArgs';
 
 /** ActionTrail's ServiceName of each product (its service codes, matched exactly). */
 const SERVICE_NAMES = { mps: 'Mts', vod: 'vod', ram: 'Ram', sts: 'Sts' } as const;
@@ -35,8 +36,8 @@ interface Search {
 export function lookUpRequestIdCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const requestId = typeof arg.requestId === 'string' ? arg.requestId.trim() : '';
       if (!REQUEST_ID.test(requestId)) return invalidArgument('requestId must be 8 to 64 letters, digits and "-".');
       const hours = arg.hours === undefined ? 24 : arg.hours;

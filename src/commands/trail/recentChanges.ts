@@ -17,6 +17,7 @@ import type { CommandHandlers } from '../commandHandlers';
 import type { CommandDeps } from '../deps';
 import { failed, invalidArgument } from '../results';
 import { durationText, eventLogLine, notifyTrailError, pagesText, trailLookup } from './trailLookups';
+import { profileArgument } from '../commandArgs';
 
 const DEFAULT_DAYS = 7;
 const MAX_DAYS = 90;
@@ -36,8 +37,8 @@ interface ChangedResource {
 export function recentChangesCommand(deps: CommandDeps): CommandHandlers {
   return {
     caller: async (arg) => {
-      const profile = typeof arg.profile === 'string' ? deps.settings.find(arg.profile) : undefined;
-      if (!profile) return invalidArgument(`Unknown profile ${JSON.stringify(arg.profile ?? null)}.`, 'UnknownProfile');
+      const profile = profileArgument(deps.settings, arg.profile);
+      if ('error' in profile) return profile;
       const days = arg.days === undefined ? DEFAULT_DAYS : arg.days;
       if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS) return invalidArgument(`days must be an integer from 1 to ${MAX_DAYS}.`);
       try {
