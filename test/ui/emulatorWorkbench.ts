@@ -14,7 +14,7 @@
 //
 //   const { wb, emulator } = useEmulatorWorkbench();   it('…', async () => { await wb().treeItem(…); emulator().requests() … });
 import * as assert from 'node:assert/strict';
-import { DEMO_ACCESS_KEY, startEmulator, type EmulatorStateJson, type RunningEmulator } from '../emulator/server';
+import { DEMO_ACCESS_KEY, startEmulator, type EmulatorOptions, type EmulatorStateJson, type RunningEmulator } from '../emulator/server';
 import { demoState, demoUserId } from '../emulator/demoState';
 import { openWorkbench, saveArtifactsOnFailure, useWorkbench, type OpenWorkbenchOptions, type Workbench } from './workbench';
 
@@ -131,6 +131,8 @@ export interface OwnWorkbenchOptions {
   readonly locale?: string;
   /** The Output channel whose text a failed test saves. */
   readonly outputChannel?: string;
+  /** Emulator options besides port 0 and quiet (default: no QPS limits). */
+  readonly emulator?: Partial<EmulatorOptions>;
 }
 
 /**
@@ -142,7 +144,7 @@ export function useOwnEmulatorWorkbench(o: OwnWorkbenchOptions): EmulatorWorkben
   let wb: Workbench | undefined;
   before(async function () {
     this.timeout(180_000);
-    em = await startEmulator({ port: 0, quiet: true, qpsLimits: false });
+    em = await startEmulator({ port: 0, quiet: true, qpsLimits: false, ...o.emulator });
     const endpoints = { mps: em.url, vod: em.url, ram: em.url, sts: em.url, actiontrail: em.url };
     wb = await openWorkbench({
       ...(o.locale ? { locale: o.locale } : {}),
