@@ -105,6 +105,13 @@ export interface ActionStats {
   failed: number;
   /** The most requests received within any 1000 ms (sliding), throttled ones included: what a client's pacing sent. */
   peakPerSecond: number;
+  /**
+   * When the earliest- and the latest-arriving of the accepted calls arrived (the emulator's clock, ms since epoch);
+   * absent until a call is accepted. With `accepted`: the pace the server saw, free of the last answer's latency,
+   * (accepted − 1) / (lastAcceptedArrivalAt − firstAcceptedArrivalAt).
+   */
+  firstAcceptedArrivalAt?: number;
+  lastAcceptedArrivalAt?: number;
 }
 export interface EmulatorStats {
   received: number;
@@ -274,7 +281,8 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const s = actionStats(statsKey);
     stats.received++;
     s.received++;
-    countArrival(statsKey, s, now());
+    const arrivedAt = now();
+    countArrival(statsKey, s, arrivedAt);
     const { Signature: _sig, ...loggedParams } = env.params;
     const entry: ReceivedRequest = {
       time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
@@ -379,6 +387,8 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       recordTrail();
       if (after) return answerLost();
       s.accepted++;
+      if (s.firstAcceptedArrivalAt === undefined || arrivedAt < s.firstAcceptedArrivalAt) s.firstAcceptedArrivalAt = arrivedAt;
+      if (s.lastAcceptedArrivalAt === undefined || arrivedAt > s.lastAcceptedArrivalAt) s.lastAcceptedArrivalAt = arrivedAt;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
       record(entry, started);
       sendJson(res, 200, { RequestId: requestId, ...result }, requestId, fault?.kind === 'rewrite' ? fault.rewrite : undefined);
