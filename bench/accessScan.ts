@@ -10,6 +10,7 @@ import { startEmulator } from '../test/emulator/server';
 import { SCAN_APP, accessScanState } from '../test/support/accessScanState';
 import { emulatorSession } from '../test/support/emulatorProfile';
 import { BENCH_KEY, BENCH_REGION } from './fixtures';
+import { steadyRateOf } from './steadyRate';
 
 const ACTION = 'ListAppPoliciesForIdentity';
 const PROFILE = 'bench-scan';
@@ -19,6 +20,11 @@ export interface AccessScanBench {
   readonly seconds: number;
   /** ListAppPoliciesForIdentity calls answered per wall-clock second of the whole scan (directory listing included). */
   readonly reqPerSec: number;
+  /**
+   * The pace the emulator saw: accepted listings between the first and the last accepted arrival, (n − 1) /
+   * (t_last − t_first) (steadyRate.ts); null under two. The share-of-limit target is judged on it.
+   */
+  readonly steadyReqPerSec: number | null;
   readonly qpsLimit: number;
   /** Identities whose listing ended as a throttling error the user would see. */
   readonly throttledSurfaced: number;
@@ -61,6 +67,7 @@ export async function benchAccessScan(count: number, latencyMs: number, progress
       identities: result.total,
       seconds,
       reqPerSec: seconds > 0 ? s.accepted / seconds : 0,
+      steadyReqPerSec: steadyRateOf(s),
       qpsLimit: qpsFor(ACTION),
       throttledSurfaced: result.failures.filter((f) => f.error.kind === 'throttled').length,
       found: result.found.length,

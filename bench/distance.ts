@@ -18,6 +18,7 @@ import { benchAccessScan, type AccessScanBench } from './accessScan';
 import { extensionBulkPath } from './extensionPath';
 import { benchState, bucketNames } from './fixtures';
 import { closeScriptClient, isThrottling, scriptClient } from './popCoreScript';
+import { judgedRate, steadyRate } from './steadyRate';
 
 const ACTION = 'UnbindOutputBucket';
 const LIMIT = 100;
@@ -63,7 +64,12 @@ export interface NetworkResult {
   /** The emulator's own time for one call, measured with no network delay. */
   readonly serverMs: number;
   readonly warmTargetMs: number;
-  readonly bulk: { targets: number; seconds: number; reqPerSec: number; failed: number; throttledSurfaced: number };
+  /**
+   * reqPerSec per wall-clock second of the bulk; steadyReqPerSec the pace the emulator saw, from its request log
+   * (the bulk's own buckets: the child's other calls are the same action), null when the log no longer held every
+   * accepted call of the bulk. Target: steadyReqPerSec ≥ 95.
+   */
+  readonly bulk: { targets: number; seconds: number; reqPerSec: number; steadyReqPerSec: number | null; failed: number; throttledSurfaced: number };
   /** The peer: a pop-core client in the same process, cold and warm, and a sequential loop over `targets`. */
   readonly popCore: { singleColdMs: number; singleWarmMs: number; loopTargets: number; loopSucceeded: number; loopReqPerSec: number };
   /** Connections and TLS handshakes the emulator saw for the whole run (extension and peer). */
@@ -243,13 +249,19 @@ export async function benchNetwork(rtts: readonly number[], count: number, progr
             popCore: NetworkResult['popCore'];
           };
           const seconds = (child.bulk.endedAt - child.bulk.startedAt) / 1000;
+          // The arrivals of the bulk's accepted calls (buckets[0] and [1] were the single revocations).
+          const bulkBuckets = new Set(buckets.slice(2));
+          const arrivals = em.requests()
+            .filter((r) => r.action === ACTION && r.outcome === 'OK' && bulkBuckets.has(r.params.Bucket ?? ''))
+            .map((r) => Date.parse(r.time));
+          const steadyReqPerSec = arrivals.length >= child.bulk.succeeded ? steadyRate(arrivals.length, Math.min(...arrivals), Math.max(...arrivals)) : null;
           return {
             rttMs,
             singleColdMs: child.singleColdMs,
             singleWarmMs: child.singleWarmMs,
             serverMs,
             warmTargetMs: 1.2 * (rttMs + serverMs),
-            bulk: { targets: count, seconds, reqPerSec: child.bulk.succeeded / seconds, failed: child.bulk.failed, throttledSurfaced: child.bulk.throttledSurfaced },
+            bulk: { targets: count, seconds, reqPerSec: child.bulk.succeeded / seconds, steadyReqPerSec, failed: child.bulk.failed, throttledSurfaced: child.bulk.throttledSurfaced },
             popCore: child.popCore,
             connections: em.stats().connections,
           };
@@ -318,14 +330,19 @@ export async function benchDistance(o: { targets: number; latencies: readonly nu
 }
 
 const f1 = (n: number) => n.toFixed(1);
+const steady = (n: number | null) => (n === null ? '–' : `${f1(n)}/s`);
 const mark = (met: boolean) => (met ? '✓ met' : '✗ missed');
 
 export function renderDistance(d: DistanceResults): string {
   const out: string[] = ['## Speed at a distance and with a shared quota (#22)', ''];
-  out.push('### Find Access to App by answer latency', '', '| latency | identities | req/s | target | throttled surfaced | server throttled |', '|---|---|---|---|---|---|');
+  out.push(
+    'Steady req/s = the pace the emulator saw, (accepted − 1) ÷ (last − first accepted arrival), which the rate targets are judged on; wall-clock req/s = per second of the whole run, which also waits one latency for the last answer.',
+    '',
+  );
+  out.push('### Find Access to App by answer latency', '', '| latency | identities | steady req/s | wall-clock req/s | target | throttled surfaced | server throttled |', '|---|---|---|---|---|---|---|');
   for (const a of d.accessScan) {
     const target = 0.95 * a.qpsLimit;
-    out.push(`| ${a.emulatorLatencyMs} ms | ${a.identities} | **${f1(a.reqPerSec)}/s** | ≥ ${f1(target)}/s ${mark(a.reqPerSec >= target)} | ${a.throttledSurfaced} | ${a.server.throttled} |`);
+    out.push(`| ${a.emulatorLatencyMs} ms | ${a.identities} | **${steady(a.steadyReqPerSec)}** | ${f1(a.reqPerSec)}/s | ≥ ${f1(target)}/s ${mark(judgedRate(a) >= target)} | ${a.throttledSurfaced} | ${a.server.throttled} |`);
   }
   out.push('', '### Contention: another client takes 30 % of the quota on the same key and action', '', '| latency | foreign sent / accepted | extension req/s | share of what is left | target | failed (throttled) | throttled answers retried |', '|---|---|---|---|---|---|---|');
   for (const c of d.contention) {
@@ -335,9 +352,9 @@ export function renderDistance(d: DistanceResults): string {
   for (const t of d.twoWindows) {
     out.push(`| ${t.emulatorLatencyMs} ms | ${t.targetsEach} | **${f1(t.togetherPerSec)}/s** | ${(t.shareOfLimit * 100).toFixed(0)} % | ≥ 90 %, 0 surfaced ${mark(t.shareOfLimit >= 0.9 && t.failed === 0)} | ${t.failed} (${t.throttledSurfaced}) | ${t.server.accepted} / ${t.server.throttled} |`);
   }
-  out.push('', '### Network round trips over TLS (delaying relay: handshakes pay the round trips)', '', '| round trip | single cold | single warm | warm target | pop-core cold / warm | bulk req/s (targets) | pop-core loop req/s | connections tcp / tls / resumed |', '|---|---|---|---|---|---|---|---|');
+  out.push('', '### Network round trips over TLS (delaying relay: handshakes pay the round trips)', '', '| round trip | single cold | single warm | warm target | pop-core cold / warm | bulk steady / wall-clock req/s (targets) | pop-core loop req/s | connections tcp / tls / resumed |', '|---|---|---|---|---|---|---|---|');
   for (const n of d.network) {
-    out.push(`| ${n.rttMs} ms | ${f1(n.singleColdMs)} ms | **${f1(n.singleWarmMs)} ms** | ≤ ${f1(n.warmTargetMs)} ms ${mark(n.singleWarmMs <= n.warmTargetMs)} | ${f1(n.popCore.singleColdMs)} / ${f1(n.popCore.singleWarmMs)} ms | **${f1(n.bulk.reqPerSec)}/s** (${n.bulk.targets}, ${n.bulk.failed} failed) ${mark(n.bulk.reqPerSec >= 95)} | ${f1(n.popCore.loopReqPerSec)}/s (${n.popCore.loopSucceeded} of ${n.popCore.loopTargets}) | ${n.connections.tcp} / ${n.connections.tls} / ${n.connections.tlsResumed} |`);
+    out.push(`| ${n.rttMs} ms | ${f1(n.singleColdMs)} ms | **${f1(n.singleWarmMs)} ms** | ≤ ${f1(n.warmTargetMs)} ms ${mark(n.singleWarmMs <= n.warmTargetMs)} | ${f1(n.popCore.singleColdMs)} / ${f1(n.popCore.singleWarmMs)} ms | **${steady(n.bulk.steadyReqPerSec)}** / ${f1(n.bulk.reqPerSec)}/s (${n.bulk.targets}, ${n.bulk.failed} failed) ${mark(judgedRate(n.bulk) >= 95)} | ${f1(n.popCore.loopReqPerSec)}/s (${n.popCore.loopSucceeded} of ${n.popCore.loopTargets}) | ${n.connections.tcp} / ${n.connections.tls} / ${n.connections.tlsResumed} |`);
   }
   if (d.failures.length > 0) out.push('', `Could not run: ${d.failures.join('; ')}`);
   return out.join('\n');

@@ -9,6 +9,7 @@ import type { MachineInfo } from './machine';
 import type { OverheadResult } from './overhead';
 import type { SizeResult } from './size';
 import type { StartupResult } from './startup';
+import { judgedRate } from './steadyRate';
 
 export const TARGETS = {
   activateMs: 10,
@@ -46,6 +47,7 @@ const ok = (met: boolean | null) => (met === null ? '–' : met ? '✓ met' : '�
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const s = (n: number) => `${n.toFixed(2)} s`;
 const rps = (n: number) => `${n.toFixed(1)}/s`;
+const steadyRps = (n: number | null) => (n === null ? '–' : rps(n));
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B (${(n / 1024).toFixed(1)} KiB)`;
 const times = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)}×`;
 
@@ -62,13 +64,13 @@ export function evaluateTargets(r: Omit<BenchResults, 'targetsMet'>): Record<str
     nothingLazyLoadedAtActivation: startup ? startup.lazyLoadedDuringActivation.length === 0 : null,
     activationBytes: size ? size.activationBytes <= TARGETS.activationBytes : null,
     lazyFilesShipped: size ? size.lazyFilesMissingFromVsix.length === 0 : null,
-    bulkReqPerSec: r.bulk.length ? r.bulk.every((b) => b.extension.reqPerSec >= TARGETS.bulkReqPerSec) : null,
+    bulkReqPerSec: r.bulk.length ? r.bulk.every((b) => judgedRate(b.extension) >= TARGETS.bulkReqPerSec) : null,
     bulkThrottledSurfaced: r.bulk.length ? r.bulk.every((b) => b.extension.throttledSurfaced === TARGETS.throttledSurfaced) : null,
     overheadRatio: overhead ? overhead.ratio <= TARGETS.overheadRatio : null,
     historyStorageWrites: history ? history.storageWrites <= TARGETS.historyStorageWrites : null,
     historyMaxStallMs: history ? history.maxStallMs <= TARGETS.historyMaxStallMs : null,
     historyLoadStallMs: load ? load.entries.every((e) => e.maxStallMs < TARGETS.historyLoadStallMs) : null,
-    accessScanReqPerSec: scan ? scan.reqPerSec >= TARGETS.accessScanShareOfLimit * scan.qpsLimit : null,
+    accessScanReqPerSec: scan ? judgedRate(scan) >= TARGETS.accessScanShareOfLimit * scan.qpsLimit : null,
     accessScanThrottledSurfaced: scan ? scan.throttledSurfaced === TARGETS.throttledSurfaced : null,
   };
 }
@@ -130,21 +132,22 @@ export function renderTables(r: BenchResults): string {
   if (!r.bulk.length) out.push('Skipped.');
   else {
     out.push(
-      `Target: extension ≥ ${TARGETS.bulkReqPerSec} req/s with 0 throttling errors surfaced, at every latency. req/s = successful revocations per wall-clock second; "done" = targets actually revoked, counted in the emulator's state afterwards; "server" = requests the emulator received / accepted / throttled.`,
+      `Target: extension ≥ ${TARGETS.bulkReqPerSec} req/s steady with 0 throttling errors surfaced, at every latency. steady req/s = the pace the emulator saw, (accepted − 1) ÷ (last − first accepted arrival); wall-clock req/s = successful revocations per second of the whole run, which also waits one latency for the last answer (so it measures that latency as much as the pace); "done" = targets actually revoked, counted in the emulator's state afterwards; "server" = requests the emulator received / accepted / throttled.`,
       '',
       table(
-        ['action', 'latency', 'way', 'time', 'req/s', 'done', 'throttled', 'retries', 'server recv/acc/thr', 'vs extension'],
+        ['action', 'latency', 'way', 'time', 'wall-clock req/s', 'steady req/s', 'done', 'throttled', 'retries', 'server recv/acc/thr', 'vs extension'],
         r.bulk.flatMap((b) => {
           const ext = b.extension;
           const seq = b.sequentialPopCore;
           const all = b.promiseAllPopCore;
           const done = (notRevoked: number) => `${b.targets - notRevoked}/${b.targets}`;
           const server = (x: { received: number; accepted: number; throttled: number }) => `${x.received}/${x.accepted}/${x.throttled}`;
-          const met = ext.reqPerSec >= TARGETS.bulkReqPerSec && ext.throttledSurfaced === 0;
+          const judged = judgedRate(ext);
+          const met = judged >= TARGETS.bulkReqPerSec && ext.throttledSurfaced === 0;
           return [
-            [b.action, `${b.emulatorLatencyMs} ms`, `**extension** (runBulk, ${ext.concurrency} started, in flight: rate × latency)`, s(ext.seconds), `**${rps(ext.reqPerSec)}**`, done(ext.server.notRevoked), `${ext.throttledSurfaced} surfaced`, String(ext.retries), server(ext.server), `${ok(met)} (${times(ext.reqPerSec / TARGETS.bulkReqPerSec)} of ${TARGETS.bulkReqPerSec}/s)`],
-            ['', '', `sequential pop-core loop${seq.targets < b.targets ? ` (first ${seq.targets})` : ''}`, s(seq.seconds), rps(seq.reqPerSec), done(seq.server.notRevoked), `${seq.throttledFailures} failed`, '0', server(seq.server), `req/s ${times(seq.reqPerSec / Math.max(0.001, ext.reqPerSec))}`],
-            ['', '', 'unbounded Promise.all pop-core', s(all.seconds), rps(all.reqPerSec), done(all.server.notRevoked), `${all.throttledFailures} failed`, '0', server(all.server), `time ${times(all.seconds / ext.seconds)}, done ${times((b.targets - all.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
+            [b.action, `${b.emulatorLatencyMs} ms`, `**extension** (runBulk, ${ext.concurrency} started, in flight: rate × latency)`, s(ext.seconds), rps(ext.reqPerSec), `**${steadyRps(ext.steadyReqPerSec)}**`, done(ext.server.notRevoked), `${ext.throttledSurfaced} surfaced`, String(ext.retries), server(ext.server), `${ok(met)} (${times(judged / TARGETS.bulkReqPerSec)} of ${TARGETS.bulkReqPerSec}/s)`],
+            ['', '', `sequential pop-core loop${seq.targets < b.targets ? ` (first ${seq.targets})` : ''}`, s(seq.seconds), rps(seq.reqPerSec), '–', done(seq.server.notRevoked), `${seq.throttledFailures} failed`, '0', server(seq.server), `req/s ${times(seq.reqPerSec / Math.max(0.001, ext.reqPerSec))}`],
+            ['', '', 'unbounded Promise.all pop-core', s(all.seconds), rps(all.reqPerSec), '–', done(all.server.notRevoked), `${all.throttledFailures} failed`, '0', server(all.server), `time ${times(all.seconds / ext.seconds)}, done ${times((b.targets - all.server.notRevoked) / Math.max(1, b.targets - ext.server.notRevoked))}`],
           ];
         }),
       ),
@@ -218,13 +221,14 @@ export function accessScanTable(r: Pick<BenchResults, 'accessScan' | 'targetsMet
   const t = r.targetsMet;
   const target = TARGETS.accessScanShareOfLimit * a.qpsLimit;
   out.push(
-    `One scan of ${a.identities.toLocaleString('en-US')} identities (RAM users and roles, all pages of ListUsers/ListRoles, then one ListAppPoliciesForIdentity each); ${a.found} of them hold the app (${a.expectedFound} expected). req/s = listings the emulator accepted per wall-clock second of the whole scan, directory listing included.`,
+    `One scan of ${a.identities.toLocaleString('en-US')} identities (RAM users and roles, all pages of ListUsers/ListRoles, then one ListAppPoliciesForIdentity each); ${a.found} of them hold the app (${a.expectedFound} expected). steady req/s = the pace the emulator saw, (accepted listings − 1) ÷ (last − first accepted arrival), which the target is judged on; wall-clock req/s = listings the emulator accepted per second of the whole scan, directory listing and the last answer's wait included.`,
     '',
     table(
       ['measure', 'value', 'target', ''],
       [
         ['time', s(a.seconds), '–', '–'],
-        ['req/s', `**${rps(a.reqPerSec)}**`, `≥ ${Math.round(TARGETS.accessScanShareOfLimit * 100)} % of ${a.qpsLimit}/s = ${rps(target)} (${times(a.reqPerSec / target)} of it)`, ok(t.accessScanReqPerSec ?? null)],
+        ['steady req/s', `**${steadyRps(a.steadyReqPerSec)}**`, `≥ ${Math.round(TARGETS.accessScanShareOfLimit * 100)} % of ${a.qpsLimit}/s = ${rps(target)} (${times(judgedRate(a) / target)} of it)`, ok(t.accessScanReqPerSec ?? null)],
+        ['wall-clock req/s', rps(a.reqPerSec), '–', '–'],
         ['throttling errors surfaced', String(a.throttledSurfaced), String(TARGETS.throttledSurfaced), ok(t.accessScanThrottledSurfaced ?? null)],
         ['server received / accepted / throttled', `${a.server.received}/${a.server.accepted}/${a.server.throttled}`, '–', '–'],
         ['most requests the server saw in any 1 s', String(a.server.peakPerSecond), `≤ ${a.qpsLimit}`, a.server.peakPerSecond <= a.qpsLimit ? '✓ met' : '✗ missed'],
@@ -277,6 +281,11 @@ export function renderMarkdown(r: BenchResults): string {
     '  `error.kind === \'throttled\'`. The pop-core script uses the package entry point with POST and its defaults',
     '  (no pacing, no retries) and counts failures whose code contains `Throttling`. "done" is read from the',
     '  emulator\'s state after the run; the server columns are `emulator.stats()` for the action.',
+    '- **Steady vs wall-clock rate**: *steady req/s* = (accepted calls − 1) ÷ (last − first accepted arrival), read',
+    '  at the emulator (`stats()`\'s `firstAcceptedArrivalAt`/`lastAcceptedArrivalAt`); *wall-clock req/s* = successes',
+    '  ÷ the whole run. The ≥ 95 req/s targets (bulk, and the access scan\'s share of its limit) are judged on the',
+    '  steady rate, because the wall clock also waits one latency for the last answer: 500 targets at 600 ms reach at',
+    '  most 87.7/s even at a perfect 100/s pace, so that figure measures the latency rather than the pace.',
     '- **Why retries appear at 30 ms**: the core paces its sends 10.2 ms apart (2 % under the quota), but the server',
     '  counts arrivals after the added latency; timer jitter in that delay and a slower first request (new sockets)',
     '  can squeeze 101 arrivals into one second. The few throttled answers are retried by the core and never reach',

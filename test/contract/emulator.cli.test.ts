@@ -72,6 +72,29 @@ describe('emulator CLI', function () {
     assert.throws(() => parseArgs(['--bogus']), /unknown option/);
   });
 
+  it('parses --network-rtt: a whole number of ms, absent unless given', () => {
+    assert.equal(parseArgs(['--network-rtt', '200']).networkRtt, 200);
+    assert.equal(parseArgs(['--network-rtt=0']).networkRtt, 0);
+    assert.ok(!('networkRtt' in parseArgs(['--latency', '20'])), 'no relay unless asked for');
+    for (const bad of ['-5', '1.5', '2e2', 'fast', '']) {
+      assert.throws(() => parseArgs([`--network-rtt=${bad}`]), new RegExp(`^Error: --network-rtt must be a whole number of ms, got ${bad.replace('.', '\\.')}$`));
+    }
+    assert.throws(() => parseArgs(['--network-rtt', '-5']), /--network-rtt must be a whole number of ms, got -5/);
+    assert.throws(() => parseArgs(['--network-rtt']), /--network-rtt needs a value/);
+    assert.throws(() => parseArgs(['--network-rtt', '--quiet']), /--network-rtt needs a value/);
+  });
+
+  it('--network-rtt says the relay is on with its round trip, and the printed URL pays it', async () => {
+    const { url, output } = await runCli(['--port', '0', '--network-rtt', '150', '--quiet']);
+    assert.match(output(), /listening on http:\/\/127\.0\.0\.1:\d+ through a network-delay relay \(round trip 150 ms\)/);
+    const started = performance.now();
+    const health = await fetch(`${url}/__emulator/health`);
+    const elapsed = performance.now() - started;
+    assert.equal(health.status, 200);
+    // A new connection: the TCP handshake's round trip, then the exchange's.
+    assert.ok(elapsed >= 2 * 150 - 5, `${elapsed} ms`);
+  });
+
   it('starts on a free port with the demo key printed, answers a call, and exits on SIGTERM', async () => {
     const { child, url, output } = await runCli(['--port', '0']);
     assert.match(output(), new RegExp(DEMO_ACCESS_KEY.accessKeySecret));

@@ -6,9 +6,17 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 
 const RTT = 120;
+
+function listenAnywhere(): Promise<Server> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  });
+}
 
 function timedGet(url: string, agent: http.Agent, ca?: string): Promise<number> {
   const started = performance.now();
@@ -56,5 +64,22 @@ describe('emulator network-delay mode', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('a requested port is the relay\'s, so a client given it pays the delay; a taken one fails the start', async () => {
+    const probe = await listenAnywhere();
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    em = await startEmulator({ quiet: true, port, networkRttMs: RTT });
+    assert.deepEqual([em.port, em.url], [port, `http://127.0.0.1:${port}`]);
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      await timedGet(em.url, agent);
+      const warm = await timedGet(em.url, agent);
+      assert.ok(warm >= RTT - 5, `warm ${warm} ms`);
+    } finally {
+      agent.destroy();
+    }
+    await assert.rejects(startEmulator({ quiet: true, port, networkRttMs: RTT }), /EADDRINUSE/);
   });
 });

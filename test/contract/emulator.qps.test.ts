@@ -65,6 +65,33 @@ describe('emulator QPS (sliding 1 s window per AccessKey and action)', () => {
     assert.equal(em.stats().byAction.ListAllMediaBucket.peakPerSecond, 1, 'reset forgets earlier arrivals');
   });
 
+  it('stats: the arrivals of the first and the last accepted call, for the pace the server saw', async () => {
+    const start = Date.now();
+    let clock = start;
+    em = await startEmulator({ quiet: true, now: () => clock, qpsLimits: { ListAllMediaBucket: 3 } });
+    const call = async () => (await signedCall(em!, 'ListAllMediaBucket', MPS_VERSION, {}, { now: new Date(clock) })).status;
+    const statuses = [await call()];
+    clock += 400;
+    statuses.push(await call());
+    clock += 300;
+    statuses.push(await call(), await call()); // the second is the fourth in a second: throttled
+    clock += 500;
+    statuses.push(await call());
+    clock += 100;
+    statuses.push(await call()); // throttled: a refused call is not an accepted one
+    assert.deepEqual(statuses, [200, 200, 200, 400, 200, 400]);
+    const s = em.stats().byAction.ListAllMediaBucket;
+    assert.deepEqual([s.accepted, s.firstAcceptedArrivalAt, s.lastAcceptedArrivalAt], [4, start, start + 1200]);
+    em.resetStats();
+    assert.equal(await call(), 400);
+    const throttledOnly = em.stats().byAction.ListAllMediaBucket;
+    assert.deepEqual([throttledOnly.firstAcceptedArrivalAt, throttledOnly.lastAcceptedArrivalAt], [undefined, undefined], 'reset forgets them');
+    clock += 400;
+    assert.equal(await call(), 200);
+    const after = em.stats().byAction.ListAllMediaBucket;
+    assert.deepEqual([after.firstAcceptedArrivalAt, after.lastAcceptedArrivalAt], [start + 1700, start + 1700]);
+  });
+
   it('counts per AccessKey: another key has its own window', async () => {
     const other = { accessKeyId: 'LTAIotherkey0001', accessKeySecret: 'other' };
     em = await startEmulator({ quiet: true, accessKeys: [other, { accessKeyId: 'LTAIthird0001', accessKeySecret: 't' }], qpsLimits: { ListAllMediaBucket: 2 } });

@@ -8,11 +8,14 @@ import { DEFAULT_ACCESS_KEYS, maskAccessKeyId, startEmulator, type AccessKey, ty
 export const DEFAULT_PORT = 8765;
 
 const USAGE = `Usage: npm run emulator -- [--port N] [--host 127.0.0.1|localhost|::1] [--state FILE.json]
-                            [--latency MS] [--no-qps] [--quiet] [--tls] [--tls-port N]
+                            [--latency MS] [--network-rtt MS] [--no-qps] [--quiet] [--tls] [--tls-port N]
   --port N       port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --host H       loopback address to bind (default 127.0.0.1)
   --state FILE   initial state JSON (default: the built-in demo state, see demo-state.json)
   --latency MS   latency added to every API request
+  --network-rtt MS
+                 network-delay mode: a delaying TCP relay in front of the listeners adds this round trip
+                 to every exchange and handshake (TCP, TLS); --port and --tls-port are then the relays'
   --no-qps       do not enforce QPS limits
   --quiet        no per-request log lines
   --tls          also listen with TLS on a second port; the CA file to trust is printed
@@ -23,6 +26,8 @@ ALIBABA_CLOUD_SECURITY_TOKEN) replace the demo AccessKey pairs.`;
 
 interface CliArgs {
   port: number; host: string; state?: string; latency: number; qps: boolean; quiet: boolean; help: boolean; tls: boolean; tlsPort: number;
+  /** Network-delay mode's round trip, ms; absent = no relay. */
+  networkRtt?: number;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -48,6 +53,12 @@ export function parseArgs(argv: string[]): CliArgs {
         const v = take('--latency');
         if (!/^\d+$/.test(v)) throw new Error(`--latency must be a whole number of ms, got ${v}`);
         a.latency = Number(v);
+        break;
+      }
+      case '--network-rtt': {
+        const v = take('--network-rtt');
+        if (!/^\d+$/.test(v)) throw new Error(`--network-rtt must be a whole number of ms, got ${v}`);
+        a.networkRtt = Number(v);
         break;
       }
       case '--tls': a.tls = true; break;
@@ -89,10 +100,12 @@ async function main(): Promise<void> {
     port: args.port, host: args.host, accessKeys: keys, latencyMs: args.latency, quiet: args.quiet,
     ...(args.tls ? { tls: true, tlsPort: args.tlsPort } : {}),
     ...(args.qps ? {} : { qpsLimits: false as const }),
+    ...(args.networkRtt !== undefined ? { networkRttMs: args.networkRtt } : {}),
   };
   if (args.state) opts.state = parseState(JSON.parse(await readFile(args.state, 'utf8')));
   const em = await startEmulator(opts);
-  console.log(`Alibaba Cloud emulator (mts 2014-06-18, vod 2017-03-21, ram 2015-05-01, sts 2015-04-01) listening on ${em.url}`);
+  const relay = args.networkRtt !== undefined ? ` through a network-delay relay (round trip ${args.networkRtt} ms)` : '';
+  console.log(`Alibaba Cloud emulator (mts 2014-06-18, vod 2017-03-21, ram 2015-05-01, sts 2015-04-01) listening on ${em.url}${relay}`);
   if (em.tlsUrl) console.log(`TLS on ${em.tlsUrl}; CA certificate ${em.caFile} (trust it with NODE_EXTRA_CA_CERTS)`);
   if (fromEnv) {
     const [key] = keys;

@@ -47,7 +47,8 @@ class DelayedPipe {
   }
 }
 
-export async function startDelayRelay(target: { host: string; port: number }, rttMs: number, host = '127.0.0.1'): Promise<DelayRelay> {
+/** `port`: where the relay listens (default 0 = any free port). */
+export async function startDelayRelay(target: { host: string; port: number }, rttMs: number, host = '127.0.0.1', port = 0): Promise<DelayRelay> {
   const open = new Set<Socket>();
   let accepted = 0;
   const relay: { rttMs: number } = { rttMs };
@@ -81,7 +82,7 @@ export async function startDelayRelay(target: { host: string; port: number }, rt
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,

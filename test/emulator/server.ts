@@ -54,7 +54,7 @@ export const DEMO_READONLY_KEY: { accessKeyId: string; accessKeySecret: string }
 export const DEFAULT_ACCESS_KEYS: readonly AccessKey[] = [DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY, DEMO_PARTNER_KEY, DEMO_READONLY_KEY];
 
 export interface EmulatorOptions {
-  /** 0 = any free port (default 0). */
+  /** 0 = any free port (default 0). With networkRttMs, the relay's port (the emulator's own listener takes any free one). */
   port?: number;
   /** Loopback only: 127.0.0.1 (default), localhost or ::1. */
   host?: string;
@@ -77,11 +77,12 @@ export interface EmulatorOptions {
    * before the emulator starts (Node reads NODE_EXTRA_CA_CERTS only when it starts).
    */
   tlsMaterial?: TlsMaterial;
-  /** Port of the TLS listener (default 0 = any free port). */
+  /** Port of the TLS listener (default 0 = any free port); with networkRttMs, its relay's. */
   tlsPort?: number;
   /**
    * Network-delay mode: a relay (networkDelay.ts) in front of the plain and TLS listeners adds this round trip to
-   * every connection's handshake and every exchange; url/port/tlsUrl/tlsPort are then the relays'.
+   * every connection's handshake and every exchange; url/port/tlsUrl/tlsPort are then the relays', and the
+   * requested port/tlsPort are where the relays listen, so a client pointed at them cannot bypass the delay.
    */
   networkRttMs?: number;
 }
@@ -105,6 +106,13 @@ export interface ActionStats {
   failed: number;
   /** The most requests received within any 1000 ms (sliding), throttled ones included: what a client's pacing sent. */
   peakPerSecond: number;
+  /**
+   * When the earliest- and the latest-arriving of the accepted calls arrived (the emulator's clock, ms since epoch);
+   * absent until a call is accepted. With `accepted`: the pace the server saw, free of the last answer's latency,
+   * (accepted − 1) / (lastAcceptedArrivalAt − firstAcceptedArrivalAt).
+   */
+  firstAcceptedArrivalAt?: number;
+  lastAcceptedArrivalAt?: number;
 }
 export interface EmulatorStats {
   received: number;
@@ -274,7 +282,8 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     const s = actionStats(statsKey);
     stats.received++;
     s.received++;
-    countArrival(statsKey, s, now());
+    const arrivedAt = now();
+    countArrival(statsKey, s, arrivedAt);
     const { Signature: _sig, ...loggedParams } = env.params;
     const entry: ReceivedRequest = {
       time: new Date(now()).toISOString(), method, action: env.action, accessKeyId: env.accessKeyId,
@@ -379,6 +388,8 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
       recordTrail();
       if (after) return answerLost();
       s.accepted++;
+      if (s.firstAcceptedArrivalAt === undefined || arrivedAt < s.firstAcceptedArrivalAt) s.firstAcceptedArrivalAt = arrivedAt;
+      if (s.lastAcceptedArrivalAt === undefined || arrivedAt > s.lastAcceptedArrivalAt) s.lastAcceptedArrivalAt = arrivedAt;
       Object.assign(entry, { status: 200, outcome: 'OK', requestId });
       record(entry, started);
       sendJson(res, 200, { RequestId: requestId, ...result }, requestId, fault?.kind === 'rewrite' ? fault.rewrite : undefined);
@@ -422,8 +433,10 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     });
     return (srv.address() as AddressInfo).port;
   };
+  // In network-delay mode the relays take the requested ports and the listeners behind them any free ones.
+  const delayed = o.networkRttMs !== undefined;
   const server = createServer(onRequest);
-  const port = await listen(server, o.port ?? 0);
+  const port = await listen(server, delayed ? 0 : (o.port ?? 0));
   let tlsServer: Server | undefined;
   let tlsPort: number | undefined;
   let caDir: string | undefined;
@@ -433,7 +446,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     writeFileSync(join(caDir, 'ca.pem'), material.caCert, { mode: 0o644 });
     tlsServer = createTlsServer({ cert: material.cert, key: material.key }, onRequest) as unknown as Server;
     try {
-      tlsPort = await listen(tlsServer, o.tlsPort ?? 0);
+      tlsPort = await listen(tlsServer, delayed ? 0 : (o.tlsPort ?? 0));
     } catch (e) {
       server.close();
       rmSync(caDir, { recursive: true, force: true });
@@ -445,13 +458,22 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   let clientPort = port;
   let clientTlsPort = tlsPort;
   if (o.networkRttMs !== undefined) {
-    const plain = await startDelayRelay({ host, port }, o.networkRttMs, host);
-    relays.push(plain);
-    clientPort = plain.port;
-    if (tlsPort !== undefined) {
-      const secure = await startDelayRelay({ host, port: tlsPort }, o.networkRttMs, host);
-      relays.push(secure);
-      clientTlsPort = secure.port;
+    try {
+      const plain = await startDelayRelay({ host, port }, o.networkRttMs, host, o.port ?? 0);
+      relays.push(plain);
+      clientPort = plain.port;
+      if (tlsPort !== undefined) {
+        const secure = await startDelayRelay({ host, port: tlsPort }, o.networkRttMs, host, o.tlsPort ?? 0);
+        relays.push(secure);
+        clientTlsPort = secure.port;
+      }
+    } catch (e) {
+      // A requested port already taken: nothing of this emulator stays listening.
+      await Promise.all(relays.map((relay) => relay.close()));
+      server.close();
+      tlsServer?.close();
+      if (caDir) rmSync(caDir, { recursive: true, force: true });
+      throw e;
     }
   }
 
