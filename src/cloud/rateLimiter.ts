@@ -57,8 +57,13 @@ export const IN_FLIGHT_MARGIN = 1.5;
 export const SPARE_IN_FLIGHT = 4;
 /** The most calls one (key, action) keeps in flight: full rate (100/s) up to about 0.8 s of latency. */
 export const MAX_IN_FLIGHT = 128;
-/** Assumed before the first answer, so a run far away starts fast; the first sample replaces it. */
-export const INITIAL_LATENCY_MS = 250;
+/**
+ * Assumed before the first answer, so a run far away starts at full pace; the first sample replaces it. As far as
+ * the range the pace is kept over (600 ms): with 250, a run 600 ms away let out its 41 places and then sent nothing
+ * for 200 ms until the first answer came back. Nearby it costs nothing: the first answer comes before a second
+ * slot.
+ */
+export const INITIAL_LATENCY_MS = 600;
 /** Weight of a new latency sample in the moving average: the last few dozen calls count. */
 const LATENCY_WEIGHT = 0.1;
 
