@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { log, repoRoot, seconds } from './util';
+import { log, repoRoot, seconds, startedAs } from './util';
 
 export const integrationSrc = path.join(repoRoot, 'test', 'integration');
 export const integrationOut = path.join(repoRoot, 'out', 'test', 'integration');
@@ -37,7 +37,7 @@ export async function buildTests(): Promise<void> {
   log(`built ${entryPoints.length - 1} integration test file(s) + index into ${path.relative(repoRoot, integrationOut)} in ${seconds(t)}`);
 }
 
-if (require.main === module) {
+if (require.main === module && startedAs('buildTests')) {
   buildTests().catch((err) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

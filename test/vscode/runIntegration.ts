@@ -16,7 +16,7 @@ import { launchBrowser, type Browser } from './browser';
 import { buildTests, integrationIndex } from './buildTests';
 import { ensureCodeServer } from './codeServer/install';
 import { startCodeServer, type CodeServer } from './codeServer/launch';
-import { log, makeTempDir, outputDir, repoRoot, run, seconds } from './util';
+import { log, makeTempDir, outputDir, repoRoot, run, seconds, startedAs } from './util';
 import { workbenchUrl } from './workbenchUrl';
 
 // Console lines that only say "this machine is offline" or are the workbench's own chatter.
@@ -231,7 +231,7 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
-if (require.main === module) {
+if (require.main === module && startedAs('runIntegration')) {
   main().then(
     (code) => process.exit(code),
     (err) => {

@@ -11,6 +11,16 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const toolsDir = process.env.ALICLOUD_MEDIA_TOOLS_DIR ? path.resolve(process.env.ALICLOUD_MEDIA_TOOLS_DIR) : path.join(repoRoot, '.tools');
 export const outputDir = path.join(repoRoot, 'test-output');
 
+/**
+ * Whether the process was started to run the script `name` (its file name without extension). With
+ * `require.main === module` alone, a script bundled into another one (the bench imports the code-server installer)
+ * would run its main part too: in a bundle every module is the main one.
+ */
+export function startedAs(name: string): boolean {
+  const script = process.argv[1] ?? '';
+  return path.basename(script, path.extname(script)) === name;
+}
+
 export function log(msg: string): void {
   process.stdout.write(`[vscode-test] ${msg}\n`);
 }

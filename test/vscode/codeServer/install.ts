@@ -23,7 +23,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commandExists, log, makeTempDir, seconds, toolsDir } from '../util';
+import { commandExists, log, makeTempDir, seconds, toolsDir, startedAs } from '../util';
 import { BuildLog } from './buildLog';
 import { BUILD_PACKAGES, ensureSystemPackages } from '../systemPackages';
 
@@ -230,7 +230,7 @@ export function ensureCodeServer(): void {
 
 // `--if-possible` is npm install's postinstall: it prepares the VS Code that `npm run demo` and the tests use, so
 // the demo starts within seconds, but a machine that cannot build it must still get a working `npm install`.
-if (require.main === module) {
+if (require.main === module && startedAs('install')) {
   const ifPossible = process.argv.includes('--if-possible');
   if (ifPossible && process.env.SKIP_CODE_SERVER_INSTALL) {
     process.stdout.write('[vscode-test] SKIP_CODE_SERVER_INSTALL is set: code-server will be installed on first use.\n');
