@@ -96,6 +96,7 @@ interface ChildBulk {
 
 type ChildTask =
   | { kind: 'bulk'; url: string; buckets: string[] }
+  | { kind: 'serverTime'; url: string }
   | { kind: 'network'; url: string; buckets: string[]; loopBuckets: string[] };
 
 async function extensionUnbind(url: string, buckets: string[]): Promise<ChildBulk> {
@@ -109,26 +110,53 @@ async function extensionUnbind(url: string, buckets: string[]): Promise<ChildBul
   return { startedAt, endedAt, succeeded: report.succeeded, failed: report.failed, throttledSurfaced, retries };
 }
 
+/** Warm single revocations measured per round trip; the median is reported. */
+const WARM_SAMPLES = 7;
+/** Idle time before each warm sample: longer than a pacing slot (10.2 ms), so the sample is not the pace's wait. */
+const IDLE_BEFORE_WARM_MS = 30;
+
+const idle = () => new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_WARM_MS));
+
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+}
+
+/** The median of `samples` calls of `f`, each after an idle pause (a single call's time, not a loop's pace). */
+async function medianWarm(samples: string[], f: (bucket: string) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (const bucket of samples) {
+    await idle();
+    times.push(await timed(() => f(bucket)));
+  }
+  return median(times);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
 /** What a child process does; its result is the last line it prints. */
 export async function runChildTask(task: ChildTask): Promise<unknown> {
   if (task.kind === 'bulk') return extensionUnbind(task.url, task.buckets);
-  const [first, second, ...rest] = task.buckets;
-  const timed = async (f: () => Promise<unknown>) => {
-    const t = performance.now();
-    await f();
-    return performance.now() - t;
-  };
+  if (task.kind === 'serverTime') return serverTime(task.url);
+  const [first, ...afterFirst] = task.buckets;
+  const warm = afterFirst.slice(0, WARM_SAMPLES);
+  const rest = afterFirst.slice(WARM_SAMPLES);
   const run = extensionBulkPath(task.url, { onCall: () => undefined });
   const singleColdMs = await timed(() => run.unbind([first as string]));
-  const singleWarmMs = await timed(() => run.unbind([second as string]));
+  const singleWarmMs = await medianWarm(warm, (bucket) => run.unbind([bucket]));
   const bulk = await extensionUnbind(task.url, rest);
   closeIdleConnections();
   const client = scriptClient(task.url, ACTION);
-  const [p1, p2, ...loop] = task.loopBuckets;
+  const [p1, ...popAfterFirst] = task.loopBuckets;
+  const loop = popAfterFirst.slice(WARM_SAMPLES);
   // The extension's timeout (10 s) rather than pop-core's 3 s default; a failed call is counted, not fatal.
   const send = (bucket: string) => client.request(ACTION, { Bucket: bucket }, { method: 'POST', timeout: 10_000 });
   const popColdMs = await timed(() => send(p1 as string));
-  const popWarmMs = await timed(() => send(p2 as string));
+  const popWarmMs = await medianWarm(popAfterFirst.slice(0, WARM_SAMPLES), send);
   const loopStarted = performance.now();
   let loopSucceeded = 0;
   for (const bucket of loop) await send(bucket).then(() => void loopSucceeded++, () => undefined);
@@ -233,13 +261,14 @@ export async function benchNetwork(rtts: readonly number[], count: number, progr
   try {
     for (const rttMs of rtts) {
       progress(`network: ${rttMs} ms round trip over TLS…`);
-      const buckets = bucketNames(count + 2, 'net-ext');
+      const buckets = bucketNames(count + 1 + WARM_SAMPLES, 'net-ext');
       const loopTargets = rttMs >= 150 ? 30 : 100;
-      const loopBuckets = bucketNames(loopTargets + 2, 'net-pop');
+      const loopBuckets = bucketNames(loopTargets + 1 + WARM_SAMPLES, 'net-pop');
       results.push(
         await withEmulator({ tls: true, tlsMaterial: material, networkRttMs: 0, state: benchState({ buckets: [...buckets, ...loopBuckets] }) }, async (em) => {
-          // The server's own time for one call, with no network delay: the "server time" of the warm target.
-          const serverMs = await serverTime(em.url);
+          // One exchange's own time with no network delay, the "server time" of the warm target: over the same TLS
+          // listener and relay (at 0 ms), whose own hops are then not counted against the extension.
+          const serverMs = (await spawnChild({ kind: 'serverTime', url: String(em.tlsUrl) }, { NODE_EXTRA_CA_CERTS: caFile })) as number;
           em.setNetworkRtt(rttMs);
           em.resetStats();
           const child = (await spawnChild({ kind: 'network', url: String(em.tlsUrl), buckets, loopBuckets }, { NODE_EXTRA_CA_CERTS: caFile })) as {
@@ -249,8 +278,8 @@ export async function benchNetwork(rtts: readonly number[], count: number, progr
             popCore: NetworkResult['popCore'];
           };
           const seconds = (child.bulk.endedAt - child.bulk.startedAt) / 1000;
-          // The arrivals of the bulk's accepted calls (buckets[0] and [1] were the single revocations).
-          const bulkBuckets = new Set(buckets.slice(2));
+          // The arrivals of the bulk's accepted calls (the first buckets were the single revocations).
+          const bulkBuckets = new Set(buckets.slice(1 + WARM_SAMPLES));
           const arrivals = em.requests()
             .filter((r) => r.action === ACTION && r.outcome === 'OK' && bulkBuckets.has(r.params.Bucket ?? ''))
             .map((r) => Date.parse(r.time));
@@ -275,21 +304,18 @@ export async function benchNetwork(rtts: readonly number[], count: number, progr
 }
 
 /**
- * The median wall time of ten warm calls with no delay: the emulator's own time, the "server time" of the warm
- * target. Over the plain listener, since this process does not trust the run's CA; the handler is the same.
+ * The median time of warm calls with no delay, each after the same idle pause as the warm samples, by a plain
+ * pop-core client over the same TLS connection and relay: what one exchange costs with no distance, the "server
+ * time" of the warm target. (Measured in a child, which trusts the run's CA.)
  */
 async function serverTime(url: string): Promise<number> {
   const client = scriptClient(url, ACTION);
-  const times: number[] = [];
-  for (let i = 0; i < 11; i++) {
-    const t = performance.now();
-    // A bucket nobody bound: Bucket.NotBind, after the same verification and bookkeeping as a real unbind.
-    await client.request(ACTION, { Bucket: `probe-${i}` }, { method: 'POST' }).catch(() => undefined);
-    if (i > 0) times.push(performance.now() - t);
-  }
+  // A bucket nobody bound: Bucket.NotBind, after the same verification and bookkeeping as a real unbind.
+  const send = (bucket: string) => client.request(ACTION, { Bucket: bucket }, { method: 'POST' }).catch(() => undefined);
+  await send('probe-warm-up');
+  const ms = await medianWarm(Array.from({ length: 11 }, (_, i) => `probe-${i}`), send);
   closeScriptClient(client);
-  times.sort((a, b) => a - b);
-  return times[5] as number;
+  return ms;
 }
 
 export async function benchDistance(o: { targets: number; latencies: readonly number[]; rtts: readonly number[]; progress: (line: string) => void }): Promise<DistanceResults> {

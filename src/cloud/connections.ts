@@ -13,10 +13,10 @@
 // this pool when it carried the request. With `on`, VS Code leaves requests that bring an agent alone, so the
 // plan set here decides: a proxied endpoint's agent is a kept-alive CONNECT tunnel (proxyTunnel.ts).
 
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
 import { invalidInputError } from './errors';
 import { DIRECT_PLAN, routeOf, type ProxyPlan } from './proxyPlan';
+import { TimedHttpAgent, TimedHttpsAgent, type SetupTimed } from './connectionSetup';
 import { ProxyTunnelAgent } from './proxyTunnel';
 
 const popCoreHelper = require('@alicloud/pop-core/lib/helper') as { readonly DEFAULT_UA: string; readonly DEFAULT_CLIENT: string };
@@ -35,6 +35,17 @@ export function requestHeaders(action: string, apiVersion: string): Record<strin
   };
 }
 
+/**
+ * What a call to `endpoint` sent now would add to reach the server: 0 when an idle connection can carry it, else
+ * what a new connection has been costing (0 until one was measured, and for requests VS Code's agent carries).
+ */
+export function connectionSetupMs(endpoint: string): number {
+  const agent = agents.get(endpoint);
+  if (!agent) return 0;
+  for (const sockets of Object.values(agent.freeSockets)) if (sockets && sockets.length > 0) return 0;
+  return (agent as Partial<SetupTimed>).setupMs ?? 0;
+}
+
 const agents = new Map<string, http.Agent>();
 let plan: ProxyPlan = DIRECT_PLAN;
 
@@ -50,8 +61,8 @@ export function agentFor(endpoint: string): http.Agent {
     agent = route.proxy
       ? new ProxyTunnelAgent(route.proxy)
       : endpoint.startsWith('https:')
-        ? new https.Agent({ keepAlive: true, keepAliveMsecs: 3000 })
-        : new http.Agent({ keepAlive: true, keepAliveMsecs: 3000 });
+        ? new TimedHttpsAgent({ keepAlive: true, keepAliveMsecs: 3000 })
+        : new TimedHttpAgent({ keepAlive: true, keepAliveMsecs: 3000 });
     agents.set(endpoint, agent);
   }
   return agent;

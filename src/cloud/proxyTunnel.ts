@@ -10,6 +10,7 @@ import * as l10n from '@vscode/l10n';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { CloudError, toCloudError } from './errors';
 import { cleanServerText } from './redact';
+import { learnSetup, type SetupTimed } from './connectionSetup';
 import type { ProxyTarget } from './proxyPlan';
 
 interface ConnectAnswer {
@@ -17,7 +18,10 @@ interface ConnectAnswer {
   readonly statusText: string;
 }
 
-export class ProxyTunnelAgent extends HttpsProxyAgent<string> {
+export class ProxyTunnelAgent extends HttpsProxyAgent<string> implements SetupTimed {
+  /** What a new tunnel (CONNECT, then TLS inside it) has been costing: see connections.ts. */
+  setupMs = 0;
+
   constructor(private readonly target: ProxyTarget) {
     super(target.url, {
       keepAlive: true,
@@ -40,8 +44,10 @@ export class ProxyTunnelAgent extends HttpsProxyAgent<string> {
     let answer: ConnectAnswer | undefined;
     req.once('proxyConnect', (connect: ConnectAnswer) => (answer = connect));
     let socket: Socket;
+    const started = performance.now();
     try {
       socket = await super.connect(req, opts);
+      this.setupMs = learnSetup(this.setupMs, performance.now() - started);
     } catch (thrown) {
       throw proxyUnreachable(this.target, thrown);
     }

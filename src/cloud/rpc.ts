@@ -13,7 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import { CloudError, cancelledError, invalidInputError } from './errors';
-import { agentFor, closeConnections, closeIdleConnectionsOnly, requestHeaders } from './connections';
+import { agentFor, closeConnections, closeIdleConnectionsOnly, connectionSetupMs, requestHeaders } from './connections';
 import { fromPopCoreFailure, httpStatusError } from './popCoreErrors';
 import { PopRpcClient, type PopCoreClient, type PopCoreEntry } from './popCore';
 import type { AttemptEnd, RateLimiterRegistry } from './rateLimiter';
@@ -201,7 +201,7 @@ export class RpcChannel {
     trace.origin = credentials.origin;
     trace.account = accountLabel(this.settings.account, credentials.accessKeyId);
     const limiter = this.settings.limiters.limiterFor(credentials.accessKeyId, request.action);
-    const grantedAt = await limiter.acquire(signal);
+    const grantedAt = await limiter.acquire(signal, () => connectionSetupMs(this.settings.endpoint));
     if (signal?.aborted) {
       limiter.end(grantedAt, 'lost');
       throw cancelledError();

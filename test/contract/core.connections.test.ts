@@ -51,10 +51,18 @@ describe('core: connections are reused', () => {
     const child = `
 require('tsx/cjs');
 const { StsClient, forgetCachedClients, closeIdleConnections } = require('./src/cloud/clients.ts');
+const { agentFor } = require('./src/cloud/connections.ts');
 const key = JSON.parse(process.env.EMU_KEY);
+// Over TLS a connection can return to the pool a moment after its answer was read (once the request's write has
+// finished too): wait for it to be idle, or the close below may find it still busy and leave it open.
+const idle = async () => {
+  const agent = agentFor(process.env.EMU_URL);
+  while (!Object.values(agent.freeSockets).some((sockets) => sockets.length > 0)) await new Promise((resolve) => setTimeout(resolve, 1));
+};
 const client = new StsClient({ region: 'cn-shanghai', endpoint: process.env.EMU_URL, credentials: { getCredentials: async () => key } });
 (async () => {
   for (let i = 0; i < 20; i++) await client.getCallerIdentity();
+  await idle();
   forgetCachedClients(); // closes idle connections, keeps the pool (and its TLS sessions)
   for (let i = 0; i < 20; i++) await client.getCallerIdentity();
   closeIdleConnections();
@@ -71,5 +79,45 @@ const client = new StsClient({ region: 'cn-shanghai', endpoint: process.env.EMU_
     const s = em.stats();
     assert.equal(s.received, 40);
     assert.deepEqual(s.connections, { tcp: 2, tls: 2, tlsResumed: 1 }, JSON.stringify(s.connections));
+  });
+
+  it('learns what a new connection costs over a distance, and says 0 while an idle connection can carry the call', async function () {
+    this.timeout(30_000);
+    const rttMs = 100;
+    em = await startEmulator({ quiet: true, tls: true, networkRttMs: rttMs });
+    // In a child that trusts the run's CA: the setup cost before any connection, with the only one idle, and with
+    // it busy carrying a call (a next call would need a new connection).
+    const child = `
+require('tsx/cjs');
+const { StsClient, closeIdleConnections } = require('./src/cloud/clients.ts');
+const { connectionSetupMs } = require('./src/cloud/connections.ts');
+const url = process.env.EMU_URL;
+const key = JSON.parse(process.env.EMU_KEY);
+const client = new StsClient({ region: 'cn-shanghai', endpoint: url, credentials: { getCredentials: async () => key } });
+(async () => {
+  const out = { before: connectionSetupMs(url) };
+  await client.getCallerIdentity();
+  out.idle = connectionSetupMs(url);
+  const onTheWire = client.getCallerIdentity();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  out.busy = connectionSetupMs(url);
+  await onTheWire;
+  closeIdleConnections();
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { process.stderr.write(String(e && e.stack)); process.exit(1); });
+`;
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['-e', child], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: String(em.caFile), EMU_URL: String(em.tlsUrl), EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY) },
+        timeout: 25_000,
+      }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { before: number; idle: number; busy: number };
+    assert.equal(out.before, 0, 'nothing learnt before the first connection');
+    assert.equal(out.idle, 0, 'an idle connection carries the next call');
+    // The TCP handshake's round trip and TLS 1.3's: about two round trips, never the whole call's time.
+    assert.ok(out.busy >= 1.5 * rttMs && out.busy < 10 * rttMs, `a new connection costs ${out.busy} ms at ${rttMs} ms round trips`);
   });
 });

@@ -131,6 +131,73 @@ describe('rate limiter', () => {
     assert.deepEqual(granted, [...granted].sort((a, b) => a - b), 'sent in time order');
   });
 
+  it('paces arrivals: calls on open connections wait out the handshakes of calls still opening theirs', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    // The first 30 calls each need a new connection (200 ms of handshakes); then connections are free (0).
+    const arrivals: number[] = [];
+    let sent = 0;
+    const setup = () => (sent < 30 ? 200 : 0);
+    for (let i = 0; i < 80; i++) {
+      void limiter.acquire(undefined, setup).then((at) => {
+        arrivals.push(at + (sent < 30 ? 200 : 0));
+        sent++;
+        limiter.end(at, 'answered');
+      });
+    }
+    for (let t = 0; t < 2000; t++) await clock.advance(1);
+    assert.equal(arrivals.length, 80);
+    const gaps = arrivals.slice(1).map((a, i) => a - (arrivals[i] as number));
+    assert.ok(Math.min(...gaps) >= 10, `arrivals ${Math.min(...gaps)} ms apart at the switch to open connections (a slot is 10.2)`);
+    const perSecond = Math.max(...arrivals.map((start) => arrivals.filter((a) => a >= start && a < start + 1000).length));
+    assert.ok(perSecond <= 99, `${perSecond} arrivals in a second`);
+  });
+
+  it('with every connection open, arrival pacing costs nothing: slots as before', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    const granted: number[] = [];
+    for (let i = 0; i < 100; i++) void limiter.acquire(undefined, () => 0).then((at) => (granted.push(at), limiter.end(at, 'answered')));
+    for (let t = 0; t < 1100; t++) await clock.advance(1);
+    assert.equal(granted.length, 100);
+    assert.ok((granted[99] as number) - (granted[0] as number) <= 99 * 10.2 + 1, `100 calls over ${(granted[99] as number) - (granted[0] as number)} ms`);
+  });
+
+  it('a throttled answer while the server took about all that was sent is bunching: 2 % off, not a tenth', async () => {
+    const clock = new FakeClock(10_000);
+    const limiter = new PacedLimiter(100, clock, 1);
+    // A second and a half of calls, all answered: the server accepted the whole pace.
+    for (let i = 0; i < 150; i++) {
+      const at = await limiter.acquire();
+      await clock.advance(10);
+      limiter.end(at, 'answered');
+    }
+    const at = await limiter.acquire();
+    limiter.end(at, 'throttled');
+    assert.ok(limiter.currentQps >= 97 && limiter.currentQps < 100, `after one throttled answer in a full pace: ${limiter.currentQps}/s`);
+  });
+
+  it('a slowdown does not stop sends: the last second, spaced at the former pace, is counted at it', async () => {
+    const clock = new FakeClock();
+    const limiter = new PacedLimiter(100, clock);
+    const granted: number[] = [];
+    let after: number | undefined;
+    for (let i = 0; i < 250; i++) {
+      void limiter.acquire().then((at) => {
+        granted.push(at);
+        // Half the first calls' answers are lost, so when the 120th is throttled the server is seen taking half.
+        const n = granted.length;
+        limiter.end(at, n === 120 ? 'throttled' : n % 2 === 0 && n < 120 ? 'lost' : 'answered');
+        if (n === 120) after = limiter.currentQps;
+      });
+    }
+    for (let t = 0; t < 5000; t++) await clock.advance(1);
+    assert.ok(after !== undefined && after <= 60, `the pace after the throttled answer: ${after}/s`);
+    const gaps = granted.slice(1).map((g, i) => g - (granted[i] as number));
+    // At the new pace a slot is 1000 / after × 1.02 ms; counting the last second at it stopped sends for ~half a second.
+    assert.ok(Math.max(...gaps) <= (1000 / after) * 1.02 + 2, `the longest pause between sends was ${Math.max(...gaps)} ms`);
+  });
+
   it('does not hold back a call after an idle period', async () => {
     const clock = new FakeClock();
     const limiter = new PacedLimiter(10, clock);
