@@ -97,7 +97,7 @@ export type AttemptEnd = 'answered' | 'throttled' | 'lost';
 /** Hands out evenly spaced slots for one (AccessKey, action) pair, and at most inFlightLimit calls at a time. */
 export class PacedLimiter {
   private lastSlot = -Infinity;
-  /** When the calls let out lately are expected at the server, ascending: slot plus setup (untilArrival). */
+  /** When the calls let out lately are expected at the server, ascending: slot plus setup (bookArrival). */
   private readonly arrivals: number[] = [];
   private rate: number;
   private running = 0;
@@ -159,7 +159,7 @@ export class PacedLimiter {
    *
    * `setupMs`, asked as the call is about to go: how much later than a call on an open connection it would reach
    * the server (the handshakes of a new connection: connectionSetup.ts). The server counts arrivals, so a call on an
-   * open connection that would arrive less than a slot after one still shaking hands waits (see untilArrival).
+   * open connection that would arrive less than a slot after one still shaking hands waits (see bookArrival).
    */
   async acquire(signal?: AbortSignal, setupMs: () => number = noSetup): Promise<number> {
     if (signal?.aborted) throw cancelledError();
@@ -172,7 +172,9 @@ export class PacedLimiter {
     try {
       if (slot > now) await this.clock.sleep(slot - now, signal);
       for (let wait = this.windowWait(); wait > 0; wait = this.windowWait()) await this.clock.sleep(wait, signal);
-      await this.untilArrival(slot, setupMs(), signal);
+      const setup = setupMs();
+      const early = this.bookArrival(slot, setup) - setup - this.clock.now();
+      if (early > 0) await this.clock.sleep(early, signal);
       if (signal?.aborted) throw cancelledError();
     } catch {
       // Give the slot back when nobody queued behind it, so a cancelled call leaves no gap.
@@ -194,7 +196,7 @@ export class PacedLimiter {
    * them, and none waits longer than that. Counted from planned slots, not from when timers fired, so late timers
    * do not add up.
    */
-  private async untilArrival(slot: number, setup: number, signal: AbortSignal | undefined): Promise<void> {
+  private bookArrival(slot: number, setup: number): number {
     const interval = this.intervalMs;
     const booked = this.arrivals;
     while (booked.length > 0 && (booked[0] as number) <= slot - interval) booked.shift();
@@ -207,8 +209,7 @@ export class PacedLimiter {
       arrival = other + interval;
     }
     booked.splice(at, 0, arrival);
-    const wait = arrival - setup - this.clock.now();
-    if (wait > 0) await this.clock.sleep(wait, signal);
+    return arrival;
   }
 
   /**
