@@ -1,5 +1,8 @@
 // Numbers → the JSON the issue specifies (plus extra keys) and the tables people read, each number next to its
 // target and to the peer it is compared with. Nothing here fails: a missed target is printed as such.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../test/vscode/util';
 import type { AccessScanBench } from './accessScan';
 import type { BulkEntry } from './bulk';
 import { renderDistance, type DistanceResults } from './distance';
@@ -254,76 +257,12 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     renderTables(r),
     '',
-    '## How it is measured',
-    '',
-    '- **Start-up**: code-server (VS Code for the web) with headless Chromium; the extension is installed from the `.vsix`',
-    '  the size step built, and user settings hold 3 profiles of 100 output buckets and 100 identities pointing at an',
-    '  in-process emulator. A probe extension with no contributions runs as the test module inside the same extension',
-    '  host. It waits 5 s with the workbench open and the view never shown, then checks that the extension is not',
-    '  active *and* that no file of its install folder is in the host\'s `require` cache (VS Code loads an extension\'s',
-    '  main file only to activate it). Then it opens the view as a click does and reads the timings the extension took',
-    '  itself with `performance.now()` (`alicloudMedia.internal.startupTimings`, registered but not contributed):',
-    '  `activate()` from its first to its last line, and from that start until the Resources tree\'s first',
-    '  `getChildren(undefined)` resolved. Each sample is a fresh code-server, user data and browser.',
-    '  While it opens the view, the probe also watches Node load the files `dist/extension.js` requires lazily (the',
-    '  other `dist/*.js`, see `esbuild.js`) and notes whether the extension was active yet: any loaded before',
-    '  activation finished would count against it. The tree\'s first listing calls then load the cloud clients,',
-    '  which shows the lazy files load from the installed package.',
-    '- **Size**: `node esbuild.js --production`, then `vsce package --no-dependencies`. Only `dist/extension.js` is',
-    '  loaded at activation; 80 KB is read as 80,000 bytes. The lazily loaded bundles are listed with their sizes and',
-    '  looked up in the `.vsix`\'s zip directory.',
-    '- **Bulk**: each of the three ways gets a fresh in-process emulator holding exactly the targets (1,000 bound output',
-    '  buckets, or 1,000 RAM users each holding `VODAppReadOnlyAccess`) and enforcing its default 100 QPS per',
-    '  AccessKey, so every call is a real revocation. *Extension* = the same `runBulk` call the Unbind/Detach commands',
-    '  make (default concurrency 16) over `src/commands/revocations.ts`, through a `ProfileSession` built from a parsed',
-    '  profile with the AccessKey in a SecretStorage-shaped store; the progress notification, tree and log are left',
-    '  out. Retries are counted with `CallObserver.onRetry`; surfaced throttling = targets that ended with',
-    '  `error.kind === \'throttled\'`. The pop-core script uses the package entry point with POST and its defaults',
-    '  (no pacing, no retries) and counts failures whose code contains `Throttling`. "done" is read from the',
-    '  emulator\'s state after the run; the server columns are `emulator.stats()` for the action.',
-    '- **Steady vs wall-clock rate**: *steady req/s* = (accepted calls − 1) ÷ (last − first accepted arrival), read',
-    '  at the emulator (`stats()`\'s `firstAcceptedArrivalAt`/`lastAcceptedArrivalAt`); *wall-clock req/s* = successes',
-    '  ÷ the whole run. The ≥ 95 req/s targets (bulk, and the access scan\'s share of its limit) are judged on the',
-    '  steady rate, because the wall clock also waits one latency for the last answer: 500 targets at 600 ms reach at',
-    '  most 87.7/s even at a perfect 100/s pace, so that figure measures the latency rather than the pace.',
-    '- **Why retries appear at 30 ms**: the core paces its sends 10.2 ms apart (2 % under the quota), but the server',
-    '  counts arrivals after the added latency; timer jitter in that delay and a slower first request (new sockets)',
-    '  can squeeze 101 arrivals into one second. The few throttled answers are retried by the core and never reach',
-    '  the user; they cost about 1 % of throughput.',
-    '- **Overhead**: `MpsClient.unbindOutputBucket` (validation, credentials, limiter, retry wrapper, CallRecord) against',
-    '  a bare pop-core `request` to the same emulator with no added latency, alternating, each call followed by a',
-    '  pause longer than the limiter interval so neither side waits for a slot or meets the QPS limit. At well under',
-    '  1 ms per call the ratio moves by a few percent between runs; the 90th percentile is shown for that reason.',
-    '- **History at scale**: code-server with the extension installed from the `.vsix`, `history.maxRecords` 5,000,',
-    '  its views closed unless `--history-with-ui` opens the view and the Request Inspector. A probe extension\'s test module fills the history',
-    '  with a real 5,000-bucket bulk unbind, waits until the history is idle, then runs the measured bulk through',
-    '  `executeCommand(\'alicloudMedia.unbindOutputBucket\', { profile, buckets })` while',
-    '  `perf_hooks.monitorEventLoopDelay` watches the host\'s event loop (the probe shares its thread). Writes are',
-    '  counted by the extension itself, around the appends and rewrites of its history journal, only when the bench sets',
-    '  `ALICLOUD_MEDIA_COUNT_HISTORY_WRITES=1`; the count runs until no write happened for 1.5 s. GC pauses come from a',
-    '  `PerformanceObserver` for `gc` entries over the same time. The workbench has `remote.autoForwardPorts` off: in',
-    '  code-server the extension host is a remote one, and VS Code would otherwise scan `/proc/net/tcp` and run `ps`',
-    '  on its thread every few seconds to find ports to forward (31–134 ms stalls in a CPU profile of this bulk, whose',
-    '  sockets fill that table), which a desktop window\'s local extension host never does.',
-    '  `--history-cpu-profile FILE` writes a `.cpuprofile` of the host during the measured bulk.',
-    '- **Find Access to App**: a fresh in-process emulator holding one account of 900 RAM users and 100 roles (for',
-    '  `--targets 1000`; 10 % roles), every 50th holding policies in the scanned app and others in another app, with',
-    '  its default QPS (ListAppPoliciesForIdentity 100/s, ListUsers/ListRoles 20/s). The scan is the command\'s own',
-    '  `scanAppAccess` (src/cloud/accessScan.ts: `runBulk` at default concurrency, paced by the core\'s rate limiter)',
-    '  over a `ProfileSession`\'s RAM client and its scan VOD client; quick picks, notification and tree are left out.',
-    '  The server\'s `peakPerSecond` is the most requests of the action that arrived within any sliding 1,000 ms.',
-    '- **What the core does per attempt**, and what it no longer redoes: it asks the credential provider every time',
-    '  (a rotated key takes effect at once), but when the provider returns the same three strings as last time it',
-    '  reuses their validation verdict, masked AccessKeyId and pop-core client (no key string, hash or LRU move);',
-    '  the limiter is found with two map lookups on the caller\'s own strings; the CallRecord is built by',
-    '  assignment, not conditional spreads. With pop-core answered instantly (a diagnostic, not part of the bench)',
-    '  that took the core\'s own CPU from about 9 to 5 µs per call, or from 27 to 15 µs with V8\'s optimizing',
-    '  tiers off, closer to what 250 calls spaced 12 ms apart get. Bench ratio over 5 interleaved runs on a busy',
-    '  2-core machine: median 1.063 before, 1.046 after.',
-    '- The benchmark itself is bundled and minified with esbuild before it runs, so the core\'s code runs as it ships',
-    '  (under a TypeScript loader every per-call closure gets a keepNames wrapper, several percent of the overhead).',
-    '- The emulator runs in the benchmark\'s own process, so client and server share one event loop, as they would',
-    '  not against Alibaba Cloud; both sides of every comparison share it alike.',
-    '',
+    // How each number is measured, kept in one file that BENCHMARKS.md ends with.
+    methodText(),
   ].join('\n');
+}
+
+/** bench/method.md: what every section measures and the JSON fields, written by hand beside the code it describes. */
+function methodText(): string {
+  return fs.readFileSync(path.join(repoRoot, 'bench', 'method.md'), 'utf8').trimEnd();
 }
