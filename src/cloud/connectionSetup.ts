@@ -3,7 +3,7 @@
 // Far from the region that reorders arrivals: when the first answers free connections, calls on them overtake the
 // calls still shaking hands, and the server sees twice the pace for a moment (40 throttled answers in a 600-call
 // run at 200 ms). The limiter therefore paces arrivals: each agent learns what a new connection costs, and a call
-// that will need one (no idle connection) takes the slot of its arrival (rateLimiter.ts, connections.ts).
+// that will need one (no idle connection) books its arrival after its handshakes (rateLimiter.ts bookArrival).
 
 import * as http from 'node:http';
 import * as https from 'node:https';

@@ -169,16 +169,20 @@ export class PacedLimiter {
     const now = this.clock.now();
     const slot = Math.max(now, this.lastSlot + this.intervalMs);
     this.lastSlot = slot;
+    let arrival: number | undefined;
     try {
       if (slot > now) await this.clock.sleep(slot - now, signal);
       for (let wait = this.windowWait(); wait > 0; wait = this.windowWait()) await this.clock.sleep(wait, signal);
       const setup = setupMs();
-      const early = this.bookArrival(slot, setup) - setup - this.clock.now();
+      arrival = this.bookArrival(slot, setup);
+      const early = arrival - setup - this.clock.now();
       if (early > 0) await this.clock.sleep(early, signal);
       if (signal?.aborted) throw cancelledError();
     } catch {
-      // Give the slot back when nobody queued behind it, so a cancelled call leaves no gap.
+      // Give the slot (and the arrival) back when nobody queued behind it, so a cancelled call leaves no gap.
       if (this.lastSlot === slot) this.lastSlot = slot - this.intervalMs;
+      const booked = arrival === undefined ? -1 : this.arrivals.indexOf(arrival);
+      if (booked >= 0) this.arrivals.splice(booked, 1);
       this.release();
       throw cancelledError();
     }
