@@ -19,7 +19,7 @@ interface ConnectAnswer {
 }
 
 export class ProxyTunnelAgent extends HttpsProxyAgent<string> implements SetupTimed {
-  /** What a new tunnel (CONNECT, then TLS inside it) has been costing: see connections.ts. */
+  /** What a new tunnel (CONNECT, then TLS inside it) has been costing: see connectionSetup.ts. */
   setupMs = 0;
 
   constructor(private readonly target: ProxyTarget) {
