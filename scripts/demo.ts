@@ -26,13 +26,21 @@ import { ensureCodeServer, PrerequisiteError, setupSystemPackages } from '../tes
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { makeTempDir, repoRoot, seconds } from '../test/vscode/util';
 
-const USAGE = `Usage: npm run demo -- [--port N] [--emulator-port N] [--quiet]
+const USAGE = `Usage: npm run demo -- [--port N] [--emulator-port N] [--quiet] [--latency MS] [--network-rtt MS]
+                        [--large N] [--other-client QPS]
   --port N            code-server port on 127.0.0.1 (default 8080)
   --emulator-port N   emulator port on 127.0.0.1 (default: any free port)
-  --quiet             no per-request lines from the emulator`;
+  --quiet             no per-request lines from the emulator
+  --latency MS        the emulator answers every call MS late (a region far away)
+  --network-rtt MS    the emulator sits behind a relay adding MS to every round trip, handshakes included
+  --large N           a third profile, demo-large, with N output buckets bound in the emulator (up to 5000)
+  --other-client QPS  another client on the demo key sends QPS UnbindOutputBucket calls a second (of buckets
+                      nobody bound), taking that share of the action's 100 a second, as a script or a second
+                      window would`;
 
 export const DEMO_PROFILE = 'demo';
 export const KEYCHAIN_PROFILE = 'demo-keychain';
+export const LARGE_PROFILE = 'demo-large';
 export const DEMO_BUCKETS = ['media-output-demo', 'media-output-archive', 'media-output-thumbs', 'media-output-unbound'];
 
 interface Args {
@@ -40,13 +48,22 @@ interface Args {
   emulatorPort: number;
   quiet: boolean;
   help: boolean;
+  latencyMs: number;
+  networkRttMs?: number;
+  large: number;
+  otherClientQps: number;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { port: 8080, emulatorPort: 0, quiet: false, help: false };
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { port: 8080, emulatorPort: 0, quiet: false, help: false, latencyMs: 0, large: 0, otherClientQps: 0 };
   const portValue = (flag: string, v: string | undefined, allowZero: boolean): number => {
     const n = Number(v);
     if (v === undefined || !/^\d+$/.test(v) || n > 65535 || (!allowZero && n === 0)) throw new Error(`${flag} needs a port number, got ${v ?? 'nothing'}`);
+    return n;
+  };
+  const countValue = (flag: string, v: string | undefined, max: number): number => {
+    const n = Number(v);
+    if (v === undefined || !/^\d+$/.test(v) || n > max) throw new Error(`${flag} needs a whole number from 0 to ${max}, got ${v ?? 'nothing'}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -55,10 +72,41 @@ function parseArgs(argv: string[]): Args {
     if (flag === '--port') args.port = portValue(flag, value(), false);
     else if (flag === '--emulator-port') args.emulatorPort = portValue(flag, value(), true);
     else if (flag === '--quiet') args.quiet = true;
+    else if (flag === '--latency') args.latencyMs = countValue(flag, value(), 60_000);
+    else if (flag === '--network-rtt') args.networkRttMs = countValue(flag, value(), 10_000);
+    else if (flag === '--large') args.large = countValue(flag, value(), 5000);
+    else if (flag === '--other-client') args.otherClientQps = countValue(flag, value(), 1000);
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
   }
   return args;
+}
+
+/** The large profile's buckets: large-output-0001, … */
+export function largeBuckets(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `large-output-${String(i + 1).padStart(4, '0')}`);
+}
+
+/**
+ * Another client on the demo key: an unpaced pop-core loop that never retries, sending UnbindOutputBucket of
+ * buckets nobody bound (each answered Bucket.NotBind, each counted against the quota). Returns its stop, which
+ * says what it sent and how much of it was throttled.
+ */
+function startOtherClient(emulatorUrl: string, qps: number): () => string {
+  const RPCClient = require('@alicloud/pop-core') as new (o: object) => { request(action: string, params: object, opts: object): Promise<unknown> };
+  const client = new RPCClient({ endpoint: emulatorUrl, apiVersion: '2014-06-18', ...DEMO_ACCESS_KEY });
+  let sent = 0;
+  let throttled = 0;
+  const timer = setInterval(() => {
+    sent++;
+    client.request('UnbindOutputBucket', { Bucket: `other-client-${sent}` }, { method: 'POST', timeout: 10_000 }).catch((e: { code?: string }) => {
+      if (e?.code === 'Throttling.User') throttled++;
+    });
+  }, 1000 / qps);
+  return () => {
+    clearInterval(timer);
+    return `the other client sent ${sent} calls, ${throttled} of them throttled`;
+  };
 }
 
 function say(msg: string): void {
@@ -86,7 +134,33 @@ function packageExtension(dir: string): string {
   return vsix;
 }
 
-export function demoSettings(emulatorUrl: string): object {
+/** The emulator with its demo state, as far away as asked, with the large profile's buckets bound as output buckets. */
+async function startDemoEmulator(args: Args): Promise<RunningEmulator> {
+  const emulator = await startEmulator({ port: args.emulatorPort, quiet: args.quiet, latencyMs: args.latencyMs, networkRttMs: args.networkRttMs });
+  if (args.large > 0) {
+    const state = emulator.state.toJSON();
+    emulator.state.replace({ ...state, mediaBuckets: [...state.mediaBuckets, ...largeBuckets(args.large).map((bucket) => ({ bucket, type: 'Output' as const }))] });
+  }
+  return emulator;
+}
+
+/** The other client, when asked for: started now, its stop handed to the shutdown. */
+function otherClient(emulator: RunningEmulator, args: Args): (() => string) | undefined {
+  if (args.otherClientQps === 0) return undefined;
+  say(`another client on the demo key sends ${args.otherClientQps} UnbindOutputBucket calls a second`);
+  return startOtherClient(emulator.url, args.otherClientQps);
+}
+
+function distanceWords(args: Args): string {
+  const parts = [
+    ...(args.latencyMs ? [`answers ${args.latencyMs} ms late`] : []),
+    ...(args.networkRttMs !== undefined ? [`${args.networkRttMs} ms round trips`] : []),
+    ...(args.large ? [`${args.large} buckets for ${LARGE_PROFILE}`] : []),
+  ];
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
+export function demoSettings(emulatorUrl: string, large: readonly string[] = []): object {
   const endpoints = { mps: emulatorUrl, vod: emulatorUrl, ram: emulatorUrl, sts: emulatorUrl, actiontrail: emulatorUrl };
   return {
     'alicloudMedia.profiles': [
@@ -114,6 +188,9 @@ export function demoSettings(emulatorUrl: string): object {
         outputBuckets: ['media-output-demo'],
         identities: [{ identityType: 'RamUser', identityName: demoUserId('build-bot') }],
       },
+      ...(large.length > 0
+        ? [{ name: LARGE_PROFILE, region: 'cn-shanghai', credentialSource: 'environment', endpoints, outputBuckets: large, identities: [] }]
+        : []),
     ],
   };
 }
@@ -147,14 +224,14 @@ async function main(): Promise<void> {
     const vsix = packageExtension(vsixDir.dir);
     say(`packaged in ${seconds(t)}`);
 
-    emulator = await startEmulator({ port: args.emulatorPort, quiet: args.quiet });
-    say(`emulator listening on ${emulator.url} (demo state)`);
+    emulator = await startDemoEmulator(args);
+    say(`emulator listening on ${emulator.url} (demo state${distanceWords(args)})`);
 
     t = Date.now();
     say(`starting code-server on 127.0.0.1:${args.port} with the extension installed`);
     server = await startCodeServer({
       port: args.port,
-      userSettings: demoSettings(emulator.url),
+      userSettings: demoSettings(emulator.url, largeBuckets(args.large)),
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY.accessKeySecret },
       installExtensions: [vsix],
     });
@@ -167,7 +244,7 @@ async function main(): Promise<void> {
     vsixDir.remove();
   }
 
-  installShutdown(server, emulator);
+  installShutdown(server, emulator, otherClient(emulator, args));
   console.log(`
   Alibaba Cloud Media Access demo, ready in ${seconds(started)}
 
@@ -190,8 +267,8 @@ async function main(): Promise<void> {
 
 /** What the demo can still start without code-server: the emulator, and how to use it from a desktop VS Code. */
 async function emulatorOnly(args: Args): Promise<void> {
-  const emulator = await startEmulator({ port: args.emulatorPort, quiet: args.quiet });
-  installShutdown(undefined, emulator);
+  const emulator = await startDemoEmulator(args);
+  installShutdown(undefined, emulator, otherClient(emulator, args));
   console.log(`
   VS Code for the web is not available here; the emulator runs alone at ${emulator.url}.
 
@@ -209,7 +286,7 @@ async function emulatorOnly(args: Args): Promise<void> {
  * Replaces the launcher's emergency signal handlers (which SIGKILL and exit at once) with an orderly stop; they
  * stay as the fallback for a second signal or a crash (their 'exit' hook still kills the group and removes dirs).
  */
-function installShutdown(server: CodeServer | undefined, emulator: RunningEmulator): void {
+function installShutdown(server: CodeServer | undefined, emulator: RunningEmulator, stopOtherClient?: () => string): void {
   let stopping = false;
   const initialParent = process.ppid;
   const stop = async (why: string) => {
@@ -218,6 +295,7 @@ function installShutdown(server: CodeServer | undefined, emulator: RunningEmulat
       process.exit(1);
     }
     stopping = true;
+    if (stopOtherClient) say(stopOtherClient());
     say(`${why}: stopping code-server and the emulator`);
     const t = Date.now();
     await server?.close();

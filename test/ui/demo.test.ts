@@ -10,6 +10,9 @@ import { freePort, repoRoot } from '../vscode/util';
 import { Workbench } from './workbench';
 import { waitFor } from '../support/wait';
 
+/** Buckets of the demo-large profile (`--large`). */
+const LARGE = 40;
+
 describe('npm run demo (UI)', function () {
   this.timeout(60_000);
   let demo: ChildProcess | undefined;
@@ -24,7 +27,8 @@ describe('npm run demo (UI)', function () {
     this.timeout(240_000); // a first run installs code-server
     port = await freePort();
     // Its own process group, so the after() hook can clean up whatever a failed test leaves.
-    demo = spawn('npm', ['run', '--silent', 'demo', '--', '--port', String(port), '--quiet'], {
+    // With a large profile and another client on the demo key, as the speed-at-a-distance trial is run.
+    demo = spawn('npm', ['run', '--silent', 'demo', '--', '--port', String(port), '--quiet', '--large', String(LARGE), '--other-client', '5'], {
       cwd: repoRoot,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +79,16 @@ describe('npm run demo (UI)', function () {
     const lists = requests.filter((r) => r.action === 'ListAllMediaBucket' && r.outcome === 'OK');
     assert.ok(lists.length >= 1, 'the emulator answered no ListAllMediaBucket');
     assert.ok(lists.every((r) => r.accessKeyId === DEMO_ACCESS_KEY.accessKeyId), 'signed with the environment pair the demo set');
+    // The large profile's buckets are bound in the emulator, and the other client is at work on the same key.
+    const state = (await (await fetch(`${emulatorUrl}/__emulator/state`)).json()) as { mediaBuckets: { bucket: string; type: string }[] };
+    assert.equal(state.mediaBuckets.filter((b) => b.bucket.startsWith('large-output-') && b.type === 'Output').length, LARGE);
+    const other = requests.filter((r) => r.action === 'UnbindOutputBucket' && r.params.Bucket?.startsWith('other-client-'));
+    assert.ok(other.length >= 1 && other.every((r) => r.accessKeyId === DEMO_ACCESS_KEY.accessKeyId), `${other.length} calls of the other client`);
+    // The large profile is the last one: its last bucket is the tree's last row, listed as bound.
+    await wb.treeItem('demo-keychain, cn-shanghai · custom endpoint').click();
+    await wb.page.keyboard.press('End');
+    await wb.treeItem(`large-output-${String(LARGE).padStart(4, '0')}, bound as output`).waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Home');
   });
 
   it('names every demo identity as a person knows it, in the rows and in the detach confirmation', async () => {
@@ -115,6 +129,7 @@ describe('npm run demo (UI)', function () {
     assert.equal(await listening(port), false, `port ${port} still open`);
     assert.equal(await listening(Number(new URL(emulatorUrl).port)), false, 'emulator port still open');
     assert.match(output, /stopped in/);
+    assert.match(output, /the other client sent \d+ calls, \d+ of them throttled/);
   });
 
   /** Processes of this demo run still there: in its groups, or naming its port (should one have left its group). */
