@@ -15,15 +15,23 @@ import { describeGap, describeGrantRow, describeRemaining, remainingGrants } fro
 import type { RamPicture } from '../cloud/ramGrants';
 import { ramGrantSession, ramIdentityOf } from '../profiles/ramGrantSession';
 import type { ResolvedIdentity } from '../profiles/identityResolver';
+import type { ProfileSessions } from '../profiles/profileSessions';
 import type { Profile, ProfileIdentity } from '../settings/profileConfig';
 import { MessageNode, rowIds, type AnyResourceNode } from './nodes';
-import type { ResourcesTree } from './resourcesTree';
+import type { NodeCache } from './nodeCache';
+
+/** What the rows need of the Resources tree: its sessions, its rows, and a redraw once a picture is read. */
+export interface RamRowsTree {
+  readonly sources: { readonly sessions: ProfileSessions };
+  readonly nodes: NodeCache;
+  redrawWhenIdle(id: string): void;
+}
 
 /** Pictures that have been read, by the cache's promise: a Refresh makes a new promise, so nothing stale is found. */
 const settled = new WeakMap<Promise<RamPicture>, RamPicture>();
 
 /** The identity's rows: its app policy rows (or the "none" row), then its RAM grants. Never rejects. */
-export async function ramRows(tree: ResourcesTree, profile: Profile, identity: ProfileIdentity, appRows: AnyResourceNode[]): Promise<AnyResourceNode[]> {
+export async function ramRows(tree: RamRowsTree, profile: Profile, identity: ProfileIdentity, appRows: AnyResourceNode[]): Promise<AnyResourceNode[]> {
   const session = tree.sources.sessions.get(profile.name);
   // Still loading (no rows yet), or no AccessKey (the profile's credentials row): nothing to read RAM with.
   if (!session || appRows.length === 0 || appRows.some((r) => r.id === rowIds.message(rowIds.profile(profile.name), 'credentials'))) return appRows;
