@@ -68,6 +68,12 @@ export function agentFor(endpoint: string): http.Agent {
   return agent;
 }
 
+/** For the confirmation: the proxy the extension sends calls to `endpoint` through (`http://proxy:3128 (from http.proxy)`), if it chose one. */
+export function proxyFor(endpoint: string): string | undefined {
+  const proxy = routeOf(plan, endpoint).proxy;
+  return proxy && `${proxy.shown} (${proxy.source})`;
+}
+
 /**
  * Which way calls go from now on (proxyPlan.ts). A different plan closes the idle connections and starts new agents;
  * calls in flight finish on theirs. Returns whether anything changed.

@@ -23,6 +23,8 @@ export interface RevocationScope {
   readonly account: AccountScope;
   /** Where that key is read and the host its source contacts (`aliyun CLI profile ops (RamRoleArn) via sts…`). */
   readonly credentials?: string;
+  /** The proxy the calls go through, when the extension chose one (`http://proxy:3128 (http.proxy)`). */
+  readonly proxy?: string;
 }
 
 export type AccountScope =
@@ -39,6 +41,8 @@ export interface ConfirmationWords extends UndoWords {
   scope(profile: string, region: string, endpoint: string): string;
   /** `Credentials: aliyun CLI profile ops (RamRoleArn) via sts.cn-hangzhou.aliyuncs.com` */
   credentials(route: string): string;
+  /** `Through proxy: http://proxy:3128 (http.proxy)` */
+  proxy(route: string): string;
   /** The last line of a shortened list: `… and 25 more`. */
   andMore(count: number): string;
   /** `Detach app policy "X" from <who>?`, `Detach 2 app policies from <who>?` */
@@ -72,8 +76,9 @@ function bulleted(lines: readonly string[], words: ConfirmationWords): string {
 
 /** The lines every revocation and undo confirmation shows: where the change happens. */
 export function scopeLines(scope: RevocationScope, words: ConfirmationWords): string {
+  const proxy = scope.proxy ? `\n${words.proxy(scope.proxy)}` : '';
   const credentials = scope.credentials ? `\n${words.credentials(scope.credentials)}` : '';
-  return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}${credentials}`;
+  return `${accountLine(scope.account, words)}\n${words.scope(scope.profile, scope.region, scope.endpoint)}${proxy}${credentials}`;
 }
 
 /** An unbind's own sentences (each bucket type says what MPS stops doing with it). */

@@ -49,6 +49,7 @@ export const confirmationWords: ConfirmationWords = {
   accountUnknown: (why) => vscode.l10n.t('Account: unknown — {0}', why),
   scope: (profile, region, endpoint) => vscode.l10n.t('Profile: {0}\nRegion: {1}\nEndpoint: {2}', profile, region, endpoint),
   credentials: (route) => vscode.l10n.t('Credentials: {0}', route),
+  proxy: (route) => vscode.l10n.t('Through proxy: {0}', route),
   andMore: (count) => vscode.l10n.t('… and {0} more', count),
 
   detachQuestion: (policyNames, who) =>

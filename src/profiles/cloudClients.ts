@@ -8,7 +8,7 @@ import type * as ProxySettings from '../settings/proxySettings';
 
 type Clients = Pick<
   typeof Cloud,
-  'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'ActionTrailClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients' | 'useProxyPlan'
+  'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'ActionTrailClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients' | 'useProxyPlan' | 'proxyFor'
 >;
 
 let clients: Clients | undefined;

@@ -158,6 +158,11 @@ export class ProfileSession {
     return resolveEndpoint(product, this.profile.region, this.profile.endpoints[product]);
   }
 
+  /** For the confirmation: the proxy calls to `product` go through when the extension chose one (http.proxySupport on). */
+  proxy(product: Product): string | undefined {
+    return cloudClients().proxyFor(this.endpoint(product));
+  }
+
   /**
    * For the confirmation: what the profile's key is read from and the host that source contacts, then the role it
    * assumes and the STS endpoint it asks. Throws the source's CloudError (a refused host) before anything is sent.

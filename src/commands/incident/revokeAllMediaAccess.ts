@@ -140,13 +140,16 @@ export function revokeAllMediaAccessCommand(deps: CommandDeps): CommandHandlers 
       }
       const steps = plan.steps.filter((s) => selected.has(s.id));
       const scope = await accountScope(session);
-      const endpoints = [...new Set(steps.map((s) => (s.kind === 'appPolicies' ? session.endpoint('vod') : session.endpoint('ram'))))];
+      const products = [...new Set(steps.map((s): 'vod' | 'ram' => (s.kind === 'appPolicies' ? 'vod' : 'ram')))];
+      const endpoints = products.map((p) => session.endpoint(p));
+      const proxies = [...new Set(products.flatMap((p) => session.proxy(p) ?? []))];
       const remains = remainsAfter(plan, selected);
       const accept = vscode.l10n.t('Revoke {0} Steps', steps.length);
       const detail = [
         vscode.l10n.t('Profile: {0}, region {1}', profile.name, profile.region),
         'accountId' in scope ? vscode.l10n.t('Account: {0} as {1}', scope.accountId, scope.arn) : vscode.l10n.t('Account: not known ({0})', scope.unknown),
         vscode.l10n.t('Endpoints: {0}', endpoints.join(', ')),
+        ...proxies.map((proxy) => vscode.l10n.t('Through proxy: {0}', proxy)),
         vscode.l10n.t('Credentials: {0}', await session.credentialRoute()),
         '',
         countsText(countSteps(steps)),

@@ -91,7 +91,14 @@ export async function undoRun(deps: CommandDeps, runId: string, interactive: boo
     const left = steps.map((s) => `• ${s.action ?? s.requestId}: ${s.reason}`);
     const first = ready[0] as { plan: UndoPlan; record: UndoableRecord };
     // The scope lines (profile, region, account, key) as a single undo words them, for the first step.
-    const scope = { profile: first.plan.profile, region: session.profile.region, endpoint: session.endpoint(first.plan.product), account, credentials: await session.credentialRoute() };
+    const scope = {
+      profile: first.plan.profile,
+      region: session.profile.region,
+      endpoint: session.endpoint(first.plan.product),
+      account,
+      credentials: await session.credentialRoute(),
+      proxy: session.proxy(first.plan.product),
+    };
     const endpoints = [...new Set(ready.map(({ plan }) => plan.endpoint))];
     const detail = [
       ...lines, '', ...caveats, ...(left.length ? ['', vscode.l10n.t('Not undone:'), ...left] : []), '',

@@ -44,7 +44,14 @@ export async function runMutationCommand<T extends MutationTarget, R extends Ack
     // UserId): an identity that cannot be resolved stops the run here, before anything reaches VOD.
     const prepare = mutation.prepare;
     if (prepare) run = { ...run, targets: await Promise.all(run.targets.map((t) => prepare(session, t, deps.listings))) };
-    scope = { profile: run.profile, region: session.profile.region, endpoint, account: await accountScope(session), credentials: await session.credentialRoute() };
+    scope = {
+      profile: run.profile,
+      region: session.profile.region,
+      endpoint,
+      account: await accountScope(session),
+      credentials: await session.credentialRoute(),
+      proxy: session.proxy(mutation.product),
+    };
   } catch (e) {
     // Nothing reaches the product, so no CallRecord of it explains this: say it in the log ourselves.
     deps.log.error(vscode.l10n.t('Not sent: {0} [profile {1}]: {2}', mutation.action, run.profile, describeError(e)));

@@ -30,6 +30,13 @@ describe('revocation confirmations', () => {
     assert.ok(c.detail.includes(`Endpoint: https://mts.cn-shanghai.aliyuncs.com\nCredentials: ${route}\n`), c.detail);
   });
 
+  it('names the proxy the extension sends the calls through, right under the endpoint, when it chose one', () => {
+    const route = 'aliyun CLI profile ops (AK) via the file ~/.aliyun/config.json';
+    const c = unbindConfirmation({ ...scope, proxy: 'http://proxy.corp.example:3128 (http.proxy)', credentials: route }, ['media-output-demo'], unbind, words);
+    assert.ok(c.detail.includes(`Endpoint: https://mts.cn-shanghai.aliyuncs.com\nThrough proxy: http://proxy.corp.example:3128 (http.proxy)\nCredentials: ${route}\n`), c.detail);
+    assert.doesNotMatch(unbindConfirmation(scope, ['media-output-demo'], unbind, words).detail, /proxy/i);
+  });
+
   it('says what MPS stops doing with an input bucket, for one and for many', () => {
     const one = unbindConfirmation(scope, ['media-input-uploads'], inputUnbindWords, words);
     assert.equal(one.message, 'Unbind input bucket "media-input-uploads" from MPS?');
