@@ -14,10 +14,12 @@ import type { CallObserver } from '../src/cloud';
 import { closeIdleConnections } from '../src/cloud/clients';
 import { startEmulator, type RunningEmulator } from '../test/emulator/server';
 import { generateTlsMaterial } from '../test/emulator/tls';
+import { startOtherClient } from '../test/support/otherClient';
 import { benchAccessScan, type AccessScanBench } from './accessScan';
 import { extensionBulkPath } from './extensionPath';
-import { benchState, bucketNames } from './fixtures';
-import { closeScriptClient, isThrottling, scriptClient } from './popCoreScript';
+import { BENCH_KEY, benchState, bucketNames } from './fixtures';
+import { median } from './median';
+import { closeScriptClient, scriptClient } from './popCoreScript';
 import { judgedRate, steadyRate } from './steadyRate';
 
 const ACTION = 'UnbindOutputBucket';
@@ -133,11 +135,6 @@ async function medianWarm(samples: string[], f: (bucket: string) => Promise<unkn
   return median(times);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 /** What a child process does; its result is the last line it prints. */
 export async function runChildTask(task: ChildTask): Promise<unknown> {
   if (task.kind === 'bulk') return extensionUnbind(task.url, task.buckets);
@@ -192,31 +189,20 @@ async function withEmulator<T>(options: Parameters<typeof startEmulator>[0], bod
 export async function benchContention(count: number, latencyMs: number, foreignShare: number): Promise<ContentionResult> {
   const buckets = bucketNames(count);
   return withEmulator({ latencyMs, state: benchState({ buckets }) }, async (em) => {
-    const foreign = scriptClient(em.url, ACTION);
-    let sent = 0;
-    let accepted = 0;
-    const interval = setInterval(() => {
-      sent++;
-      // A bucket nobody bound: the answer is Bucket.NotBind, but the call counts against the quota like any.
-      foreign.request(ACTION, { Bucket: `foreign-${sent}` }, { method: 'POST' }).then(
-        () => void accepted++,
-        (err: unknown) => void (isThrottling(err) ? undefined : accepted++),
-      );
-    }, 1000 / (LIMIT * foreignShare));
+    const foreign = startOtherClient(em.url, BENCH_KEY, LIMIT * foreignShare);
     let throttledAnswers = 0;
     const observer: CallObserver = { onCall: () => undefined, onRetry: (info) => void (info.error.kind === 'throttled' && throttledAnswers++) };
     const started = performance.now();
     const report = await extensionBulkPath(em.url, observer).unbind(buckets);
     const seconds = (performance.now() - started) / 1000;
-    clearInterval(interval);
+    foreign.stop();
     closeIdleConnections();
-    closeScriptClient(foreign);
     const reqPerSec = report.succeeded / seconds;
-    const foreignAcceptedPerSec = accepted / seconds;
+    const foreignAcceptedPerSec = foreign.accepted / seconds;
     return {
       targets: count,
       emulatorLatencyMs: latencyMs,
-      foreignSentPerSec: sent / seconds,
+      foreignSentPerSec: foreign.sent / seconds,
       foreignAcceptedPerSec,
       reqPerSec,
       shareOfRemaining: reqPerSec / (LIMIT - foreignAcceptedPerSec),

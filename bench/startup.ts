@@ -9,6 +9,7 @@ import { launchBrowser, type Browser } from '../test/vscode/browser';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
 import { codeServerEntry } from '../test/vscode/codeServer/install';
 import { workbenchUrl } from '../test/vscode/workbenchUrl';
+import { median } from './median';
 import { buildProbeExtension } from './probeExtension';
 import { BENCH_KEY, BENCH_REGION, benchState, bucketNames, identities } from './fixtures';
 import type { ProbeResult } from './startupProbe';
@@ -61,12 +62,6 @@ function profileSettings(endpoint: string) {
 
 function union(lists: string[][]): string[] {
   return [...new Set(lists.flat())].sort();
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 async function oneSample(vsixPath: string, workDir: string, endpoint: string, closedWaitMs: number): Promise<StartupSample> {

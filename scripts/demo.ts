@@ -24,6 +24,7 @@ import { demoUserId } from '../test/emulator/demoState';
 import { DEMO_ACCESS_KEY, DEMO_READONLY_KEY, startEmulator, type RunningEmulator } from '../test/emulator/server';
 import { ensureCodeServer, PrerequisiteError, setupSystemPackages } from '../test/vscode/codeServer/install';
 import { startCodeServer, type CodeServer } from '../test/vscode/codeServer/launch';
+import { startOtherClient } from '../test/support/otherClient';
 import { makeTempDir, repoRoot, seconds } from '../test/vscode/util';
 
 const USAGE = `Usage: npm run demo -- [--port N] [--emulator-port N] [--quiet] [--latency MS] [--network-rtt MS]
@@ -87,28 +88,6 @@ export function largeBuckets(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `large-output-${String(i + 1).padStart(4, '0')}`);
 }
 
-/**
- * Another client on the demo key: an unpaced pop-core loop that never retries, sending UnbindOutputBucket of
- * buckets nobody bound (each answered Bucket.NotBind, each counted against the quota). Returns its stop, which
- * says what it sent and how much of it was throttled.
- */
-function startOtherClient(emulatorUrl: string, qps: number): () => string {
-  const RPCClient = require('@alicloud/pop-core') as new (o: object) => { request(action: string, params: object, opts: object): Promise<unknown> };
-  const client = new RPCClient({ endpoint: emulatorUrl, apiVersion: '2014-06-18', ...DEMO_ACCESS_KEY });
-  let sent = 0;
-  let throttled = 0;
-  const timer = setInterval(() => {
-    sent++;
-    client.request('UnbindOutputBucket', { Bucket: `other-client-${sent}` }, { method: 'POST', timeout: 10_000 }).catch((e: { code?: string }) => {
-      if (e?.code === 'Throttling.User') throttled++;
-    });
-  }, 1000 / qps);
-  return () => {
-    clearInterval(timer);
-    return `the other client sent ${sent} calls, ${throttled} of them throttled`;
-  };
-}
-
 function say(msg: string): void {
   process.stdout.write(`[demo] ${msg}\n`);
 }
@@ -148,7 +127,11 @@ async function startDemoEmulator(args: Args): Promise<RunningEmulator> {
 function otherClient(emulator: RunningEmulator, args: Args): (() => string) | undefined {
   if (args.otherClientQps === 0) return undefined;
   say(`another client on the demo key sends ${args.otherClientQps} UnbindOutputBucket calls a second`);
-  return startOtherClient(emulator.url, args.otherClientQps);
+  const other = startOtherClient(emulator.url, DEMO_ACCESS_KEY, args.otherClientQps);
+  return () => {
+    other.stop();
+    return `the other client sent ${other.sent} calls, ${other.throttled} of them throttled`;
+  };
 }
 
 function distanceWords(args: Args): string {

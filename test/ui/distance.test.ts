@@ -5,8 +5,8 @@
 // the server. No speed is asserted (the bench measures that); what must hold is that every bucket is unbound, no
 // target fails because of the other client's load, and the other client really was there.
 import * as assert from 'node:assert/strict';
-import RPCClient = require('@alicloud/pop-core');
 import { DEMO_ACCESS_KEY } from '../emulator/server';
+import { startOtherClient } from '../support/otherClient';
 import { CONTAINER, useOwnEmulatorWorkbench } from './emulatorWorkbench';
 
 const PROFILE = 'ui-far-away';
@@ -31,15 +31,7 @@ describe('a large unbind far from the region, sharing the quota (UI)', function 
     await wb().treeItem(PROFILE).waitFor({ state: 'visible', timeout: 30_000 });
 
     // The other client: a plain pop-core loop on the same key, neither pacing nor retrying, for the whole run.
-    const foreign = new RPCClient({ endpoint: em.url, apiVersion: '2014-06-18', ...DEMO_ACCESS_KEY });
-    let foreignSent = 0;
-    let foreignThrottled = 0;
-    const timer = setInterval(() => {
-      foreignSent++;
-      foreign.request('UnbindOutputBucket', { Bucket: `foreign-${foreignSent}` }, { method: 'POST', timeout: 10_000 }).catch((e: { code?: string }) => {
-        if (e?.code === 'Throttling.User') foreignThrottled++;
-      });
-    }, 1000 / FOREIGN_PER_SEC);
+    const foreign = startOtherClient(em.url, DEMO_ACCESS_KEY, FOREIGN_PER_SEC);
 
     try {
       em.setNetworkRtt(ROUND_TRIP_MS);
@@ -54,7 +46,7 @@ describe('a large unbind far from the region, sharing the quota (UI)', function 
       const summary = await wb().waitForNotification(new RegExp(`Unbound ${COUNT} of ${COUNT}`), 120_000);
       assert.doesNotMatch(summary, /failed/, summary);
     } finally {
-      clearInterval(timer);
+      foreign.stop();
       em.setNetworkRtt(0);
     }
 
@@ -66,7 +58,7 @@ describe('a large unbind far from the region, sharing the quota (UI)', function 
     assert.equal(new Set(accepted.map((r) => r.params.Bucket)).size, COUNT, 'each bucket accepted');
     assert.equal(accepted.length, COUNT, 'and only once: a throttled call is retried, an accepted one never is');
     // The other client was there all along: it sent at its rate for the whole run.
-    assert.ok(foreignSent >= FOREIGN_PER_SEC, `the other client sent ${foreignSent} calls (${foreignThrottled} throttled)`);
+    assert.ok(foreign.sent >= FOREIGN_PER_SEC, `the other client sent ${foreign.sent} calls (${foreign.throttled} throttled)`);
     const throttled = unbinds.filter((r) => r.outcome === 'Throttling.User').length;
     assert.equal(unbinds.length, COUNT + throttled, `${unbinds.length} unbinds sent: ${COUNT} accepted, ${throttled} throttled and retried`);
   });
