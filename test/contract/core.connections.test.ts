@@ -3,15 +3,13 @@
 // connection resumes the session instead of a full handshake. (In VS Code, what the proxy settings do to this pool
 // is VS Code's: src/cloud/connections.ts.)
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { runBulk } from '../../src/cloud/bulk';
 import { closeIdleConnections } from '../../src/cloud/rpc';
 import { RateLimiterRegistry, INITIAL_LATENCY_MS, IN_FLIGHT_MARGIN, SPARE_IN_FLIGHT } from '../../src/cloud/rateLimiter';
 import { StsClient } from '../../src/cloud/sts';
 import { DEMO_ACCESS_KEY, DEMO_RAM_USER_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
+import { runNodeScript } from '../support/nodeScript';
 
-const ROOT = join(__dirname, '..', '..');
 /** The most calls the limiter lets out before it has learnt the latency (GetCallerIdentity: 100/s). */
 const FIRST_PLACES = Math.ceil(((100 / 1.02) * INITIAL_LATENCY_MS * IN_FLIGHT_MARGIN) / 1000) + SPARE_IN_FLIGHT;
 
@@ -68,13 +66,7 @@ const client = new StsClient({ region: 'cn-shanghai', endpoint: process.env.EMU_
   closeIdleConnections();
 })().catch((e) => { process.stderr.write(String(e && e.code)); process.exit(1); });
 `;
-    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-e', child], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: String(em.caFile), EMU_URL: String(em.tlsUrl), EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY) },
-        timeout: 25_000,
-      }, (err, _stdout, stderr) => resolve({ code: err ? 1 : 0, stderr }));
-    });
+    const r = await runNodeScript(child, { NODE_EXTRA_CA_CERTS: String(em.caFile), EMU_URL: String(em.tlsUrl), EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY) }, 25_000);
     assert.equal(r.code, 0, r.stderr);
     const s = em.stats();
     assert.equal(s.received, 40);
@@ -106,13 +98,7 @@ const client = new StsClient({ region: 'cn-shanghai', endpoint: url, credentials
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { process.stderr.write(String(e && e.stack)); process.exit(1); });
 `;
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-e', child], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: String(em.caFile), EMU_URL: String(em.tlsUrl), EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY) },
-        timeout: 25_000,
-      }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
-    });
+    const r = await runNodeScript(child, { NODE_EXTRA_CA_CERTS: String(em.caFile), EMU_URL: String(em.tlsUrl), EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY) }, 25_000);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { before: number; idle: number; busy: number };
     assert.equal(out.before, 0, 'nothing learnt before the first connection');

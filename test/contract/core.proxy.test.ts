@@ -3,14 +3,12 @@
 // arrives went through the proxy. Tunnels are kept alive and reused like direct connections; what the proxy refuses
 // or cannot do is reported as the proxy's doing, and a proxy that cannot be used stops calls before anything is sent.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import * as net from 'node:net';
-import { join } from 'node:path';
 import { INITIAL_LATENCY_MS, IN_FLIGHT_MARGIN, SPARE_IN_FLIGHT } from '../../src/cloud/rateLimiter';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { startConnectProxy, type ConnectProxy } from '../support/connectProxy';
+import { runNodeScript } from '../support/nodeScript';
 
-const ROOT = join(__dirname, '..', '..');
 /** The most calls the limiter lets out at once before it has learnt the latency (GetCallerIdentity: 100/s). */
 const FIRST_PLACES = Math.ceil(((100 / 1.02) * INITIAL_LATENCY_MS * IN_FLIGHT_MARGIN) / 1000) + SPARE_IN_FLIGHT;
 const AUTHORIZATION = 'Basic dGVzdDpwcm94eQ==';
@@ -70,23 +68,20 @@ describe('core: calls through a proxy (http.proxySupport on)', () => {
     proxy.requireAuthorization(AUTHORIZATION);
     const tlsPort = new URL(String(em.tlsUrl)).port;
     const deadProxy = `http://127.0.0.1:${await closedPort()}`;
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-e', CHILD], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_EXTRA_CA_CERTS: String(em.caFile),
-          EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY),
-          PROXY_URL: proxy.url,
-          DEAD_PROXY_URL: deadProxy,
-          AUTHORIZATION,
-          TUNNELLED_URL: `https://sts.emulator.test:${tlsPort}`,
-          FORBIDDEN_URL: `https://sts.elsewhere.example:${tlsPort}`,
-          LOOPBACK_URL: em.url,
-        },
-        timeout: 35_000,
-      }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
-    });
+    const r = await runNodeScript(
+      CHILD,
+      {
+        NODE_EXTRA_CA_CERTS: String(em.caFile),
+        EMU_KEY: JSON.stringify(DEMO_ACCESS_KEY),
+        PROXY_URL: proxy.url,
+        DEAD_PROXY_URL: deadProxy,
+        AUTHORIZATION,
+        TUNNELLED_URL: `https://sts.emulator.test:${tlsPort}`,
+        FORBIDDEN_URL: `https://sts.elsewhere.example:${tlsPort}`,
+        LOOPBACK_URL: em.url,
+      },
+      35_000,
+    );
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as Record<string, Step>;
 

@@ -1,16 +1,13 @@
 // The TLS listener: @alicloud/credentials reaches STS over https only, so a child Node trusting the run's CA via
 // NODE_EXTRA_CA_CERTS assumes a role through it, and the credentials it gets back then sign an MPS call.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
 import { DEMO_ACCOUNT_ID } from '../emulator/demoState';
 import { DEMO_RAM_USER_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { signedParams } from '../emulator/signature';
+import { runNodeScript, type ScriptRun } from '../support/nodeScript';
 import { mpsClient, post } from './emulator.helpers';
-
-const ROOT = join(__dirname, '..', '..');
 
 // Runs in the child: the credentials library's RAMRoleARN provider against the emulator's https port. It prints
 // only non-secret facts about what it got, so nothing secret reaches the test output.
@@ -26,12 +23,8 @@ provider.getCredentials().then((c) => {
 }, (e) => { process.stderr.write(String(e && e.message).replace(/CAIS[A-Za-z0-9+/=]+/g, '<token>')); process.exit(1); });
 `;
 
-function runChild(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['-e', CHILD], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 15000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
+function runChild(env: NodeJS.ProcessEnv): Promise<ScriptRun> {
+  return runNodeScript(CHILD, env, 15000);
 }
 
 describe('emulator TLS listener', () => {
