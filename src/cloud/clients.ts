@@ -13,7 +13,7 @@ export {
 } from './rateLimiter';
 export { DEFAULT_RETRY_POLICY, backoffDelay, isRetryable, shouldRetry, type RetryPolicy } from './retry';
 export { closeIdleConnections, forgetCachedClients } from './rpc';
-export { proxyFor, useProxyPlan } from './connections';
+export { proxyFor, useProxySettings } from './connections';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './clientOptions';
 export { MpsClient } from './mps';
 export { VodClient, type AppInfoFilter } from './vod';

@@ -15,7 +15,7 @@
 
 import type * as http from 'node:http';
 import { invalidInputError } from './errors';
-import { DIRECT_PLAN, routeOf, type ProxyPlan } from './proxyPlan';
+import { DIRECT_PLAN, proxyPlan, routeOf, type ProxyPlan, type ProxySettings } from './proxyPlan';
 import { TimedHttpAgent, TimedHttpsAgent, type SetupTimed } from './connectionSetup';
 import { ProxyTunnelAgent } from './proxyTunnel';
 
@@ -75,15 +75,17 @@ export function proxyFor(endpoint: string): string | undefined {
 }
 
 /**
- * Which way calls go from now on (proxyPlan.ts). A different plan closes the idle connections and starts new agents;
- * calls in flight finish on theirs. Returns whether anything changed.
+ * Which way calls go from now on, as VS Code's proxy settings say (proxyPlan.ts). A different plan closes the idle
+ * connections and starts new agents; calls in flight finish on theirs. Returns the new plan's summary for the log,
+ * or undefined when nothing changed.
  */
-export function useProxyPlan(next: ProxyPlan): boolean {
-  if (JSON.stringify(next) === JSON.stringify(plan)) return false;
+export function useProxySettings(settings: ProxySettings): string | undefined {
+  const next = proxyPlan(settings);
+  if (JSON.stringify(next) === JSON.stringify(plan)) return undefined;
   plan = next;
   closeIdleConnectionsOnly();
   agents.clear();
-  return true;
+  return next.summary;
 }
 
 /** Closes every connection, idle or not, and forgets the agents (deactivate, tests). */

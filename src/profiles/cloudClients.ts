@@ -8,7 +8,7 @@ import type * as ProxySettings from '../settings/proxySettings';
 
 type Clients = Pick<
   typeof Cloud,
-  'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'ActionTrailClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients' | 'useProxyPlan' | 'proxyFor'
+  'MpsClient' | 'VodClient' | 'RamClient' | 'StsClient' | 'ActionTrailClient' | 'AssumedRoleCredentials' | 'closeIdleConnections' | 'forgetCachedClients' | 'useProxySettings' | 'proxyFor'
 >;
 
 let clients: Clients | undefined;
@@ -23,7 +23,7 @@ export function reportNetworkRouteTo(report: (text: string) => void): void {
 export function cloudClients(): Clients {
   if (!clients) {
     const loaded = require('../cloud/clients') as Clients;
-    proxyWatch = (require('../settings/proxySettings') as typeof ProxySettings).followProxySettings(loaded.useProxyPlan, (text) => reportRoute(text));
+    proxyWatch = (require('../settings/proxySettings') as typeof ProxySettings).followProxySettings(loaded.useProxySettings, (text) => reportRoute(text));
     clients = loaded;
   }
   return clients;

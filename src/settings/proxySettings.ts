@@ -1,9 +1,10 @@
-// VS Code's proxy settings, read for the cloud core's proxy plan (src/cloud/proxyPlan.ts says what each mode means).
+// VS Code's proxy settings, read for the cloud core, which plans from them (src/cloud/proxyPlan.ts says what each
+// mode means).
 // Only user settings count: a workspace's settings file must not be able to send the user's calls through a proxy
 // of its choosing, or around the user's proxy with a no-proxy list. Loaded with the cloud clients, not at start-up.
 
 import * as vscode from 'vscode';
-import { proxyPlan, type ProxyPlan, type ProxySettings } from '../cloud/proxyPlan';
+import type { ProxySettings } from '../cloud/proxyPlan';
 
 function userValue<T>(section: vscode.WorkspaceConfiguration, key: string, is: (value: unknown) => value is T): T | undefined {
   const value = section.inspect(key)?.globalValue;
@@ -25,13 +26,13 @@ export function readProxySettings(): ProxySettings {
 }
 
 /**
- * Gives the loaded clients the plan now and again whenever an `http.*` setting changes; `report` hears which way
- * calls go each time that changes (the log says it once, not per call).
+ * Gives the loaded clients the settings now and again whenever an `http.*` setting changes; `report` hears which
+ * way calls go each time that changes (the log says it once, not per call).
  */
-export function followProxySettings(use: (plan: ProxyPlan) => boolean, report: (text: string) => void): vscode.Disposable {
+export function followProxySettings(use: (settings: ProxySettings) => string | undefined, report: (text: string) => void): vscode.Disposable {
   const apply = () => {
-    const plan = proxyPlan(readProxySettings());
-    if (use(plan)) report(plan.summary);
+    const changed = use(readProxySettings());
+    if (changed !== undefined) report(changed);
   };
   apply();
   return vscode.workspace.onDidChangeConfiguration((event) => {

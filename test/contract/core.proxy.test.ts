@@ -26,11 +26,10 @@ async function closedPort(): Promise<number> {
 // step gave: 'ok' or the CloudError's code, status and message.
 const CHILD = `
 require('tsx/cjs');
-const { StsClient, useProxyPlan, closeIdleConnections } = require('./src/cloud/clients.ts');
-const { proxyPlan } = require('./src/cloud/proxyPlan.ts');
+const { StsClient, useProxySettings, closeIdleConnections } = require('./src/cloud/clients.ts');
 const key = JSON.parse(process.env.EMU_KEY);
 const sts = (endpoint) => new StsClient({ region: 'cn-shanghai', endpoint, credentials: { getCredentials: async () => key }, timeoutMs: 5000 });
-const plan = (proxy, authorization) => useProxyPlan(proxyPlan({ support: 'on', proxy, noProxy: [], authorization, env: {} }));
+const plan = (proxy, authorization) => useProxySettings({ support: 'on', proxy, noProxy: [], authorization, env: {} });
 const step = (promise) => promise.then(() => 'ok', (e) => ({ code: e.code, kind: e.kind, httpStatus: e.httpStatus, message: e.message }));
 (async () => {
   const out = {};
