@@ -27,6 +27,7 @@ import type { Profile, ProfileIdentity } from '../../settings/profileConfig';
 import { isResourceNode } from '../../tree/nodes';
 import { pickIdentityName } from '../accountPickers';
 import type { CommandHandlers } from '../commandHandlers';
+import { confirmationWords } from '../confirmationWords';
 import type { CommandDeps } from '../deps';
 import { pickProfile } from '../pickers';
 import { failed, invalidArgument, resultError, type BulkResult, type ResultError, type TargetOutcome } from '../results';
@@ -149,8 +150,8 @@ export function revokeAllMediaAccessCommand(deps: CommandDeps): CommandHandlers 
         vscode.l10n.t('Profile: {0}, region {1}', profile.name, profile.region),
         'accountId' in scope ? vscode.l10n.t('Account: {0} as {1}', scope.accountId, scope.arn) : vscode.l10n.t('Account: not known ({0})', scope.unknown),
         vscode.l10n.t('Endpoints: {0}', endpoints.join(', ')),
-        ...proxies.map((proxy) => vscode.l10n.t('Through proxy: {0}', proxy)),
-        vscode.l10n.t('Credentials: {0}', await session.credentialRoute()),
+        ...proxies.map((proxy) => confirmationWords.proxy(proxy)),
+        confirmationWords.credentials(await session.credentialRoute()),
         '',
         countsText(countSteps(steps)),
         ...steps.map((s) => `• ${stepText(s)}`),
