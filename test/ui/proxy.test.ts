@@ -4,11 +4,11 @@
 // names the proxy under the endpoint, and the unbind arrives at the emulator through a kept-alive tunnel.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_ACCESS_KEY, startEmulator, type RunningEmulator } from '../emulator/server';
 import { generateTlsMaterial } from '../emulator/tls';
 import { startConnectProxy, type ConnectProxy } from '../support/connectProxy';
+import { makeTempDir } from '../vscode/util';
 import { CONTAINER } from './emulatorWorkbench';
 import { openWorkbench, saveArtifactsOnFailure, type Workbench } from './workbench';
 
@@ -20,13 +20,13 @@ describe('behind a proxy, with http.proxySupport on (UI)', function () {
   let emulator: RunningEmulator | undefined;
   let proxy: ConnectProxy | undefined;
   let wb: Workbench | undefined;
-  let caDir: string | undefined;
+  let caDir: { dir: string; remove(): void } | undefined;
 
   before(async function () {
     this.timeout(180_000);
     const material = generateTlsMaterial();
-    caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui-proxy-ca-'));
-    const caFile = path.join(caDir, 'ca.pem');
+    caDir = makeTempDir('ui-proxy-ca');
+    const caFile = path.join(caDir.dir, 'ca.pem');
     fs.writeFileSync(caFile, material.caCert);
     emulator = await startEmulator({ port: 0, quiet: true, qpsLimits: false, tls: true, tlsMaterial: material });
     proxy = await startConnectProxy();
@@ -58,7 +58,7 @@ describe('behind a proxy, with http.proxySupport on (UI)', function () {
     await wb?.close();
     await proxy?.close();
     await emulator?.close();
-    if (caDir) fs.rmSync(caDir, { recursive: true, force: true });
+    caDir?.remove();
   });
 
   saveArtifactsOnFailure(() => wb);
